@@ -1,0 +1,188 @@
+package com.contactcenter.billing.cli;
+
+import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.demo.DemoDataGenerator;
+import com.contactcenter.billing.demo.DemoDataSpec;
+import com.contactcenter.billing.snapshot.NoDataException;
+import com.contactcenter.billing.snapshot.Snapshot;
+import com.contactcenter.billing.snapshot.SnapshotDiff;
+import com.contactcenter.billing.snapshot.SnapshotService;
+import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.sync.SyncService;
+import com.contactcenter.billing.sync.SyncService.SourceOutcome;
+import com.contactcenter.billing.sync.SyncService.SyncOutcome;
+import com.contactcenter.billing.sync.SyncWindow;
+import com.contactcenter.billing.usage.GroupBy;
+import com.contactcenter.billing.usage.Preset;
+import com.contactcenter.billing.usage.Period;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.stereotype.Component;
+
+/** The commands that need the application: sync, snapshot, export, diff and the demo. */
+@Component
+class CliCommands {
+
+    static final String DEMO_SOURCE = "demo";
+
+    private final SyncService sync;
+    private final SnapshotService snapshots;
+    private final SourceRegistry sources;
+    private final BillingProperties properties;
+    private final Clock clock;
+
+    CliCommands(SyncService sync, SnapshotService snapshots, SourceRegistry sources, BillingProperties properties,
+            Clock clock) {
+        this.sync = sync;
+        this.snapshots = snapshots;
+        this.sources = sources;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    int execute(CommandRequest request, PrintStream out, PrintStream err) {
+        try {
+            if (request instanceof CommandRequest.Sync s) {
+                return sync(s, out, err);
+            }
+            if (request instanceof CommandRequest.Snapshot s) {
+                return snapshot(s, out);
+            }
+            if (request instanceof CommandRequest.Export e) {
+                return export(e, out);
+            }
+            if (request instanceof CommandRequest.Diff d) {
+                return diff(d, out, err);
+            }
+            return demo(out, err);
+        } catch (NoDataException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int sync(CommandRequest.Sync request, PrintStream out, PrintStream err) {
+        List<String> names = request.source() == null ? sources.names() : List.of(request.source());
+        if (names.isEmpty()) {
+            err.println("error: no sources configured (billing.sources)");
+            return 1;
+        }
+        SyncWindow window = request.from() == null ? null : new SyncWindow(request.from(), request.to());
+        SyncOutcome outcome = sync.sync(names, window);
+        printOutcome(outcome, out);
+        if (!outcome.succeeded()) {
+            err.println("error: sync failed: " + outcome.failureSummary());
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void printOutcome(SyncOutcome outcome, PrintStream out) {
+        out.println("sync run " + outcome.jobExecutionId() + ": " + (outcome.succeeded() ? "COMPLETED" : "FAILED"));
+        for (SourceOutcome s : outcome.sources()) {
+            out.printf("  %-20s %-9s %s..%s  %d days, %,d rows%s%n", s.source(), s.succeeded() ? "ok" : "FAILED",
+                    s.from(), s.to(), s.daysDone(), s.rowsRead(), s.succeeded() ? "" : "  " + s.error());
+        }
+    }
+
+    private int snapshot(CommandRequest.Snapshot request, PrintStream out) {
+        Snapshot s = snapshots.compute(request.source(), request.from(), request.to(), request.groupBy());
+        out.printf("snapshot %s: %s %s..%s by %s, version %d, as of %s%n", s.id(), s.source(), s.from(), s.to(),
+                s.groupBy().code(), s.version(), s.asOf());
+        return 0;
+    }
+
+    private int export(CommandRequest.Export request, PrintStream out) {
+        Snapshot s = snapshots.newestOrCompute(request.source(), request.from(), request.to(), request.groupBy());
+        Path written = writeAtomically(request.out(), s.document());
+        out.printf("exported snapshot %s (version %d) to %s%n", s.id(), s.version(), written);
+        return 0;
+    }
+
+    private int diff(CommandRequest.Diff request, PrintStream out, PrintStream err) {
+        List<Snapshot> versions = snapshots.versions(request.source(), request.from(), request.to(), request.groupBy());
+        if (versions.size() < 2) {
+            err.printf("error: %s %s..%s by %s has %d snapshot version(s); a diff needs two%n", request.source(),
+                    request.from(), request.to(), request.groupBy().code(), versions.size());
+            return 1;
+        }
+        SnapshotDiff diff = snapshots.diff(versions.get(1), versions.get(0));
+        out.printf("%s %s..%s by %s: version %d (as of %s) -> version %d (as of %s)%n", request.source(),
+                request.from(), request.to(), request.groupBy().code(), diff.older().version(), diff.older().asOf(),
+                diff.newer().version(), diff.newer().asOf());
+        out.printf("  %-9s %-28s %-7s %16s %16s %16s%n", "section", "key", "measure", "old", "new", "difference");
+        for (SnapshotDiff.Line line : diff.lines()) {
+            out.printf("  %-9s %-28s %-7s %16s %16s %16s%s%n", line.section(), line.key(), line.measure(),
+                    line.oldValue().toPlainString(), line.newValue().toPlainString(),
+                    line.difference().toPlainString(), line.changed() ? "  *" : "");
+        }
+        return 0;
+    }
+
+    private int demo(PrintStream out, PrintStream err) {
+        BillingProperties.SourceProperties demo = sources.find(DEMO_SOURCE).orElse(null);
+        if (demo == null) {
+            err.println("error: the demo needs a source named '" + DEMO_SOURCE + "' in billing.sources");
+            return 1;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(demo.timeZone()));
+        out.println("generating the demo tenant database at " + demo.url());
+        DriverManagerDataSource target = new DriverManagerDataSource(demo.url(), demo.username(), demo.password());
+        var summary = new DemoDataGenerator(target).generate(new DemoDataSpec(300, 1_000_000, 42, today, 3));
+        out.printf("  %,d users, %,d channels, %,d messages, %,d calls, %,d bot sessions, %,d invalid rows%n",
+                summary.users(), summary.channels(), summary.messages(), summary.calls(), summary.botSessions(),
+                summary.invalidRows());
+        SyncWindow window = new SyncWindow(today.minusMonths(3).withDayOfMonth(1), today);
+        SyncOutcome outcome = sync.sync(List.of(DEMO_SOURCE), window);
+        printOutcome(outcome, out);
+        if (!outcome.succeeded()) {
+            err.println("error: sync failed: " + outcome.failureSummary());
+            return 1;
+        }
+        Period month = Preset.THIS_MONTH.resolve(clock, demo.timeZone());
+        Snapshot s = snapshots.compute(DEMO_SOURCE, month.from(), month.to(), GroupBy.MONTH);
+        out.println();
+        SummaryPrinter.print(s, out);
+        Path json = properties.exportDir().resolve(
+                "billing-estimate_" + DEMO_SOURCE + "_" + month.from() + "_" + month.to() + ".json");
+        out.println();
+        out.println("JSON export: " + writeAtomically(json, s.document()));
+        return 0;
+    }
+
+    /** Writes a temporary file next to the target, then moves it: a failure never leaves half a file. */
+    static Path writeAtomically(Path target, String content) {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path tmp = null;
+        try {
+            Files.createDirectories(absolute.getParent());
+            tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return absolute;
+        } catch (IOException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the original failure is what the user needs to see
+                }
+            }
+            throw new UncheckedIOException("cannot write " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package com.contactcenter.billing.cli;
+
+import com.contactcenter.billing.demo.DemoDataSpec;
+import com.contactcenter.billing.usage.GroupBy;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A command with its arguments checked and typed. */
+sealed interface CommandRequest {
+
+    String command();
+
+    /** The source names the command names, to check against config before starting. */
+    default List<String> sources() {
+        return List.of();
+    }
+
+    record Demo() implements CommandRequest {
+        public String command() {
+            return "demo";
+        }
+    }
+
+    record Sync(String source, LocalDate from, LocalDate to) implements CommandRequest {
+        public String command() {
+            return "sync";
+        }
+
+        public List<String> sources() {
+            return source == null ? List.of() : List.of(source);
+        }
+    }
+
+    record Snapshot(String source, LocalDate from, LocalDate to, GroupBy groupBy) implements CommandRequest {
+        public String command() {
+            return "snapshot";
+        }
+
+        public List<String> sources() {
+            return List.of(source);
+        }
+    }
+
+    record Export(String source, LocalDate from, LocalDate to, GroupBy groupBy, Path out) implements CommandRequest {
+        public String command() {
+            return "export";
+        }
+
+        public List<String> sources() {
+            return List.of(source);
+        }
+    }
+
+    record Diff(String source, LocalDate from, LocalDate to, GroupBy groupBy) implements CommandRequest {
+        public String command() {
+            return "diff";
+        }
+
+        public List<String> sources() {
+            return List.of(source);
+        }
+    }
+
+    record DemoData(String url, String user, String password, int users, long messages, long seed, int months,
+            LocalDate end) implements CommandRequest {
+        public String command() {
+            return "demo-data";
+        }
+    }
+
+    /** run-job.sh runs from its own folder; a relative path means the caller's folder. */
+    static Path callerPath(String path) {
+        String caller = System.getenv("BILLING_CALLER_DIR");
+        return caller == null || caller.isBlank() ? Path.of(path) : Path.of(caller).resolve(path);
+    }
+
+    static CommandRequest of(CliArguments a) {
+        return switch (a.command()) {
+            case "demo" -> new Demo();
+            case "sync" -> {
+                LocalDate[] range = a.range(false);
+                yield new Sync(a.get("source"), range == null ? null : range[0], range == null ? null : range[1]);
+            }
+            case "snapshot" -> {
+                LocalDate[] range = a.range(true);
+                yield new Snapshot(a.require("source"), range[0], range[1], a.groupBy());
+            }
+            case "export" -> {
+                String source = a.require("source");
+                LocalDate[] range = a.periodOrRange();
+                String format = a.require("format");
+                if (!format.equals("json")) {
+                    throw new UsageException("export", "--format must be json, not '" + format + "'");
+                }
+                yield new Export(source, range[0], range[1], a.groupBy(), callerPath(a.require("out")));
+            }
+            case "diff" -> {
+                LocalDate[] range = a.range(true);
+                yield new Diff(a.require("source"), range[0], range[1], a.groupBy());
+            }
+            case "demo-data" -> {
+                String url = a.require("url");
+                if (!url.startsWith("jdbc:")) {
+                    throw new UsageException("demo-data", "--url must be a JDBC url (jdbc:mysql://..., jdbc:h2:...)");
+                }
+                yield new DemoData(url, a.get("user"), a.get("password"), (int) a.number("users", DemoDataSpec.MIN_USERS, DemoDataSpec.MAX_USERS),
+                        a.number("messages", 0, DemoDataSpec.MAX_MESSAGES), a.has("seed") ? a.number("seed", 0, Long.MAX_VALUE) : 42,
+                        a.has("months") ? (int) a.number("months", 1, DemoDataSpec.MAX_MONTHS) : 3,
+                        a.has("end") ? a.date("end") : LocalDate.now(java.time.ZoneOffset.UTC));
+            }
+            default -> throw new UsageException(null, "unknown command '" + a.command() + "'");
+        };
+    }
+}

@@ -1,0 +1,125 @@
+package com.contactcenter.billing.config;
+
+import com.contactcenter.billing.usage.Pricing;
+import com.contactcenter.billing.usage.ServiceKey;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Everything under {@code billing.*}: sources (tenants), sync settings, pricing, output folders. */
+@ConfigurationProperties("billing")
+public record BillingProperties(List<SourceProperties> sources, @DefaultValue SyncProperties sync,
+        @DefaultValue PricingProperties pricing, @DefaultValue("./data/exports") Path exportDir) {
+
+    private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,59}");
+
+    public BillingProperties {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        Set<String> seen = new HashSet<>();
+        for (SourceProperties s : sources) {
+            if (s.name() == null || !SOURCE_NAME.matcher(s.name()).matches()) {
+                throw new IllegalArgumentException("billing.sources[].name must be 1-60 letters, digits, '.', '_' or '-', not '"
+                        + s.name() + "'");
+            }
+            if (!seen.add(s.name().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("billing.sources has the name '" + s.name() + "' twice");
+            }
+            if (s.url() == null || s.url().isBlank()) {
+                throw new IllegalArgumentException("billing.sources '" + s.name() + "' has no url");
+            }
+        }
+    }
+
+    public List<String> sourceNames() {
+        return sources.stream().map(SourceProperties::name).toList();
+    }
+
+    /**
+     * A tenant's operational database. {@code password} comes from the environment
+     * (for example {@code password: ${ACME_DB_PASSWORD}}); {@code queries} overrides any of the
+     * default extraction queries by name (roles, users, channels, user-channels, user-sessions,
+     * messages, calls, bot-sessions), returning the same columns.
+     */
+    public record SourceProperties(String name, String url, String username, String password,
+            @DefaultValue("America/Bogota") ZoneId timeZone, Map<String, String> queries,
+            @DefaultValue("30m") Duration queryTimeout, List<String> initSql) {
+
+        public SourceProperties {
+            queries = queries == null ? Map.of() : Map.copyOf(queries);
+            initSql = initSql == null ? List.of() : List.copyOf(initSql);
+        }
+
+        @Override
+        public String toString() {
+            return "source '" + name + "' (" + url + ")";
+        }
+    }
+
+    /**
+     * @param nightlyTrailingDays days before yesterday that the nightly window syncs again, for late rows
+     * @param maxDaysPerPass longest range one pass over an event table reads; longer ranges are cut
+     * @param concurrency sources synced at once
+     */
+    public record SyncProperties(@DefaultValue("3") int nightlyTrailingDays, @DefaultValue("31") int maxDaysPerPass,
+            @DefaultValue("4") int concurrency, @DefaultValue("1000") int writeBatchSize) {
+
+        public SyncProperties {
+            if (nightlyTrailingDays < 0 || maxDaysPerPass < 1 || concurrency < 1 || writeBatchSize < 1) {
+                throw new IllegalArgumentException("billing.sync values must be positive");
+            }
+        }
+    }
+
+    public record PricingProperties(@DefaultValue("COP") String currency, @DefaultValue("2") int scale,
+            List<SeatPrice> seats, Map<String, BigDecimal> services) {
+
+        public PricingProperties {
+            seats = seats == null ? List.of() : List.copyOf(seats);
+            services = services == null ? Map.of() : Map.copyOf(services);
+        }
+
+        public Pricing toPricing() {
+            Map<String, BigDecimal> seatPrices = new LinkedHashMap<>();
+            for (SeatPrice seat : seats) {
+                if (seat.role() == null || seat.monthlyPrice() == null) {
+                    throw new IllegalArgumentException("billing.pricing.seats[] needs role and monthly-price");
+                }
+                seatPrices.put(seat.role(), seat.monthlyPrice());
+            }
+            Map<ServiceKey, BigDecimal> unitPrices = new EnumMap<>(ServiceKey.class);
+            List<String> unknown = new ArrayList<>();
+            services.forEach((key, price) -> serviceKey(key).ifPresentOrElse(
+                    k -> unitPrices.put(k, price), () -> unknown.add(key)));
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("billing.pricing.services has unknown service keys " + unknown);
+            }
+            return new Pricing(currency, scale, seatPrices, unitPrices);
+        }
+    }
+
+    /** Map keys lose their '_' in relaxed binding unless quoted, so both spellings are accepted. */
+    private static java.util.Optional<ServiceKey> serviceKey(String configKey) {
+        String plain = configKey.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        for (ServiceKey k : ServiceKey.values()) {
+            if (k.key().replace("_", "").equals(plain)) {
+                return java.util.Optional.of(k);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    public record SeatPrice(String role, BigDecimal monthlyPrice) {
+    }
+}

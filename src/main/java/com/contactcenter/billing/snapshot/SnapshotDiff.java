@@ -1,0 +1,64 @@
+package com.contactcenter.billing.snapshot;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The differences between two versions of a snapshot: users per role, each service's count and
+ * units, each estimate line's amount, and the total; old, new and new minus old.
+ */
+public record SnapshotDiff(Snapshot older, Snapshot newer, List<Line> lines) {
+
+    /** {@code section} is role, service, estimate or total. */
+    public record Line(String section, String key, String measure, BigDecimal oldValue, BigDecimal newValue) {
+
+        public BigDecimal difference() {
+            return newValue.subtract(oldValue);
+        }
+
+        public boolean changed() {
+            return oldValue.compareTo(newValue) != 0;
+        }
+    }
+
+    static SnapshotDiff between(Snapshot older, Snapshot newer) {
+        JsonNode a = SnapshotDocument.read(older.document());
+        JsonNode b = SnapshotDocument.read(newer.document());
+        List<Line> lines = new ArrayList<>();
+        compare(lines, "role", "users", index(a.get("usersByRole"), "role", "users"),
+                index(b.get("usersByRole"), "role", "users"));
+        compare(lines, "service", "count", index(a.get("services"), "key", "count"),
+                index(b.get("services"), "key", "count"));
+        compare(lines, "service", "units", index(a.get("services"), "key", "units"),
+                index(b.get("services"), "key", "units"));
+        compare(lines, "estimate", "amount", lineIndex(a), lineIndex(b));
+        lines.add(new Line("total", "total", "amount", new BigDecimal(a.get("estimate").get("total").asString()),
+                new BigDecimal(b.get("estimate").get("total").asString())));
+        return new SnapshotDiff(older, newer, lines);
+    }
+
+    private static Map<String, BigDecimal> index(JsonNode array, String key, String value) {
+        Map<String, BigDecimal> map = new LinkedHashMap<>();
+        array.forEach(n -> map.put(n.get(key).asString(), n.get(value).decimalValue()));
+        return map;
+    }
+
+    private static Map<String, BigDecimal> lineIndex(JsonNode doc) {
+        Map<String, BigDecimal> map = new LinkedHashMap<>();
+        doc.get("estimate").get("lines").forEach(n -> map.put(n.get("kind").asString() + ":" + n.get("key").asString(),
+                new BigDecimal(n.get("amount").asString())));
+        return map;
+    }
+
+    private static void compare(List<Line> lines, String section, String measure, Map<String, BigDecimal> older,
+            Map<String, BigDecimal> newer) {
+        Map<String, BigDecimal[]> both = new LinkedHashMap<>();
+        older.forEach((k, v) -> both.computeIfAbsent(k, x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[0] = v);
+        newer.forEach((k, v) -> both.computeIfAbsent(k, x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[1] = v);
+        both.forEach((k, v) -> lines.add(new Line(section, k, measure, v[0], v[1])));
+    }
+}

@@ -1,0 +1,145 @@
+package com.contactcenter.billing.snapshot;
+
+import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.usage.GroupBy;
+import com.contactcenter.billing.usage.Period;
+import com.contactcenter.billing.usage.UsageCalculator;
+import com.contactcenter.billing.usage.UsageReport;
+import com.contactcenter.billing.warehouse.FactStore;
+import com.contactcenter.billing.warehouse.FactStore.SyncedDay;
+import com.contactcenter.billing.warehouse.ReferenceStore;
+import com.contactcenter.billing.warehouse.ReferenceStore.ReferenceCopy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Computes snapshots from the warehouse and keeps every version. A snapshot is tied to the sync
+ * runs it read; computing again with nothing re-synced returns the newest version unchanged,
+ * computing after a re-sync makes a new version.
+ */
+@Service
+public class SnapshotService {
+
+    private final SourceRegistry sources;
+    private final ReferenceStore references;
+    private final FactStore facts;
+    private final SnapshotStore store;
+    private final BillingProperties properties;
+    private final Clock clock;
+
+    SnapshotService(SourceRegistry sources, ReferenceStore references, FactStore facts, SnapshotStore store,
+            BillingProperties properties, Clock clock) {
+        this.sources = sources;
+        this.references = references;
+        this.facts = facts;
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Period period(String source, LocalDate from, LocalDate to) {
+        return new Period(from, to, sources.require(source).timeZone());
+    }
+
+    public Snapshot compute(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
+        Period period = period(source, from, to);
+        ReferenceCopy reference = references.load(source).orElseThrow(() -> new NoDataException(
+                "nothing to compute from: source '" + source + "' has never been synced (run: ./run-job.sh sync --source "
+                        + source + ")"));
+        List<SyncedDay> days = facts.syncedDays(source, from, to);
+        UsageReport report = new UsageCalculator(properties.pricing().toPricing()).compute(period, groupBy,
+                reference.data(), facts.channelFacts(source, from, to), facts.findingFacts(source, from, to),
+                facts.userFacts(source, from, to));
+        TreeSet<Long> runIds = days.stream().map(SyncedDay::syncRunId).collect(Collectors.toCollection(TreeSet::new));
+        runIds.add(reference.syncRunId());
+        Instant asOf = days.stream().map(SyncedDay::asOf).reduce(reference.asOf(), (a, b) -> a.isAfter(b) ? a : b);
+        ObjectNode doc = SnapshotDocument.figures(source, report, asOf, List.copyOf(runIds), days.size());
+        String hash = sha256(SnapshotDocument.write(doc));
+        for (int attempt = 0; ; attempt++) {
+            int newest = store.newestVersion(source, from, to, groupBy);
+            Optional<SnapshotStore.Stored> current = newest == 0 ? Optional.empty()
+                    : store.version(source, from, to, groupBy, newest);
+            if (current.isPresent() && current.get().contentHash().equals(hash)) {
+                return current.get().snapshot();
+            }
+            String id = UUID.randomUUID().toString();
+            Instant computedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            ObjectNode snapshotNode = (ObjectNode) doc.get("snapshot");
+            ObjectNode meta = SnapshotDocument.JSON.createObjectNode();
+            meta.put("id", id);
+            meta.put("version", newest + 1);
+            meta.put("asOf", asOf.toString());
+            meta.put("computedAt", computedAt.toString());
+            meta.set("syncRunIds", snapshotNode.get("syncRunIds"));
+            ObjectNode versioned = doc.deepCopy();
+            versioned.set("snapshot", meta);
+            Snapshot snapshot = new Snapshot(id, source, from, to, groupBy, newest + 1, asOf, computedAt,
+                    SnapshotDocument.write(versioned));
+            try {
+                store.insert(snapshot, runIds.stream().map(String::valueOf).collect(Collectors.joining(",")), hash);
+                return snapshot;
+            } catch (DuplicateKeyException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public Optional<Snapshot> newest(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
+        int newest = store.newestVersion(source, from, to, groupBy);
+        return newest == 0 ? Optional.empty()
+                : store.version(source, from, to, groupBy, newest).map(SnapshotStore.Stored::snapshot);
+    }
+
+    public Snapshot newestOrCompute(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
+        return newest(source, from, to, groupBy).orElseGet(() -> compute(source, from, to, groupBy));
+    }
+
+    public Optional<Snapshot> version(String source, LocalDate from, LocalDate to, GroupBy groupBy, int version) {
+        return store.version(source, from, to, groupBy, version).map(SnapshotStore.Stored::snapshot);
+    }
+
+    public Optional<Snapshot> byId(String id) {
+        return store.byId(id).map(SnapshotStore.Stored::snapshot);
+    }
+
+    /** Newest first. */
+    public List<Snapshot> versions(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
+        return store.versions(source, from, to, groupBy).stream().map(SnapshotStore.Stored::snapshot).toList();
+    }
+
+    /** What changed from {@code older} to {@code newer}. */
+    public SnapshotDiff diff(Snapshot older, Snapshot newer) {
+        return SnapshotDiff.between(older, newer);
+    }
+
+    public static JsonNode json(Snapshot snapshot) {
+        return SnapshotDocument.read(snapshot.document());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package com.contactcenter.billing.source;
+
+import com.contactcenter.billing.config.BillingProperties.SourceProperties;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.ZoneId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An open, read-only connection pool to one source. Every read runs in a read-only transaction
+ * with a query timeout: nothing is ever written to a source.
+ */
+public final class SourceConnection implements AutoCloseable {
+
+    private final SourceProperties properties;
+    private final SourceDialect dialect;
+    private final HikariDataSource dataSource;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+    private final ExtractionQueries queries;
+
+    SourceConnection(SourceProperties properties) {
+        this.properties = properties;
+        this.dialect = SourceDialect.of(properties.url());
+        this.queries = new ExtractionQueries(dialect, properties.queries());
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("source-" + properties.name());
+        config.setJdbcUrl(properties.url());
+        config.setUsername(properties.username());
+        config.setPassword(properties.password());
+        config.setReadOnly(true);
+        config.setAutoCommit(false);
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);
+        properties.initSql().forEach(sql -> config.setConnectionInitSql(
+                config.getConnectionInitSql() == null ? sql : config.getConnectionInitSql() + "; " + sql));
+        if (dialect == SourceDialect.MYSQL && properties.initSql().isEmpty()) {
+            // A month grouped per user outgrows the default 16 MB in-memory temp table and spills to disk.
+            config.setConnectionInitSql("SET SESSION tmp_table_size = 268435456, max_heap_table_size = 268435456");
+        }
+        this.dataSource = new HikariDataSource(config);
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(dialect.streamingFetchSize());
+        template.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, properties.queryTimeout().toSeconds()));
+        this.jdbc = new NamedParameterJdbcTemplate(template);
+        this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.readOnly.setReadOnly(true);
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    public String name() {
+        return properties.name();
+    }
+
+    public ZoneId zone() {
+        return properties.timeZone();
+    }
+
+    /** Where the source lives, for messages: host and port or file, never credentials. */
+    public String location() {
+        return SourceLocations.describe(properties.url());
+    }
+
+    NamedParameterJdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    TransactionTemplate readOnly() {
+        return readOnly;
+    }
+
+    ExtractionQueries queries() {
+        return queries;
+    }
+
+    /** Turns any failure into one message naming the source and host, with the password masked. */
+    SourceException failure(String what, Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String password = properties.password();
+        if (password != null && !password.isEmpty()) {
+            reason = reason.replace(password, "****");
+        }
+        reason = reason.lines().findFirst().orElse(reason);
+        return new SourceException("source '" + name() + "' at " + location() + ": " + what + " failed: " + reason, null);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

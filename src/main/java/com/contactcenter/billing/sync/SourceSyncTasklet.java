@@ -1,0 +1,174 @@
+package com.contactcenter.billing.sync;
+
+import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.source.SourceConnection;
+import com.contactcenter.billing.source.SourceReader;
+import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.usage.Classifier;
+import com.contactcenter.billing.usage.DayFacts;
+import com.contactcenter.billing.usage.Period;
+import com.contactcenter.billing.usage.ReferenceData;
+import com.contactcenter.billing.warehouse.FactStore;
+import com.contactcenter.billing.warehouse.ReferenceStore;
+import com.contactcenter.billing.warehouse.SyncRunStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Syncs one source (one partition). The first call copies the reference tables and opens the
+ * sync run; each later call reads up to {@code max-days-per-pass} days in one pass per event
+ * table and replaces those days' facts. Each call commits with the step's execution context, so
+ * a restarted run continues from the last committed day.
+ */
+@Component
+class SourceSyncTasklet implements Tasklet, StepExecutionListener {
+
+    static final String SOURCE = "source";
+    private static final String RUN_ID = "syncRunId";
+    private static final String AS_OF = "asOf";
+    private static final String NEXT_DAY = "nextDay";
+    private static final String FROM = "rangeFrom";
+    private static final String TO = "rangeTo";
+    private static final String ROWS = "rowsRead";
+    private static final String DAYS = "daysDone";
+
+    private static final Logger log = LoggerFactory.getLogger(SourceSyncTasklet.class);
+
+    private final SourceRegistry sources;
+    private final SourceReader reader;
+    private final ReferenceStore references;
+    private final FactStore facts;
+    private final SyncRunStore runs;
+    private final BillingProperties.SyncProperties settings;
+    private final Clock clock;
+
+    SourceSyncTasklet(SourceRegistry sources, SourceReader reader, ReferenceStore references, FactStore facts,
+            SyncRunStore runs, BillingProperties properties, Clock clock) {
+        this.sources = sources;
+        this.reader = reader;
+        this.references = references;
+        this.facts = facts;
+        this.runs = runs;
+        this.settings = properties.sync();
+        this.clock = clock;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        ExecutionContext ctx = step.getExecutionContext();
+        String name = ctx.getString(SOURCE);
+        SourceConnection source = sources.connection(name);
+        if (!ctx.containsKey(RUN_ID)) {
+            begin(step, source);
+            return RepeatStatus.CONTINUABLE;
+        }
+        long runId = ctx.getLong(RUN_ID);
+        Instant asOf = Instant.parse(ctx.getString(AS_OF));
+        LocalDate to = LocalDate.parse(ctx.getString(TO));
+        LocalDate first = LocalDate.parse(ctx.getString(NEXT_DAY));
+        LocalDate last = first.plusDays(settings.maxDaysPerPass() - 1L);
+        if (last.isAfter(to)) {
+            last = to;
+        }
+        Period pass = new Period(first, last, source.zone());
+        Classifier classifier = new Classifier(references.channels(name));
+        pass.dates().forEach(classifier::day);
+        long started = System.nanoTime();
+        reader.readFacts(source, pass.startUtc(), pass.endUtc(), asOf, classifier);
+        facts.replaceDays(name, classifier.days().values(), runId, asOf, settings.writeBatchSize());
+        double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+
+        long passRows = classifier.days().values().stream().mapToLong(DayFacts::rowsRead).sum();
+        for (DayFacts day : classifier.days().values()) {
+            log.info("{} {}: {} rows read, {} service facts, {} findings, {} users active", name, day.day(),
+                    day.rowsRead(), day.channelFacts().size(), day.findingFacts().size(), day.userFacts().size());
+        }
+        long rows = ctx.getLong(ROWS) + passRows;
+        int days = ctx.getInt(DAYS) + (int) pass.days();
+        log.info("{} {}..{}: {} rows in {} s ({} rows/s); {} of {} days done", name, first, last, passRows,
+                String.format("%.1f", seconds), Math.round(passRows / seconds), days,
+                new Period(LocalDate.parse(ctx.getString(FROM)), to, source.zone()).days());
+        ctx.putLong(ROWS, rows);
+        ctx.putInt(DAYS, days);
+        ctx.putString(NEXT_DAY, last.plusDays(1).toString());
+        runs.progress(runId, days, rows);
+        contribution.incrementWriteCount(classifier.days().size());
+        if (last.equals(to)) {
+            runs.finish(runId, SyncRunStore.Status.COMPLETED, null);
+            return RepeatStatus.FINISHED;
+        }
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    private void begin(StepExecution step, SourceConnection source) {
+        ExecutionContext ctx = step.getExecutionContext();
+        JobParameters params = step.getJobParameters();
+        SyncWindow window = params.getString(UsageSyncJobConfiguration.FROM) == null
+                ? SyncWindow.nightly(clock, source.zone(), settings.nightlyTrailingDays())
+                : new SyncWindow(LocalDate.parse(params.getString(UsageSyncJobConfiguration.FROM)),
+                        LocalDate.parse(params.getString(UsageSyncJobConfiguration.TO)));
+        Instant asOf = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ReferenceData reference = reader.readReference(source);
+        long runId = runs.start(source.name(), window.from(), window.to(), asOf, step.getJobExecutionId());
+        references.replace(source.name(), reference, runId, asOf, settings.writeBatchSize());
+        log.info("{}: syncing {}..{} as of {} from {}; {} users, {} roles, {} channels copied", source.name(),
+                window.from(), window.to(), asOf, source.location(), reference.users().size(),
+                reference.roles().namesById().size(), reference.channels().size());
+        ctx.putLong(RUN_ID, runId);
+        ctx.putString(AS_OF, asOf.toString());
+        ctx.putString(FROM, window.from().toString());
+        ctx.putString(TO, window.to().toString());
+        ctx.putString(NEXT_DAY, window.from().toString());
+        ctx.putLong(ROWS, 0L);
+        ctx.putInt(DAYS, 0);
+    }
+
+    /** Records the failure on the sync run (or a new one, when the source could not even be read). */
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        List<Throwable> failures = step.getFailureExceptions();
+        if (failures.isEmpty()) {
+            return step.getExitStatus();
+        }
+        ExecutionContext ctx = step.getExecutionContext();
+        String name = ctx.getString(SOURCE);
+        String reason = failures.get(0).getMessage();
+        log.error("{}: sync failed: {}", name, reason);
+        try {
+            long runId;
+            if (ctx.containsKey(RUN_ID)) {
+                runId = ctx.getLong(RUN_ID);
+            } else {
+                LocalDate today = LocalDate.now(clock);
+                JobParameters params = step.getJobParameters();
+                runId = runs.start(name, parse(params.getString(UsageSyncJobConfiguration.FROM), today),
+                        parse(params.getString(UsageSyncJobConfiguration.TO), today),
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS), step.getJobExecutionId());
+            }
+            runs.finish(runId, SyncRunStore.Status.FAILED, reason);
+        } catch (RuntimeException e) {
+            log.error("{}: could not record the failed sync run: {}", name, e.getMessage());
+        }
+        return ExitStatus.FAILED.addExitDescription(reason);
+    }
+
+    private static LocalDate parse(String date, LocalDate otherwise) {
+        return date == null ? otherwise : LocalDate.parse(date);
+    }
+}

@@ -1,0 +1,113 @@
+package com.contactcenter.billing.warehouse;
+
+import com.contactcenter.billing.usage.DayFacts;
+import com.contactcenter.billing.usage.DayFacts.ChannelFact;
+import com.contactcenter.billing.usage.DayFacts.FindingFact;
+import com.contactcenter.billing.usage.DayFacts.UserFact;
+import com.contactcenter.billing.usage.Finding;
+import com.contactcenter.billing.usage.ServiceKey;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Classified facts per (source, local day). Syncing a day again replaces its facts, never adds to them. */
+@Repository
+public class FactStore {
+
+    /** A synced day: which run wrote it, as of when, and how many source rows it read. */
+    public record SyncedDay(LocalDate day, long syncRunId, Instant asOf, long rowsRead) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public FactStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Deletes and re-inserts the given days; the caller's transaction makes each replace atomic. */
+    public void replaceDays(String source, Collection<DayFacts> days, long syncRunId, Instant asOf, int batchSize) {
+        if (days.isEmpty()) {
+            return;
+        }
+        List<Object[]> deletes = new ArrayList<>();
+        List<ChannelFact> channels = new ArrayList<>();
+        List<FindingFact> findings = new ArrayList<>();
+        List<UserFact> users = new ArrayList<>();
+        for (DayFacts day : days) {
+            deletes.add(new Object[] {source, day.day()});
+            channels.addAll(day.channelFacts());
+            findings.addAll(day.findingFacts());
+            users.addAll(day.userFacts());
+        }
+        for (String table : List.of("fact_service_day", "fact_finding_day", "fact_user_day", "sync_day")) {
+            jdbc.batchUpdate("DELETE FROM " + table + " WHERE source = ? AND local_day = ?", deletes);
+        }
+        jdbc.batchUpdate("INSERT INTO fact_service_day (source, local_day, channel_id, service_key, row_count, units)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", channels, batchSize, (ps, f) -> {
+                    ps.setString(1, source);
+                    ps.setObject(2, f.day());
+                    ps.setInt(3, f.channelId());
+                    ps.setString(4, f.key().key());
+                    ps.setLong(5, f.count());
+                    ps.setLong(6, f.units());
+                });
+        jdbc.batchUpdate("INSERT INTO fact_finding_day (source, local_day, reason, row_count) VALUES (?, ?, ?, ?)",
+                findings, batchSize, (ps, f) -> {
+                    ps.setString(1, source);
+                    ps.setObject(2, f.day());
+                    ps.setString(3, f.reason().code());
+                    ps.setLong(4, f.count());
+                });
+        jdbc.batchUpdate("INSERT INTO fact_user_day (source, local_day, user_id, sessions, messages_sent, calls,"
+                + " call_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)", users, batchSize, (ps, f) -> {
+                    ps.setString(1, source);
+                    ps.setObject(2, f.day());
+                    ps.setLong(3, f.userId());
+                    ps.setLong(4, f.sessions());
+                    ps.setLong(5, f.messagesSent());
+                    ps.setLong(6, f.calls());
+                    ps.setLong(7, f.callMinutes());
+                });
+        jdbc.batchUpdate("INSERT INTO sync_day (source, local_day, sync_run_id, as_of, rows_read) VALUES (?, ?, ?, ?, ?)",
+                new ArrayList<>(days), batchSize, (ps, d) -> {
+                    ps.setString(1, source);
+                    ps.setObject(2, d.day());
+                    ps.setLong(3, syncRunId);
+                    ps.setObject(4, Utc.of(asOf));
+                    ps.setLong(5, d.rowsRead());
+                });
+    }
+
+    public List<ChannelFact> channelFacts(String source, LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT local_day, channel_id, service_key, row_count, units FROM fact_service_day"
+                + " WHERE source = ? AND local_day BETWEEN ? AND ?", (rs, i) -> new ChannelFact(
+                        rs.getObject("local_day", LocalDate.class), rs.getInt("channel_id"),
+                        ServiceKey.ofKey(rs.getString("service_key")).orElseThrow(), rs.getLong("row_count"),
+                        rs.getLong("units")), source, from, to);
+    }
+
+    public List<FindingFact> findingFacts(String source, LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT local_day, reason, row_count FROM fact_finding_day"
+                + " WHERE source = ? AND local_day BETWEEN ? AND ?", (rs, i) -> new FindingFact(
+                        rs.getObject("local_day", LocalDate.class), Finding.ofCode(rs.getString("reason")).orElseThrow(),
+                        rs.getLong("row_count")), source, from, to);
+    }
+
+    public List<UserFact> userFacts(String source, LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT local_day, user_id, sessions, messages_sent, calls, call_minutes FROM fact_user_day"
+                + " WHERE source = ? AND local_day BETWEEN ? AND ?", (rs, i) -> new UserFact(
+                        rs.getObject("local_day", LocalDate.class), rs.getLong("user_id"), rs.getLong("sessions"),
+                        rs.getLong("messages_sent"), rs.getLong("calls"), rs.getLong("call_minutes")), source, from, to);
+    }
+
+    public List<SyncedDay> syncedDays(String source, LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT local_day, sync_run_id, as_of, rows_read FROM sync_day"
+                + " WHERE source = ? AND local_day BETWEEN ? AND ? ORDER BY local_day", (rs, i) -> new SyncedDay(
+                        rs.getObject("local_day", LocalDate.class), rs.getLong("sync_run_id"), Utc.read(rs, "as_of"),
+                        rs.getLong("rows_read")), source, from, to);
+    }
+}

@@ -1,0 +1,504 @@
+-- Set-based statements of DemoDataGenerator. Each block starts with "-- name: <name>"; each
+-- statement ends with a line holding only ";". Other lines starting with "--" are comments.
+--
+-- Before running a statement the generator substitutes:
+--   :name            numeric or TIMESTAMP literals it computed from the spec (never user text);
+--   HASH(key, i)     a deterministic BIGINT hash of an integer key in [0, 2147483659): the key
+--                    times the i-th odd multiplier plus a seed-derived salt, reduced modulo the
+--                    prime 2^31 + 11, then squared modulo the prime so that nearby keys do not
+--                    give nearby values. Every intermediate stays below 4.7e18, inside BIGINT;
+--   IN_RANGE(key)    a millisecond timestamp somewhere in the data range [:start, :end);
+--   AFTER_END(key)   a millisecond timestamp in [:end + 12 h, :end + 24 h): after the end of the
+--                    last day in every zone from UTC-12 to UTC+14.
+-- Portability rules, each learnt the hard way:
+--   * RAND() is not used: each database has its own generator.
+--   * No integer division: MariaDB divides into DECIMAL rounded to 4 places, which FLOOR can push
+--     up a whole unit.
+--   * H2 types MOD(a, b) as b's type and INT * INT as INT, failing above 2^31 where MariaDB
+--     widens to BIGINT. So the prime is a BIGINT literal (> 2^31), and timestamps are built as
+--     day + second + millisecond steps (TIMESTAMPADD DAY, SECOND, MICROSECOND), each small enough
+--     for INT, instead of one product in milliseconds. MariaDB has no MILLISECOND unit.
+-- Derived tables give each hash a name once, so CASE branches do not repeat the expression.
+
+-- name: helper_tables
+CREATE TABLE gen_numbers (
+    n BIGINT NOT NULL,
+    PRIMARY KEY (n)
+)
+;
+CREATE TABLE gen_names (
+    kind INT          NOT NULL,
+    i    INT          NOT NULL,
+    name VARCHAR(100) NOT NULL,
+    PRIMARY KEY (kind, i)
+)
+;
+CREATE TABLE gen_days (
+    d         BIGINT      NOT NULL,
+    day_start DATETIME(3) NOT NULL,
+    day_end   DATETIME(3) NOT NULL,
+    PRIMARY KEY (d)
+)
+;
+CREATE TABLE gen_pool (
+    d       BIGINT NOT NULL,
+    k       BIGINT NOT NULL,
+    user_id BIGINT NOT NULL,
+    PRIMARY KEY (d, k)
+)
+;
+CREATE TABLE gen_last_login (
+    user_id BIGINT      NOT NULL,
+    ts      DATETIME(3) NOT NULL,
+    PRIMARY KEY (user_id)
+)
+;
+
+-- name: users
+-- Generic users; the special ones (hostile names, missing roles, odd dates) are overwritten
+-- afterwards by id. The highest ids are the recently created users, as with auto-increment ids.
+INSERT INTO users (id, full_name, email, role_id, created_at, deactivated_at, last_login_at, updated_at)
+SELECT v.id, v.full_name, v.email, v.role_id, v.created_at, v.deactivated_at, NULL,
+       CASE WHEN v.deactivated_at > v.created_at THEN v.deactivated_at ELSE v.created_at END
+FROM (
+    SELECT s.id,
+           CONCAT(f.name, ' ', l1.name, ' ', l2.name) AS full_name,
+           CONCAT('usuario', s.id, '@demo.contactcenter.example') AS email,
+           CASE WHEN s.role_pick < 3 THEN 1
+                WHEN s.role_pick < 13 THEN 2
+                WHEN s.role_pick < 19 THEN 4
+                ELSE 3 END AS role_id,
+           TIMESTAMPADD(MICROSECOND, s.created_ms * 1000, TIMESTAMPADD(SECOND, s.created_second,
+               CASE WHEN s.id > :recentAfterId
+                    THEN TIMESTAMPADD(DAY, MOD(s.created_pick, :recentSpanDays), :recentFrom)
+                    ELSE TIMESTAMPADD(DAY, -21 - MOD(s.created_pick, 700), :start)
+               END)) AS created_at,
+           CASE WHEN s.id <= :recentAfterId AND (s.id IN (15, 16, 17) OR (s.id > 20 AND s.churn_pick < 3))
+                THEN TIMESTAMPADD(MICROSECOND, s.gone_ms * 1000, TIMESTAMPADD(SECOND, s.gone_second,
+                         TIMESTAMPADD(DAY, 3 + MOD(s.gone_pick, :midSpanDays), :start)))
+           END AS deactivated_at
+    FROM (
+        SELECT g.id,
+               MOD(HASH(g.id, 23), 100) AS role_pick,
+               HASH(g.id, 24) AS created_pick,
+               MOD(HASH(g.id, 25), 86400) AS created_second,
+               MOD(HASH(g.id, 43), 1000) AS created_ms,
+               MOD(HASH(g.id, 26), 100) AS churn_pick,
+               HASH(g.id, 27) AS gone_pick,
+               MOD(HASH(g.id, 28), 86400) AS gone_second,
+               MOD(HASH(g.id, 44), 1000) AS gone_ms,
+               MOD(HASH(g.id, 29), :firstNames) AS first_pick,
+               MOD(HASH(g.id, 30), :lastNames) AS last_pick1,
+               MOD(HASH(g.id, 31), :lastNames) AS last_pick2
+        FROM (
+            SELECT hi.n * 10000 + lo.n + 1 AS id
+            FROM gen_numbers hi CROSS JOIN gen_numbers lo
+            WHERE hi.n < :hiCount AND hi.n * 10000 + lo.n < :users
+        ) g
+    ) s
+    JOIN gen_names f ON f.kind = 1 AND f.i = s.first_pick
+    JOIN gen_names l1 ON l1.kind = 2 AND l1.i = s.last_pick1
+    JOIN gen_names l2 ON l2.kind = 2 AND l2.i = s.last_pick2
+) v
+;
+
+-- name: user_dates
+-- Fixed lifecycle of one special user: updated_at follows the later of the two dates.
+UPDATE users
+SET created_at = :createdAt,
+    deactivated_at = :deactivatedAt,
+    updated_at = :updatedAt
+WHERE id = :id
+;
+
+-- name: user_channels
+-- 1-4 distinct channels per user among the ten known-type channels (base + 0, 3, 6, 9 modulo 10
+-- never repeats). Assigned shortly after the user was created, which for users created before
+-- the range is before it; 15% of the enabled older users got the channel inside the range.
+INSERT INTO user_channels (user_id, channel_id, assigned_at)
+SELECT q.user_id,
+       1 + MOD(q.base + q.j * 3, 10),
+       TIMESTAMPADD(MICROSECOND, q.ms_pick * 1000, TIMESTAMPADD(SECOND, q.second_pick,
+           CASE WHEN q.created_at < :start AND q.deactivated_at IS NULL AND q.inside_pick < 15
+                THEN TIMESTAMPADD(DAY, MOD(q.day_pick, :days), :start)
+                WHEN q.created_at < :start
+                THEN TIMESTAMPADD(DAY, MOD(q.day_pick, 14), q.created_at)
+                ELSE q.created_at
+           END))
+FROM (
+    SELECT x.user_id, x.created_at, x.deactivated_at, x.j,
+           MOD(HASH(x.user_id, 38), 10) AS base,
+           MOD(HASH(x.user_id, 39), 4) AS extra,
+           MOD(HASH(x.k, 40), 100) AS inside_pick,
+           HASH(x.k, 41) AS day_pick,
+           MOD(HASH(x.k, 42), 86400) AS second_pick,
+           MOD(HASH(x.k, 45), 1000) AS ms_pick
+    FROM (
+        SELECT u.id AS user_id, u.created_at, u.deactivated_at, j.n AS j, u.id * 10 + j.n AS k
+        FROM users u CROSS JOIN gen_numbers j
+        WHERE j.n < 4
+    ) x
+) q
+WHERE q.j <= q.extra
+;
+
+-- name: user_channels_odd
+-- A few users also hold the unknown-type channel, and one holds a channel that does not exist.
+INSERT INTO user_channels (user_id, channel_id, assigned_at)
+SELECT u.id, :unknownTypeChannel, TIMESTAMPADD(DAY, 1, u.created_at)
+FROM users u
+WHERE MOD(u.id, 13) = 5
+;
+INSERT INTO user_channels (user_id, channel_id, assigned_at)
+SELECT u.id, :missingChannel, TIMESTAMPADD(DAY, 2, u.created_at)
+FROM users u
+WHERE u.id = 2
+;
+
+-- name: user_sessions
+-- 0-5 logins per user per week (2.5 on average), 06:00-17:00 in Bogota, while the user is
+-- enabled. Ids follow the login time, as an auto-increment would. Sessions that would end after
+-- the range, and a third of those started on its last day, are still open.
+INSERT INTO user_sessions (id, user_id, started_at, ended_at)
+SELECT ROW_NUMBER() OVER (ORDER BY t.started_at, t.user_id, t.slot),
+       t.user_id,
+       t.started_at,
+       CASE WHEN t.ended_at >= :end OR (t.started_at >= :lastDay AND t.open_pick < 33) THEN NULL
+            ELSE t.ended_at END
+FROM (
+    SELECT q.user_id, q.slot, q.slot_in_week, q.per_week, q.created_at, q.deactivated_at, q.open_pick,
+           TIMESTAMPADD(MICROSECOND, q.start_ms * 1000, TIMESTAMPADD(SECOND, q.start_second,
+               TIMESTAMPADD(DAY, q.start_day, :start))) AS started_at,
+           TIMESTAMPADD(MICROSECOND, q.start_ms * 1000, TIMESTAMPADD(SECOND, q.start_second + q.length_seconds,
+               TIMESTAMPADD(DAY, q.start_day, :start))) AS ended_at
+    FROM (
+        SELECT x.user_id, x.slot, x.slot_in_week, x.created_at, x.deactivated_at,
+               x.week * 7 + MOD(HASH(x.k, 32), 7) AS start_day,
+               39600 + MOD(HASH(x.k, 33), 39600) AS start_second,
+               MOD(HASH(x.k, 46), 1000) AS start_ms,
+               1200 + MOD(HASH(x.k, 34), 32400) AS length_seconds,
+               MOD(HASH(x.k, 35), 100) AS open_pick,
+               MOD(HASH(x.user_week, 36), 6) AS per_week
+        FROM (
+            SELECT u.id AS user_id, u.created_at, u.deactivated_at,
+                   w.n AS week, j.n AS slot_in_week, w.n * 10 + j.n AS slot,
+                   u.id * 1000 + w.n AS user_week,
+                   (u.id * 1000 + w.n) * 10 + j.n AS k
+            FROM users u CROSS JOIN gen_numbers w CROSS JOIN gen_numbers j
+            WHERE w.n < :weeks AND j.n < 5
+        ) x
+    ) q
+) t
+WHERE t.slot_in_week < t.per_week
+  AND t.started_at >= t.created_at
+  AND (t.deactivated_at IS NULL OR t.started_at < t.deactivated_at)
+  AND t.started_at < :end
+;
+
+-- name: last_login
+INSERT INTO gen_last_login (user_id, ts)
+SELECT s.user_id, MAX(s.started_at)
+FROM user_sessions s
+GROUP BY s.user_id
+;
+-- updated_at is assigned first and reads only the stored row and the helper table: MySQL
+-- evaluates SET left to right with the new values, H2 with the old ones.
+UPDATE users
+SET updated_at = CASE WHEN (SELECT g.ts FROM gen_last_login g WHERE g.user_id = users.id) > updated_at
+                      THEN (SELECT g.ts FROM gen_last_login g WHERE g.user_id = users.id)
+                      ELSE updated_at END,
+    last_login_at = (SELECT g.ts FROM gen_last_login g WHERE g.user_id = users.id)
+;
+
+-- name: pool
+-- Per day, the users who can handle conversations (not administrators nor quality analysts)
+-- and were enabled the whole day, numbered 0..size-1 so that an event row picks one with MOD.
+INSERT INTO gen_days (d, day_start, day_end)
+SELECT g.n, TIMESTAMPADD(DAY, g.n, :start), TIMESTAMPADD(DAY, g.n + 1, :start)
+FROM gen_numbers g
+WHERE g.n < :days
+;
+INSERT INTO gen_pool (d, k, user_id)
+SELECT d.d, ROW_NUMBER() OVER (PARTITION BY d.d ORDER BY u.id) - 1, u.id
+FROM gen_days d
+JOIN users u
+  ON u.created_at < d.day_start
+ AND (u.deactivated_at IS NULL OR u.deactivated_at >= d.day_end)
+WHERE u.role_id IS NULL OR u.role_id NOT IN (1, 4)
+;
+
+-- name: messages_day
+-- Messages number :first .. :next - 1 of the range, all on day :day. 85% between 06:00 and
+-- 19:00 in Bogota (11:00-24:00 UTC), the rest at any hour; 10% have no user (bot or system).
+INSERT INTO messages (id, channel_id, user_id, direction, segments, created_at)
+SELECT b.n + 1,
+       CASE WHEN b.chan < 28 THEN 1
+            WHEN b.chan < 48 THEN 2
+            WHEN b.chan < 58 THEN 3
+            WHEN b.chan < 70 THEN 4
+            WHEN b.chan < 80 THEN 5
+            WHEN b.chan < 90 THEN 8
+            WHEN b.chan < 95 THEN 9
+            ELSE 10 END,
+       CASE WHEN b.who < 10 THEN NULL ELSE p.user_id END,
+       CASE WHEN b.dir < (CASE WHEN b.chan < 28 THEN 55
+                               WHEN b.chan < 48 THEN 65
+                               WHEN b.chan < 58 THEN 35
+                               WHEN b.chan < 70 THEN 0
+                               WHEN b.chan < 80 THEN 20
+                               ELSE 50 END)
+            THEN 'in' ELSE 'out' END,
+       CASE WHEN b.chan < 58 OR b.chan >= 70 THEN 1
+            WHEN b.seg < 70 THEN 1
+            WHEN b.seg < 92 THEN 2
+            ELSE 3 END,
+       TIMESTAMPADD(MICROSECOND, b.ms * 1000, TIMESTAMPADD(SECOND,
+                    CASE WHEN b.busy < 85 THEN 39600 + MOD(b.tod, 46800) ELSE MOD(b.tod, 86400) END,
+                    :dayStart))
+FROM (
+    SELECT g.n,
+           MOD(HASH(g.n, 1), 100) AS chan,
+           MOD(HASH(g.n, 2), 100) AS dir,
+           MOD(HASH(g.n, 3), 100) AS seg,
+           MOD(HASH(g.n, 4), 100) AS who,
+           MOD(HASH(g.n, 5), :poolSize) AS pick,
+           MOD(HASH(g.n, 6), 100) AS busy,
+           HASH(g.n, 7) AS tod,
+           MOD(HASH(g.n, 8), 1000) AS ms
+    FROM (
+        SELECT hi.n * 10000 + lo.n AS n
+        FROM gen_numbers hi CROSS JOIN gen_numbers lo
+        WHERE hi.n BETWEEN :hiFrom AND :hiTo
+          AND hi.n * 10000 + lo.n >= :first
+          AND hi.n * 10000 + lo.n < :next
+    ) g
+) b
+LEFT JOIN gen_pool p ON p.d = :day AND p.k = b.pick
+;
+
+-- name: calls_day
+-- Voice (80%) and video calls; 20% unanswered (0 s), most answered ones under 5 minutes.
+INSERT INTO calls (id, channel_id, user_id, direction, started_at, duration_seconds)
+SELECT b.n + 1,
+       CASE WHEN b.chan < 80 THEN 6 ELSE 7 END,
+       CASE WHEN b.who < 12 THEN NULL ELSE p.user_id END,
+       CASE WHEN b.dir < 60 THEN 'in' ELSE 'out' END,
+       TIMESTAMPADD(MICROSECOND, b.ms * 1000, TIMESTAMPADD(SECOND,
+                    CASE WHEN b.busy < 85 THEN 39600 + MOD(b.tod, 46800) ELSE MOD(b.tod, 86400) END,
+                    :dayStart)),
+       CASE WHEN b.answered < 20 THEN 0
+            WHEN b.short_pick < 70 THEN 1 + MOD(b.len, 300)
+            ELSE 1 + MOD(b.len, 1800) END
+FROM (
+    SELECT g.n,
+           MOD(HASH(g.n, 9), 100) AS chan,
+           MOD(HASH(g.n, 10), 100) AS dir,
+           MOD(HASH(g.n, 11), 100) AS who,
+           MOD(HASH(g.n, 12), :poolSize) AS pick,
+           MOD(HASH(g.n, 13), 100) AS busy,
+           HASH(g.n, 14) AS tod,
+           MOD(HASH(g.n, 47), 1000) AS ms,
+           MOD(HASH(g.n, 15), 100) AS answered,
+           MOD(HASH(g.n, 16), 100) AS short_pick,
+           HASH(g.n, 17) AS len
+    FROM (
+        SELECT hi.n * 10000 + lo.n AS n
+        FROM gen_numbers hi CROSS JOIN gen_numbers lo
+        WHERE hi.n BETWEEN :hiFrom AND :hiTo
+          AND hi.n * 10000 + lo.n >= :first
+          AND hi.n * 10000 + lo.n < :next
+    ) g
+) b
+LEFT JOIN gen_pool p ON p.d = :day AND p.k = b.pick
+;
+
+-- name: bot_sessions_day
+-- Bots answer around the clock (60% in office hours) on WhatsApp, web chat and social channels.
+INSERT INTO bot_sessions (id, channel_id, started_at, messages, handed_to_agent)
+SELECT b.n + 1,
+       CASE WHEN b.chan < 35 THEN 1
+            WHEN b.chan < 60 THEN 2
+            WHEN b.chan < 75 THEN 3
+            WHEN b.chan < 90 THEN 8
+            WHEN b.chan < 95 THEN 9
+            ELSE 10 END,
+       TIMESTAMPADD(MICROSECOND, b.ms * 1000, TIMESTAMPADD(SECOND,
+                    CASE WHEN b.busy < 60 THEN 39600 + MOD(b.tod, 46800) ELSE MOD(b.tod, 86400) END,
+                    :dayStart)),
+       CASE WHEN b.size_pick < 80 THEN 1 + MOD(b.len, 12) ELSE 1 + MOD(b.len, 40) END,
+       CASE WHEN b.handed < 30 THEN 1 ELSE 0 END
+FROM (
+    SELECT g.n,
+           MOD(HASH(g.n, 18), 100) AS chan,
+           MOD(HASH(g.n, 19), 100) AS busy,
+           HASH(g.n, 20) AS tod,
+           MOD(HASH(g.n, 48), 1000) AS ms,
+           MOD(HASH(g.n, 21), 100) AS size_pick,
+           HASH(g.n, 22) AS len,
+           MOD(HASH(g.n, 37), 100) AS handed
+    FROM (
+        SELECT hi.n * 10000 + lo.n AS n
+        FROM gen_numbers hi CROSS JOIN gen_numbers lo
+        WHERE hi.n BETWEEN :hiFrom AND :hiTo
+          AND hi.n * 10000 + lo.n >= :first
+          AND hi.n * 10000 + lo.n < :next
+    ) g
+) b
+;
+
+-- Invalid rows. Each block inserts :count rows with ids from :firstId; every row is invalid and
+-- its FIRST reason in the rules' order is the one in the block name. Some rows carry a later
+-- reason too (noted per block), to check that a row is counted once, under the first reason.
+-- Users 4-9 are enabled agents, so that a wrongly counted row would show in their figures.
+
+-- name: invalid_messages_unknown_channel
+-- Row 0 also has direction 'IN'; row 2 is also after the end.
+INSERT INTO messages (id, channel_id, user_id, direction, segments, created_at)
+SELECT :firstId + v.n,
+       :missingChannel,
+       4 + MOD(v.n, 6),
+       CASE WHEN v.n = 0 THEN 'IN' WHEN MOD(v.n, 2) = 0 THEN 'in' ELSE 'out' END,
+       1,
+       CASE WHEN v.n = 2 THEN AFTER_END(v.k) ELSE IN_RANGE(v.k) END
+FROM (SELECT g.n, g.n + :keyBase AS k FROM gen_numbers g WHERE g.n < :count) v
+;
+
+-- name: invalid_messages_unknown_channel_type
+-- Row 0 also has direction 'x'; row 1 is also after the end.
+INSERT INTO messages (id, channel_id, user_id, direction, segments, created_at)
+SELECT :firstId + v.n,
+       :unknownTypeChannel,
+       4 + MOD(v.n, 6),
+       CASE WHEN v.n = 0 THEN 'x' WHEN MOD(v.n, 2) = 0 THEN 'in' ELSE 'out' END,
+       1,
+       CASE WHEN v.n = 1 THEN AFTER_END(v.k) ELSE IN_RANGE(v.k) END
+FROM (SELECT g.n, g.n + :keyBase AS k FROM gen_numbers g WHERE g.n < :count) v
+;
+
+-- name: invalid_messages_bad_direction
+-- Directions 'IN', 'Out', 'in ' (trailing space) and 'x' in turn; rows 0-2 are SMS, row 0 also
+-- with 0 segments; row 3 is also after the end.
+INSERT INTO messages (id, channel_id, user_id, direction, segments, created_at)
+SELECT :firstId + v.n,
+       CASE WHEN v.n < 3 THEN 4 WHEN v.n < 9 THEN 1 + MOD(v.n, 3) ELSE 8 END,
+       4 + MOD(v.n, 6),
+       CASE MOD(v.n, 4) WHEN 0 THEN 'IN' WHEN 1 THEN 'Out' WHEN 2 THEN 'in ' ELSE 'x' END,
+       CASE WHEN v.n = 0 THEN 0 ELSE 1 END,
+       CASE WHEN v.n = 3 THEN AFTER_END(v.k) ELSE IN_RANGE(v.k) END
+FROM (SELECT g.n, g.n + :keyBase AS k FROM gen_numbers g WHERE g.n < :count) v
+;
+
+-- name: invalid_messages_bad_segments
+-- SMS with 0 or -1 segments, one of them inbound; row 0 is also after the end.
+INSERT INTO messages (id, channel_id, user_id, direction, segments, created_at)
+SELECT :firstId + v.n,
+       4,
+       4 + MOD(v.n, 6),
+       CASE WHEN v.n = 1 THEN 'in' ELSE 'out' END,
+       CASE WHEN MOD(v.n, 2) = 0 THEN 0 ELSE -1 END,
+       CASE WHEN v.n = 0 THEN AFTER_END(v.k) ELSE IN_RANGE(v.k) END
+FROM (SELECT g.n, g.n + :keyBase AS k FROM gen_numbers g WHERE g.n < :count) v
+;
+
+-- name: invalid_messages_future_timestamp
+-- Otherwise valid: an outbound 2-segment SMS, an inbound email, WhatsApp in and out, one without user.
+INSERT INTO messages (id, channel_id, user_id, direction, segments, created_at)
+SELECT :firstId + v.n,
+       CASE WHEN v.n = 0 THEN 4 WHEN v.n = 1 THEN 5 ELSE 1 + MOD(v.n, 3) END,
+       CASE WHEN v.n = 2 THEN NULL ELSE 4 + MOD(v.n, 6) END,
+       CASE WHEN MOD(v.n, 2) = 0 THEN 'out' ELSE 'in' END,
+       CASE WHEN v.n = 0 THEN 2 ELSE 1 END,
+       AFTER_END(v.k)
+FROM (SELECT g.n, g.n + :keyBase AS k FROM gen_numbers g WHERE g.n < :count) v
+;
+
+-- name: invalid_calls_unknown_channel
+-- Row 0 also has a negative duration.
+INSERT INTO calls (id, channel_id, user_id, direction, started_at, duration_seconds)
+SELECT :firstId + v.n,
+       :missingChannel,
+       4 + MOD(v.n, 6),
+       CASE WHEN MOD(v.n, 2) = 0 THEN 'in' ELSE 'out' END,
+       IN_RANGE(v.k),
+       CASE WHEN v.n = 0 THEN -5 ELSE 30 + MOD(HASH(v.k, 92), 600) END
+FROM (SELECT g.n, g.n + :keyBase AS k FROM gen_numbers g WHERE g.n < :count) v
+;
+
+-- name: invalid_calls_unknown_channel_type
+-- Row 0 also has direction 'Out'.
+INSERT INTO calls (id, channel_id, user_id, direction, started_at, duration_seconds)
+SELECT :firstId + v.n,
+       :unknownTypeChannel,
+       4 + MOD(v.n, 6),
+       CASE WHEN v.n = 0 THEN 'Out' WHEN MOD(v.n, 2) = 0 THEN 'in' ELSE 'out' END,
+       IN_RANGE(v.k),
+       1 + MOD(HASH(v.k, 92), 900)
+FROM (SELECT g.n, g.n + :keyBase AS k FROM gen_numbers g WHERE g.n < :count) v
+;
+
+-- name: invalid_calls_bad_direction
+-- Voice and video in turn; row 0 also lasts -1 s; row 1 is also after the end.
+INSERT INTO calls (id, channel_id, user_id, direction, started_at, duration_seconds)
+SELECT :firstId + v.n,
+       CASE WHEN MOD(v.n, 2) = 0 THEN 6 ELSE 7 END,
+       4 + MOD(v.n, 6),
+       CASE MOD(v.n, 4) WHEN 0 THEN 'IN' WHEN 1 THEN 'Out' WHEN 2 THEN 'in ' ELSE 'x' END,
+       CASE WHEN v.n = 1 THEN AFTER_END(v.k) ELSE IN_RANGE(v.k) END,
+       CASE WHEN v.n = 0 THEN -1 ELSE 1 + MOD(HASH(v.k, 92), 900) END
+FROM (SELECT g.n, g.n + :keyBase AS k FROM gen_numbers g WHERE g.n < :count) v
+;
+
+-- name: invalid_calls_negative_duration
+-- Row 0 is also after the end.
+INSERT INTO calls (id, channel_id, user_id, direction, started_at, duration_seconds)
+SELECT :firstId + v.n,
+       CASE WHEN MOD(v.n, 2) = 0 THEN 6 ELSE 7 END,
+       4 + MOD(v.n, 6),
+       CASE WHEN MOD(v.n, 3) = 0 THEN 'out' ELSE 'in' END,
+       CASE WHEN v.n = 0 THEN AFTER_END(v.k) ELSE IN_RANGE(v.k) END,
+       -1 - MOD(HASH(v.k, 92), 600)
+FROM (SELECT g.n, g.n + :keyBase AS k FROM gen_numbers g WHERE g.n < :count) v
+;
+
+-- name: invalid_calls_future_timestamp
+-- Otherwise valid; row 0 unanswered.
+INSERT INTO calls (id, channel_id, user_id, direction, started_at, duration_seconds)
+SELECT :firstId + v.n,
+       CASE WHEN MOD(v.n, 2) = 0 THEN 6 ELSE 7 END,
+       4 + MOD(v.n, 6),
+       CASE WHEN MOD(v.n, 2) = 0 THEN 'in' ELSE 'out' END,
+       AFTER_END(v.k),
+       CASE WHEN v.n = 0 THEN 0 ELSE 1 + MOD(HASH(v.k, 92), 900) END
+FROM (SELECT g.n, g.n + :keyBase AS k FROM gen_numbers g WHERE g.n < :count) v
+;
+
+-- name: invalid_bot_sessions_unknown_channel
+-- Row 0 is also after the end.
+INSERT INTO bot_sessions (id, channel_id, started_at, messages, handed_to_agent)
+SELECT :firstId + v.n,
+       :missingChannel,
+       CASE WHEN v.n = 0 THEN AFTER_END(v.k) ELSE IN_RANGE(v.k) END,
+       1 + MOD(HASH(v.k, 92), 12),
+       MOD(v.n, 2)
+FROM (SELECT g.n, g.n + :keyBase AS k FROM gen_numbers g WHERE g.n < :count) v
+;
+
+-- name: invalid_bot_sessions_unknown_channel_type
+INSERT INTO bot_sessions (id, channel_id, started_at, messages, handed_to_agent)
+SELECT :firstId + v.n,
+       :unknownTypeChannel,
+       IN_RANGE(v.k),
+       1 + MOD(HASH(v.k, 92), 12),
+       MOD(v.n, 2)
+FROM (SELECT g.n, g.n + :keyBase AS k FROM gen_numbers g WHERE g.n < :count) v
+;
+
+-- name: invalid_bot_sessions_future_timestamp
+INSERT INTO bot_sessions (id, channel_id, started_at, messages, handed_to_agent)
+SELECT :firstId + v.n,
+       CASE WHEN MOD(v.n, 2) = 0 THEN 1 ELSE 8 END,
+       AFTER_END(v.k),
+       1 + MOD(HASH(v.k, 92), 12),
+       MOD(v.n, 2)
+FROM (SELECT g.n, g.n + :keyBase AS k FROM gen_numbers g WHERE g.n < :count) v
+;

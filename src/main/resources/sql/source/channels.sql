@@ -1,0 +1,1 @@
+SELECT id, type, name, address FROM channels
