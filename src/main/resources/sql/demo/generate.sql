@@ -18,6 +18,8 @@
 --     widens to BIGINT. So the prime is a BIGINT literal (> 2^31), and timestamps are built as
 --     day + second + millisecond steps (TIMESTAMPADD DAY, SECOND, MICROSECOND), each small enough
 --     for INT, instead of one product in milliseconds. MariaDB has no MILLISECOND unit.
+--   * H2 may evaluate a derived table once per row of a table joined after it: derived tables
+--     come first and are joined with LEFT JOIN (which keeps the order) to rows that always exist.
 -- Derived tables give each hash a name once, so CASE branches do not repeat the expression.
 
 -- name: helper_tables
@@ -33,10 +35,26 @@ CREATE TABLE gen_names (
     PRIMARY KEY (kind, i)
 )
 ;
+-- One row per day of the range: which row numbers of each event table fall on it, from
+-- hi_from * 10000 + lo_from to hi_to * 10000 + lo_to (so the numbers join reads only those rows
+-- through the primary key), and how many users can handle events that day.
 CREATE TABLE gen_days (
-    d         BIGINT      NOT NULL,
-    day_start DATETIME(3) NOT NULL,
-    day_end   DATETIME(3) NOT NULL,
+    d            BIGINT      NOT NULL,
+    day_start    DATETIME(3) NULL,
+    day_end      DATETIME(3) NULL,
+    pool_size    BIGINT      NULL,
+    msg_hi_from  BIGINT      NOT NULL,
+    msg_lo_from  BIGINT      NOT NULL,
+    msg_hi_to    BIGINT      NOT NULL,
+    msg_lo_to    BIGINT      NOT NULL,
+    call_hi_from BIGINT      NOT NULL,
+    call_lo_from BIGINT      NOT NULL,
+    call_hi_to   BIGINT      NOT NULL,
+    call_lo_to   BIGINT      NOT NULL,
+    bot_hi_from  BIGINT      NOT NULL,
+    bot_lo_from  BIGINT      NOT NULL,
+    bot_hi_to    BIGINT      NOT NULL,
+    bot_lo_to    BIGINT      NOT NULL,
     PRIMARY KEY (d)
 )
 ;
@@ -78,27 +96,24 @@ FROM (
                          TIMESTAMPADD(DAY, 3 + MOD(s.gone_pick, :midSpanDays), :start)))
            END AS deactivated_at
     FROM (
-        SELECT g.id,
-               MOD(HASH(g.id, 23), 100) AS role_pick,
-               HASH(g.id, 24) AS created_pick,
-               MOD(HASH(g.id, 25), 86400) AS created_second,
-               MOD(HASH(g.id, 43), 1000) AS created_ms,
-               MOD(HASH(g.id, 26), 100) AS churn_pick,
-               HASH(g.id, 27) AS gone_pick,
-               MOD(HASH(g.id, 28), 86400) AS gone_second,
-               MOD(HASH(g.id, 44), 1000) AS gone_ms,
-               MOD(HASH(g.id, 29), :firstNames) AS first_pick,
-               MOD(HASH(g.id, 30), :lastNames) AS last_pick1,
-               MOD(HASH(g.id, 31), :lastNames) AS last_pick2
-        FROM (
-            SELECT hi.n * 10000 + lo.n + 1 AS id
-            FROM gen_numbers hi CROSS JOIN gen_numbers lo
-            WHERE hi.n < :hiCount AND hi.n * 10000 + lo.n < :users
-        ) g
+        SELECT hi.n * 10000 + lo.n + 1 AS id,
+               MOD(HASH(hi.n * 10000 + lo.n + 1, 23), 100) AS role_pick,
+               HASH(hi.n * 10000 + lo.n + 1, 24) AS created_pick,
+               MOD(HASH(hi.n * 10000 + lo.n + 1, 25), 86400) AS created_second,
+               MOD(HASH(hi.n * 10000 + lo.n + 1, 43), 1000) AS created_ms,
+               MOD(HASH(hi.n * 10000 + lo.n + 1, 26), 100) AS churn_pick,
+               HASH(hi.n * 10000 + lo.n + 1, 27) AS gone_pick,
+               MOD(HASH(hi.n * 10000 + lo.n + 1, 28), 86400) AS gone_second,
+               MOD(HASH(hi.n * 10000 + lo.n + 1, 44), 1000) AS gone_ms,
+               MOD(HASH(hi.n * 10000 + lo.n + 1, 29), :firstNames) AS first_pick,
+               MOD(HASH(hi.n * 10000 + lo.n + 1, 30), :lastNames) AS last_pick1,
+               MOD(HASH(hi.n * 10000 + lo.n + 1, 31), :lastNames) AS last_pick2
+        FROM gen_numbers hi CROSS JOIN gen_numbers lo
+        WHERE hi.n < :hiCount AND hi.n * 10000 + lo.n < :users
     ) s
-    JOIN gen_names f ON f.kind = 1 AND f.i = s.first_pick
-    JOIN gen_names l1 ON l1.kind = 2 AND l1.i = s.last_pick1
-    JOIN gen_names l2 ON l2.kind = 2 AND l2.i = s.last_pick2
+    LEFT JOIN gen_names f ON f.kind = 1 AND f.i = s.first_pick
+    LEFT JOIN gen_names l1 ON l1.kind = 2 AND l1.i = s.last_pick1
+    LEFT JOIN gen_names l2 ON l2.kind = 2 AND l2.i = s.last_pick2
 ) v
 ;
 
@@ -126,18 +141,15 @@ SELECT q.user_id,
                 ELSE q.created_at
            END))
 FROM (
-    SELECT x.user_id, x.created_at, x.deactivated_at, x.j,
-           MOD(HASH(x.user_id, 38), 10) AS base,
-           MOD(HASH(x.user_id, 39), 4) AS extra,
-           MOD(HASH(x.k, 40), 100) AS inside_pick,
-           HASH(x.k, 41) AS day_pick,
-           MOD(HASH(x.k, 42), 86400) AS second_pick,
-           MOD(HASH(x.k, 45), 1000) AS ms_pick
-    FROM (
-        SELECT u.id AS user_id, u.created_at, u.deactivated_at, j.n AS j, u.id * 10 + j.n AS k
-        FROM users u CROSS JOIN gen_numbers j
-        WHERE j.n < 4
-    ) x
+    SELECT u.id AS user_id, u.created_at, u.deactivated_at, j.n AS j,
+           MOD(HASH(u.id, 38), 10) AS base,
+           MOD(HASH(u.id, 39), 4) AS extra,
+           MOD(HASH(u.id * 10 + j.n, 40), 100) AS inside_pick,
+           HASH(u.id * 10 + j.n, 41) AS day_pick,
+           MOD(HASH(u.id * 10 + j.n, 42), 86400) AS second_pick,
+           MOD(HASH(u.id * 10 + j.n, 45), 1000) AS ms_pick
+    FROM users u CROSS JOIN gen_numbers j
+    WHERE j.n < 4
 ) q
 WHERE q.j <= q.extra
 ;
@@ -172,21 +184,16 @@ FROM (
            TIMESTAMPADD(MICROSECOND, q.start_ms * 1000, TIMESTAMPADD(SECOND, q.start_second + q.length_seconds,
                TIMESTAMPADD(DAY, q.start_day, :start))) AS ended_at
     FROM (
-        SELECT x.user_id, x.slot, x.slot_in_week, x.created_at, x.deactivated_at,
-               x.week * 7 + MOD(HASH(x.k, 32), 7) AS start_day,
-               39600 + MOD(HASH(x.k, 33), 39600) AS start_second,
-               MOD(HASH(x.k, 46), 1000) AS start_ms,
-               1200 + MOD(HASH(x.k, 34), 32400) AS length_seconds,
-               MOD(HASH(x.k, 35), 100) AS open_pick,
-               MOD(HASH(x.user_week, 36), 6) AS per_week
-        FROM (
-            SELECT u.id AS user_id, u.created_at, u.deactivated_at,
-                   w.n AS week, j.n AS slot_in_week, w.n * 10 + j.n AS slot,
-                   u.id * 1000 + w.n AS user_week,
-                   (u.id * 1000 + w.n) * 10 + j.n AS k
-            FROM users u CROSS JOIN gen_numbers w CROSS JOIN gen_numbers j
-            WHERE w.n < :weeks AND j.n < 5
-        ) x
+        SELECT u.id AS user_id, u.created_at, u.deactivated_at,
+               j.n AS slot_in_week, w.n * 10 + j.n AS slot,
+               w.n * 7 + MOD(HASH(u.id * 10000 + w.n * 10 + j.n, 32), 7) AS start_day,
+               39600 + MOD(HASH(u.id * 10000 + w.n * 10 + j.n, 33), 39600) AS start_second,
+               MOD(HASH(u.id * 10000 + w.n * 10 + j.n, 46), 1000) AS start_ms,
+               1200 + MOD(HASH(u.id * 10000 + w.n * 10 + j.n, 34), 32400) AS length_seconds,
+               MOD(HASH(u.id * 10000 + w.n * 10 + j.n, 35), 100) AS open_pick,
+               MOD(HASH(u.id * 1000 + w.n, 36), 6) AS per_week
+        FROM users u CROSS JOIN gen_numbers w CROSS JOIN gen_numbers j
+        WHERE w.n < :weeks AND j.n < 5
     ) q
 ) t
 WHERE t.slot_in_week < t.per_week
@@ -213,10 +220,9 @@ SET updated_at = CASE WHEN (SELECT g.ts FROM gen_last_login g WHERE g.user_id = 
 -- name: pool
 -- Per day, the users who can handle conversations (not administrators nor quality analysts)
 -- and were enabled the whole day, numbered 0..size-1 so that an event row picks one with MOD.
-INSERT INTO gen_days (d, day_start, day_end)
-SELECT g.n, TIMESTAMPADD(DAY, g.n, :start), TIMESTAMPADD(DAY, g.n + 1, :start)
-FROM gen_numbers g
-WHERE g.n < :days
+UPDATE gen_days
+SET day_start = TIMESTAMPADD(DAY, d, :start),
+    day_end = TIMESTAMPADD(DAY, d + 1, :start)
 ;
 INSERT INTO gen_pool (d, k, user_id)
 SELECT d.d, ROW_NUMBER() OVER (PARTITION BY d.d ORDER BY u.id) - 1, u.id
@@ -226,9 +232,12 @@ JOIN users u
  AND (u.deactivated_at IS NULL OR u.deactivated_at >= d.day_end)
 WHERE u.role_id IS NULL OR u.role_id NOT IN (1, 4)
 ;
+UPDATE gen_days
+SET pool_size = (SELECT COUNT(*) FROM gen_pool p WHERE p.d = gen_days.d)
+;
 
--- name: messages_day
--- Messages number :first .. :next - 1 of the range, all on day :day. 85% between 06:00 and
+-- name: messages
+-- Messages of days :dFrom..:dTo; row number n is message id n + 1. 85% between 06:00 and
 -- 19:00 in Bogota (11:00-24:00 UTC), the rest at any hour; 10% have no user (bot or system).
 INSERT INTO messages (id, channel_id, user_id, direction, segments, created_at)
 SELECT b.n + 1,
@@ -254,29 +263,27 @@ SELECT b.n + 1,
             ELSE 3 END,
        TIMESTAMPADD(MICROSECOND, b.ms * 1000, TIMESTAMPADD(SECOND,
                     CASE WHEN b.busy < 85 THEN 39600 + MOD(b.tod, 46800) ELSE MOD(b.tod, 86400) END,
-                    :dayStart))
+                    b.day_start))
 FROM (
-    SELECT g.n,
-           MOD(HASH(g.n, 1), 100) AS chan,
-           MOD(HASH(g.n, 2), 100) AS dir,
-           MOD(HASH(g.n, 3), 100) AS seg,
-           MOD(HASH(g.n, 4), 100) AS who,
-           MOD(HASH(g.n, 5), :poolSize) AS pick,
-           MOD(HASH(g.n, 6), 100) AS busy,
-           HASH(g.n, 7) AS tod,
-           MOD(HASH(g.n, 8), 1000) AS ms
-    FROM (
-        SELECT hi.n * 10000 + lo.n AS n
-        FROM gen_numbers hi CROSS JOIN gen_numbers lo
-        WHERE hi.n BETWEEN :hiFrom AND :hiTo
-          AND hi.n * 10000 + lo.n >= :first
-          AND hi.n * 10000 + lo.n < :next
-    ) g
+    SELECT d.d, d.day_start, hi.n * 10000 + lo.n AS n,
+           MOD(HASH(hi.n * 10000 + lo.n, 1), 100) AS chan,
+           MOD(HASH(hi.n * 10000 + lo.n, 2), 100) AS dir,
+           MOD(HASH(hi.n * 10000 + lo.n, 3), 100) AS seg,
+           MOD(HASH(hi.n * 10000 + lo.n, 4), 100) AS who,
+           MOD(HASH(hi.n * 10000 + lo.n, 5), d.pool_size) AS pick,
+           MOD(HASH(hi.n * 10000 + lo.n, 6), 100) AS busy,
+           HASH(hi.n * 10000 + lo.n, 7) AS tod,
+           MOD(HASH(hi.n * 10000 + lo.n, 8), 1000) AS ms
+    FROM gen_days d
+    JOIN gen_numbers hi ON hi.n BETWEEN d.msg_hi_from AND d.msg_hi_to
+    JOIN gen_numbers lo ON lo.n BETWEEN CASE WHEN hi.n = d.msg_hi_from THEN d.msg_lo_from ELSE 0 END
+                                    AND CASE WHEN hi.n = d.msg_hi_to THEN d.msg_lo_to ELSE 9999 END
+    WHERE d.d BETWEEN :dFrom AND :dTo
 ) b
-LEFT JOIN gen_pool p ON p.d = :day AND p.k = b.pick
+LEFT JOIN gen_pool p ON p.d = b.d AND p.k = b.pick
 ;
 
--- name: calls_day
+-- name: calls
 -- Voice (80%) and video calls; 20% unanswered (0 s), most answered ones under 5 minutes.
 INSERT INTO calls (id, channel_id, user_id, direction, started_at, duration_seconds)
 SELECT b.n + 1,
@@ -285,34 +292,32 @@ SELECT b.n + 1,
        CASE WHEN b.dir < 60 THEN 'in' ELSE 'out' END,
        TIMESTAMPADD(MICROSECOND, b.ms * 1000, TIMESTAMPADD(SECOND,
                     CASE WHEN b.busy < 85 THEN 39600 + MOD(b.tod, 46800) ELSE MOD(b.tod, 86400) END,
-                    :dayStart)),
+                    b.day_start)),
        CASE WHEN b.answered < 20 THEN 0
             WHEN b.short_pick < 70 THEN 1 + MOD(b.len, 300)
             ELSE 1 + MOD(b.len, 1800) END
 FROM (
-    SELECT g.n,
-           MOD(HASH(g.n, 9), 100) AS chan,
-           MOD(HASH(g.n, 10), 100) AS dir,
-           MOD(HASH(g.n, 11), 100) AS who,
-           MOD(HASH(g.n, 12), :poolSize) AS pick,
-           MOD(HASH(g.n, 13), 100) AS busy,
-           HASH(g.n, 14) AS tod,
-           MOD(HASH(g.n, 47), 1000) AS ms,
-           MOD(HASH(g.n, 15), 100) AS answered,
-           MOD(HASH(g.n, 16), 100) AS short_pick,
-           HASH(g.n, 17) AS len
-    FROM (
-        SELECT hi.n * 10000 + lo.n AS n
-        FROM gen_numbers hi CROSS JOIN gen_numbers lo
-        WHERE hi.n BETWEEN :hiFrom AND :hiTo
-          AND hi.n * 10000 + lo.n >= :first
-          AND hi.n * 10000 + lo.n < :next
-    ) g
+    SELECT d.d, d.day_start, hi.n * 10000 + lo.n AS n,
+           MOD(HASH(hi.n * 10000 + lo.n, 9), 100) AS chan,
+           MOD(HASH(hi.n * 10000 + lo.n, 10), 100) AS dir,
+           MOD(HASH(hi.n * 10000 + lo.n, 11), 100) AS who,
+           MOD(HASH(hi.n * 10000 + lo.n, 12), d.pool_size) AS pick,
+           MOD(HASH(hi.n * 10000 + lo.n, 13), 100) AS busy,
+           HASH(hi.n * 10000 + lo.n, 14) AS tod,
+           MOD(HASH(hi.n * 10000 + lo.n, 47), 1000) AS ms,
+           MOD(HASH(hi.n * 10000 + lo.n, 15), 100) AS answered,
+           MOD(HASH(hi.n * 10000 + lo.n, 16), 100) AS short_pick,
+           HASH(hi.n * 10000 + lo.n, 17) AS len
+    FROM gen_days d
+    JOIN gen_numbers hi ON hi.n BETWEEN d.call_hi_from AND d.call_hi_to
+    JOIN gen_numbers lo ON lo.n BETWEEN CASE WHEN hi.n = d.call_hi_from THEN d.call_lo_from ELSE 0 END
+                                    AND CASE WHEN hi.n = d.call_hi_to THEN d.call_lo_to ELSE 9999 END
+    WHERE d.d BETWEEN :dFrom AND :dTo
 ) b
-LEFT JOIN gen_pool p ON p.d = :day AND p.k = b.pick
+LEFT JOIN gen_pool p ON p.d = b.d AND p.k = b.pick
 ;
 
--- name: bot_sessions_day
+-- name: bot_sessions
 -- Bots answer around the clock (60% in office hours) on WhatsApp, web chat and social channels.
 INSERT INTO bot_sessions (id, channel_id, started_at, messages, handed_to_agent)
 SELECT b.n + 1,
@@ -324,25 +329,23 @@ SELECT b.n + 1,
             ELSE 10 END,
        TIMESTAMPADD(MICROSECOND, b.ms * 1000, TIMESTAMPADD(SECOND,
                     CASE WHEN b.busy < 60 THEN 39600 + MOD(b.tod, 46800) ELSE MOD(b.tod, 86400) END,
-                    :dayStart)),
+                    b.day_start)),
        CASE WHEN b.size_pick < 80 THEN 1 + MOD(b.len, 12) ELSE 1 + MOD(b.len, 40) END,
        CASE WHEN b.handed < 30 THEN 1 ELSE 0 END
 FROM (
-    SELECT g.n,
-           MOD(HASH(g.n, 18), 100) AS chan,
-           MOD(HASH(g.n, 19), 100) AS busy,
-           HASH(g.n, 20) AS tod,
-           MOD(HASH(g.n, 48), 1000) AS ms,
-           MOD(HASH(g.n, 21), 100) AS size_pick,
-           HASH(g.n, 22) AS len,
-           MOD(HASH(g.n, 37), 100) AS handed
-    FROM (
-        SELECT hi.n * 10000 + lo.n AS n
-        FROM gen_numbers hi CROSS JOIN gen_numbers lo
-        WHERE hi.n BETWEEN :hiFrom AND :hiTo
-          AND hi.n * 10000 + lo.n >= :first
-          AND hi.n * 10000 + lo.n < :next
-    ) g
+    SELECT d.day_start, hi.n * 10000 + lo.n AS n,
+           MOD(HASH(hi.n * 10000 + lo.n, 18), 100) AS chan,
+           MOD(HASH(hi.n * 10000 + lo.n, 19), 100) AS busy,
+           HASH(hi.n * 10000 + lo.n, 20) AS tod,
+           MOD(HASH(hi.n * 10000 + lo.n, 48), 1000) AS ms,
+           MOD(HASH(hi.n * 10000 + lo.n, 21), 100) AS size_pick,
+           HASH(hi.n * 10000 + lo.n, 22) AS len,
+           MOD(HASH(hi.n * 10000 + lo.n, 37), 100) AS handed
+    FROM gen_days d
+    JOIN gen_numbers hi ON hi.n BETWEEN d.bot_hi_from AND d.bot_hi_to
+    JOIN gen_numbers lo ON lo.n BETWEEN CASE WHEN hi.n = d.bot_hi_from THEN d.bot_lo_from ELSE 0 END
+                                    AND CASE WHEN hi.n = d.bot_hi_to THEN d.bot_lo_to ELSE 9999 END
+    WHERE d.d BETWEEN :dFrom AND :dTo
 ) b
 ;
 

@@ -1,0 +1,142 @@
+package com.contactcenter.billing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line as an operator uses it: exit codes, messages, and what it leaves behind. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private String warehouseUrl() {
+        return "jdbc:h2:file:" + dir.resolve("warehouse") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
+    }
+
+    private String sourceUrl() {
+        return "jdbc:h2:file:" + dir.resolve("tenant") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
+    }
+
+    /** The application arguments that point it at this test's warehouse and one source, "t1". */
+    private String[] with(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--spring.datasource.url=" + warehouseUrl());
+        all.add("--billing.sources[0].name=t1");
+        all.add("--billing.sources[0].url=" + sourceUrl());
+        all.add("--billing.sources[0].username=sa");
+        all.add("--billing.sources[0].time-zone=America/Bogota");
+        return all.toArray(String[]::new);
+    }
+
+    static Stream<Arguments> badUsage() {
+        return Stream.of(
+                Arguments.of(new String[] {"sync", "--from", "2026-10-05", "--to", "2026-10-01"}, "--from 2026-10-05 is after --to 2026-10-01"),
+                Arguments.of(new String[] {"sync", "--from", "2026-10-05"}, "--to is required"),
+                Arguments.of(new String[] {"sync", "--source", "nope"}, "unknown source 'nope'; configured: t1"),
+                Arguments.of(new String[] {"snapshot", "--source", "t1", "--from", "2026-02-30", "--to", "2026-03-01"}, "--from '2026-02-30' is not a date (YYYY-MM-DD)"),
+                Arguments.of(new String[] {"snapshot", "--from", "2026-10-01", "--to", "2026-10-31"}, "--source is required"),
+                Arguments.of(new String[] {"snapshot", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31", "--group-by", "year"}, "--group-by must be day, week or month, not 'year'"),
+                Arguments.of(new String[] {"export", "--source", "t1", "--period", "2026-13", "--format", "json", "--out", "x.json"}, "--period '2026-13' is not a month (YYYY-MM)"),
+                Arguments.of(new String[] {"export", "--source", "t1", "--period", "2026-10", "--format", "csv", "--out", "x.json"}, "--format must be json, not 'csv'"),
+                Arguments.of(new String[] {"export", "--source", "t1", "--period", "2026-10", "--from", "2026-10-01", "--to", "2026-10-02", "--format", "json", "--out", "x"}, "give either --period or --from/--to, not both"),
+                Arguments.of(new String[] {"diff", "--source", "t1", "--from", "2026-10-01"}, "--to is required"),
+                Arguments.of(new String[] {"demo-data", "--url", "jdbc:h2:mem:x", "--users", "ten", "--messages", "5"}, "--users 'ten' is not a whole number"),
+                Arguments.of(new String[] {"frobnicate"}, "unknown command 'frobnicate'"),
+                Arguments.of(new String[] {"sync", "--verbose"}, "unknown option --verbose for 'sync'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badUsage")
+    void badUsageExitsTwoWithAClearMessageBeforeTouchingAnyData(String[] args, String message) {
+        Result result = run(with(args));
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("error: " + message);
+        assertThat(dir.resolve("warehouse.mv.db")).doesNotExist();
+        assertThat(dir.resolve("tenant.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void helpPrintsEveryCommandAndExitsZero() {
+        Result result = run("sync", "--help");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("sync", "snapshot", "export", "diff", "demo-data", "Exit status: 0 done, 1 the job failed, 2 bad usage");
+    }
+
+    @Test
+    void snapshotOfASourceNeverSyncedFailsWithOneLineAndExitOne() {
+        Result result = run(with("snapshot", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo(
+                "error: nothing to compute from: source 't1' has never been synced (run: ./run-job.sh sync --source t1)");
+    }
+
+    @Test
+    void generatesSyncsSnapshotsExportsAndDiffsATenant() throws Exception {
+        Result generated = run("demo-data", "--url", sourceUrl(), "--user", "sa", "--users", "30", "--messages",
+                "5000", "--seed", "3", "--end", "2026-10-31", "--months", "1");
+        assertThat(generated.exit()).as(generated.err()).isZero();
+
+        Result synced = run(with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        assertThat(synced.exit()).as(synced.err()).isZero();
+        assertThat(synced.out()).contains("COMPLETED").contains("t1").contains("31 days");
+
+        Path out = dir.resolve("out/october.json");
+        Result exported = run(with("export", "--source", "t1", "--period", "2026-10", "--format", "json", "--out",
+                out.toString()));
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        JsonNode doc = JsonMapper.builder().build().readTree(Files.readString(out));
+        assertThat(doc.get("source").asString()).isEqualTo("t1");
+        assertThat(doc.get("period").get("startUtc").asString()).isEqualTo("2026-10-01T05:00:00Z");
+        assertThat(doc.get("snapshot").get("version").asInt()).isEqualTo(1);
+        assertThat(doc.get("services")).hasSize(7);
+        try (Stream<Path> files = Files.list(out.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("october.json");
+        }
+
+        Result oneVersion = run(with("diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        assertThat(oneVersion.exit()).isEqualTo(1);
+        assertThat(oneVersion.err()).contains("has 1 snapshot version(s); a diff needs two");
+
+        assertThat(run(with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31")).exit()).isZero();
+        Result second = run(with("snapshot", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        assertThat(second.exit()).isZero();
+        assertThat(second.out()).contains("version 2");
+
+        Result diff = run(with("diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        assertThat(diff.exit()).as(diff.err()).isZero();
+        assertThat(diff.out()).contains("version 1").contains("-> version 2");
+        assertThat(diff.out().lines().filter(l -> l.endsWith("*"))).as("a re-sync of unchanged data changes nothing")
+                .isEmpty();
+        assertThat(diff.out()).containsPattern("total\\s+total\\s+amount\\s+" + doc.get("estimate").get("total").asString()
+                .replace(".", "\\.") + "\\s+" + doc.get("estimate").get("total").asString().replace(".", "\\.") + "\\s+0\\.00");
+    }
+}
