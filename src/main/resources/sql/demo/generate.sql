@@ -35,27 +35,30 @@ CREATE TABLE gen_names (
     PRIMARY KEY (kind, i)
 )
 ;
--- One row per day of the range: which row numbers of each event table fall on it, from
--- hi_from * 10000 + lo_from to hi_to * 10000 + lo_to (so the numbers join reads only those rows
--- through the primary key), and how many users can handle events that day.
+-- One row per day of the range, with how many users can handle events that day.
 CREATE TABLE gen_days (
-    d            BIGINT      NOT NULL,
-    day_start    DATETIME(3) NULL,
-    day_end      DATETIME(3) NULL,
-    pool_size    BIGINT      NULL,
-    msg_hi_from  BIGINT      NOT NULL,
-    msg_lo_from  BIGINT      NOT NULL,
-    msg_hi_to    BIGINT      NOT NULL,
-    msg_lo_to    BIGINT      NOT NULL,
-    call_hi_from BIGINT      NOT NULL,
-    call_lo_from BIGINT      NOT NULL,
-    call_hi_to   BIGINT      NOT NULL,
-    call_lo_to   BIGINT      NOT NULL,
-    bot_hi_from  BIGINT      NOT NULL,
-    bot_lo_from  BIGINT      NOT NULL,
-    bot_hi_to    BIGINT      NOT NULL,
-    bot_lo_to    BIGINT      NOT NULL,
+    d         BIGINT      NOT NULL,
+    day_start DATETIME(3) NOT NULL,
+    day_end   DATETIME(3) NOT NULL,
+    pool_size BIGINT      NULL,
     PRIMARY KEY (d)
+)
+;
+-- One row per event table and day: its row numbers first_n .. hi_to * 10000 + lo_to (from
+-- hi_from * 10000 + lo_from, so the numbers join reads only those rows through the primary key);
+-- those before split_n are at night, one per night_step ms, the others one per day_step ms.
+CREATE TABLE gen_blocks (
+    event_table VARCHAR(20) NOT NULL,
+    d           BIGINT      NOT NULL,
+    first_n     BIGINT      NOT NULL,
+    split_n     BIGINT      NOT NULL,
+    hi_from     BIGINT      NOT NULL,
+    lo_from     BIGINT      NOT NULL,
+    hi_to       BIGINT      NOT NULL,
+    lo_to       BIGINT      NOT NULL,
+    night_step  BIGINT      NOT NULL,
+    day_step    BIGINT      NOT NULL,
+    PRIMARY KEY (event_table, d)
 )
 ;
 CREATE TABLE gen_pool (
@@ -220,9 +223,10 @@ SET updated_at = CASE WHEN (SELECT g.ts FROM gen_last_login g WHERE g.user_id = 
 -- name: pool
 -- Per day, the users who can handle conversations (not administrators nor quality analysts)
 -- and were enabled the whole day, numbered 0..size-1 so that an event row picks one with MOD.
-UPDATE gen_days
-SET day_start = TIMESTAMPADD(DAY, d, :start),
-    day_end = TIMESTAMPADD(DAY, d + 1, :start)
+INSERT INTO gen_days (d, day_start, day_end)
+SELECT g.n, TIMESTAMPADD(DAY, g.n, :start), TIMESTAMPADD(DAY, g.n + 1, :start)
+FROM gen_numbers g
+WHERE g.n < :days
 ;
 INSERT INTO gen_pool (d, k, user_id)
 SELECT d.d, ROW_NUMBER() OVER (PARTITION BY d.d ORDER BY u.id) - 1, u.id
@@ -236,117 +240,143 @@ UPDATE gen_days
 SET pool_size = (SELECT COUNT(*) FROM gen_pool p WHERE p.d = gen_days.d)
 ;
 
+-- Event tables. Rows are made per chunk of days :dFrom..:dTo; row number n is id n + 1. Within
+-- a day, a share of the rows is spread evenly over 00:00-11:00 UTC (night in Bogota) and the rest
+-- over 11:00-24:00 UTC (06:00-19:00 in Bogota), each row at its own step plus a jitter below the
+-- step, so that ids follow time as with auto-increment ids, and both indexes are filled in order.
+-- One hash feeds several choices through coprime moduli (100, 101, 103, 107): by the Chinese
+-- remainder theorem the residues of a uniform value are independent, and one hash costs less
+-- than four on H2, where arithmetic dominates the time.
+
 -- name: messages
--- Messages of days :dFrom..:dTo; row number n is message id n + 1. 85% between 06:00 and
--- 19:00 in Bogota (11:00-24:00 UTC), the rest at any hour; 10% have no user (bot or system).
+-- 58% WhatsApp (in and out), 12% SMS (out, 1-3 segments), 10% email (mostly out), 20% web chat
+-- and social; 10% have no user (bot or system).
 INSERT INTO messages (id, channel_id, user_id, direction, segments, created_at)
-SELECT b.n + 1,
-       CASE WHEN b.chan < 28 THEN 1
-            WHEN b.chan < 48 THEN 2
-            WHEN b.chan < 58 THEN 3
-            WHEN b.chan < 70 THEN 4
-            WHEN b.chan < 80 THEN 5
-            WHEN b.chan < 90 THEN 8
-            WHEN b.chan < 95 THEN 9
+SELECT r.n + 1,
+       CASE WHEN r.chan < 28 THEN 1
+            WHEN r.chan < 48 THEN 2
+            WHEN r.chan < 58 THEN 3
+            WHEN r.chan < 70 THEN 4
+            WHEN r.chan < 80 THEN 5
+            WHEN r.chan < 90 THEN 8
+            WHEN r.chan < 95 THEN 9
             ELSE 10 END,
-       CASE WHEN b.who < 10 THEN NULL ELSE p.user_id END,
-       CASE WHEN b.dir < (CASE WHEN b.chan < 28 THEN 55
-                               WHEN b.chan < 48 THEN 65
-                               WHEN b.chan < 58 THEN 35
-                               WHEN b.chan < 70 THEN 0
-                               WHEN b.chan < 80 THEN 20
+       CASE WHEN r.who < 10 THEN NULL ELSE p.user_id END,
+       CASE WHEN r.dir < (CASE WHEN r.chan < 28 THEN 55
+                               WHEN r.chan < 48 THEN 65
+                               WHEN r.chan < 58 THEN 35
+                               WHEN r.chan < 70 THEN 0
+                               WHEN r.chan < 80 THEN 20
                                ELSE 50 END)
             THEN 'in' ELSE 'out' END,
-       CASE WHEN b.chan < 58 OR b.chan >= 70 THEN 1
-            WHEN b.seg < 70 THEN 1
-            WHEN b.seg < 92 THEN 2
+       CASE WHEN r.chan < 58 OR r.chan >= 70 THEN 1
+            WHEN r.seg < 72 THEN 1
+            WHEN r.seg < 94 THEN 2
             ELSE 3 END,
-       TIMESTAMPADD(MICROSECOND, b.ms * 1000, TIMESTAMPADD(SECOND,
-                    CASE WHEN b.busy < 85 THEN 39600 + MOD(b.tod, 46800) ELSE MOD(b.tod, 86400) END,
-                    b.day_start))
+       TIMESTAMPADD(MICROSECOND, r.offset_ms * 1000, r.day_start)
 FROM (
-    SELECT d.d, d.day_start, hi.n * 10000 + lo.n AS n,
-           MOD(HASH(hi.n * 10000 + lo.n, 1), 100) AS chan,
-           MOD(HASH(hi.n * 10000 + lo.n, 2), 100) AS dir,
-           MOD(HASH(hi.n * 10000 + lo.n, 3), 100) AS seg,
-           MOD(HASH(hi.n * 10000 + lo.n, 4), 100) AS who,
-           MOD(HASH(hi.n * 10000 + lo.n, 5), d.pool_size) AS pick,
-           MOD(HASH(hi.n * 10000 + lo.n, 6), 100) AS busy,
-           HASH(hi.n * 10000 + lo.n, 7) AS tod,
-           MOD(HASH(hi.n * 10000 + lo.n, 8), 1000) AS ms
-    FROM gen_days d
-    JOIN gen_numbers hi ON hi.n BETWEEN d.msg_hi_from AND d.msg_hi_to
-    JOIN gen_numbers lo ON lo.n BETWEEN CASE WHEN hi.n = d.msg_hi_from THEN d.msg_lo_from ELSE 0 END
-                                    AND CASE WHEN hi.n = d.msg_hi_to THEN d.msg_lo_to ELSE 9999 END
-    WHERE d.d BETWEEN :dFrom AND :dTo
-) b
-LEFT JOIN gen_pool p ON p.d = b.d AND p.k = b.pick
+    SELECT x.n, x.d, x.day_start,
+           MOD(x.h1, 100) AS chan,
+           MOD(x.h1, 101) AS dir,
+           MOD(x.h1, 103) AS seg,
+           MOD(x.h2, 100) AS who,
+           MOD(x.h3, x.pool_size) AS pick,
+           CASE WHEN x.n < x.split_n
+                THEN (x.n - x.first_n) * x.night_step + MOD(x.h2, x.night_step)
+                ELSE 39600000 + (x.n - x.split_n) * x.day_step + MOD(x.h2, x.day_step) END AS offset_ms
+    FROM (
+        SELECT hi.n * 10000 + lo.n AS n, d.d, d.day_start, d.pool_size,
+               b.first_n, b.split_n, b.night_step, b.day_step,
+               HASH(hi.n * 10000 + lo.n, 1) AS h1,
+               HASH(hi.n * 10000 + lo.n, 2) AS h2,
+               HASH(hi.n * 10000 + lo.n, 3) AS h3
+        FROM gen_blocks b
+        JOIN gen_days d ON d.d = b.d
+        JOIN gen_numbers hi ON hi.n BETWEEN b.hi_from AND b.hi_to
+        JOIN gen_numbers lo ON lo.n BETWEEN CASE WHEN hi.n = b.hi_from THEN b.lo_from ELSE 0 END
+                                        AND CASE WHEN hi.n = b.hi_to THEN b.lo_to ELSE 9999 END
+        WHERE b.event_table = 'messages' AND b.d BETWEEN :dFrom AND :dTo
+    ) x
+) r
+LEFT JOIN gen_pool p ON p.d = r.d AND p.k = r.pick
 ;
 
 -- name: calls
 -- Voice (80%) and video calls; 20% unanswered (0 s), most answered ones under 5 minutes.
 INSERT INTO calls (id, channel_id, user_id, direction, started_at, duration_seconds)
-SELECT b.n + 1,
-       CASE WHEN b.chan < 80 THEN 6 ELSE 7 END,
-       CASE WHEN b.who < 12 THEN NULL ELSE p.user_id END,
-       CASE WHEN b.dir < 60 THEN 'in' ELSE 'out' END,
-       TIMESTAMPADD(MICROSECOND, b.ms * 1000, TIMESTAMPADD(SECOND,
-                    CASE WHEN b.busy < 85 THEN 39600 + MOD(b.tod, 46800) ELSE MOD(b.tod, 86400) END,
-                    b.day_start)),
-       CASE WHEN b.answered < 20 THEN 0
-            WHEN b.short_pick < 70 THEN 1 + MOD(b.len, 300)
-            ELSE 1 + MOD(b.len, 1800) END
+SELECT r.n + 1,
+       CASE WHEN r.chan < 80 THEN 6 ELSE 7 END,
+       CASE WHEN r.who < 12 THEN NULL ELSE p.user_id END,
+       CASE WHEN r.dir < 60 THEN 'in' ELSE 'out' END,
+       TIMESTAMPADD(MICROSECOND, r.offset_ms * 1000, r.day_start),
+       CASE WHEN r.answered < 20 THEN 0
+            WHEN r.short_call < 70 THEN 1 + MOD(r.h4, 300)
+            ELSE 1 + MOD(r.h4, 1800) END
 FROM (
-    SELECT d.d, d.day_start, hi.n * 10000 + lo.n AS n,
-           MOD(HASH(hi.n * 10000 + lo.n, 9), 100) AS chan,
-           MOD(HASH(hi.n * 10000 + lo.n, 10), 100) AS dir,
-           MOD(HASH(hi.n * 10000 + lo.n, 11), 100) AS who,
-           MOD(HASH(hi.n * 10000 + lo.n, 12), d.pool_size) AS pick,
-           MOD(HASH(hi.n * 10000 + lo.n, 13), 100) AS busy,
-           HASH(hi.n * 10000 + lo.n, 14) AS tod,
-           MOD(HASH(hi.n * 10000 + lo.n, 47), 1000) AS ms,
-           MOD(HASH(hi.n * 10000 + lo.n, 15), 100) AS answered,
-           MOD(HASH(hi.n * 10000 + lo.n, 16), 100) AS short_pick,
-           HASH(hi.n * 10000 + lo.n, 17) AS len
-    FROM gen_days d
-    JOIN gen_numbers hi ON hi.n BETWEEN d.call_hi_from AND d.call_hi_to
-    JOIN gen_numbers lo ON lo.n BETWEEN CASE WHEN hi.n = d.call_hi_from THEN d.call_lo_from ELSE 0 END
-                                    AND CASE WHEN hi.n = d.call_hi_to THEN d.call_lo_to ELSE 9999 END
-    WHERE d.d BETWEEN :dFrom AND :dTo
-) b
-LEFT JOIN gen_pool p ON p.d = b.d AND p.k = b.pick
+    SELECT x.n, x.d, x.day_start, x.h4,
+           MOD(x.h1, 100) AS chan,
+           MOD(x.h1, 101) AS dir,
+           MOD(x.h1, 103) AS answered,
+           MOD(x.h1, 107) AS short_call,
+           MOD(x.h2, 100) AS who,
+           MOD(x.h3, x.pool_size) AS pick,
+           CASE WHEN x.n < x.split_n
+                THEN (x.n - x.first_n) * x.night_step + MOD(x.h2, x.night_step)
+                ELSE 39600000 + (x.n - x.split_n) * x.day_step + MOD(x.h2, x.day_step) END AS offset_ms
+    FROM (
+        SELECT hi.n * 10000 + lo.n AS n, d.d, d.day_start, d.pool_size,
+               b.first_n, b.split_n, b.night_step, b.day_step,
+               HASH(hi.n * 10000 + lo.n, 4) AS h1,
+               HASH(hi.n * 10000 + lo.n, 5) AS h2,
+               HASH(hi.n * 10000 + lo.n, 6) AS h3,
+               HASH(hi.n * 10000 + lo.n, 7) AS h4
+        FROM gen_blocks b
+        JOIN gen_days d ON d.d = b.d
+        JOIN gen_numbers hi ON hi.n BETWEEN b.hi_from AND b.hi_to
+        JOIN gen_numbers lo ON lo.n BETWEEN CASE WHEN hi.n = b.hi_from THEN b.lo_from ELSE 0 END
+                                        AND CASE WHEN hi.n = b.hi_to THEN b.lo_to ELSE 9999 END
+        WHERE b.event_table = 'calls' AND b.d BETWEEN :dFrom AND :dTo
+    ) x
+) r
+LEFT JOIN gen_pool p ON p.d = r.d AND p.k = r.pick
 ;
 
 -- name: bot_sessions
--- Bots answer around the clock (60% in office hours) on WhatsApp, web chat and social channels.
+-- Bots answer around the clock on WhatsApp, web chat and social channels; 30% hand over.
 INSERT INTO bot_sessions (id, channel_id, started_at, messages, handed_to_agent)
-SELECT b.n + 1,
-       CASE WHEN b.chan < 35 THEN 1
-            WHEN b.chan < 60 THEN 2
-            WHEN b.chan < 75 THEN 3
-            WHEN b.chan < 90 THEN 8
-            WHEN b.chan < 95 THEN 9
+SELECT r.n + 1,
+       CASE WHEN r.chan < 35 THEN 1
+            WHEN r.chan < 60 THEN 2
+            WHEN r.chan < 75 THEN 3
+            WHEN r.chan < 90 THEN 8
+            WHEN r.chan < 95 THEN 9
             ELSE 10 END,
-       TIMESTAMPADD(MICROSECOND, b.ms * 1000, TIMESTAMPADD(SECOND,
-                    CASE WHEN b.busy < 60 THEN 39600 + MOD(b.tod, 46800) ELSE MOD(b.tod, 86400) END,
-                    b.day_start)),
-       CASE WHEN b.size_pick < 80 THEN 1 + MOD(b.len, 12) ELSE 1 + MOD(b.len, 40) END,
-       CASE WHEN b.handed < 30 THEN 1 ELSE 0 END
+       TIMESTAMPADD(MICROSECOND, r.offset_ms * 1000, r.day_start),
+       CASE WHEN r.long_chat < 20 THEN 1 + MOD(r.h3, 40) ELSE 1 + MOD(r.h3, 12) END,
+       CASE WHEN r.handed < 30 THEN 1 ELSE 0 END
 FROM (
-    SELECT d.day_start, hi.n * 10000 + lo.n AS n,
-           MOD(HASH(hi.n * 10000 + lo.n, 18), 100) AS chan,
-           MOD(HASH(hi.n * 10000 + lo.n, 19), 100) AS busy,
-           HASH(hi.n * 10000 + lo.n, 20) AS tod,
-           MOD(HASH(hi.n * 10000 + lo.n, 48), 1000) AS ms,
-           MOD(HASH(hi.n * 10000 + lo.n, 21), 100) AS size_pick,
-           HASH(hi.n * 10000 + lo.n, 22) AS len,
-           MOD(HASH(hi.n * 10000 + lo.n, 37), 100) AS handed
-    FROM gen_days d
-    JOIN gen_numbers hi ON hi.n BETWEEN d.bot_hi_from AND d.bot_hi_to
-    JOIN gen_numbers lo ON lo.n BETWEEN CASE WHEN hi.n = d.bot_hi_from THEN d.bot_lo_from ELSE 0 END
-                                    AND CASE WHEN hi.n = d.bot_hi_to THEN d.bot_lo_to ELSE 9999 END
-    WHERE d.d BETWEEN :dFrom AND :dTo
-) b
+    SELECT x.n, x.h3,
+           x.day_start,
+           MOD(x.h1, 100) AS chan,
+           MOD(x.h1, 101) AS long_chat,
+           MOD(x.h1, 103) AS handed,
+           CASE WHEN x.n < x.split_n
+                THEN (x.n - x.first_n) * x.night_step + MOD(x.h2, x.night_step)
+                ELSE 39600000 + (x.n - x.split_n) * x.day_step + MOD(x.h2, x.day_step) END AS offset_ms
+    FROM (
+        SELECT hi.n * 10000 + lo.n AS n, d.day_start,
+               b.first_n, b.split_n, b.night_step, b.day_step,
+               HASH(hi.n * 10000 + lo.n, 8) AS h1,
+               HASH(hi.n * 10000 + lo.n, 9) AS h2,
+               HASH(hi.n * 10000 + lo.n, 10) AS h3
+        FROM gen_blocks b
+        JOIN gen_days d ON d.d = b.d
+        JOIN gen_numbers hi ON hi.n BETWEEN b.hi_from AND b.hi_to
+        JOIN gen_numbers lo ON lo.n BETWEEN CASE WHEN hi.n = b.hi_from THEN b.lo_from ELSE 0 END
+                                        AND CASE WHEN hi.n = b.hi_to THEN b.lo_to ELSE 9999 END
+        WHERE b.event_table = 'bot_sessions' AND b.d BETWEEN :dFrom AND :dTo
+    ) x
+) r
 ;
 
 -- Invalid rows. Each block inserts :count rows with ids from :firstId; every row is invalid and

@@ -60,7 +60,7 @@ public final class DemoDataGenerator {
     private static final List<String> SOURCE_TABLES = List.of(
             "bot_sessions", "calls", "messages", "user_sessions", "user_channels", "channels", "users", "roles");
     private static final List<String> HELPER_TABLES = List.of(
-            "gen_last_login", "gen_pool", "gen_days", "gen_names", "gen_numbers");
+            "gen_last_login", "gen_pool", "gen_blocks", "gen_days", "gen_names", "gen_numbers");
 
     private static final int NUMBERS = 10_000;
     // Above 2^31 so that H2 types the literal, and so MOD and the hash, as BIGINT; below 3.03e9
@@ -72,6 +72,8 @@ public final class DemoDataGenerator {
         374_761_393L, 1_181_783_497L, 2_869_860_233L, 1_597_334_677L};
     private static final int SALTS = 100;
     private static final long CHUNK_ROWS = 500_000;
+    private static final long NIGHT_MS = 11 * 3_600_000L;
+    private static final long OFFICE_MS = 13 * 3_600_000L;
 
     private static final Pattern HASH = Pattern.compile("HASH\\(([^,()]+),\\s*(\\d+)\\)");
     private static final Pattern IN_RANGE = Pattern.compile("IN_RANGE\\(([^,()]+)\\)");
@@ -253,9 +255,12 @@ public final class DemoDataGenerator {
             long[] messageBounds = apportion(validMessages, weights);
             long[] callBounds = apportion(validCalls, weights);
             long[] botBounds = apportion(validBots, weights);
-            insertDays(messageBounds, callBounds, botBounds);
             run("pool", Map.of());
             checkPools();
+            // Bots work around the clock; people mostly in office hours.
+            insertBlocks("messages", messageBounds, 15);
+            insertBlocks("calls", callBounds, 15);
+            insertBlocks("bot_sessions", botBounds, 40);
             insertEvents("messages", messageBounds);
             insertEvents("calls", callBounds);
             insertEvents("bot_sessions", botBounds);
@@ -317,25 +322,27 @@ public final class DemoDataGenerator {
                     "createdAt", created, "deactivatedAt", deactivated, "updatedAt", deactivated));
         }
 
-        /** The day plan: which row numbers of each event table fall on each day. */
-        private void insertDays(long[] messageBounds, long[] callBounds, long[] botBounds) {
+        /**
+         * The day plan of one event table: which row numbers fall on each day, and how they are
+         * spread over its night (00:00-11:00 UTC) and office hours (11:00-24:00 UTC).
+         */
+        private void insertBlocks(String table, long[] bounds, int nightPercent) {
             List<Object[]> rows = new ArrayList<>();
             for (int d = 0; d < days; d++) {
-                List<Object> row = new ArrayList<>();
-                row.add((long) d);
-                for (long[] bounds : List.of(messageBounds, callBounds, botBounds)) {
-                    long first = bounds[d];
-                    long next = bounds[d + 1];
-                    long last = next - 1;
+                long first = bounds[d];
+                long next = bounds[d + 1];
+                long last = next - 1;
+                long night = (next - first) * nightPercent / 100;
+                long split = first + night;
+                rows.add(new Object[] {table, (long) d, first, split,
+                    first / NUMBERS, first % NUMBERS,
                     // An empty day gets an empty block range (from > to), so it joins no numbers.
-                    row.addAll(List.of(first / NUMBERS, first % NUMBERS,
-                            next == first ? -1L : last / NUMBERS, next == first ? -1L : last % NUMBERS));
-                }
-                rows.add(row.toArray());
+                    next == first ? -1L : last / NUMBERS, next == first ? -1L : last % NUMBERS,
+                    Math.max(1, NIGHT_MS / Math.max(1, night)),
+                    Math.max(1, OFFICE_MS / Math.max(1, next - split))});
             }
-            jdbc.batchUpdate("INSERT INTO gen_days (d, msg_hi_from, msg_lo_from, msg_hi_to, msg_lo_to,"
-                    + " call_hi_from, call_lo_from, call_hi_to, call_lo_to, bot_hi_from, bot_lo_from, bot_hi_to, bot_lo_to)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            jdbc.batchUpdate("INSERT INTO gen_blocks (event_table, d, first_n, split_n, hi_from, lo_from,"
+                    + " hi_to, lo_to, night_step, day_step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         }
 
         private void checkPools() {
@@ -427,8 +434,9 @@ public final class DemoDataGenerator {
             all.putAll(params);
             for (String template : statements) {
                 long t0 = System.nanoTime();
+                long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 jdbc.update(render(template, all));
-                if (System.getenv("DEMO_DEBUG") != null) System.err.println(name + " " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                if (System.getenv("DEMO_DEBUG") != null) System.err.println(name + " " + (System.nanoTime() - t0) / 1_000_000 + " ms cpu " + (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1_000_000);
                 if (name.equals(System.getenv("DEMO_DUMP"))) System.err.println("SQL>>" + render(template, all).replace('\n', ' '));
             }
         }

@@ -26,7 +26,7 @@ public final class SourceConnection implements AutoCloseable {
     SourceConnection(SourceProperties properties) {
         this.properties = properties;
         this.dialect = SourceDialect.of(properties.url());
-        this.queries = new ExtractionQueries(dialect, properties.queries());
+        this.queries = new ExtractionQueries(properties.queries());
         HikariConfig config = new HikariConfig();
         config.setPoolName("source-" + properties.name());
         config.setJdbcUrl(properties.url());
@@ -38,11 +38,8 @@ public final class SourceConnection implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(-1);
-        properties.initSql().forEach(sql -> config.setConnectionInitSql(
-                config.getConnectionInitSql() == null ? sql : config.getConnectionInitSql() + "; " + sql));
-        if (dialect == SourceDialect.MYSQL && properties.initSql().isEmpty()) {
-            // A month grouped per user outgrows the default 16 MB in-memory temp table and spills to disk.
-            config.setConnectionInitSql("SET SESSION tmp_table_size = 268435456, max_heap_table_size = 268435456");
+        if (!properties.initSql().isEmpty()) {
+            config.setConnectionInitSql(String.join("; ", properties.initSql()));
         }
         this.dataSource = new HikariDataSource(config);
         JdbcTemplate template = new JdbcTemplate(dataSource);

@@ -2,44 +2,20 @@ package com.contactcenter.billing.source;
 
 /** What differs between the databases a source can run on. */
 enum SourceDialect {
-    /** MySQL and MariaDB: default collations ignore case and trailing spaces, so exact text needs bytes. */
+    /** MySQL and MariaDB through Connector/J. */
     MYSQL {
-        @Override
-        String exact(String column) {
-            return "CAST(" + column + " AS BINARY)";
-        }
-
-        @Override
-        String orderByNull() {
-            return "ORDER BY NULL";
-        }
-
         @Override
         int streamingFetchSize() {
             return Integer.MIN_VALUE;
         }
     },
-    /** H2 compares text exactly already. */
+    /** H2, the demo's and the tests' embedded database. */
     H2 {
-        @Override
-        String exact(String column) {
-            return column;
-        }
-
-        @Override
-        String orderByNull() {
-            return "";
-        }
-
         @Override
         int streamingFetchSize() {
             return 1000;
         }
     };
-
-    abstract String exact(String column);
-
-    abstract String orderByNull();
 
     /** Connector/J streams row by row only with MIN_VALUE; without it the whole result is held in memory. */
     abstract int streamingFetchSize();

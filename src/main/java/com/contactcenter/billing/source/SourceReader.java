@@ -4,6 +4,7 @@ import com.contactcenter.billing.usage.Channel;
 import com.contactcenter.billing.usage.Classifier;
 import com.contactcenter.billing.usage.ReferenceData;
 import com.contactcenter.billing.usage.Roles;
+import com.contactcenter.billing.usage.RowTime;
 import com.contactcenter.billing.usage.SourceGroups.BotSessionGroup;
 import com.contactcenter.billing.usage.SourceGroups.CallGroup;
 import com.contactcenter.billing.usage.SourceGroups.MessageGroup;
@@ -13,7 +14,6 @@ import com.contactcenter.billing.usage.UserRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,21 +31,21 @@ public class SourceReader {
             return source.readOnly().execute(status -> {
                 Map<String, Object> none = Map.of();
                 Map<Integer, String> roles = new HashMap<>();
-                source.jdbc().query(source.queries().reference("roles"), none,
+                source.jdbc().query(source.queries().get("roles"), none,
                         rs -> { roles.put(rs.getInt("id"), rs.getString("name")); });
                 List<UserRecord> users = new ArrayList<>();
-                source.jdbc().query(source.queries().reference("users"), none, rs -> {
+                source.jdbc().query(source.queries().get("users"), none, rs -> {
                     users.add(new UserRecord(rs.getLong("id"), rs.getString("full_name"), rs.getString("email"),
                             rs.getObject("role_id", Integer.class), instant(rs, "created_at"),
                             instant(rs, "deactivated_at"), instant(rs, "last_login_at")));
                 });
                 Map<Integer, Channel> channels = new HashMap<>();
-                source.jdbc().query(source.queries().reference("channels"), none, rs -> {
+                source.jdbc().query(source.queries().get("channels"), none, rs -> {
                     channels.put(rs.getInt("id"), new Channel(rs.getInt("id"), rs.getString("type"),
                             rs.getString("name"), rs.getString("address")));
                 });
                 List<UserChannel> userChannels = new ArrayList<>();
-                source.jdbc().query(source.queries().reference("user-channels"), none, rs -> {
+                source.jdbc().query(source.queries().get("user-channels"), none, rs -> {
                     userChannels.add(new UserChannel(rs.getLong("user_id"), rs.getInt("channel_id"),
                             instant(rs, "assigned_at")));
                 });
@@ -57,33 +57,35 @@ public class SourceReader {
     }
 
     /**
-     * Streams the groups of {@code [fromUtc, toUtc)} into the classifier, one query per event table,
-     * in one read-only transaction so the four tables are read as of the same moment.
+     * Streams the event rows of {@code [fromUtc, toUtc)}, only the columns the rules need, into
+     * the classifier: one query per event table, in one read-only transaction so the four tables
+     * are read as of the same moment. Measured on MariaDB, streaming raw rows and folding them in
+     * Java is about 3x faster than grouping per user in the source (see README, Performance), and
+     * memory stays bounded by the facts (channels and users per day), never by the rows.
      */
     public void readFacts(SourceConnection source, Instant fromUtc, Instant toUtc, Instant asOf, Classifier into) {
-        LocalDayExpression localDay = new LocalDayExpression(source.zone(), fromUtc, toUtc);
-        Map<String, Object> params = new HashMap<>(localDay.parameters());
-        params.put("fromUtc", utc(fromUtc));
-        params.put("toUtc", utc(toUtc));
-        params.put("asOf", utc(asOf));
+        RowTime time = new RowTime(source.zone(), asOf);
+        Map<String, Object> params = Map.of("fromUtc", utc(fromUtc), "toUtc", utc(toUtc));
         try {
             source.readOnly().executeWithoutResult(status -> {
-                source.jdbc().query(source.queries().facts("messages", localDay), params, rs -> {
-                    into.message(new MessageGroup(day(rs), rs.getObject("channel_id", Integer.class),
-                            rs.getObject("user_id", Long.class), text(rs, "direction"), rs.getInt("bad_segments") != 0,
-                            rs.getInt("future") != 0, rs.getLong("n_rows"), rs.getLong("units")));
+                // Columns by position (the order of the default queries): this runs once per source row.
+                source.jdbc().query(source.queries().get("messages"), params, rs -> {
+                    Instant at = instant(rs, 1);
+                    into.message(MessageGroup.row(time.day(at), nullableInt(rs, 2), nullableLong(rs, 3),
+                            rs.getString(4), rs.getInt(5), time.future(at)));
                 });
-                source.jdbc().query(source.queries().facts("calls", localDay), params, rs -> {
-                    into.call(new CallGroup(day(rs), rs.getObject("channel_id", Integer.class),
-                            rs.getObject("user_id", Long.class), text(rs, "direction"), rs.getInt("duration_sign"),
-                            rs.getInt("future") != 0, rs.getLong("n_rows"), rs.getLong("units")));
+                source.jdbc().query(source.queries().get("calls"), params, rs -> {
+                    Instant at = instant(rs, 1);
+                    into.call(CallGroup.row(time.day(at), nullableInt(rs, 2), nullableLong(rs, 3), rs.getString(4),
+                            rs.getLong(5), time.future(at)));
                 });
-                source.jdbc().query(source.queries().facts("bot-sessions", localDay), params, rs -> {
-                    into.botSession(new BotSessionGroup(day(rs), rs.getObject("channel_id", Integer.class),
-                            rs.getInt("future") != 0, rs.getLong("n_rows")));
+                source.jdbc().query(source.queries().get("bot-sessions"), params, rs -> {
+                    Instant at = instant(rs, 1);
+                    into.botSession(new BotSessionGroup(time.day(at), nullableInt(rs, 2), time.future(at), 1));
                 });
-                source.jdbc().query(source.queries().facts("user-sessions", localDay), params, rs -> {
-                    into.userSession(new UserSessionGroup(day(rs), rs.getLong("user_id"), rs.getLong("n_rows")));
+                source.jdbc().query(source.queries().get("user-sessions"), params, rs -> {
+                    Instant at = instant(rs, 1);
+                    into.userSession(new UserSessionGroup(time.day(at), rs.getLong(2), 1));
                 });
             });
         } catch (RuntimeException e) {
@@ -91,20 +93,18 @@ public class SourceReader {
         }
     }
 
-    private static LocalDate day(ResultSet rs) throws SQLException {
-        return rs.getObject("local_day", LocalDate.class);
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
     }
 
-    /** The exact stored text: on MySQL the column arrives as bytes, so it is decoded here, not by a collation. */
-    private static String text(ResultSet rs, String column) throws SQLException {
-        Object value = rs.getObject(column);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        }
-        return value.toString();
+    private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -91,8 +91,11 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
         pass.dates().forEach(classifier::day);
         long started = System.nanoTime();
         reader.readFacts(source, pass.startUtc(), pass.endUtc(), asOf, classifier);
+        long read = System.nanoTime();
         facts.replaceDays(name, classifier.days().values(), runId, asOf, settings.writeBatchSize());
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+        log.debug("{} {}..{}: read {} s, write {} s", name, first, last, (read - started) / 1e9,
+                (System.nanoTime() - read) / 1e9);
 
         long passRows = classifier.days().values().stream().mapToLong(DayFacts::rowsRead).sum();
         for (DayFacts day : classifier.days().values()) {

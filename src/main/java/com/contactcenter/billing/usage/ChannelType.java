@@ -1,6 +1,8 @@
 package com.contactcenter.billing.usage;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The eight known channel types. Any other stored value, including another case, is unknown. */
@@ -11,12 +13,15 @@ public enum ChannelType {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Optional<ChannelType> of(String stored) {
+    private static final Map<String, ChannelType> BY_CODE = new HashMap<>();
+
+    static {
         for (ChannelType t : values()) {
-            if (t.code().equals(stored)) {
-                return Optional.of(t);
-            }
+            BY_CODE.put(t.code(), t);
         }
-        return Optional.empty();
+    }
+
+    public static Optional<ChannelType> of(String stored) {
+        return stored == null ? Optional.empty() : Optional.ofNullable(BY_CODE.get(stored));
     }
 }

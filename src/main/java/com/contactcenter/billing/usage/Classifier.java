@@ -5,6 +5,7 @@ import com.contactcenter.billing.usage.SourceGroups.CallGroup;
 import com.contactcenter.billing.usage.SourceGroups.MessageGroup;
 import com.contactcenter.billing.usage.SourceGroups.UserSessionGroup;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -15,11 +16,13 @@ import java.util.TreeMap;
  */
 public final class Classifier {
 
-    private final Map<Integer, Channel> channels;
+    /** Per channel id, its known type, or empty for a type outside the eight; absent: no such channel. */
+    private final Map<Integer, Optional<ChannelType>> channelTypes = new HashMap<>();
     private final Map<LocalDate, DayFacts> days = new TreeMap<>();
+    private DayFacts lastDay;
 
     public Classifier(Map<Integer, Channel> channels) {
-        this.channels = Map.copyOf(channels);
+        channels.forEach((id, channel) -> channelTypes.put(id, channel.knownType()));
     }
 
     /** Facts per day, in day order. */
@@ -29,18 +32,20 @@ public final class Classifier {
 
     /** Makes a day appear, with no facts, so that syncing it replaces what an earlier sync left. */
     public DayFacts day(LocalDate day) {
-        return days.computeIfAbsent(day, DayFacts::new);
+        if (lastDay == null || !lastDay.day().equals(day)) {
+            lastDay = days.computeIfAbsent(day, DayFacts::new);
+        }
+        return lastDay;
     }
 
     public void message(MessageGroup g) {
         DayFacts facts = day(g.day());
         facts.read(g.rows());
-        Optional<Channel> channel = Optional.ofNullable(g.channelId()).map(channels::get);
-        if (channel.isEmpty()) {
+        Optional<ChannelType> type = g.channelId() == null ? null : channelTypes.get(g.channelId());
+        if (type == null) {
             facts.addFinding(Finding.UNKNOWN_CHANNEL, g.rows());
             return;
         }
-        Optional<ChannelType> type = channel.get().knownType();
         if (type.isEmpty()) {
             facts.addFinding(Finding.UNKNOWN_CHANNEL_TYPE, g.rows());
             return;
@@ -68,12 +73,11 @@ public final class Classifier {
     public void call(CallGroup g) {
         DayFacts facts = day(g.day());
         facts.read(g.rows());
-        Optional<Channel> channel = Optional.ofNullable(g.channelId()).map(channels::get);
-        if (channel.isEmpty()) {
+        Optional<ChannelType> type = g.channelId() == null ? null : channelTypes.get(g.channelId());
+        if (type == null) {
             facts.addFinding(Finding.UNKNOWN_CHANNEL, g.rows());
             return;
         }
-        Optional<ChannelType> type = channel.get().knownType();
         if (type.isEmpty()) {
             facts.addFinding(Finding.UNKNOWN_CHANNEL_TYPE, g.rows());
             return;
@@ -111,10 +115,10 @@ public final class Classifier {
     public void botSession(BotSessionGroup g) {
         DayFacts facts = day(g.day());
         facts.read(g.rows());
-        Optional<Channel> channel = Optional.ofNullable(g.channelId()).map(channels::get);
-        if (channel.isEmpty()) {
+        Optional<ChannelType> type = g.channelId() == null ? null : channelTypes.get(g.channelId());
+        if (type == null) {
             facts.addFinding(Finding.UNKNOWN_CHANNEL, g.rows());
-        } else if (channel.get().knownType().isEmpty()) {
+        } else if (type.isEmpty()) {
             facts.addFinding(Finding.UNKNOWN_CHANNEL_TYPE, g.rows());
         } else if (g.future()) {
             facts.addFinding(Finding.FUTURE_TIMESTAMP, g.rows());
