@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.EncodedResource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -45,6 +46,25 @@ public final class SourceDatabases {
         execute(dataSource, List.of("DROP ALL OBJECTS"));
         load(dataSource, fixtures);
         return h2Url(name);
+    }
+
+    /** Like {@link #loadH2(String, String...)}, with the fixture given as script text. */
+    public static String loadH2Script(String name, String script) {
+        DataSource dataSource = h2(name);
+        execute(dataSource, List.of("DROP ALL OBJECTS"));
+        loadScript(dataSource, script);
+        return h2Url(name);
+    }
+
+    /** Creates the operational schema in an empty database, then runs the script text. */
+    public static void loadScript(DataSource dataSource, String script) {
+        execute(dataSource, schemaStatements());
+        try (Connection connection = dataSource.getConnection()) {
+            ScriptUtils.executeSqlScript(connection, new EncodedResource(
+                    new ByteArrayResource(script.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not load the script", e);
+        }
     }
 
     /** Creates the operational schema in an empty database, then runs the fixture scripts. */

@@ -45,7 +45,8 @@ import org.springframework.test.context.TestPropertySource;
         "billing.sources[1].url=jdbc:mysql://127.0.0.1:1/nowhere",
         "billing.sources[1].username=billing_ro",
         "billing.sources[1].password=" + UnreachableSourceTest.PASSWORD,
-        "billing.sources[1].time-zone=America/Bogota"})
+        "billing.sources[1].time-zone=America/Bogota",
+        "logging.level.com.contactcenter.billing=WARN"})
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
 @ExtendWith(OutputCaptureExtension.class)
