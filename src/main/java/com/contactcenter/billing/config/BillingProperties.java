@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /** Everything under {@code billing.*}: sources (tenants), sync settings, pricing, output folders. */
 @ConfigurationProperties("billing")
 public record BillingProperties(List<SourceProperties> sources, @DefaultValue SyncProperties sync,
-        @DefaultValue PricingProperties pricing, @DefaultValue("./data/exports") Path exportDir) {
+        @DefaultValue PricingProperties pricing, @DefaultValue("./data/exports") Path exportDir,
+        @DefaultValue ReportProperties report) {
 
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,59}");
 
@@ -118,6 +119,17 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * @param locale language of the reports: es (default) or en
+     * @param pdfTopUsers users the PDF lists when there are more than {@code pdfAllUsersUpTo}
+     */
+    public record ReportProperties(@DefaultValue("es") Locale locale,
+            @DefaultValue("reports-templates/billing-estimate.xlsx") Path template,
+            @DefaultValue("reports-templates/fonts/DejaVuSans.ttf") Path font,
+            @DefaultValue("50") int pdfTopUsers, @DefaultValue("500") int pdfAllUsersUpTo,
+            @DefaultValue("./data/reports") Path outDir) {
     }
 
     public record SeatPrice(String role, BigDecimal monthlyPrice) {

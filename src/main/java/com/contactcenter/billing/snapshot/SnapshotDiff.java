@@ -25,7 +25,7 @@ public record SnapshotDiff(Snapshot older, Snapshot newer, List<Line> lines) {
         }
     }
 
-    static SnapshotDiff between(Snapshot older, Snapshot newer) {
+    public static SnapshotDiff between(Snapshot older, Snapshot newer) {
         JsonNode a = SnapshotDocument.read(older.document());
         JsonNode b = SnapshotDocument.read(newer.document());
         List<Line> lines = new ArrayList<>();
