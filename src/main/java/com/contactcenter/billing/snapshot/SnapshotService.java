@@ -2,6 +2,8 @@ package com.contactcenter.billing.snapshot;
 
 import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.usage.Bucket;
+import com.contactcenter.billing.usage.DayFacts.UserFact;
 import com.contactcenter.billing.usage.GroupBy;
 import com.contactcenter.billing.usage.Period;
 import com.contactcenter.billing.usage.UsageCalculator;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -63,9 +66,14 @@ public class SnapshotService {
                 "nothing to compute from: source '" + source + "' has never been synced (run: ./run-job.sh sync --source "
                         + source + ")"));
         List<SyncedDay> days = facts.syncedDays(source, from, to);
+        // Users' facts are summed per bucket in the warehouse: memory follows users x buckets, not days.
+        List<UserFact> userFacts = new ArrayList<>();
+        for (Bucket bucket : period.buckets(groupBy)) {
+            userFacts.addAll(facts.userTotals(source, bucket.first(), bucket.last()));
+        }
         UsageReport report = new UsageCalculator(properties.pricing().toPricing()).compute(period, groupBy,
                 reference.data(), facts.channelFacts(source, from, to), facts.findingFacts(source, from, to),
-                facts.userFacts(source, from, to));
+                userFacts);
         TreeSet<Long> runIds = days.stream().map(SyncedDay::syncRunId).collect(Collectors.toCollection(TreeSet::new));
         runIds.add(reference.syncRunId());
         Instant asOf = days.stream().map(SyncedDay::asOf).reduce(reference.asOf(), (a, b) -> a.isAfter(b) ? a : b);

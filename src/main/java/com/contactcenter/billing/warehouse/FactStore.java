@@ -104,6 +104,15 @@ public class FactStore {
                         rs.getLong("messages_sent"), rs.getLong("calls"), rs.getLong("call_minutes")), source, from, to);
     }
 
+    /** Each user's sums over {@code from..to}, dated {@code from}: one row per user, whatever the days. */
+    public List<UserFact> userTotals(String source, LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT user_id, SUM(sessions) AS sessions, SUM(messages_sent) AS messages_sent,"
+                + " SUM(calls) AS calls, SUM(call_minutes) AS call_minutes FROM fact_user_day"
+                + " WHERE source = ? AND local_day BETWEEN ? AND ? GROUP BY user_id", (rs, i) -> new UserFact(from,
+                        rs.getLong("user_id"), rs.getLong("sessions"), rs.getLong("messages_sent"), rs.getLong("calls"),
+                        rs.getLong("call_minutes")), source, from, to);
+    }
+
     public List<SyncedDay> syncedDays(String source, LocalDate from, LocalDate to) {
         return jdbc.query("SELECT local_day, sync_run_id, as_of, rows_read FROM sync_day"
                 + " WHERE source = ? AND local_day BETWEEN ? AND ? ORDER BY local_day", (rs, i) -> new SyncedDay(
