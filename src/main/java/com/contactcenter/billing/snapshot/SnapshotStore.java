@@ -1,12 +1,10 @@
 package com.contactcenter.billing.snapshot;
 
+import com.contactcenter.billing.jdbc.Utc;
 import com.contactcenter.billing.usage.GroupBy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +27,7 @@ class SnapshotStore {
     void insert(Snapshot s, String syncRunIds, String contentHash) {
         jdbc.update("INSERT INTO snapshot (id, source, period_from, period_to, group_by, version, as_of, sync_run_ids,"
                 + " computed_at, content_hash, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.id(), s.source(),
-                s.from(), s.to(), s.groupBy().code(), s.version(), utc(s.asOf()), syncRunIds, utc(s.computedAt()),
+                s.from(), s.to(), s.groupBy().code(), s.version(), Utc.of(s.asOf()), syncRunIds, Utc.of(s.computedAt()),
                 contentHash, s.document());
     }
 
@@ -58,15 +56,8 @@ class SnapshotStore {
     private Stored map(ResultSet rs, int row) throws SQLException {
         return new Stored(new Snapshot(rs.getString("id"), rs.getString("source"),
                 rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
-                GroupBy.parse(rs.getString("group_by")), rs.getInt("version"), instant(rs, "as_of"),
-                instant(rs, "computed_at"), rs.getString("document")), rs.getString("content_hash"));
+                GroupBy.parse(rs.getString("group_by")), rs.getInt("version"), Utc.read(rs, "as_of"),
+                Utc.read(rs, "computed_at"), rs.getString("document")), rs.getString("content_hash"));
     }
 
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-    }
 }

@@ -1,5 +1,6 @@
 package com.contactcenter.billing.source;
 
+import com.contactcenter.billing.jdbc.Utc;
 import com.contactcenter.billing.usage.Channel;
 import com.contactcenter.billing.usage.Classifier;
 import com.contactcenter.billing.usage.ReferenceData;
@@ -14,8 +15,6 @@ import com.contactcenter.billing.usage.UserRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,8 +35,8 @@ public class SourceReader {
                 List<UserRecord> users = new ArrayList<>();
                 source.jdbc().query(source.queries().get("users"), none, rs -> {
                     users.add(new UserRecord(rs.getLong("id"), rs.getString("full_name"), rs.getString("email"),
-                            rs.getObject("role_id", Integer.class), instant(rs, "created_at"),
-                            instant(rs, "deactivated_at"), instant(rs, "last_login_at")));
+                            rs.getObject("role_id", Integer.class), Utc.read(rs, "created_at"),
+                            Utc.read(rs, "deactivated_at"), Utc.read(rs, "last_login_at")));
                 });
                 Map<Integer, Channel> channels = new HashMap<>();
                 source.jdbc().query(source.queries().get("channels"), none, rs -> {
@@ -47,7 +46,7 @@ public class SourceReader {
                 List<UserChannel> userChannels = new ArrayList<>();
                 source.jdbc().query(source.queries().get("user-channels"), none, rs -> {
                     userChannels.add(new UserChannel(rs.getLong("user_id"), rs.getInt("channel_id"),
-                            instant(rs, "assigned_at")));
+                            Utc.read(rs, "assigned_at")));
                 });
                 return new ReferenceData(new Roles(roles), users, channels, userChannels);
             });
@@ -65,36 +64,32 @@ public class SourceReader {
      */
     public void readFacts(SourceConnection source, Instant fromUtc, Instant toUtc, Instant asOf, Classifier into) {
         RowTime time = new RowTime(source.zone(), asOf);
-        Map<String, Object> params = Map.of("fromUtc", utc(fromUtc), "toUtc", utc(toUtc));
+        Map<String, Object> params = Map.of("fromUtc", Utc.of(fromUtc), "toUtc", Utc.of(toUtc));
         try {
             source.readOnly().executeWithoutResult(status -> {
                 // Columns by position (the order of the default queries): this runs once per source row.
                 source.jdbc().query(source.queries().get("messages"), params, rs -> {
-                    Instant at = instant(rs, 1);
+                    Instant at = Utc.read(rs, 1);
                     into.message(MessageGroup.row(time.day(at), nullableInt(rs, 2), nullableLong(rs, 3),
                             rs.getString(4), rs.getInt(5), time.future(at)));
                 });
                 source.jdbc().query(source.queries().get("calls"), params, rs -> {
-                    Instant at = instant(rs, 1);
+                    Instant at = Utc.read(rs, 1);
                     into.call(CallGroup.row(time.day(at), nullableInt(rs, 2), nullableLong(rs, 3), rs.getString(4),
                             rs.getLong(5), time.future(at)));
                 });
                 source.jdbc().query(source.queries().get("bot-sessions"), params, rs -> {
-                    Instant at = instant(rs, 1);
+                    Instant at = Utc.read(rs, 1);
                     into.botSession(new BotSessionGroup(time.day(at), nullableInt(rs, 2), time.future(at), 1));
                 });
                 source.jdbc().query(source.queries().get("user-sessions"), params, rs -> {
-                    Instant at = instant(rs, 1);
+                    Instant at = Utc.read(rs, 1);
                     into.userSession(new UserSessionGroup(time.day(at), rs.getLong(2), 1));
                 });
             });
         } catch (RuntimeException e) {
             throw source.failure("reading events " + fromUtc + " to " + toUtc, e);
         }
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
     }
 
     private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
@@ -107,12 +102,4 @@ public class SourceReader {
         return rs.wasNull() ? null : value;
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

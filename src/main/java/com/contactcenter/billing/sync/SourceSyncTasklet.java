@@ -27,7 +27,11 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Syncs one source (one partition). The first call copies the reference tables and opens the
@@ -47,6 +51,8 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
     private static final String ROWS = "rowsRead";
     private static final String DAYS = "daysDone";
 
+    private static final int WRITE_ATTEMPTS = 5;
+
     private static final Logger log = LoggerFactory.getLogger(SourceSyncTasklet.class);
 
     private final SourceRegistry sources;
@@ -56,9 +62,12 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
     private final SyncRunStore runs;
     private final BillingProperties.SyncProperties settings;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
     SourceSyncTasklet(SourceRegistry sources, SourceReader reader, ReferenceStore references, FactStore facts,
-            SyncRunStore runs, BillingProperties properties, Clock clock) {
+            SyncRunStore runs, BillingProperties properties, Clock clock, PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sources = sources;
         this.reader = reader;
         this.references = references;
@@ -92,7 +101,8 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
         long started = System.nanoTime();
         reader.readFacts(source, pass.startUtc(), pass.endUtc(), asOf, classifier);
         long read = System.nanoTime();
-        facts.replaceDays(name, classifier.days().values(), runId, asOf, settings.writeBatchSize());
+        writeWithRetry(name, () -> facts.replaceDays(name, classifier.days().values(), runId, asOf,
+                settings.writeBatchSize()));
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         log.debug("{} {}..{}: read {} s, write {} s", name, first, last, (read - started) / 1e9,
                 (System.nanoTime() - read) / 1e9);
@@ -128,8 +138,10 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
                         LocalDate.parse(params.getString(UsageSyncJobConfiguration.TO)));
         Instant asOf = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ReferenceData reference = reader.readReference(source);
-        long runId = runs.start(source.name(), window.from(), window.to(), asOf, step.getJobExecutionId());
-        references.replace(source.name(), reference, runId, asOf, settings.writeBatchSize());
+        long runId = ownTransaction.execute(status -> runs.start(source.name(), window.from(), window.to(), asOf,
+                step.getJobExecutionId()));
+        writeWithRetry(source.name(), () -> references.replace(source.name(), reference, runId, asOf,
+                settings.writeBatchSize()));
         log.info("{}: syncing {}..{} as of {} from {}; {} users, {} roles, {} channels copied", source.name(),
                 window.from(), window.to(), asOf, source.location(), reference.users().size(),
                 reference.roles().namesById().size(), reference.channels().size());
@@ -142,6 +154,33 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
         ctx.putInt(DAYS, 0);
     }
 
+    /**
+     * Writes in a transaction of its own, retried when the warehouse picks it as a deadlock victim
+     * (sources are written side by side). It replaces whole days, so writing again is harmless:
+     * a crash between this commit and the step's checkpoint only makes the restart replace the
+     * same days with the same facts.
+     */
+    private void writeWithRetry(String source, Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ownTransaction.executeWithoutResult(status -> write.run());
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt >= WRITE_ATTEMPTS) {
+                    throw e;
+                }
+                log.warn("{}: warehouse write lost a lock race (attempt {} of {}); retrying", source, attempt,
+                        WRITE_ATTEMPTS);
+                try {
+                    Thread.sleep(100L * attempt + (long) (Math.random() * 100));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Records the failure on the sync run (or a new one, when the source could not even be read). */
     @Override
     public ExitStatus afterStep(StepExecution step) {
@@ -152,6 +191,9 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
         ExecutionContext ctx = step.getExecutionContext();
         String name = ctx.getString(SOURCE);
         String reason = failures.get(0).getMessage();
+        if (reason == null || !reason.startsWith("source '")) {
+            reason = "source '" + name + "': " + (reason == null ? failures.get(0).getClass().getSimpleName() : reason);
+        }
         log.error("{}: sync failed: {}", name, reason);
         try {
             long runId;
@@ -160,11 +202,12 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
             } else {
                 LocalDate today = LocalDate.now(clock);
                 JobParameters params = step.getJobParameters();
-                runId = runs.start(name, parse(params.getString(UsageSyncJobConfiguration.FROM), today),
+                runId = ownTransaction.execute(status -> runs.start(name, parse(params.getString(UsageSyncJobConfiguration.FROM), today),
                         parse(params.getString(UsageSyncJobConfiguration.TO), today),
-                        clock.instant().truncatedTo(ChronoUnit.MILLIS), step.getJobExecutionId());
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS), step.getJobExecutionId()));
             }
-            runs.finish(runId, SyncRunStore.Status.FAILED, reason);
+            String recorded = reason;
+            ownTransaction.executeWithoutResult(status -> runs.finish(runId, SyncRunStore.Status.FAILED, recorded));
         } catch (RuntimeException e) {
             log.error("{}: could not record the failed sync run: {}", name, e.getMessage());
         }

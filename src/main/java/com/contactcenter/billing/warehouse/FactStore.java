@@ -1,5 +1,6 @@
 package com.contactcenter.billing.warehouse;
 
+import com.contactcenter.billing.jdbc.Utc;
 import com.contactcenter.billing.usage.DayFacts;
 import com.contactcenter.billing.usage.DayFacts.ChannelFact;
 import com.contactcenter.billing.usage.DayFacts.FindingFact;

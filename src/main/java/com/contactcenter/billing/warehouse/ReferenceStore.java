@@ -1,5 +1,6 @@
 package com.contactcenter.billing.warehouse;
 
+import com.contactcenter.billing.jdbc.Utc;
 import com.contactcenter.billing.usage.Channel;
 import com.contactcenter.billing.usage.ReferenceData;
 import com.contactcenter.billing.usage.Roles;

@@ -1,5 +1,6 @@
 package com.contactcenter.billing.warehouse;
 
+import com.contactcenter.billing.jdbc.Utc;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -50,7 +50,7 @@ public final class ExportJson {
         return found.get(0);
     }
 
-    /** The compact text of a tree: stable, so that assertion failures show both sides readably. */
+    /** A tree as indented text, so that a failed comparison shows both sides line by line. */
     public static String text(JsonNode node) {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
     }

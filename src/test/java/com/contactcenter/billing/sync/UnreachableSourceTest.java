@@ -8,6 +8,7 @@ import static com.contactcenter.billing.support.EdgeTenantFixture.SYNC_FROM;
 import static com.contactcenter.billing.support.EdgeTenantFixture.SYNC_TO;
 import static com.contactcenter.billing.support.ExportJson.without;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotService;
@@ -76,8 +77,8 @@ class UnreachableSourceTest {
         // then the sync as a whole failed, because of down only
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.sources()).extracting(SourceOutcome::source, SourceOutcome::succeeded)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("good", true),
-                        org.assertj.core.groups.Tuple.tuple("down", false));
+                .containsExactlyInAnyOrder(tuple("good", true),
+                        tuple("down", false));
         SourceOutcome good = outcome.sources().stream().filter(s -> s.source().equals("good")).findFirst().orElseThrow();
         SourceOutcome down = outcome.sources().stream().filter(s -> s.source().equals("down")).findFirst().orElseThrow();
         assertThat(List.of(good.daysDone(), good.rowsRead(), good.error() == null)).containsExactly(33, 43L, true);
