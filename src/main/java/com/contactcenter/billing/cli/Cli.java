@@ -25,13 +25,15 @@ public final class Cli {
             "snapshot", Set.of("source", "from", "to", "group-by"),
             "export", Set.of("source", "period", "from", "to", "group-by", "format", "out"),
             "diff", Set.of("source", "from", "to", "group-by"),
+            "report", Set.of("source", "period", "from", "to", "group-by", "format", "out"),
             "demo-data", Set.of("url", "user", "password", "users", "messages", "seed", "months", "end"));
 
     static final String USAGE = """
             usage: ./run-job.sh [COMMAND] [OPTIONS] [--spring.*=...]
 
             With no command, runs the demo: generates a demo tenant database, syncs it into the
-            embedded warehouse, snapshots the current month and prints the estimate.
+            embedded warehouse, snapshots the current month, prints the estimate and writes
+            the JSON export and both reports.
 
             commands:
               sync      [--source NAME] [--from DATE --to DATE]
@@ -44,6 +46,11 @@ public final class Cli {
                         write the newest snapshot of that period (computed if there is none)
               diff      --source NAME --from DATE --to DATE [--group-by ...]
                         compare the two newest snapshot versions of a period
+              report    --source NAME (--period YYYY-MM | --from DATE --to DATE) [--group-by ...]
+                        [--format xlsx,pdf] [--out DIR]
+                        render the newest snapshot of that period (computed if there is none) as
+                        billing-estimate_<source>_<from>_<to>.xlsx / .pdf (default: both, in
+                        billing.report.out-dir)
               demo-data --url JDBC_URL [--user U --password P] --users N --messages N [--seed S]
                         [--months M] [--end DATE]
                         generate reference-schema demo data into a MySQL, MariaDB or H2 database

@@ -3,6 +3,9 @@ package com.contactcenter.billing.cli;
 import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.demo.DemoDataGenerator;
 import com.contactcenter.billing.demo.DemoDataSpec;
+import com.contactcenter.billing.report.AtomicFiles;
+import com.contactcenter.billing.report.ReportException;
+import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.snapshot.NoDataException;
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotDiff;
@@ -15,14 +18,9 @@ import com.contactcenter.billing.sync.SyncWindow;
 import com.contactcenter.billing.usage.GroupBy;
 import com.contactcenter.billing.usage.Preset;
 import com.contactcenter.billing.usage.Period;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,14 +34,16 @@ class CliCommands {
     static final String DEMO_SOURCE = "demo";
 
     private final SyncService sync;
+    private final ReportService reports;
     private final SnapshotService snapshots;
     private final SourceRegistry sources;
     private final BillingProperties properties;
     private final Clock clock;
 
-    CliCommands(SyncService sync, SnapshotService snapshots, SourceRegistry sources, BillingProperties properties,
-            Clock clock) {
+    CliCommands(SyncService sync, SnapshotService snapshots, ReportService reports, SourceRegistry sources,
+            BillingProperties properties, Clock clock) {
         this.sync = sync;
+        this.reports = reports;
         this.snapshots = snapshots;
         this.sources = sources;
         this.properties = properties;
@@ -61,11 +61,14 @@ class CliCommands {
             if (request instanceof CommandRequest.Export e) {
                 return export(e, out);
             }
+            if (request instanceof CommandRequest.Report r) {
+                return report(r, out);
+            }
             if (request instanceof CommandRequest.Diff d) {
                 return diff(d, out, err);
             }
             return demo(out, err);
-        } catch (NoDataException e) {
+        } catch (NoDataException | ReportException e) {
             err.println("error: " + e.getMessage());
             return 1;
         }
@@ -106,6 +109,16 @@ class CliCommands {
         Snapshot s = snapshots.newestOrCompute(request.source(), request.from(), request.to(), request.groupBy());
         Path written = writeAtomically(request.out(), s.document());
         out.printf("exported snapshot %s (version %d) to %s%n", s.id(), s.version(), written);
+        return 0;
+    }
+
+    private int report(CommandRequest.Report request, PrintStream out) {
+        Path dir = request.out() == null ? properties.report().outDir() : request.out();
+        ReportService.Rendered rendered = reports.render(request.source(), request.from(), request.to(),
+                request.groupBy(), request.formats(), dir);
+        out.printf("rendered snapshot %s (version %d, as of %s):%n", rendered.snapshot().id(),
+                rendered.snapshot().version(), rendered.snapshot().asOf());
+        rendered.files().forEach(f -> out.println("  " + f));
         return 0;
     }
 
@@ -157,32 +170,13 @@ class CliCommands {
                 "billing-estimate_" + DEMO_SOURCE + "_" + month.from() + "_" + month.to() + ".json");
         out.println();
         out.println("JSON export: " + writeAtomically(json, s.document()));
+        ReportService.Rendered rendered = reports.render(s, List.of(ReportService.Format.XLSX, ReportService.Format.PDF),
+                properties.report().outDir());
+        rendered.files().forEach(f -> out.println("Report: " + f));
         return 0;
     }
 
-    /** Writes a temporary file next to the target, then moves it: a failure never leaves half a file. */
     static Path writeAtomically(Path target, String content) {
-        Path absolute = target.toAbsolutePath().normalize();
-        Path tmp = null;
-        try {
-            Files.createDirectories(absolute.getParent());
-            tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return absolute;
-        } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is what the user needs to see
-                }
-            }
-            throw new UncheckedIOException("cannot write " + absolute + ": " + e.getMessage(), e);
-        }
+        return AtomicFiles.write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
 }

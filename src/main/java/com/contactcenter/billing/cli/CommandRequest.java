@@ -1,6 +1,7 @@
 package com.contactcenter.billing.cli;
 
 import com.contactcenter.billing.demo.DemoDataSpec;
+import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.usage.GroupBy;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -62,6 +63,17 @@ sealed interface CommandRequest {
         }
     }
 
+    record Report(String source, LocalDate from, LocalDate to, GroupBy groupBy, List<ReportService.Format> formats,
+            Path out) implements CommandRequest {
+        public String command() {
+            return "report";
+        }
+
+        public List<String> sources() {
+            return List.of(source);
+        }
+    }
+
     record DemoData(String url, String user, String password, int users, long messages, long seed, int months,
             LocalDate end) implements CommandRequest {
         public String command() {
@@ -98,6 +110,23 @@ sealed interface CommandRequest {
             case "diff" -> {
                 LocalDate[] range = a.range(true);
                 yield new Diff(a.require("source"), range[0], range[1], a.groupBy());
+            }
+            case "report" -> {
+                String source = a.require("source");
+                LocalDate[] range = a.periodOrRange();
+                List<ReportService.Format> formats = new java.util.ArrayList<>();
+                for (String f : (a.has("format") ? a.get("format") : "xlsx,pdf").split(",")) {
+                    try {
+                        ReportService.Format format = ReportService.Format.parse(f);
+                        if (!formats.contains(format)) {
+                            formats.add(format);
+                        }
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("report", "--format " + e.getMessage().replace("report format ", ""));
+                    }
+                }
+                yield new Report(source, range[0], range[1], a.groupBy(), formats,
+                        a.has("out") ? callerPath(a.get("out")) : null);
             }
             case "demo-data" -> {
                 String url = a.require("url");

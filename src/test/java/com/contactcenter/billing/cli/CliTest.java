@@ -68,6 +68,8 @@ class CliTest {
                 Arguments.of(new String[] {"diff", "--source", "t1", "--from", "2026-10-01"}, "--to is required"),
                 Arguments.of(new String[] {"demo-data", "--url", "jdbc:h2:mem:x", "--users", "ten", "--messages", "5"}, "--users 'ten' is not a whole number"),
                 Arguments.of(new String[] {"frobnicate"}, "unknown command 'frobnicate'"),
+                Arguments.of(new String[] {"report", "--source", "t1", "--period", "2026-10", "--format", "xlsx,docx"}, "--format must be xlsx or pdf, not 'docx'"),
+                Arguments.of(new String[] {"report", "--source", "t1"}, "--period YYYY-MM or --from DATE --to DATE is required"),
                 Arguments.of(new String[] {"sync", "--verbose"}, "unknown option --verbose for 'sync'"));
     }
 
@@ -121,6 +123,22 @@ class CliTest {
         try (Stream<Path> files = Files.list(out.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("october.json");
         }
+
+        Path reports = dir.resolve("reports");
+        Result rendered = run(with("report", "--source", "t1", "--period", "2026-10", "--out", reports.toString()));
+        assertThat(rendered.exit()).as(rendered.err()).isZero();
+        try (Stream<Path> files = Files.list(reports)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "billing-estimate_t1_2026-10-01_2026-10-31.xlsx", "billing-estimate_t1_2026-10-01_2026-10-31.pdf");
+        }
+        assertThat(rendered.out()).contains("version 1");
+
+        Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "x");
+        Result unwritable = run(with("report", "--source", "t1", "--period", "2026-10", "--format", "pdf", "--out",
+                notAFolder.resolve("sub").toString()));
+        assertThat(unwritable.exit()).isEqualTo(1);
+        assertThat(unwritable.err().lines()).hasSize(1);
+        assertThat(unwritable.err()).startsWith("error: cannot create the output folder " + notAFolder.resolve("sub"));
 
         Result oneVersion = run(with("diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
         assertThat(oneVersion.exit()).isEqualTo(1);

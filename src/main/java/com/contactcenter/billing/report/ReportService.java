@@ -1,0 +1,102 @@
+package com.contactcenter.billing.report;
+
+import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.report.excel.ExcelReportWriter;
+import com.contactcenter.billing.report.pdf.PdfReportWriter;
+import com.contactcenter.billing.snapshot.Snapshot;
+import com.contactcenter.billing.snapshot.SnapshotService;
+import com.contactcenter.billing.usage.GroupBy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Renders the newest snapshot of a (source, period, group-by) as xlsx and pdf. Each file is
+ * written to a temporary file in the output folder and then moved into place, so a failed run
+ * never leaves a half-written report.
+ */
+@Service
+public class ReportService {
+
+    public enum Format {
+        XLSX, PDF;
+
+        public String extension() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Format parse(String text) {
+            for (Format f : values()) {
+                if (f.extension().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("report format must be xlsx or pdf, not '" + text.trim() + "'");
+        }
+    }
+
+    /** The files written, and the snapshot they show. */
+    public record Rendered(Snapshot snapshot, List<Path> files) {
+    }
+
+    private final SnapshotService snapshots;
+    private final BillingProperties.ReportProperties settings;
+
+    ReportService(SnapshotService snapshots, BillingProperties properties) {
+        this.snapshots = snapshots;
+        this.settings = properties.report();
+    }
+
+    public Rendered render(String source, LocalDate from, LocalDate to, GroupBy groupBy, List<Format> formats,
+            Path outDir) {
+        Snapshot snapshot = snapshots.newestOrCompute(source, from, to, groupBy);
+        return render(snapshot, formats, outDir);
+    }
+
+    public Rendered render(Snapshot snapshot, List<Format> formats, Path outDir) {
+        Path dir = prepare(outDir);
+        Optional<Snapshot> previous = snapshot.version() > 1
+                ? snapshots.version(snapshot.source(), snapshot.from(), snapshot.to(), snapshot.groupBy(),
+                        snapshot.version() - 1)
+                : Optional.empty();
+        ReportData data = ReportData.of(snapshot, previous);
+        Locale locale = settings.locale();
+        List<Path> files = new ArrayList<>();
+        for (Format format : formats) {
+            Path target = dir.resolve(fileName(snapshot, format));
+            AtomicFiles.write(target, out -> {
+                switch (format) {
+                    case XLSX -> new ExcelReportWriter(settings.template()).write(data, locale, out);
+                    case PDF -> new PdfReportWriter(settings.font(), settings.pdfTopUsers(), settings.pdfAllUsersUpTo())
+                            .write(data, locale, out);
+                }
+            });
+            files.add(target);
+        }
+        return new Rendered(snapshot, files);
+    }
+
+    public static String fileName(Snapshot snapshot, Format format) {
+        return "billing-estimate_" + snapshot.source() + "_" + snapshot.from() + "_" + snapshot.to() + "."
+                + format.extension();
+    }
+
+    private static Path prepare(Path outDir) {
+        Path dir = outDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ReportException("cannot create the output folder " + dir + ": " + AtomicFiles.reason(e), e);
+        }
+        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new ReportException("the output folder " + dir + " is not a writable folder", null);
+        }
+        return dir;
+    }
+}
