@@ -41,26 +41,9 @@ public final class Classifier {
     public void message(MessageGroup g) {
         DayFacts facts = day(g.day());
         facts.read(g.rows());
-        Optional<ChannelType> type = g.channelId() == null ? null : channelTypes.get(g.channelId());
-        if (type == null) {
-            facts.addFinding(Finding.UNKNOWN_CHANNEL, g.rows());
-            return;
-        }
-        if (type.isEmpty()) {
-            facts.addFinding(Finding.UNKNOWN_CHANNEL_TYPE, g.rows());
-            return;
-        }
+        Optional<ChannelType> type = typeOf(g.channelId());
         Optional<Direction> direction = Direction.of(g.direction());
-        if (direction.isEmpty()) {
-            facts.addFinding(Finding.BAD_DIRECTION, g.rows());
-            return;
-        }
-        if (type.get() == ChannelType.SMS && g.badSegments()) {
-            facts.addFinding(Finding.BAD_SEGMENTS, g.rows());
-            return;
-        }
-        if (g.future()) {
-            facts.addFinding(Finding.FUTURE_TIMESTAMP, g.rows());
+        if (invalid(facts, g.rows(), firstReason(type, direction.isEmpty(), false, g.badSegments(), g.future()))) {
             return;
         }
         messageService(type.get(), direction.get()).ifPresent(key -> facts.addService(g.channelId(), key, g.rows(),
@@ -73,28 +56,9 @@ public final class Classifier {
     public void call(CallGroup g) {
         DayFacts facts = day(g.day());
         facts.read(g.rows());
-        Optional<ChannelType> type = g.channelId() == null ? null : channelTypes.get(g.channelId());
-        if (type == null) {
-            facts.addFinding(Finding.UNKNOWN_CHANNEL, g.rows());
-            return;
-        }
-        if (type.isEmpty()) {
-            facts.addFinding(Finding.UNKNOWN_CHANNEL_TYPE, g.rows());
-            return;
-        }
-        if (Direction.of(g.direction()).isEmpty()) {
-            facts.addFinding(Finding.BAD_DIRECTION, g.rows());
-            return;
-        }
-        if (g.durationSign() < 0) {
-            facts.addFinding(Finding.NEGATIVE_DURATION, g.rows());
-            return;
-        }
-        if (g.future()) {
-            facts.addFinding(Finding.FUTURE_TIMESTAMP, g.rows());
-            return;
-        }
-        if (g.durationSign() == 0) {
+        Optional<ChannelType> type = typeOf(g.channelId());
+        boolean badDirection = Direction.of(g.direction()).isEmpty();
+        if (invalid(facts, g.rows(), firstReason(type, badDirection, g.durationSign() < 0, false, g.future()))) {
             return;
         }
         ServiceKey key = switch (type.get()) {
@@ -102,7 +66,8 @@ public final class Classifier {
             case VIDEO -> ServiceKey.VIDEO_MINUTES;
             default -> null;
         };
-        if (key == null) {
+        // Unanswered calls (duration 0) and calls on other channel types are valid rows of no service.
+        if (key == null || g.durationSign() == 0) {
             return;
         }
         facts.addService(g.channelId(), key, g.rows(), g.minutes());
@@ -115,16 +80,43 @@ public final class Classifier {
     public void botSession(BotSessionGroup g) {
         DayFacts facts = day(g.day());
         facts.read(g.rows());
-        Optional<ChannelType> type = g.channelId() == null ? null : channelTypes.get(g.channelId());
-        if (type == null) {
-            facts.addFinding(Finding.UNKNOWN_CHANNEL, g.rows());
-        } else if (type.isEmpty()) {
-            facts.addFinding(Finding.UNKNOWN_CHANNEL_TYPE, g.rows());
-        } else if (g.future()) {
-            facts.addFinding(Finding.FUTURE_TIMESTAMP, g.rows());
-        } else {
+        if (!invalid(facts, g.rows(), firstReason(typeOf(g.channelId()), false, false, false, g.future()))) {
             facts.addService(g.channelId(), ServiceKey.BOT_SESSIONS, g.rows(), g.rows());
         }
+    }
+
+    /** Null when there is no such channel; empty when its type is none of the eight. */
+    private Optional<ChannelType> typeOf(Integer channelId) {
+        return channelId == null ? null : channelTypes.get(channelId);
+    }
+
+    /** The first reason, in the rules' order, that makes a row invalid; null when it is valid. */
+    private static Finding firstReason(Optional<ChannelType> type, boolean badDirection, boolean negativeDuration,
+            boolean segmentsBelowOne, boolean future) {
+        if (type == null) {
+            return Finding.UNKNOWN_CHANNEL;
+        }
+        if (type.isEmpty()) {
+            return Finding.UNKNOWN_CHANNEL_TYPE;
+        }
+        if (badDirection) {
+            return Finding.BAD_DIRECTION;
+        }
+        if (negativeDuration) {
+            return Finding.NEGATIVE_DURATION;
+        }
+        if (segmentsBelowOne && type.get() == ChannelType.SMS) {
+            return Finding.BAD_SEGMENTS;
+        }
+        return future ? Finding.FUTURE_TIMESTAMP : null;
+    }
+
+    private static boolean invalid(DayFacts facts, long rows, Finding reason) {
+        if (reason == null) {
+            return false;
+        }
+        facts.addFinding(reason, rows);
+        return true;
     }
 
     public void userSession(UserSessionGroup g) {

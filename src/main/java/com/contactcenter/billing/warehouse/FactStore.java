@@ -98,13 +98,6 @@ public class FactStore {
                         rs.getLong("row_count")), source, from, to);
     }
 
-    public List<UserFact> userFacts(String source, LocalDate from, LocalDate to) {
-        return jdbc.query("SELECT local_day, user_id, sessions, messages_sent, calls, call_minutes FROM fact_user_day"
-                + " WHERE source = ? AND local_day BETWEEN ? AND ?", (rs, i) -> new UserFact(
-                        rs.getObject("local_day", LocalDate.class), rs.getLong("user_id"), rs.getLong("sessions"),
-                        rs.getLong("messages_sent"), rs.getLong("calls"), rs.getLong("call_minutes")), source, from, to);
-    }
-
     /** Each user's sums over {@code from..to}, dated {@code from}: one row per user, whatever the days. */
     public List<UserFact> userTotals(String source, LocalDate from, LocalDate to) {
         return jdbc.query("SELECT user_id, SUM(sessions) AS sessions, SUM(messages_sent) AS messages_sent,"
