@@ -1,0 +1,135 @@
+package com.contactcenter.billing.report.excel;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+
+/**
+ * Writes typed cells: counts and money as numbers with a number format, dates and UTC instants
+ * as date cells, and text so that it never turns into a formula.
+ */
+final class Cells {
+
+    private final Styles styles;
+
+    Cells(Styles styles) {
+        this.styles = styles;
+    }
+
+    Styles styles() {
+        return styles;
+    }
+
+    /**
+     * Text that Excel, LibreOffice or a CSV reader could take for a formula (OWASP's CSV-injection
+     * list) gets a quote-prefixed style: it stays a plain string and reads exactly the same.
+     */
+    static boolean looksLikeFormula(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+    }
+
+    Cell text(Row row, int column, String value, String style) {
+        Cell cell = row.createCell(column);
+        CellStyle base = styles.named(style);
+        if (value == null) {
+            cell.setCellStyle(base);
+            return cell;
+        }
+        cell.setCellStyle(looksLikeFormula(value) ? styles.quotePrefixed(base) : base);
+        cell.setCellValue(value);
+        return cell;
+    }
+
+    Cell count(Row row, int column, long value, String style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(styles.formatted(style, Styles.COUNT_FORMAT));
+        cell.setCellValue(value);
+        return cell;
+    }
+
+    Cell id(Row row, int column, long value, String style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(styles.formatted(style, Styles.ID_FORMAT));
+        cell.setCellValue(value);
+        return cell;
+    }
+
+    Cell money(Row row, int column, BigDecimal value, String style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(styles.formatted(style, styles.moneyFormat()));
+        if (value != null) {
+            cell.setCellValue(value.doubleValue());
+        }
+        return cell;
+    }
+
+    Cell date(Row row, int column, LocalDate value, String style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(styles.formatted(style, styles.dateFormat()));
+        if (value != null) {
+            cell.setCellValue(value);
+        }
+        return cell;
+    }
+
+    /** An instant as a UTC date-time cell (headers say UTC); empty when there is none. */
+    Cell instant(Row row, int column, Instant value, String style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(styles.formatted(style, styles.dateTimeFormat()));
+        if (value != null) {
+            cell.setCellValue(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+        return cell;
+    }
+
+    /** A counted figure under a total formula, with its value cached so readers need not recalculate. */
+    Cell countFormula(Row row, int column, String formula, long cachedValue, String style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(styles.formatted(style, Styles.COUNT_FORMAT));
+        cell.setCellFormula(formula);
+        cell.setCellValue(cachedValue);
+        return cell;
+    }
+
+    /** Header texts wrap: give the row two lines. */
+    void header(Row row, String... texts) {
+        row.setHeightInPoints(2 * row.getSheet().getDefaultRowHeightInPoints() + 2);
+        for (int i = 0; i < texts.length; i++) {
+            if (texts[i] != null) {
+                text(row, i, texts[i], Styles.HEADER);
+            }
+        }
+    }
+
+    /** Rewrites the text of the sheet's band (A1) and keeps the template's look. */
+    static void band(Sheet sheet, String title) {
+        Row row = sheet.getRow(0) != null ? sheet.getRow(0) : sheet.createRow(0);
+        Cell cell = row.getCell(0) != null ? row.getCell(0) : row.createCell(0);
+        cell.setCellValue(title);
+    }
+
+    /** Everything below the band belongs to the writer: drop the template's sample rows and merges. */
+    static void clearBelowBand(Sheet sheet) {
+        for (int i = sheet.getNumMergedRegions() - 1; i >= 0; i--) {
+            if (sheet.getMergedRegion(i).getFirstRow() > 0) {
+                sheet.removeMergedRegion(i);
+            }
+        }
+        for (int r = sheet.getLastRowNum(); r > 0; r--) {
+            Row row = sheet.getRow(r);
+            if (row != null) {
+                sheet.removeRow(row);
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.contactcenter.billing.report.excel;
+
+import com.contactcenter.billing.report.ReportData;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes the billing-estimate workbook finance works with: sheets Resumen, Usuarios, Servicios,
+ * WhatsApp, Calidad de datos and Cambios, built on the template (styles, branding, charts). The
+ * small sheets and the charts are filled on the template in memory; the user rows are streamed,
+ * so a tenant with 100,000 users fits in a small heap.
+ *
+ * <p>Texts follow the locale (English for an English locale, Spanish otherwise); sheet names are
+ * always the Spanish ones, so formulas linking to them work with either language.
+ */
+public class ExcelReportWriter {
+
+    /** Rows of the streamed sheet kept in memory. */
+    static final int STREAM_WINDOW = 200;
+
+    private final Path templateFile;
+
+    public ExcelReportWriter(Path templateFile) {
+        this.templateFile = Objects.requireNonNull(templateFile, "templateFile");
+    }
+
+    /**
+     * Writes the .xlsx to {@code out}, which is left open.
+     *
+     * @throws ExcelTemplateException when the template is missing or not usable (one-line message)
+     * @throws UncheckedIOException when writing fails
+     */
+    public void write(ReportData data, Locale locale, OutputStream out) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(out, "out");
+        Labels labels = Labels.forLocale(locale);
+        try (XSSFWorkbook workbook = Template.open(templateFile)) {
+            Cells cells = new Cells(Styles.read(templateFile, workbook, data.scale(), labels));
+            Template.finish(workbook);
+            new SummarySheet(cells, labels).fill(workbook.getSheet(Template.SUMMARY), data);
+            new ServicesSheet(cells, labels).fill(templateFile, workbook.getSheet(Template.SERVICES), data);
+            new WhatsappSheet(cells, labels).fill(templateFile, workbook.getSheet(Template.WHATSAPP), data);
+            new DataQualitySheet(cells, labels).fill(workbook.getSheet(Template.DATA_QUALITY), data.dataQuality());
+            new ChangesSheet(cells, labels).fill(workbook.getSheet(Template.CHANGES), data.changes());
+            UsersSheet users = new UsersSheet(cells, labels);
+            users.prepare(workbook.getSheet(Template.USERS), data.users());
+            describe(workbook, data, labels);
+
+            // Closing the streaming workbook deletes its temporary files (and closes the template copy).
+            try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, STREAM_WINDOW)) {
+                users.stream(streaming.getSheet(Template.USERS), data.users());
+                streaming.write(new KeepOpen(out));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Excel report: " + e.getMessage(), e);
+        }
+    }
+
+    private static void describe(XSSFWorkbook workbook, ReportData data, Labels labels) {
+        String footer = labels.format("footer", data.asOf().toString());
+        for (Sheet sheet : workbook) {
+            sheet.getFooter().setCenter(footer);
+        }
+        var properties = workbook.getProperties().getCoreProperties();
+        properties.setTitle(labels.format("document.title", data.source(), data.from().toString(),
+                data.to().toString()));
+        properties.setCreator("billing-estimate");
+        properties.setDescription(labels.format("disclaimer.text", data.asOf().toString()));
+    }
+
+    /** POI may close the stream it writes to; the caller owns {@code out}. */
+    private static final class KeepOpen extends FilterOutputStream {
+
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}
