@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Writes a file to a temporary file next to it, then moves it into place: never half a file. */
+/** Writes files to temporary files next to them, then moves them into place: never half a file. */
 public final class AtomicFiles {
 
     /** What writes the content. */
@@ -21,35 +24,51 @@ public final class AtomicFiles {
     }
 
     public static Path write(Path target, Body body) {
-        Path absolute = target.toAbsolutePath().normalize();
-        Path tmp = null;
+        return writeAll(new LinkedHashMap<>(Map.of(target, body))).get(0);
+    }
+
+    /**
+     * Writes every file to a temporary file first and moves them into place only when all were
+     * written: one failing file leaves none of them behind.
+     */
+    public static List<Path> writeAll(Map<Path, Body> files) {
+        Map<Path, Path> written = new LinkedHashMap<>();
+        Path current = null;
         try {
-            Files.createDirectories(absolute.getParent());
-            tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                body.write(out);
+            for (Map.Entry<Path, Body> file : files.entrySet()) {
+                current = file.getKey().toAbsolutePath().normalize();
+                Files.createDirectories(current.getParent());
+                Path tmp = Files.createTempFile(current.getParent(), "." + current.getFileName(), ".tmp");
+                written.put(current, tmp);
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    file.getValue().write(out);
+                }
+                try {
+                    // temporary files are private; a report is for whoever may read the folder
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // keep the file system's defaults
+                }
             }
-            try {
-                // temporary files are private; a report is for whoever may read the folder
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException notPosix) {
-                // keep the file system's defaults
+            for (Map.Entry<Path, Path> file : written.entrySet()) {
+                current = file.getKey();
+                try {
+                    Files.move(file.getValue(), current, StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(file.getValue(), current, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return absolute;
+            return List.copyOf(written.keySet());
         } catch (Exception e) {
-            if (tmp != null) {
+            for (Path tmp : written.values()) {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
                     // the write's own failure is what the user needs to see
                 }
             }
-            throw new ReportException("cannot write " + absolute + ": " + reason(e), e);
+            throw new ReportException("cannot write " + current + ": " + reason(e), e);
         }
     }
 

@@ -10,9 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -67,19 +68,17 @@ public class ReportService {
                 : Optional.empty();
         ReportData data = ReportData.of(snapshot, previous);
         Locale locale = settings.locale();
-        List<Path> files = new ArrayList<>();
+        Map<Path, AtomicFiles.Body> files = new LinkedHashMap<>();
         for (Format format : formats) {
-            Path target = dir.resolve(fileName(snapshot, format));
-            AtomicFiles.write(target, out -> {
+            files.put(dir.resolve(fileName(snapshot, format)), out -> {
                 switch (format) {
                     case XLSX -> new ExcelReportWriter(settings.template()).write(data, locale, out);
                     case PDF -> new PdfReportWriter(settings.font(), settings.pdfTopUsers(), settings.pdfAllUsersUpTo())
                             .write(data, locale, out);
                 }
             });
-            files.add(target);
         }
-        return new Rendered(snapshot, files);
+        return new Rendered(snapshot, AtomicFiles.writeAll(files));
     }
 
     public static String fileName(Snapshot snapshot, Format format) {

@@ -140,6 +140,22 @@ class CliTest {
         assertThat(unwritable.err().lines()).hasSize(1);
         assertThat(unwritable.err()).startsWith("error: cannot create the output folder " + notAFolder.resolve("sub"));
 
+        Path failed = dir.resolve("failed-reports");
+        Path corrupt = Files.writeString(dir.resolve("corrupt.xlsx"), "not a workbook");
+        for (String[] setting : new String[][] {
+            {"--billing.report.template=" + dir.resolve("missing.xlsx"), "missing.xlsx"},
+            {"--billing.report.template=" + corrupt, "corrupt.xlsx"},
+            {"--billing.report.font=" + dir.resolve("missing.ttf"), "missing.ttf"}}) {
+            Result broken = run(with("report", "--source", "t1", "--period", "2026-10", "--out", failed.toString(),
+                    setting[0]));
+            assertThat(broken.exit()).as(setting[0]).isEqualTo(1);
+            assertThat(broken.err().lines()).as(broken.err()).hasSize(1);
+            assertThat(broken.err()).startsWith("error: cannot write ").contains(setting[1]);
+            try (Stream<Path> files = Files.list(failed)) {
+                assertThat(files).as("nothing is left behind when " + setting[1] + " fails").isEmpty();
+            }
+        }
+
         Result oneVersion = run(with("diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
         assertThat(oneVersion.exit()).isEqualTo(1);
         assertThat(oneVersion.err()).contains("has 1 snapshot version(s); a diff needs two");
