@@ -3,53 +3,72 @@
 --
 -- Before running a statement the generator substitutes:
 --   :name            numeric or TIMESTAMP literals it computed from the spec (never user text);
---   HASH(key, i)     a deterministic BIGINT hash of an integer key in [0, 2147483659): the key
---                    times the i-th odd multiplier plus a seed-derived salt, reduced modulo the
---                    prime 2^31 + 11, then squared modulo the prime so that nearby keys do not
---                    give nearby values. Every intermediate stays below 4.7e18, inside BIGINT;
+--   HASH(key, i)     a deterministic BIGINT hash of a small integer key, in [0, p) with p the
+--                    prime 2^31 + 11: x = (key * the i-th odd multiplier + a seed-derived salt)
+--                    mod p, then x * x mod p, so that nearby keys do not give nearby values.
+--                    x * x < 4.7e18 stays inside BIGINT;
 --   IN_RANGE(key)    a millisecond timestamp somewhere in the data range [:start, :end);
 --   AFTER_END(key)   a millisecond timestamp in [:end + 12 h, :end + 24 h): after the end of the
 --                    last day in every zone from UTC-12 to UTC+14.
--- Portability rules, each learnt the hard way:
---   * RAND() is not used: each database has its own generator.
---   * No integer division: MariaDB divides into DECIMAL rounded to 4 places, which FLOOR can push
---     up a whole unit.
---   * H2 types MOD(a, b) as b's type and INT * INT as INT, failing above 2^31 where MariaDB
---     widens to BIGINT. So the prime is a BIGINT literal (> 2^31), and timestamps are built as
---     day + second + millisecond steps (TIMESTAMPADD DAY, SECOND, MICROSECOND), each small enough
---     for INT, instead of one product in milliseconds. MariaDB has no MILLISECOND unit.
+--
+-- Portability rules, each learnt the hard way (H2 2.4 in MODE=MySQL vs MariaDB/MySQL):
+--   * No RAND(): each database has its own generator.
+--   * No division: MariaDB divides integers into DECIMAL rounded to 4 places, which FLOOR can
+--     push up a whole unit. Java does the divisions and passes the results.
+--   * H2 types MOD(a, b) as b's type and INT * INT as INT, and fails beyond 2^31 where MariaDB
+--     widens to BIGINT. So p is a BIGINT literal (> 2^31), every large product has a BIGINT
+--     column as a factor, and the small-table timestamps are built in DAY, SECOND and
+--     MICROSECOND steps that each fit in INT. MariaDB has no MILLISECOND unit.
+--   * Only whole milliseconds are ever added, so DATETIME(3) never rounds (MariaDB truncates
+--     extra digits, MySQL and H2 round).
+--   * Every ROW_NUMBER() orders by a unique key, so ties cannot be broken differently.
 --   * H2 may evaluate a derived table once per row of a table joined after it: derived tables
 --     come first and are joined with LEFT JOIN (which keeps the order) to rows that always exist.
--- Derived tables give each hash a name once, so CASE branches do not repeat the expression.
+--   * H2 seeks only on the first column of a two-column key when the value comes from a derived
+--     table, so lookups go through one-column keys.
 
 -- name: helper_tables
+-- r1..r8: hashes of n, from which the event statements make a row's hash cheaply.
 CREATE TABLE gen_numbers (
-    n BIGINT NOT NULL,
+    n  BIGINT NOT NULL,
+    r1 BIGINT NULL,
+    r2 BIGINT NULL,
+    r3 BIGINT NULL,
+    r4 BIGINT NULL,
+    r5 BIGINT NULL,
+    r6 BIGINT NULL,
+    r7 BIGINT NULL,
+    r8 BIGINT NULL,
     PRIMARY KEY (n)
 )
 ;
+-- First names have ids 100.., last names 200..
 CREATE TABLE gen_names (
-    kind INT          NOT NULL,
-    i    INT          NOT NULL,
+    id   INT          NOT NULL,
     name VARCHAR(100) NOT NULL,
-    PRIMARY KEY (kind, i)
+    PRIMARY KEY (id)
 )
 ;
--- One row per day of the range, with how many users can handle events that day.
-CREATE TABLE gen_days (
-    d         BIGINT      NOT NULL,
-    day_start DATETIME(3) NOT NULL,
-    day_end   DATETIME(3) NOT NULL,
-    pool_size BIGINT      NULL,
-    PRIMARY KEY (d)
+-- One row per week of the range, with how many users can handle events that week.
+CREATE TABLE gen_weeks (
+    w          BIGINT      NOT NULL,
+    week_start DATETIME(3) NOT NULL,
+    week_end   DATETIME(3) NOT NULL,
+    pool_size  BIGINT      NULL,
+    PRIMARY KEY (w)
 )
 ;
 -- One row per event table and day: its row numbers first_n .. hi_to * 10000 + lo_to (from
 -- hi_from * 10000 + lo_from, so the numbers join reads only those rows through the primary key);
 -- those before split_n are at night, one per night_step ms, the others one per day_step ms.
+-- w is the week of day d; day_start and pool_size are copied here to spare the event
+-- statements a join per row.
 CREATE TABLE gen_blocks (
     event_table VARCHAR(20) NOT NULL,
     d           BIGINT      NOT NULL,
+    w           BIGINT      NOT NULL,
+    day_start   DATETIME(3) NULL,
+    pool_size   BIGINT      NULL,
     first_n     BIGINT      NOT NULL,
     split_n     BIGINT      NOT NULL,
     hi_from     BIGINT      NOT NULL,
@@ -61,11 +80,20 @@ CREATE TABLE gen_blocks (
     PRIMARY KEY (event_table, d)
 )
 ;
+-- slot = week * 1000000 + k: a one-column key, because H2 seeks only on the first column of a
+-- two-column key when the values come from a derived table.
 CREATE TABLE gen_pool (
-    d       BIGINT NOT NULL,
-    k       BIGINT NOT NULL,
+    slot    BIGINT NOT NULL,
     user_id BIGINT NOT NULL,
-    PRIMARY KEY (d, k)
+    PRIMARY KEY (slot)
+)
+;
+CREATE TABLE gen_users (
+    id BIGINT NOT NULL,
+    h1 BIGINT NOT NULL,
+    h2 BIGINT NOT NULL,
+    h3 BIGINT NOT NULL,
+    PRIMARY KEY (id)
 )
 ;
 CREATE TABLE gen_last_login (
@@ -73,6 +101,12 @@ CREATE TABLE gen_last_login (
     ts      DATETIME(3) NOT NULL,
     PRIMARY KEY (user_id)
 )
+;
+
+-- name: numbers_hashes
+UPDATE gen_numbers
+SET r1 = HASH(n, 51), r2 = HASH(n, 52), r3 = HASH(n, 53), r4 = HASH(n, 54),
+    r5 = HASH(n, 55), r6 = HASH(n, 56), r7 = HASH(n, 57), r8 = HASH(n, 58)
 ;
 
 -- name: users
@@ -114,9 +148,9 @@ FROM (
         FROM gen_numbers hi CROSS JOIN gen_numbers lo
         WHERE hi.n < :hiCount AND hi.n * 10000 + lo.n < :users
     ) s
-    LEFT JOIN gen_names f ON f.kind = 1 AND f.i = s.first_pick
-    LEFT JOIN gen_names l1 ON l1.kind = 2 AND l1.i = s.last_pick1
-    LEFT JOIN gen_names l2 ON l2.kind = 2 AND l2.i = s.last_pick2
+    LEFT JOIN gen_names f ON f.id = 100 + s.first_pick
+    LEFT JOIN gen_names l1 ON l1.id = 200 + s.last_pick1
+    LEFT JOIN gen_names l2 ON l2.id = 200 + s.last_pick2
 ) v
 ;
 
@@ -174,33 +208,37 @@ WHERE u.id = 2
 -- 0-5 logins per user per week (2.5 on average), 06:00-17:00 in Bogota, while the user is
 -- enabled. Ids follow the login time, as an auto-increment would. Sessions that would end after
 -- the range, and a third of those started on its last day, are still open.
+-- A candidate (user, week w, slot j) hashes as (user hash + w.rA + j.rB) mod p, which costs an
+-- addition instead of a full hash per candidate; coprime moduli split each hash into choices.
+INSERT INTO gen_users (id, h1, h2, h3)
+SELECT u.id, HASH(u.id, 32), HASH(u.id, 33), HASH(u.id, 34)
+FROM users u
+;
 INSERT INTO user_sessions (id, user_id, started_at, ended_at)
 SELECT ROW_NUMBER() OVER (ORDER BY t.started_at, t.user_id, t.slot),
        t.user_id,
        t.started_at,
-       CASE WHEN t.ended_at >= :end OR (t.started_at >= :lastDay AND t.open_pick < 33) THEN NULL
+       CASE WHEN t.ended_at >= :end OR (t.started_at >= :lastDay AND MOD(t.hb, 101) < 33) THEN NULL
             ELSE t.ended_at END
 FROM (
-    SELECT q.user_id, q.slot, q.slot_in_week, q.per_week, q.created_at, q.deactivated_at, q.open_pick,
-           TIMESTAMPADD(MICROSECOND, q.start_ms * 1000, TIMESTAMPADD(SECOND, q.start_second,
-               TIMESTAMPADD(DAY, q.start_day, :start))) AS started_at,
-           TIMESTAMPADD(MICROSECOND, q.start_ms * 1000, TIMESTAMPADD(SECOND, q.start_second + q.length_seconds,
-               TIMESTAMPADD(DAY, q.start_day, :start))) AS ended_at
+    SELECT q.user_id, q.slot, q.hb,
+           TIMESTAMPADD(MICROSECOND, MOD(q.hb, 1000) * 1000, TIMESTAMPADD(SECOND, 39600 + MOD(q.ha, 39601),
+               TIMESTAMPADD(DAY, q.week * 7 + MOD(q.ha, 7), :start))) AS started_at,
+           TIMESTAMPADD(MICROSECOND, MOD(q.hb, 1000) * 1000, TIMESTAMPADD(SECOND, 40800 + MOD(q.ha, 39601) + MOD(q.hb, 32401),
+               TIMESTAMPADD(DAY, q.week * 7 + MOD(q.ha, 7), :start))) AS ended_at,
+           q.created_at, q.deactivated_at
     FROM (
         SELECT u.id AS user_id, u.created_at, u.deactivated_at,
-               j.n AS slot_in_week, w.n * 10 + j.n AS slot,
-               w.n * 7 + MOD(HASH(u.id * 10000 + w.n * 10 + j.n, 32), 7) AS start_day,
-               39600 + MOD(HASH(u.id * 10000 + w.n * 10 + j.n, 33), 39600) AS start_second,
-               MOD(HASH(u.id * 10000 + w.n * 10 + j.n, 46), 1000) AS start_ms,
-               1200 + MOD(HASH(u.id * 10000 + w.n * 10 + j.n, 34), 32400) AS length_seconds,
-               MOD(HASH(u.id * 10000 + w.n * 10 + j.n, 35), 100) AS open_pick,
-               MOD(HASH(u.id * 1000 + w.n, 36), 6) AS per_week
-        FROM users u CROSS JOIN gen_numbers w CROSS JOIN gen_numbers j
-        WHERE w.n < :weeks AND j.n < 5
+               w.n AS week, w.n * 10 + j.n AS slot,
+               MOD(g.h1 + w.r1 + j.r2, 2147483659) AS ha,
+               MOD(g.h2 + w.r3 + j.r4, 2147483659) AS hb
+        FROM users u
+        JOIN gen_users g ON g.id = u.id
+        JOIN gen_numbers w ON w.n < :weeks
+        JOIN gen_numbers j ON j.n < MOD(g.h3 + w.r5, 6)
     ) q
 ) t
-WHERE t.slot_in_week < t.per_week
-  AND t.started_at >= t.created_at
+WHERE t.started_at >= t.created_at
   AND (t.deactivated_at IS NULL OR t.started_at < t.deactivated_at)
   AND t.started_at < :end
 ;
@@ -221,162 +259,138 @@ SET updated_at = CASE WHEN (SELECT g.ts FROM gen_last_login g WHERE g.user_id = 
 ;
 
 -- name: pool
--- Per day, the users who can handle conversations (not administrators nor quality analysts)
--- and were enabled the whole day, numbered 0..size-1 so that an event row picks one with MOD.
-INSERT INTO gen_days (d, day_start, day_end)
-SELECT g.n, TIMESTAMPADD(DAY, g.n, :start), TIMESTAMPADD(DAY, g.n + 1, :start)
+-- Per week of the range, the users who can handle conversations (not administrators nor quality
+-- analysts) and were enabled the whole week, numbered 0..size-1 so that an event row picks one
+-- with MOD. Weekly rather than daily keeps the pool 7 times smaller. Runs after gen_blocks.
+INSERT INTO gen_weeks (w, week_start, week_end)
+SELECT g.n, TIMESTAMPADD(DAY, 7 * g.n, :start), TIMESTAMPADD(DAY, 7 * g.n + 7, :start)
 FROM gen_numbers g
-WHERE g.n < :days
+WHERE g.n < :weeks
 ;
-INSERT INTO gen_pool (d, k, user_id)
-SELECT d.d, ROW_NUMBER() OVER (PARTITION BY d.d ORDER BY u.id) - 1, u.id
-FROM gen_days d
+INSERT INTO gen_pool (slot, user_id)
+SELECT wk.w * 1000000 + ROW_NUMBER() OVER (PARTITION BY wk.w ORDER BY u.id) - 1, u.id
+FROM gen_weeks wk
 JOIN users u
-  ON u.created_at < d.day_start
- AND (u.deactivated_at IS NULL OR u.deactivated_at >= d.day_end)
+  ON u.created_at < wk.week_start
+ AND (u.deactivated_at IS NULL OR u.deactivated_at >= wk.week_end)
 WHERE u.role_id IS NULL OR u.role_id NOT IN (1, 4)
 ;
-UPDATE gen_days
-SET pool_size = (SELECT COUNT(*) FROM gen_pool p WHERE p.d = gen_days.d)
+UPDATE gen_weeks
+SET pool_size = (SELECT COUNT(*) FROM gen_pool p WHERE p.slot >= gen_weeks.w * 1000000 AND p.slot < gen_weeks.w * 1000000 + 1000000)
+;
+UPDATE gen_blocks
+SET day_start = TIMESTAMPADD(DAY, d, :start),
+    pool_size = (SELECT wk.pool_size FROM gen_weeks wk WHERE wk.w = gen_blocks.w)
 ;
 
--- Event tables. Rows are made per chunk of days :dFrom..:dTo; row number n is id n + 1. Within
--- a day, a share of the rows is spread evenly over 00:00-11:00 UTC (night in Bogota) and the rest
--- over 11:00-24:00 UTC (06:00-19:00 in Bogota), each row at its own step plus a jitter below the
--- step, so that ids follow time as with auto-increment ids, and both indexes are filled in order.
--- One hash feeds several choices through coprime moduli (100, 101, 103, 107): by the Chinese
--- remainder theorem the residues of a uniform value are independent, and one hash costs less
--- than four on H2, where arithmetic dominates the time.
+-- Event tables. Rows are made per chunk of days :dFrom..:dTo; row number n is id n + 1.
+-- Within a day, a share of the rows is spread evenly over 00:00-11:00 UTC (night in Bogota) and
+-- the rest over 11:00-24:00 UTC (06:00-19:00 in Bogota), each row at its own step plus a jitter
+-- below the step: ids follow time as auto-increment ids do, and both indexes fill in order.
+-- Per-row randomness costs most of the time on H2, so it is cheap here: the hash of row
+-- hi * 10000 + lo is (hi.rA + lo.rB) mod p, two precomputed hashes of gen_numbers (each table
+-- pairs different columns), and one hash feeds several choices through coprime moduli (100, 101,
+-- 103, 107), whose residues are independent by the Chinese remainder theorem.
 
 -- name: messages
 -- 58% WhatsApp (in and out), 12% SMS (out, 1-3 segments), 10% email (mostly out), 20% web chat
 -- and social; 10% have no user (bot or system).
 INSERT INTO messages (id, channel_id, user_id, direction, segments, created_at)
-SELECT r.n + 1,
-       CASE WHEN r.chan < 28 THEN 1
-            WHEN r.chan < 48 THEN 2
-            WHEN r.chan < 58 THEN 3
-            WHEN r.chan < 70 THEN 4
-            WHEN r.chan < 80 THEN 5
-            WHEN r.chan < 90 THEN 8
-            WHEN r.chan < 95 THEN 9
+SELECT x.n + 1,
+       CASE WHEN MOD(x.h1, 100) < 28 THEN 1
+            WHEN MOD(x.h1, 100) < 48 THEN 2
+            WHEN MOD(x.h1, 100) < 58 THEN 3
+            WHEN MOD(x.h1, 100) < 70 THEN 4
+            WHEN MOD(x.h1, 100) < 80 THEN 5
+            WHEN MOD(x.h1, 100) < 90 THEN 8
+            WHEN MOD(x.h1, 100) < 95 THEN 9
             ELSE 10 END,
-       CASE WHEN r.who < 10 THEN NULL ELSE p.user_id END,
-       CASE WHEN r.dir < (CASE WHEN r.chan < 28 THEN 55
-                               WHEN r.chan < 48 THEN 65
-                               WHEN r.chan < 58 THEN 35
-                               WHEN r.chan < 70 THEN 0
-                               WHEN r.chan < 80 THEN 20
-                               ELSE 50 END)
+       CASE WHEN MOD(x.h2, 100) < 10 THEN NULL ELSE p.user_id END,
+       CASE WHEN MOD(x.h1, 101) < CASE WHEN MOD(x.h1, 100) < 28 THEN 55
+                                       WHEN MOD(x.h1, 100) < 48 THEN 65
+                                       WHEN MOD(x.h1, 100) < 58 THEN 35
+                                       WHEN MOD(x.h1, 100) < 70 THEN 0
+                                       WHEN MOD(x.h1, 100) < 80 THEN 20
+                                       ELSE 50 END
             THEN 'in' ELSE 'out' END,
-       CASE WHEN r.chan < 58 OR r.chan >= 70 THEN 1
-            WHEN r.seg < 72 THEN 1
-            WHEN r.seg < 94 THEN 2
+       CASE WHEN MOD(x.h1, 100) < 58 OR MOD(x.h1, 100) >= 70 THEN 1
+            WHEN MOD(x.h1, 103) < 72 THEN 1
+            WHEN MOD(x.h1, 103) < 94 THEN 2
             ELSE 3 END,
-       TIMESTAMPADD(MICROSECOND, r.offset_ms * 1000, r.day_start)
+       TIMESTAMPADD(MICROSECOND, 1000 * CASE
+           WHEN x.n < x.split_n THEN (x.n - x.first_n) * x.night_step + MOD(x.h2, x.night_step)
+           ELSE 39600000 + (x.n - x.split_n) * x.day_step + MOD(x.h2, x.day_step) END, x.day_start)
 FROM (
-    SELECT x.n, x.d, x.day_start,
-           MOD(x.h1, 100) AS chan,
-           MOD(x.h1, 101) AS dir,
-           MOD(x.h1, 103) AS seg,
-           MOD(x.h2, 100) AS who,
-           MOD(x.h3, x.pool_size) AS pick,
-           CASE WHEN x.n < x.split_n
-                THEN (x.n - x.first_n) * x.night_step + MOD(x.h2, x.night_step)
-                ELSE 39600000 + (x.n - x.split_n) * x.day_step + MOD(x.h2, x.day_step) END AS offset_ms
-    FROM (
-        SELECT hi.n * 10000 + lo.n AS n, d.d, d.day_start, d.pool_size,
-               b.first_n, b.split_n, b.night_step, b.day_step,
-               HASH(hi.n * 10000 + lo.n, 1) AS h1,
-               HASH(hi.n * 10000 + lo.n, 2) AS h2,
-               HASH(hi.n * 10000 + lo.n, 3) AS h3
+    SELECT hi.n * 10000 + lo.n AS n, b.w, b.day_start, b.pool_size,
+           b.first_n, b.split_n, b.night_step, b.day_step,
+               MOD(hi.r1 + lo.r2, 2147483659) AS h1,
+               MOD(hi.r3 + lo.r4, 2147483659) AS h2,
+               MOD(hi.r5 + lo.r6, 2147483659) AS h3
         FROM gen_blocks b
-        JOIN gen_days d ON d.d = b.d
         JOIN gen_numbers hi ON hi.n BETWEEN b.hi_from AND b.hi_to
         JOIN gen_numbers lo ON lo.n BETWEEN CASE WHEN hi.n = b.hi_from THEN b.lo_from ELSE 0 END
                                         AND CASE WHEN hi.n = b.hi_to THEN b.lo_to ELSE 9999 END
         WHERE b.event_table = 'messages' AND b.d BETWEEN :dFrom AND :dTo
-    ) x
-) r
-LEFT JOIN gen_pool p ON p.d = r.d AND p.k = r.pick
+) x
+LEFT JOIN gen_pool p ON p.slot = x.w * 1000000 + MOD(x.h3, x.pool_size)
 ;
 
 -- name: calls
 -- Voice (80%) and video calls; 20% unanswered (0 s), most answered ones under 5 minutes.
 INSERT INTO calls (id, channel_id, user_id, direction, started_at, duration_seconds)
-SELECT r.n + 1,
-       CASE WHEN r.chan < 80 THEN 6 ELSE 7 END,
-       CASE WHEN r.who < 12 THEN NULL ELSE p.user_id END,
-       CASE WHEN r.dir < 60 THEN 'in' ELSE 'out' END,
-       TIMESTAMPADD(MICROSECOND, r.offset_ms * 1000, r.day_start),
-       CASE WHEN r.answered < 20 THEN 0
-            WHEN r.short_call < 70 THEN 1 + MOD(r.h4, 300)
-            ELSE 1 + MOD(r.h4, 1800) END
+SELECT x.n + 1,
+       CASE WHEN MOD(x.h1, 100) < 80 THEN 6 ELSE 7 END,
+       CASE WHEN MOD(x.h2, 100) < 12 THEN NULL ELSE p.user_id END,
+       CASE WHEN MOD(x.h1, 101) < 60 THEN 'in' ELSE 'out' END,
+       TIMESTAMPADD(MICROSECOND, 1000 * CASE
+           WHEN x.n < x.split_n THEN (x.n - x.first_n) * x.night_step + MOD(x.h2, x.night_step)
+           ELSE 39600000 + (x.n - x.split_n) * x.day_step + MOD(x.h2, x.day_step) END, x.day_start),
+       CASE WHEN MOD(x.h1, 103) < 20 THEN 0
+            WHEN MOD(x.h1, 107) < 70 THEN 1 + MOD(x.h4, 300)
+            ELSE 1 + MOD(x.h4, 1800) END
 FROM (
-    SELECT x.n, x.d, x.day_start, x.h4,
-           MOD(x.h1, 100) AS chan,
-           MOD(x.h1, 101) AS dir,
-           MOD(x.h1, 103) AS answered,
-           MOD(x.h1, 107) AS short_call,
-           MOD(x.h2, 100) AS who,
-           MOD(x.h3, x.pool_size) AS pick,
-           CASE WHEN x.n < x.split_n
-                THEN (x.n - x.first_n) * x.night_step + MOD(x.h2, x.night_step)
-                ELSE 39600000 + (x.n - x.split_n) * x.day_step + MOD(x.h2, x.day_step) END AS offset_ms
-    FROM (
-        SELECT hi.n * 10000 + lo.n AS n, d.d, d.day_start, d.pool_size,
-               b.first_n, b.split_n, b.night_step, b.day_step,
-               HASH(hi.n * 10000 + lo.n, 4) AS h1,
-               HASH(hi.n * 10000 + lo.n, 5) AS h2,
-               HASH(hi.n * 10000 + lo.n, 6) AS h3,
-               HASH(hi.n * 10000 + lo.n, 7) AS h4
+    SELECT hi.n * 10000 + lo.n AS n, b.w, b.day_start, b.pool_size,
+           b.first_n, b.split_n, b.night_step, b.day_step,
+               MOD(hi.r2 + lo.r3, 2147483659) AS h1,
+               MOD(hi.r4 + lo.r5, 2147483659) AS h2,
+               MOD(hi.r6 + lo.r7, 2147483659) AS h3,
+               MOD(hi.r8 + lo.r1, 2147483659) AS h4
         FROM gen_blocks b
-        JOIN gen_days d ON d.d = b.d
         JOIN gen_numbers hi ON hi.n BETWEEN b.hi_from AND b.hi_to
         JOIN gen_numbers lo ON lo.n BETWEEN CASE WHEN hi.n = b.hi_from THEN b.lo_from ELSE 0 END
                                         AND CASE WHEN hi.n = b.hi_to THEN b.lo_to ELSE 9999 END
         WHERE b.event_table = 'calls' AND b.d BETWEEN :dFrom AND :dTo
-    ) x
-) r
-LEFT JOIN gen_pool p ON p.d = r.d AND p.k = r.pick
+) x
+LEFT JOIN gen_pool p ON p.slot = x.w * 1000000 + MOD(x.h3, x.pool_size)
 ;
 
 -- name: bot_sessions
 -- Bots answer around the clock on WhatsApp, web chat and social channels; 30% hand over.
 INSERT INTO bot_sessions (id, channel_id, started_at, messages, handed_to_agent)
-SELECT r.n + 1,
-       CASE WHEN r.chan < 35 THEN 1
-            WHEN r.chan < 60 THEN 2
-            WHEN r.chan < 75 THEN 3
-            WHEN r.chan < 90 THEN 8
-            WHEN r.chan < 95 THEN 9
+SELECT x.n + 1,
+       CASE WHEN MOD(x.h1, 100) < 35 THEN 1
+            WHEN MOD(x.h1, 100) < 60 THEN 2
+            WHEN MOD(x.h1, 100) < 75 THEN 3
+            WHEN MOD(x.h1, 100) < 90 THEN 8
+            WHEN MOD(x.h1, 100) < 95 THEN 9
             ELSE 10 END,
-       TIMESTAMPADD(MICROSECOND, r.offset_ms * 1000, r.day_start),
-       CASE WHEN r.long_chat < 20 THEN 1 + MOD(r.h3, 40) ELSE 1 + MOD(r.h3, 12) END,
-       CASE WHEN r.handed < 30 THEN 1 ELSE 0 END
+       TIMESTAMPADD(MICROSECOND, 1000 * CASE
+           WHEN x.n < x.split_n THEN (x.n - x.first_n) * x.night_step + MOD(x.h2, x.night_step)
+           ELSE 39600000 + (x.n - x.split_n) * x.day_step + MOD(x.h2, x.day_step) END, x.day_start),
+       CASE WHEN MOD(x.h1, 101) < 20 THEN 1 + MOD(x.h3, 40) ELSE 1 + MOD(x.h3, 12) END,
+       CASE WHEN MOD(x.h1, 103) < 30 THEN 1 ELSE 0 END
 FROM (
-    SELECT x.n, x.h3,
-           x.day_start,
-           MOD(x.h1, 100) AS chan,
-           MOD(x.h1, 101) AS long_chat,
-           MOD(x.h1, 103) AS handed,
-           CASE WHEN x.n < x.split_n
-                THEN (x.n - x.first_n) * x.night_step + MOD(x.h2, x.night_step)
-                ELSE 39600000 + (x.n - x.split_n) * x.day_step + MOD(x.h2, x.day_step) END AS offset_ms
-    FROM (
-        SELECT hi.n * 10000 + lo.n AS n, d.day_start,
-               b.first_n, b.split_n, b.night_step, b.day_step,
-               HASH(hi.n * 10000 + lo.n, 8) AS h1,
-               HASH(hi.n * 10000 + lo.n, 9) AS h2,
-               HASH(hi.n * 10000 + lo.n, 10) AS h3
+    SELECT hi.n * 10000 + lo.n AS n, b.day_start,
+           b.first_n, b.split_n, b.night_step, b.day_step,
+               MOD(hi.r7 + lo.r8, 2147483659) AS h1,
+               MOD(hi.r2 + lo.r5, 2147483659) AS h2,
+               MOD(hi.r3 + lo.r6, 2147483659) AS h3
         FROM gen_blocks b
-        JOIN gen_days d ON d.d = b.d
         JOIN gen_numbers hi ON hi.n BETWEEN b.hi_from AND b.hi_to
         JOIN gen_numbers lo ON lo.n BETWEEN CASE WHEN hi.n = b.hi_from THEN b.lo_from ELSE 0 END
                                         AND CASE WHEN hi.n = b.hi_to THEN b.lo_to ELSE 9999 END
         WHERE b.event_table = 'bot_sessions' AND b.d BETWEEN :dFrom AND :dTo
-    ) x
-) r
+) x
 ;
 
 -- Invalid rows. Each block inserts :count rows with ids from :firstId; every row is invalid and

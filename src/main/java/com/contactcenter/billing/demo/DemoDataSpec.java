@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param users    number of users, at least {@link #MIN_USERS} (the special users take the first ids)
  * @param messages number of valid messages; calls are {@code messages / 20}, bot sessions {@code messages / 50}
  * @param seed     same seed, same rows, on every database
- * @param endDate  last day of data (UTC days; typically today)
+ * @param endDate  last day of data, typically today: valid rows are stamped from
+ *                 {@code endDate - months} 00:00 UTC up to the end of {@code endDate} (24:00 UTC);
+ *                 the future_timestamp rows come the day after
  * @param months   how many months back from {@code endDate} the data starts
  */
 public record DemoDataSpec(int users, long messages, long seed, LocalDate endDate, int months) {
@@ -22,7 +24,8 @@ public record DemoDataSpec(int users, long messages, long seed, LocalDate endDat
 
     public DemoDataSpec {
         Objects.requireNonNull(endDate, "endDate");
-        // The hash keys (user id x week x slot) must stay below 10^9 to keep products inside BIGINT.
+        // The special users take ids 1-18. Above 100,000 users the hash keys (user id x 10 + slot)
+        // and the weekly pool slots (week x 10^6 + rank) would leave the ranges the SQL assumes.
         if (users < MIN_USERS || users > MAX_USERS) {
             throw new IllegalArgumentException("users must be in " + MIN_USERS + ".." + MAX_USERS + ": " + users);
         }
