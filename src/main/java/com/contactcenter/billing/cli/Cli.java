@@ -6,12 +6,15 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * What run-job.sh calls. Arguments are checked before anything starts: bad usage exits 2 with a
@@ -19,14 +22,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class Cli {
 
-    static final Map<String, Set<String>> OPTIONS = Map.of(
-            "demo", Set.of(),
-            "sync", Set.of("source", "from", "to"),
-            "snapshot", Set.of("source", "from", "to", "group-by"),
-            "export", Set.of("source", "period", "from", "to", "group-by", "format", "out"),
-            "diff", Set.of("source", "from", "to", "group-by"),
-            "report", Set.of("source", "period", "from", "to", "group-by", "format", "out"),
-            "demo-data", Set.of("url", "user", "password", "users", "messages", "seed", "months", "end"));
+    static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
+            Map.entry("demo", Set.of()),
+            Map.entry("sync", Set.of("source", "from", "to")),
+            Map.entry("snapshot", Set.of("source", "from", "to", "group-by")),
+            Map.entry("export", Set.of("source", "period", "from", "to", "group-by", "format", "out")),
+            Map.entry("diff", Set.of("source", "from", "to", "group-by")),
+            Map.entry("report", Set.of("source", "period", "from", "to", "group-by", "format", "out")),
+            Map.entry("demo-data", Set.of("url", "user", "password", "users", "messages", "seed", "months", "end")),
+            Map.entry("serve", Set.of()),
+            Map.entry("resync", Set.of("source", "from", "to")),
+            Map.entry("restart", Set.of()),
+            Map.entry("hash-password", Set.of()));
 
     static final String USAGE = """
             usage: ./run-job.sh [COMMAND] [OPTIONS] [--spring.*=...]
@@ -51,6 +58,18 @@ public final class Cli {
                         render the newest snapshot of that period (computed if there is none) as
                         billing-estimate_<source>_<from>_<to>.xlsx / .pdf (default: both, in
                         billing.report.out-dir)
+              serve     [--server.port=8080]
+                        run the service: the schedule (Quartz, clustered in the warehouse) and the
+                        HTTP API (see README, "Service"); stops on SIGTERM or Ctrl-C
+              resync    --source NAME --from DATE --to DATE
+                        re-sync one source over a period: prints the job execution id at once,
+                        then follows the run to its end
+              restart   EXECUTION_ID
+                        restart a failed or crashed sync execution; it continues after its last
+                        committed day
+              hash-password
+                        read a password from standard input and print its {bcrypt} hash, for
+                        an API account's password-hash (billing.security.accounts)
               demo-data --url JDBC_URL [--user U --password P] --users N --messages N [--seed S]
                         [--months M] [--end DATE]
                         generate reference-schema demo data into a MySQL, MariaDB or H2 database
@@ -75,14 +94,20 @@ public final class Cli {
                 out.print(USAGE);
                 return 0;
             }
-            if (!arguments.positional().isEmpty()) {
+            if (!arguments.positional().isEmpty() && !arguments.command().equals("restart")) {
                 throw new UsageException(arguments.command(), "unexpected argument '" + arguments.positional().get(0) + "'");
             }
             CommandRequest request = CommandRequest.of(arguments);
+            if (request instanceof CommandRequest.HashPassword) {
+                return hashPassword(out, err);
+            }
             if (request instanceof CommandRequest.DemoData demoData) {
                 return DemoDataCommand.run(demoData, out, err);
             }
             checkSources(request, arguments.springArgs());
+            if (request instanceof CommandRequest.Serve) {
+                return serve(arguments.springArgs(), err);
+            }
             try (ConfigurableApplicationContext context = start(arguments.springArgs())) {
                 return context.getBean(CliCommands.class).execute(request, out, err);
             }
@@ -107,7 +132,7 @@ public final class Cli {
         try (ConfigurableApplicationContext context = peek.run(springArgs)) {
             BillingProperties config = Binder.get(context.getEnvironment())
                     .bind("billing", Bindable.of(BillingProperties.class))
-                    .orElseGet(() -> new BillingProperties(List.of(), null, null, null, null));
+                    .orElseGet(() -> new BillingProperties(List.of(), null, null, null, null, null, null, null));
             for (String source : asked) {
                 if (!config.sourceNames().contains(source)) {
                     throw new UsageException(request.command(), "unknown source '" + source + "'; configured: "
@@ -115,6 +140,55 @@ public final class Cli {
                 }
             }
         }
+    }
+
+    /** Prints the bcrypt hash of the password read from the console (not echoed) or standard input. */
+    private static int hashPassword(PrintStream out, PrintStream err) {
+        String password;
+        try {
+            java.io.Console console = System.console();
+            if (console != null) {
+                char[] typed = console.readPassword("password: ");
+                password = typed == null ? null : new String(typed);
+            } else {
+                password = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                        java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            }
+        } catch (java.io.IOException e) {
+            err.println("error: could not read the password: " + e.getMessage());
+            return 1;
+        }
+        if (password == null || password.isEmpty()) {
+            err.println("error: empty password");
+            return 1;
+        }
+        out.println("{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(password));
+        return 0;
+    }
+
+    /**
+     * Runs the web server and the scheduler until the JVM is asked to stop (SIGTERM, Ctrl-C):
+     * Spring's shutdown hook closes the context, which ends the wait.
+     */
+    private static int serve(String[] springArgs, PrintStream err) {
+        SpringApplication app = new SpringApplication(BillingApplication.class);
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        app.setBannerMode(Banner.Mode.OFF);
+        CountDownLatch closed = new CountDownLatch(1);
+        app.addListeners((ApplicationListener<ContextClosedEvent>) e -> closed.countDown());
+        // the scheduler is off in application.yml (only this command fires triggers); an argument outranks it
+        String[] args = new String[springArgs.length + 1];
+        args[0] = "--spring.quartz.auto-startup=true";
+        System.arraycopy(springArgs, 0, args, 1, springArgs.length);
+        app.run(args);
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return 1;
+        }
+        return 0;
     }
 
     static ConfigurableApplicationContext start(String[] springArgs) {

@@ -45,7 +45,8 @@ final class CliArguments {
         Set<String> known = allowed.get(command);
         for (int i = start; i < args.length; i++) {
             String arg = args[i];
-            if (arg.startsWith("--spring.") || arg.startsWith("--logging.") || arg.startsWith("--billing.")) {
+            if (arg.startsWith("--spring.") || arg.startsWith("--logging.") || arg.startsWith("--billing.")
+                    || arg.startsWith("--server.") || arg.startsWith("--management.")) {
                 parsed.springArgs.add(arg);
                 continue;
             }

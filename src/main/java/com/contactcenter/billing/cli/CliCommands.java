@@ -3,6 +3,11 @@ package com.contactcenter.billing.cli;
 import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.demo.DemoDataGenerator;
 import com.contactcenter.billing.demo.DemoDataSpec;
+import com.contactcenter.billing.ops.JobHistory;
+import com.contactcenter.billing.ops.JobRunner;
+import com.contactcenter.billing.ops.NoSuchJobExecution;
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.SyncBusyException;
 import com.contactcenter.billing.report.AtomicFiles;
 import com.contactcenter.billing.report.ReportException;
 import com.contactcenter.billing.report.ReportService;
@@ -34,15 +39,19 @@ class CliCommands {
     static final String DEMO_SOURCE = "demo";
 
     private final SyncService sync;
+    private final JobRunner jobs;
+    private final JobHistory history;
     private final ReportService reports;
     private final SnapshotService snapshots;
     private final SourceRegistry sources;
     private final BillingProperties properties;
     private final Clock clock;
 
-    CliCommands(SyncService sync, SnapshotService snapshots, ReportService reports, SourceRegistry sources,
-            BillingProperties properties, Clock clock) {
+    CliCommands(SyncService sync, JobRunner jobs, JobHistory history, SnapshotService snapshots,
+            ReportService reports, SourceRegistry sources, BillingProperties properties, Clock clock) {
         this.sync = sync;
+        this.jobs = jobs;
+        this.history = history;
         this.reports = reports;
         this.snapshots = snapshots;
         this.sources = sources;
@@ -67,8 +76,15 @@ class CliCommands {
             if (request instanceof CommandRequest.Diff d) {
                 return diff(d, out, err);
             }
+            if (request instanceof CommandRequest.Resync r) {
+                return follow(jobs.startSync(List.of(r.source()), new SyncWindow(r.from(), r.to()), Requester.cli()),
+                        out, err);
+            }
+            if (request instanceof CommandRequest.Restart r) {
+                return follow(jobs.restart(r.jobExecutionId(), Requester.cli()), out, err);
+            }
             return demo(out, err);
-        } catch (NoDataException | ReportException e) {
+        } catch (NoDataException | ReportException | SyncBusyException | NoSuchJobExecution e) {
             err.println("error: " + e.getMessage());
             return 1;
         }
@@ -81,10 +97,34 @@ class CliCommands {
             return 1;
         }
         SyncWindow window = request.from() == null ? null : new SyncWindow(request.from(), request.to());
-        SyncOutcome outcome = sync.sync(names, window);
+        SyncOutcome outcome = jobs.sync(names, window, Requester.cli());
         printOutcome(outcome, out);
         if (!outcome.succeeded()) {
             err.println("error: sync failed: " + outcome.failureSummary());
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Prints the execution id at once, then waits for the run and prints what each source did. */
+    private int follow(JobRunner.Started started, PrintStream out, PrintStream err) {
+        out.println("job execution " + started.jobExecutionId() + " started (request " + started.requestId()
+                + "); follow it with GET /api/jobs/" + started.jobExecutionId());
+        out.flush();
+        var execution = started.await();
+        if (execution.getJobInstance().getJobName().equals(JobRunner.SYNC_JOB)) {
+            SyncOutcome outcome = sync.outcome(execution);
+            printOutcome(outcome, out);
+            if (!outcome.succeeded()) {
+                err.println("error: sync failed: " + outcome.failureSummary());
+                return 1;
+            }
+            return 0;
+        }
+        JobHistory.JobStatus status = history.status(execution.getId()).orElseThrow();
+        out.println("job execution " + status.jobExecutionId() + ": " + status.status());
+        if (!status.status().equals("COMPLETED")) {
+            err.println("error: " + status.jobName() + " failed: " + String.join("; ", status.errors()));
             return 1;
         }
         return 0;
@@ -156,7 +196,7 @@ class CliCommands {
                 summary.users(), summary.channels(), summary.messages(), summary.calls(), summary.botSessions(),
                 summary.invalidRows());
         SyncWindow window = new SyncWindow(today.minusMonths(3).withDayOfMonth(1), today);
-        SyncOutcome outcome = sync.sync(List.of(DEMO_SOURCE), window);
+        SyncOutcome outcome = jobs.sync(List.of(DEMO_SOURCE), window, Requester.cli());
         printOutcome(outcome, out);
         if (!outcome.succeeded()) {
             err.println("error: sync failed: " + outcome.failureSummary());

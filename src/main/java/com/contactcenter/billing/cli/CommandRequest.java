@@ -74,6 +74,34 @@ sealed interface CommandRequest {
         }
     }
 
+    record Serve() implements CommandRequest {
+        public String command() {
+            return "serve";
+        }
+    }
+
+    record Resync(String source, LocalDate from, LocalDate to) implements CommandRequest {
+        public String command() {
+            return "resync";
+        }
+
+        public List<String> sources() {
+            return List.of(source);
+        }
+    }
+
+    record HashPassword() implements CommandRequest {
+        public String command() {
+            return "hash-password";
+        }
+    }
+
+    record Restart(long jobExecutionId) implements CommandRequest {
+        public String command() {
+            return "restart";
+        }
+    }
+
     record DemoData(String url, String user, String password, int users, long messages, long seed, int months,
             LocalDate end) implements CommandRequest {
         public String command() {
@@ -93,6 +121,28 @@ sealed interface CommandRequest {
             case "sync" -> {
                 LocalDate[] range = a.range(false);
                 yield new Sync(a.get("source"), range == null ? null : range[0], range == null ? null : range[1]);
+            }
+            case "serve" -> new Serve();
+            case "hash-password" -> new HashPassword();
+            case "resync" -> {
+                String source = a.require("source");
+                LocalDate[] range = a.range(true);
+                yield new Resync(source, range[0], range[1]);
+            }
+            case "restart" -> {
+                if (a.positional().size() != 1) {
+                    throw new UsageException("restart", "give one job execution id: ./run-job.sh restart EXECUTION_ID");
+                }
+                String id = a.positional().get(0);
+                try {
+                    long n = Long.parseLong(id);
+                    if (n < 1) {
+                        throw new NumberFormatException();
+                    }
+                    yield new Restart(n);
+                } catch (NumberFormatException e) {
+                    throw new UsageException("restart", "'" + id + "' is not a job execution id (a positive number)");
+                }
             }
             case "snapshot" -> {
                 LocalDate[] range = a.range(true);

@@ -18,11 +18,15 @@ import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Everything under {@code billing.*}: sources (tenants), sync settings, pricing, output folders. */
+/**
+ * Everything under {@code billing.*}: sources (tenants), sync settings, pricing, output folders,
+ * and for the service ({@code serve}) the schedule, the API accounts and the sync lock.
+ */
 @ConfigurationProperties("billing")
 public record BillingProperties(List<SourceProperties> sources, @DefaultValue SyncProperties sync,
         @DefaultValue PricingProperties pricing, @DefaultValue("./data/exports") Path exportDir,
-        @DefaultValue ReportProperties report) {
+        @DefaultValue ReportProperties report, @DefaultValue ScheduleProperties schedule,
+        @DefaultValue SecurityProperties security, @DefaultValue LockProperties lock) {
 
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,59}");
 
@@ -133,5 +137,73 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
     }
 
     public record SeatPrice(String role, BigDecimal monthlyPrice) {
+    }
+
+    /**
+     * The service's triggers (Quartz cron expressions, seconds first) in {@code zone}. They all
+     * start jobs through one Quartz job that never runs twice at once in the cluster, so a trigger
+     * due while another job runs waits for it, and triggers due at the same time run by priority:
+     * the nightly sync, then the current-month snapshot refresh, then the monthly close.
+     *
+     * @param nightlySync the nightly sync of every source over its nightly window
+     * @param snapshotRefresh the current month's snapshot of every source (after the nightly sync)
+     * @param monthlyClose the previous month's snapshot and reports of every source
+     * @param monthlyReports whether the monthly close also renders the reports (xlsx and pdf)
+     */
+    public record ScheduleProperties(@DefaultValue("true") boolean enabled,
+            @DefaultValue("America/Bogota") ZoneId zone, @DefaultValue("0 0 2 * * ?") String nightlySync,
+            @DefaultValue("0 0 2 * * ?") String snapshotRefresh, @DefaultValue("0 0 2 1 * ?") String monthlyClose,
+            @DefaultValue("true") boolean monthlyReports) {
+    }
+
+    /** The accounts of the HTTP API. */
+    public record SecurityProperties(List<Account> accounts) {
+
+        public SecurityProperties {
+            accounts = accounts == null ? List.of() : List.copyOf(accounts);
+            Set<String> seen = new HashSet<>();
+            for (Account a : accounts) {
+                if (a.name() == null || a.name().isBlank()) {
+                    throw new IllegalArgumentException("billing.security.accounts[] needs a name");
+                }
+                if (!seen.add(a.name())) {
+                    throw new IllegalArgumentException("billing.security.accounts has the name '" + a.name() + "' twice");
+                }
+            }
+        }
+    }
+
+    /**
+     * An API account. {@code passwordHash} comes from the environment, never from a file:
+     * {@code {bcrypt}$2a$10$...} (a bare bcrypt hash is taken as bcrypt). An account without a
+     * hash cannot log in.
+     */
+    public record Account(String name, Role role, String passwordHash) {
+
+        public enum Role { ADMIN, OPERATOR }
+
+        public Account {
+            if (role == null) {
+                throw new IllegalArgumentException("billing.security.accounts '" + name + "' needs a role: admin or operator");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "account '" + name + "' (" + role.name().toLowerCase(Locale.ROOT) + ")";
+        }
+    }
+
+    /**
+     * The per-source sync lock: a holder renews it every {@code heartbeat}; a lock not renewed for
+     * {@code ttl} (its process died) can be taken over.
+     */
+    public record LockProperties(@DefaultValue("2m") Duration ttl, @DefaultValue("20s") Duration heartbeat) {
+
+        public LockProperties {
+            if (ttl.compareTo(heartbeat) <= 0 || heartbeat.isZero() || heartbeat.isNegative()) {
+                throw new IllegalArgumentException("billing.lock.heartbeat must be positive and shorter than billing.lock.ttl");
+            }
+        }
     }
 }

@@ -1,0 +1,38 @@
+package com.contactcenter.billing.schedule;
+
+import java.util.Locale;
+
+/** What a trigger starts: the nightly sync, or a month's snapshots (with or without reports). */
+enum ScheduledWork {
+
+    /** {@code usageSyncJob} over every source's nightly window. */
+    NIGHTLY_SYNC("usageSyncJob"),
+    /** {@code snapshotJob} of the month holding the fire time, in the schedule's zone. */
+    CURRENT_MONTH_SNAPSHOT(SnapshotJobConfiguration.JOB_NAME),
+    /** {@code snapshotJob} of the month before the fire time, with reports when configured. */
+    PREVIOUS_MONTH_CLOSE(SnapshotJobConfiguration.JOB_NAME);
+
+    private final String jobName;
+
+    ScheduledWork(String jobName) {
+        this.jobName = jobName;
+    }
+
+    /** The Batch job the work starts. */
+    String jobName() {
+        return jobName;
+    }
+
+    String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static ScheduledWork parse(String code) {
+        for (ScheduledWork w : values()) {
+            if (w.code().equals(code)) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("unknown scheduled work '" + code + "'");
+    }
+}

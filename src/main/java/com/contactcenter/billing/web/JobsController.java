@@ -1,0 +1,101 @@
+package com.contactcenter.billing.web;
+
+import com.contactcenter.billing.ops.JobHistory;
+import com.contactcenter.billing.ops.JobRunner;
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.sync.SyncWindow;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Jobs over HTTP: start a re-sync, follow an execution, read the history. */
+@RestController
+@RequestMapping("/api/jobs")
+class JobsController {
+
+    /** The body of POST /api/jobs/resync; dates are local dates in the source's zone, both inclusive. */
+    record ResyncRequest(String source, String from, String to) {
+    }
+
+    private final JobRunner runner;
+    private final JobHistory history;
+    private final SourceRegistry sources;
+
+    JobsController(JobRunner runner, JobHistory history, SourceRegistry sources) {
+        this.runner = runner;
+        this.history = history;
+        this.sources = sources;
+    }
+
+    /** Starts the re-sync and answers at once: 202 with the job execution id; 409 while the source syncs. */
+    @PostMapping("/resync")
+    ResponseEntity<Map<String, Object>> resync(@RequestBody(required = false) ResyncRequest request, Principal user) {
+        if (request == null || request.source() == null || request.source().isBlank()) {
+            throw new BadRequest("source is required");
+        }
+        if (sources.find(request.source()).isEmpty()) {
+            throw new BadRequest("unknown source '" + request.source() + "'");
+        }
+        LocalDate from = date("from", request.from());
+        LocalDate to = date("to", request.to());
+        if (from.isAfter(to)) {
+            throw new BadRequest("from " + from + " is after to " + to);
+        }
+        JobRunner.Started started = runner.startSync(List.of(request.source()), new SyncWindow(from, to),
+                Requester.api(user.getName()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jobExecutionId", started.jobExecutionId());
+        body.put("requestId", started.requestId());
+        body.put("status", "/api/jobs/" + started.jobExecutionId());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+    }
+
+    @GetMapping("/{id}")
+    JobHistory.JobStatus job(@PathVariable long id) {
+        return history.status(id).orElseThrow(() -> new NotFound("no job execution " + id));
+    }
+
+    @GetMapping
+    List<JobHistory.Entry> jobs(@RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new BadRequest("limit must be between 1 and 1000");
+        }
+        return history.history(limit);
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadRequest(name + " is required (YYYY-MM-DD)");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(name + " '" + value + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    static final class NotFound extends RuntimeException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package com.contactcenter.billing.ops;
+
+import static com.contactcenter.billing.support.EdgeTenantFixture.AS_OF;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.contactcenter.billing.support.EdgeTenantFixture;
+import com.contactcenter.billing.support.FixedClock;
+import com.contactcenter.billing.support.SourceDatabases;
+import com.contactcenter.billing.support.UnplugSource;
+import com.contactcenter.billing.sync.SyncService;
+import com.contactcenter.billing.sync.SyncService.SyncOutcome;
+import com.contactcenter.billing.sync.SyncWindow;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/** Recovery of crashed executions and the restart of the same work asked again. */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:wh_runner;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "spring.datasource.username=sa",
+        "spring.datasource.password=",
+        FixedClock.PROPERTY + "=" + AS_OF,
+        "billing.sync.max-days-per-pass=1",
+        "billing.sources[0].name=edge-again",
+        "billing.sources[0].url=jdbc:h2:mem:runner_again_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "billing.sources[0].username=sa",
+        "billing.sources[0].time-zone=America/Bogota",
+        "billing.sources[1].name=edge-clean",
+        "billing.sources[1].url=jdbc:h2:mem:runner_clean_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "billing.sources[1].username=sa",
+        "billing.sources[1].time-zone=America/Bogota",
+        "logging.level.com.contactcenter.billing=ERROR"})
+@TestPropertySource(locations = EdgeTenantFixture.PRICING)
+@Import(FixedClock.class)
+class JobRunnerTest {
+
+    private static final SyncWindow WINDOW = new SyncWindow(EdgeTenantFixture.SYNC_FROM, EdgeTenantFixture.SYNC_TO);
+
+    @Autowired
+    JobRunner runner;
+
+    @Autowired
+    JobRepository jobRepository;
+
+    @Autowired
+    SyncService sync;
+
+    @Autowired
+    JobRequestStore requests;
+
+    @Autowired
+    JdbcTemplate warehouse;
+
+    @Test
+    void theSameWorkAskedAgainAfterAFailureRestartsTheFailedRunAndGivesTheCleanRunsFigures() {
+        // given a sync whose source goes away after Oct 14 is written
+        SourceDatabases.loadH2("runner_again_src", EdgeTenantFixture.SQL);
+        SourceDatabases.loadH2("runner_clean_src", EdgeTenantFixture.SQL);
+        UnplugSource.after(warehouse, "edge-again", LocalDate.parse("2026-10-14"), "runner_again_src");
+        SyncOutcome failed = runner.sync(List.of("edge-again"), WINDOW, Requester.api("ada"));
+        assertThat(failed.succeeded()).isFalse();
+        UnplugSource.plugBackIn("edge-again");
+
+        // when the same sources and days are asked for again
+        JobRunner.Started again = runner.startSync(List.of("edge-again"), WINDOW, Requester.cli());
+        JobExecution done = again.await();
+
+        // then the failed execution was restarted (same instance) and finished the remaining days
+        assertThat(done.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(done.getJobInstance().getInstanceId()).isEqualTo(
+                jobRepository.getJobExecution(failed.jobExecutionId()).getJobInstance().getInstanceId());
+        assertThat(requests.find(again.requestId()).orElseThrow().restartOf()).isEqualTo(failed.jobExecutionId());
+        SyncOutcome outcome = sync.outcome(done);
+        assertThat(outcome.sources()).singleElement().satisfies(o -> {
+            assertThat(o.daysDone()).isEqualTo(33);
+            assertThat(o.rowsRead()).isEqualTo(43);
+        });
+
+        // and its facts are an uninterrupted sync's
+        assertThat(runner.sync(List.of("edge-clean"), WINDOW, Requester.cli()).succeeded()).isTrue();
+        for (String table : List.of("fact_service_day", "fact_user_day", "fact_finding_day")) {
+            assertThat(facts(table, "edge-again")).as(table).isNotEmpty().isEqualTo(facts(table, "edge-clean"));
+        }
+    }
+
+    @Test
+    void executionsLeftRunningWithoutALiveLockAreRecoveredWhenTheServiceStarts() {
+        // given an execution a crash left STARTED, its lock gone, and one whose holder is alive
+        JobExecution orphan = startedExecution("orphan");
+        JobExecution alive = startedExecution("alive");
+        warehouse.update("INSERT INTO sync_lock (source, job_request_id, job_execution_id, holder, acquired_at,"
+                + " heartbeat_at, expires_at) VALUES ('x-alive', 1, ?, 'other:1', '2026-11-01 02:59:00',"
+                + " '2026-11-01 02:59:00', '2999-01-01 00:00:00')", alive.getId());
+        try {
+            // when
+            List<Long> recovered = runner.recoverAbandoned();
+
+            // then
+            assertThat(recovered).contains(orphan.getId()).doesNotContain(alive.getId());
+            assertThat(jobRepository.getJobExecution(orphan.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+            assertThat(jobRepository.getJobExecution(alive.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
+        } finally {
+            warehouse.update("DELETE FROM sync_lock WHERE source = 'x-alive'");
+            runner.recoverAbandoned();
+        }
+    }
+
+    private JobExecution startedExecution(String requestId) {
+        var params = sync.parameters(List.of("x-" + requestId), WINDOW, requestId);
+        JobInstance instance = jobRepository.createJobInstance(JobRunner.SYNC_JOB, params);
+        JobExecution execution = jobRepository.createJobExecution(instance, params, new ExecutionContext());
+        execution.setStatus(BatchStatus.STARTED);
+        execution.setStartTime(java.time.LocalDateTime.now());
+        jobRepository.update(execution);
+        return execution;
+    }
+
+    private List<String> facts(String table, String source) {
+        return warehouse.queryForList("SELECT * FROM " + table + " WHERE source = ?", source).stream()
+                .map(row -> {
+                    row.remove("source");
+                    return row.toString();
+                }).sorted().toList();
+    }
+}

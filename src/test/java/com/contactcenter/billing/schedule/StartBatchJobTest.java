@@ -1,0 +1,151 @@
+package com.contactcenter.billing.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.contactcenter.billing.ops.JobHistory;
+import com.contactcenter.billing.support.EdgeTenantFixture;
+import com.contactcenter.billing.support.FixedClock;
+import com.contactcenter.billing.support.SourceDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quartz.JobExecutionContext;
+import org.quartz.Trigger;
+import org.quartz.TriggerKey;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The Quartz job run directly, as a trigger fires it, with the application's clock fixed at
+ * 02:00:05 on 2026-11-01 in Bogota (07:00:05 UTC), five seconds after the nightly trigger was due.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:wh_schedule;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "spring.datasource.username=sa",
+        "spring.datasource.password=",
+        FixedClock.PROPERTY + "=2026-11-01T07:00:05Z",
+        "billing.schedule.zone=America/Bogota",
+        "billing.report.out-dir=target/schedule-test-reports",
+        "billing.sources[0].name=edge",
+        "billing.sources[0].url=jdbc:h2:mem:schedule_edge_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "billing.sources[0].username=sa",
+        "billing.sources[0].time-zone=America/Bogota",
+        "billing.sources[1].name=other",
+        "billing.sources[1].url=jdbc:h2:mem:schedule_other_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "billing.sources[1].username=sa",
+        "billing.sources[1].time-zone=America/Bogota",
+        "logging.level.com.contactcenter.billing=ERROR"})
+@TestPropertySource(locations = EdgeTenantFixture.PRICING)
+@Import(FixedClock.class)
+class StartBatchJobTest {
+
+    private static final Instant DUE = Instant.parse("2026-11-01T07:00:00Z");
+
+    @Autowired
+    AutowireCapableBeanFactory beans;
+
+    @Autowired
+    JdbcTemplate warehouse;
+
+    @Autowired
+    JobHistory history;
+
+    @BeforeAll
+    static void loadSource() {
+        SourceDatabases.loadH2("schedule_edge_src", EdgeTenantFixture.SQL);
+        SourceDatabases.loadH2("schedule_other_src", EdgeTenantFixture.SQL);
+    }
+
+    private void fire(String triggerName, ScheduledWork work) throws Exception {
+        StartBatchJob job = beans.createBean(StartBatchJob.class);
+        job.setWork(work.code());
+        JobExecutionContext context = mock(JobExecutionContext.class);
+        Trigger trigger = mock(Trigger.class);
+        when(trigger.getKey()).thenReturn(TriggerKey.triggerKey(triggerName, Schedules.GROUP));
+        when(context.getTrigger()).thenReturn(trigger);
+        when(context.getScheduledFireTime()).thenReturn(Date.from(DUE));
+        job.executeInternal(context);
+    }
+
+    @Test
+    void theNightlyTriggerSyncsEverySourceOverItsNightlyWindow() throws Exception {
+        // when the nightly trigger fires at 02:00 on Nov 1 (Bogota)
+        fire("nightly-sync", ScheduledWork.NIGHTLY_SYNC);
+
+        // then the sync read today and yesterday plus the 3 trailing days, in the source's zone
+        Map<String, Object> run = warehouse.queryForMap("SELECT * FROM sync_run WHERE source = 'edge'"
+                + " ORDER BY id DESC LIMIT 1");
+        assertThat(List.of(run.get("range_from").toString(), run.get("range_to").toString(), run.get("status")))
+                .containsExactly("2026-10-28", "2026-11-01", "COMPLETED");
+        assertThat(run.get("days_done")).isEqualTo(5);
+        // and the history says the schedule asked, naming the trigger
+        JobHistory.Entry entry = history.history(10).stream().filter(e -> e.jobName().equals("usageSyncJob"))
+                .findFirst().orElseThrow();
+        assertThat(List.of(entry.trigger(), entry.requestedBy(), entry.status(), String.valueOf(entry.from())))
+                .containsExactly("SCHEDULE", "nightly-sync", "COMPLETED", "null");
+    }
+
+    @Test
+    void aSourceBeingReSyncedIsLeftOutOfTheNightlySyncAndTheOthersStillSync() throws Exception {
+        // given an operator's re-sync holds 'other'
+        fire("nightly-sync", ScheduledWork.NIGHTLY_SYNC);
+        long edgeBefore = warehouse.queryForObject("SELECT MAX(id) FROM sync_run WHERE source = 'edge'", Long.class);
+        long otherBefore = warehouse.queryForObject("SELECT MAX(id) FROM sync_run WHERE source = 'other'", Long.class);
+        warehouse.update("INSERT INTO sync_lock (source, job_request_id, job_execution_id, holder, acquired_at,"
+                + " heartbeat_at, expires_at) VALUES ('other', 999, 999, 'node-b:1', '2026-11-01 07:00:00',"
+                + " '2026-11-01 07:00:00', '2999-01-01 00:00:00')");
+        try {
+            // when the nightly trigger fires
+            fire("nightly-sync", ScheduledWork.NIGHTLY_SYNC);
+
+            // then 'edge' was synced, 'other' left alone, and the refusal is in the history
+            assertThat(warehouse.queryForObject("SELECT MAX(id) FROM sync_run WHERE source = 'edge'", Long.class))
+                    .isGreaterThan(edgeBefore);
+            assertThat(warehouse.queryForObject("SELECT MAX(id) FROM sync_run WHERE source = 'other'", Long.class))
+                    .isEqualTo(otherBefore);
+            List<JobHistory.Entry> newest = history.history(2);
+            assertThat(newest).extracting(e -> e.sources() + " " + e.status())
+                    .containsExactly("[edge] COMPLETED", "[edge, other] REFUSED");
+        } finally {
+            warehouse.update("DELETE FROM sync_lock WHERE job_request_id = 999");
+        }
+    }
+
+    @Test
+    void theRefreshSnapshotsTheCurrentMonthAndTheCloseThePreviousMonthWithItsReports() throws Exception {
+        // given the nightly sync has run
+        fire("nightly-sync", ScheduledWork.NIGHTLY_SYNC);
+        Path reports = Path.of("target/schedule-test-reports");
+
+        // when the refresh and the monthly close fire at 02:00 on Nov 1
+        fire("snapshot-refresh", ScheduledWork.CURRENT_MONTH_SNAPSHOT);
+        fire("monthly-close", ScheduledWork.PREVIOUS_MONTH_CLOSE);
+
+        // then November (the current month in Bogota) and October have snapshots
+        assertThat(warehouse.queryForList("SELECT CONCAT(period_from, '..', period_to) FROM snapshot"
+                + " WHERE source = 'edge' ORDER BY computed_at, period_from", String.class))
+                .contains("2026-11-01..2026-11-30", "2026-10-01..2026-10-31");
+        // and October's reports were rendered
+        try (Stream<Path> files = Files.list(reports)) {
+            assertThat(files.map(p -> p.getFileName().toString())).contains(
+                    "billing-estimate_edge_2026-10-01_2026-10-31.xlsx", "billing-estimate_edge_2026-10-01_2026-10-31.pdf");
+        }
+        // and each ran as a snapshotJob the schedule asked for
+        assertThat(history.history(10)).filteredOn(e -> e.jobName().equals("snapshotJob"))
+                .extracting(e -> e.requestedBy() + " " + e.from() + ".." + e.to() + " " + e.status())
+                .contains("snapshot-refresh 2026-11-01..2026-11-30 COMPLETED",
+                        "monthly-close 2026-10-01..2026-10-31 COMPLETED");
+    }
+}

@@ -1,0 +1,279 @@
+package com.contactcenter.billing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.contactcenter.billing.support.EdgeTenantFixture;
+import com.contactcenter.billing.support.FixedClock;
+import com.contactcenter.billing.support.SourceDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP API as each kind of caller sees it: no credentials (401), a wrong password (401), an
+ * operator (re-sync only), an admin (everything), with accounts whose bcrypt hashes come from
+ * configuration as they would from the environment. Also what health, env and metrics show.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:wh_api;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "spring.datasource.username=sa",
+        "spring.datasource.password=",
+        FixedClock.PROPERTY + "=" + EdgeTenantFixture.AS_OF,
+        "billing.sources[0].name=edge",
+        "billing.sources[0].url=jdbc:h2:mem:api_edge_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "billing.sources[0].username=sa",
+        "billing.sources[0].time-zone=America/Bogota",
+        "billing.sources[1].name=offline",
+        "billing.sources[1].url=jdbc:mysql://127.0.0.1:1/tenant?connectTimeout=500",
+        "billing.sources[1].username=billing_ro",
+        "billing.sources[1].password=" + JobsApiSecurityTest.SOURCE_PASSWORD,
+        "logging.level.com.contactcenter.billing=WARN"})
+@TestPropertySource(locations = EdgeTenantFixture.PRICING)
+@AutoConfigureMockMvc
+@Import(FixedClock.class)
+class JobsApiSecurityTest {
+
+    static final String SOURCE_PASSWORD = "s3cr3t-source-pw";
+    private static final String ADMIN_PASSWORD = "admin-pw-1";
+    private static final String OPERATOR_PASSWORD = "operator-pw-1";
+    private static final String ADMIN_HASH = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(ADMIN_PASSWORD);
+    private static final String OPERATOR_HASH = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(OPERATOR_PASSWORD);
+    private static final String RESYNC = "{\"source\": \"edge\", \"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void accounts(DynamicPropertyRegistry registry) {
+        registry.add("billing.security.accounts[0].name", () -> "ada");
+        registry.add("billing.security.accounts[0].role", () -> "admin");
+        registry.add("billing.security.accounts[0].password-hash", () -> ADMIN_HASH);
+        registry.add("billing.security.accounts[1].name", () -> "otto");
+        registry.add("billing.security.accounts[1].role", () -> "operator");
+        registry.add("billing.security.accounts[1].password-hash", () -> OPERATOR_HASH);
+        registry.add("billing.security.accounts[2].name", () -> "nohash");
+        registry.add("billing.security.accounts[2].role", () -> "admin");
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate warehouse;
+
+    @BeforeAll
+    static void loadSource() {
+        SourceDatabases.loadH2("api_edge_src", EdgeTenantFixture.SQL);
+    }
+
+    private static RequestPostProcessor admin() {
+        return httpBasic("ada", ADMIN_PASSWORD);
+    }
+
+    private static RequestPostProcessor operator() {
+        return httpBasic("otto", OPERATOR_PASSWORD);
+    }
+
+    private static MockHttpServletRequestBuilder resync(String body) {
+        return post("/api/jobs/resync").contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    static Stream<Arguments> protectedEndpoints() {
+        return Stream.of(
+                Arguments.of("GET /api/jobs", (Supplier<MockHttpServletRequestBuilder>) () -> get("/api/jobs")),
+                Arguments.of("GET /api/jobs/{id}", (Supplier<MockHttpServletRequestBuilder>) () -> get("/api/jobs/1")),
+                Arguments.of("POST /api/jobs/resync", (Supplier<MockHttpServletRequestBuilder>) () -> resync(RESYNC)),
+                Arguments.of("GET /actuator/env", (Supplier<MockHttpServletRequestBuilder>) () -> get("/actuator/env")),
+                Arguments.of("GET /actuator/metrics",
+                        (Supplier<MockHttpServletRequestBuilder>) () -> get("/actuator/metrics")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("protectedEndpoints")
+    void answers401WithoutCredentialsOrWithAWrongPassword(String name, Supplier<MockHttpServletRequestBuilder> request)
+            throws Exception {
+        mvc.perform(request.get()).andExpect(status().isUnauthorized());
+        mvc.perform(request.get().with(httpBasic("ada", "wrong"))).andExpect(status().isUnauthorized());
+        mvc.perform(request.get().with(httpBasic("nohash", ""))).andExpect(status().isUnauthorized());
+        mvc.perform(request.get().with(httpBasic("nobody", ADMIN_PASSWORD))).andExpect(status().isUnauthorized());
+    }
+
+    static Stream<Arguments> adminReads() {
+        return Stream.of(
+                Arguments.of("GET /api/jobs", (Supplier<MockHttpServletRequestBuilder>) () -> get("/api/jobs"), 200),
+                Arguments.of("GET /api/jobs/{id}",
+                        (Supplier<MockHttpServletRequestBuilder>) () -> get("/api/jobs/987654"), 404),
+                Arguments.of("GET /actuator/env", (Supplier<MockHttpServletRequestBuilder>) () -> get("/actuator/env"), 200),
+                Arguments.of("GET /actuator/metrics",
+                        (Supplier<MockHttpServletRequestBuilder>) () -> get("/actuator/metrics"), 200));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("adminReads")
+    void readsAreForAdminsOnly(String name, Supplier<MockHttpServletRequestBuilder> request, int adminStatus)
+            throws Exception {
+        mvc.perform(request.get().with(operator())).andExpect(status().isForbidden());
+        mvc.perform(request.get().with(admin())).andExpect(status().is(adminStatus));
+    }
+
+    @Test
+    void anOperatorStartsAReSyncAndAnAdminFollowsItToItsEnd() throws Exception {
+        // when the operator asks for October again
+        String answer = mvc.perform(resync(RESYNC).with(operator())).andExpect(status().isAccepted())
+                .andReturn().getResponse().getContentAsString();
+        long id = JSON.readTree(answer).get("jobExecutionId").asLong();
+
+        // then the execution id came back at once and the run ends completed
+        JsonNode job = awaitEnd(id);
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("trigger").asString()).isEqualTo("API");
+        assertThat(job.get("requestedBy").asString()).isEqualTo("otto");
+        JsonNode edge = job.get("progress").get(0);
+        assertThat(edge.get("source").asString()).isEqualTo("edge");
+        assertThat(edge.get("days").asLong()).isEqualTo(31);
+        assertThat(edge.get("daysDone").asInt()).isEqualTo(31);
+        assertThat(edge.get("rowsRead").asLong()).isEqualTo(job.get("rowsRead").asLong()).isPositive();
+        assertThat(edge.has("rowsPerSecond")).isTrue();
+
+        // and the history lists it, with who asked
+        JsonNode history = JSON.readTree(mvc.perform(get("/api/jobs").with(admin())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        JsonNode entry = null;
+        for (JsonNode e : history) {
+            if (e.get("jobExecutionId").asLong() == id) {
+                entry = e;
+            }
+        }
+        assertThat(entry).isNotNull();
+        assertThat(entry.get("trigger").asString() + " " + entry.get("requestedBy").asString() + " "
+                + entry.get("from").asString() + ".." + entry.get("to").asString() + " " + entry.get("status").asString())
+                .isEqualTo("API otto 2026-10-01..2026-10-31 COMPLETED");
+        assertThat(entry.get("durationSeconds").asDouble()).isPositive();
+
+        // and an admin may re-sync too
+        long second = JSON.readTree(mvc.perform(resync(RESYNC).with(admin())).andExpect(status().isAccepted())
+                .andReturn().getResponse().getContentAsString()).get("jobExecutionId").asLong();
+        assertThat(awaitEnd(second).get("requestedBy").asString()).isEqualTo("ada");
+
+        // and the metrics count the rows of completed syncs of the source
+        JsonNode rows = JSON.readTree(mvc.perform(get("/actuator/metrics/billing.sync.rows").param("tag", "source:edge")
+                .with(admin())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(rows.get("measurements").get(0).get("value").asDouble()).isEqualTo(2.0 * edge.get("rowsRead").asLong());
+        JsonNode last = JSON.readTree(mvc.perform(get("/actuator/metrics/billing.sync.last.success")
+                .param("tag", "source:edge").with(admin())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(last.get("measurements").get(0).get("value").asDouble())
+                .isEqualTo((double) EdgeTenantFixture.AS_OF_INSTANT.getEpochSecond());
+        mvc.perform(get("/actuator/metrics/billing.sync.duration").param("tag", "source:edge").with(admin()))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aReSyncOfASourceBeingSyncedIsRefusedWith409NamingTheRunningExecution() throws Exception {
+        // given another run (another node's) holds the source
+        warehouse.update("INSERT INTO sync_lock (source, job_request_id, job_execution_id, holder, acquired_at,"
+                + " heartbeat_at, expires_at) VALUES ('edge', 777, 4242, 'node-b:99', '2026-11-01 02:59:00',"
+                + " '2026-11-01 02:59:00', '2099-01-01 00:00:00')");
+        try {
+            // when
+            String body = mvc.perform(resync(RESYNC).with(operator())).andExpect(status().isConflict())
+                    .andReturn().getResponse().getContentAsString();
+
+            // then
+            JsonNode error = JSON.readTree(body);
+            assertThat(error.get("error").asString()).startsWith(
+                    "source 'edge' is already being synced by job execution 4242").contains("node-b:99");
+            assertThat(error.get("runningJobExecutionId").asLong()).isEqualTo(4242);
+            assertThat(warehouse.queryForObject("SELECT status FROM job_request WHERE id = ?", String.class,
+                    error.get("refusedRequestId").asLong())).isEqualTo("REFUSED");
+        } finally {
+            warehouse.update("DELETE FROM sync_lock WHERE job_request_id = 777");
+        }
+    }
+
+    static Stream<Arguments> badResyncs() {
+        return Stream.of(
+                Arguments.of("{\"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}", "source is required"),
+                Arguments.of("{\"source\": \"nope\", \"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}", "unknown source 'nope'"),
+                Arguments.of("{\"source\": \"edge\", \"from\": \"2026-10-32\", \"to\": \"2026-10-31\"}", "from '2026-10-32' is not a date (YYYY-MM-DD)"),
+                Arguments.of("{\"source\": \"edge\", \"from\": \"2026-10-05\", \"to\": \"2026-10-01\"}", "from 2026-10-05 is after to 2026-10-01"),
+                Arguments.of("not json", "the body must be JSON"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badResyncs")
+    void aBadReSyncRequestIs400WithTheReason(String body, String reason) throws Exception {
+        String answer = mvc.perform(resync(body).with(operator())).andExpect(status().isBadRequest()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(JSON.readTree(answer).get("error").asString()).startsWith(reason);
+    }
+
+    @Test
+    void healthAnswersEveryoneAndShowsTheWarehouseAndEachSourceToAdminsWithoutSecrets() throws Exception {
+        // anyone: the status only
+        JsonNode anonymous = JSON.readTree(mvc.perform(get("/actuator/health")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(anonymous.get("status").asString()).isEqualTo("DEGRADED");
+        assertThat(anonymous.has("components")).isFalse();
+
+        // an admin: the warehouse and each source, reachable or not
+        String body = mvc.perform(get("/actuator/health").with(admin())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        JsonNode components = JSON.readTree(body).get("components");
+        assertThat(components.get("db").get("status").asString()).isEqualTo("UP");
+        JsonNode sources = components.get("sources");
+        assertThat(sources.get("status").asString()).isEqualTo("DEGRADED");
+        assertThat(sources.get("details").get("edge").get("reachable").asBoolean()).isTrue();
+        JsonNode offline = sources.get("details").get("offline");
+        assertThat(offline.get("reachable").asBoolean()).isFalse();
+        assertThat(offline.get("location").asString()).isEqualTo("127.0.0.1:1");
+        assertThat(offline.get("error").asString()).isNotBlank();
+        assertThat(body).doesNotContain(SOURCE_PASSWORD).doesNotContain("billing_ro");
+    }
+
+    @Test
+    void theEnvironmentEndpointShowsNoSecret() throws Exception {
+        String body = mvc.perform(get("/actuator/env").with(admin())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+
+        assertThat(body).contains("billing.sources[1].password");
+        assertThat(body).doesNotContain(SOURCE_PASSWORD).doesNotContain(ADMIN_HASH.substring(8))
+                .doesNotContain(OPERATOR_HASH.substring(8));
+    }
+
+    private JsonNode awaitEnd(long id) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            JsonNode job = JSON.readTree(mvc.perform(get("/api/jobs/" + id).with(admin())).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString());
+            String status = job.get("status").asString();
+            if (!status.equals("STARTING") && !status.equals("STARTED") || Instant.now().isAfter(deadline)) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+    }
+}
