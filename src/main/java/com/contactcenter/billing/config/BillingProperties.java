@@ -59,7 +59,8 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
      */
     public record SourceProperties(String name, String url, String username, String password,
             @DefaultValue("America/Bogota") ZoneId timeZone, Map<String, String> queries,
-            @DefaultValue("30m") Duration queryTimeout, List<String> initSql) {
+            @DefaultValue("30m") Duration queryTimeout, List<String> initSql,
+            @DefaultValue("10s") Duration connectTimeout) {
 
         public SourceProperties {
             queries = queries == null ? Map.of() : Map.copyOf(queries);
@@ -78,11 +79,25 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
      * @param concurrency sources synced at once
      */
     public record SyncProperties(@DefaultValue("3") int nightlyTrailingDays, @DefaultValue("31") int maxDaysPerPass,
-            @DefaultValue("4") int concurrency, @DefaultValue("1000") int writeBatchSize) {
+            @DefaultValue("4") int concurrency, @DefaultValue("1000") int writeBatchSize,
+            @DefaultValue RetryProperties retry) {
 
         public SyncProperties {
             if (nightlyTrailingDays < 0 || maxDaysPerPass < 1 || concurrency < 1 || writeBatchSize < 1) {
                 throw new IllegalArgumentException("billing.sync values must be positive");
+            }
+        }
+    }
+
+    /**
+     * A source that cannot be reached is tried {@code attempts} times in all, waiting
+     * {@code initialDelay}, then twice as long each time; then only that source fails.
+     */
+    public record RetryProperties(@DefaultValue("3") int attempts, @DefaultValue("2s") Duration initialDelay) {
+
+        public RetryProperties {
+            if (attempts < 1 || initialDelay.isNegative()) {
+                throw new IllegalArgumentException("billing.sync.retry needs attempts >= 1 and a delay >= 0");
             }
         }
     }

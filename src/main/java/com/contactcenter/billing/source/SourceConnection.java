@@ -36,7 +36,7 @@ public final class SourceConnection implements AutoCloseable {
         config.setAutoCommit(false);
         config.setMaximumPoolSize(2);
         config.setMinimumIdle(0);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(Math.max(250, properties.connectTimeout().toMillis()));
         config.setInitializationFailTimeout(-1);
         if (!properties.initSql().isEmpty()) {
             config.setConnectionInitSql(String.join("; ", properties.initSql()));
@@ -79,8 +79,10 @@ public final class SourceConnection implements AutoCloseable {
     /** Turns any failure into one message naming the source and host, with the password masked. */
     SourceException failure(String what, Throwable e) {
         Throwable root = e;
+        boolean unreachable = isConnectionFailure(e);
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+            unreachable |= isConnectionFailure(root);
         }
         String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         String password = properties.password();
@@ -88,7 +90,19 @@ public final class SourceConnection implements AutoCloseable {
             reason = reason.replace(password, "****");
         }
         reason = reason.lines().findFirst().orElse(reason);
-        return new SourceException("source '" + name() + "' at " + location() + ": " + what + " failed: " + reason, null);
+        // The cause is left out: its message could hold what the masking above removed.
+        return new SourceException("source '" + name() + "' at " + location() + ": " + what + " failed: " + reason, null,
+                unreachable);
+    }
+
+    private static boolean isConnectionFailure(Throwable e) {
+        return e instanceof java.sql.SQLTransientConnectionException
+                || e instanceof java.sql.SQLNonTransientConnectionException
+                || e instanceof java.sql.SQLRecoverableException
+                || e instanceof java.net.ConnectException
+                || e instanceof java.net.UnknownHostException
+                || e instanceof java.net.SocketTimeoutException
+                || e instanceof org.springframework.jdbc.CannotGetJdbcConnectionException;
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.contactcenter.billing.sync;
 
 import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.source.SourceConnection;
+import com.contactcenter.billing.source.SourceException;
 import com.contactcenter.billing.source.SourceReader;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.usage.Classifier;
@@ -96,10 +97,15 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
             last = to;
         }
         Period pass = new Period(first, last, source.zone());
-        Classifier classifier = new Classifier(references.channels(name));
-        pass.dates().forEach(classifier::day);
+        var channels = references.channels(name);
         long started = System.nanoTime();
-        reader.readFacts(source, pass.startUtc(), pass.endUtc(), asOf, classifier);
+        Classifier classifier = withRetries(source, () -> {
+            // a fresh fold per attempt: rows of an attempt that failed halfway are never counted
+            Classifier attempt = new Classifier(channels);
+            pass.dates().forEach(attempt::day);
+            reader.readFacts(source, pass.startUtc(), pass.endUtc(), asOf, attempt);
+            return attempt;
+        });
         long read = System.nanoTime();
         writeWithRetry(name, () -> facts.replaceDays(name, classifier.days().values(), runId, asOf,
                 settings.writeBatchSize()));
@@ -137,7 +143,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
                 : new SyncWindow(LocalDate.parse(params.getString(UsageSyncJobConfiguration.FROM)),
                         LocalDate.parse(params.getString(UsageSyncJobConfiguration.TO)));
         Instant asOf = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ReferenceData reference = reader.readReference(source);
+        ReferenceData reference = withRetries(source, () -> reader.readReference(source));
         long runId = ownTransaction.execute(status -> runs.start(source.name(), window.from(), window.to(), asOf,
                 step.getJobExecutionId()));
         writeWithRetry(source.name(), () -> references.replace(source.name(), reference, runId, asOf,
@@ -152,6 +158,33 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
         ctx.putString(NEXT_DAY, window.from().toString());
         ctx.putLong(ROWS, 0L);
         ctx.putInt(DAYS, 0);
+    }
+
+    /**
+     * Reads again, with a growing delay, while the source cannot be reached; a failing query is
+     * not retried.
+     */
+    private <T> T withRetries(SourceConnection source, java.util.function.Supplier<T> read) {
+        BillingProperties.RetryProperties retry = settings.retry();
+        long delay = retry.initialDelay().toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (SourceException e) {
+                if (!e.unreachable() || attempt >= retry.attempts()) {
+                    throw e;
+                }
+                log.warn("{}: attempt {} of {} failed, trying again in {} ms: {}", source.name(), attempt,
+                        retry.attempts(), delay, e.getMessage());
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                delay *= 2;
+            }
+        }
     }
 
     /**

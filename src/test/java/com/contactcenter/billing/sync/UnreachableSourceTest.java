@@ -47,6 +47,9 @@ import org.springframework.test.context.TestPropertySource;
         "billing.sources[1].username=billing_ro",
         "billing.sources[1].password=" + UnreachableSourceTest.PASSWORD,
         "billing.sources[1].time-zone=America/Bogota",
+        "billing.sources[1].connect-timeout=250ms",
+        "billing.sync.retry.attempts=3",
+        "billing.sync.retry.initial-delay=10ms",
         "logging.level.com.contactcenter.billing=WARN"})
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
@@ -103,6 +106,11 @@ class UnreachableSourceTest {
         assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM batch_step_execution WHERE exit_message LIKE ?",
                 Long.class, "%127.0.0.1:1%")).as("the failed step records why").isPositive();
         assertThat(output.getAll()).contains("127.0.0.1:1").doesNotContain(PASSWORD);
+
+        // and it was tried three times, with a growing delay, before it failed
+        assertThat(output.getAll()).contains("down: attempt 1 of 3 failed, trying again in 10 ms")
+                .contains("down: attempt 2 of 3 failed, trying again in 20 ms")
+                .doesNotContain("attempt 3 of 3");
 
         // and good's October is complete
         Snapshot snapshot = snapshots.compute("good", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
