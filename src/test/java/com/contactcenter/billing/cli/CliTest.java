@@ -2,14 +2,11 @@ package com.contactcenter.billing.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,34 +21,11 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {
-    }
+    private CliRun cli;
 
-    private Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private String warehouseUrl() {
-        return "jdbc:h2:file:" + dir.resolve("warehouse") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
-    }
-
-    private String sourceUrl() {
-        return "jdbc:h2:file:" + dir.resolve("tenant") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
-    }
-
-    /** The application arguments that point it at this test's warehouse and one source, "t1". */
-    private String[] with(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--spring.datasource.url=" + warehouseUrl());
-        all.add("--billing.sources[0].name=t1");
-        all.add("--billing.sources[0].url=" + sourceUrl());
-        all.add("--billing.sources[0].username=sa");
-        all.add("--billing.sources[0].time-zone=America/Bogota");
-        return all.toArray(String[]::new);
+    @BeforeEach
+    void cliInThisTestsFolder() {
+        cli = new CliRun(dir);
     }
 
     static Stream<Arguments> badUsage() {
@@ -76,7 +50,7 @@ class CliTest {
     @ParameterizedTest
     @MethodSource("badUsage")
     void badUsageExitsTwoWithAClearMessageBeforeTouchingAnyData(String[] args, String message) {
-        Result result = run(with(args));
+        CliRun.Result result = cli.run(cli.with(args));
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("error: " + message);
@@ -86,7 +60,7 @@ class CliTest {
 
     @Test
     void helpPrintsEveryCommandAndExitsZero() {
-        Result result = run("sync", "--help");
+        CliRun.Result result = cli.run("sync", "--help");
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("sync", "snapshot", "export", "diff", "demo-data", "Exit status: 0 done, 1 the job failed, 2 bad usage");
@@ -94,7 +68,7 @@ class CliTest {
 
     @Test
     void snapshotOfASourceNeverSyncedFailsWithOneLineAndExitOne() {
-        Result result = run(with("snapshot", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        CliRun.Result result = cli.run(cli.with("snapshot", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err().strip()).isEqualTo(
@@ -103,16 +77,16 @@ class CliTest {
 
     @Test
     void generatesSyncsSnapshotsExportsAndDiffsATenant() throws Exception {
-        Result generated = run("demo-data", "--url", sourceUrl(), "--user", "sa", "--users", "30", "--messages",
+        CliRun.Result generated = cli.run("demo-data", "--url", cli.sourceUrl(), "--user", "sa", "--users", "30", "--messages",
                 "5000", "--seed", "3", "--end", "2026-10-31", "--months", "1");
         assertThat(generated.exit()).as(generated.err()).isZero();
 
-        Result synced = run(with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        CliRun.Result synced = cli.run(cli.with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
         assertThat(synced.exit()).as(synced.err()).isZero();
         assertThat(synced.out()).contains("COMPLETED").contains("t1").contains("31 days");
 
         Path out = dir.resolve("out/october.json");
-        Result exported = run(with("export", "--source", "t1", "--period", "2026-10", "--format", "json", "--out",
+        CliRun.Result exported = cli.run(cli.with("export", "--source", "t1", "--period", "2026-10", "--format", "json", "--out",
                 out.toString()));
         assertThat(exported.exit()).as(exported.err()).isZero();
         JsonNode doc = JsonMapper.builder().build().readTree(Files.readString(out));
@@ -125,7 +99,7 @@ class CliTest {
         }
 
         Path reports = dir.resolve("reports");
-        Result rendered = run(with("report", "--source", "t1", "--period", "2026-10", "--out", reports.toString()));
+        CliRun.Result rendered = cli.run(cli.with("report", "--source", "t1", "--period", "2026-10", "--out", reports.toString()));
         assertThat(rendered.exit()).as(rendered.err()).isZero();
         try (Stream<Path> files = Files.list(reports)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
@@ -134,7 +108,7 @@ class CliTest {
         assertThat(rendered.out()).contains("version 1");
 
         Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "x");
-        Result unwritable = run(with("report", "--source", "t1", "--period", "2026-10", "--format", "pdf", "--out",
+        CliRun.Result unwritable = cli.run(cli.with("report", "--source", "t1", "--period", "2026-10", "--format", "pdf", "--out",
                 notAFolder.resolve("sub").toString()));
         assertThat(unwritable.exit()).isEqualTo(1);
         assertThat(unwritable.err().lines()).hasSize(1);
@@ -146,7 +120,7 @@ class CliTest {
             {"--billing.report.template=" + dir.resolve("missing.xlsx"), "missing.xlsx"},
             {"--billing.report.template=" + corrupt, "corrupt.xlsx"},
             {"--billing.report.font=" + dir.resolve("missing.ttf"), "missing.ttf"}}) {
-            Result broken = run(with("report", "--source", "t1", "--period", "2026-10", "--out", failed.toString(),
+            CliRun.Result broken = cli.run(cli.with("report", "--source", "t1", "--period", "2026-10", "--out", failed.toString(),
                     setting[0]));
             assertThat(broken.exit()).as(setting[0]).isEqualTo(1);
             assertThat(broken.err().lines()).as(broken.err()).hasSize(1);
@@ -156,16 +130,16 @@ class CliTest {
             }
         }
 
-        Result oneVersion = run(with("diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        CliRun.Result oneVersion = cli.run(cli.with("diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
         assertThat(oneVersion.exit()).isEqualTo(1);
         assertThat(oneVersion.err()).contains("has 1 snapshot version(s); a diff needs two");
 
-        assertThat(run(with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31")).exit()).isZero();
-        Result second = run(with("snapshot", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        assertThat(cli.run(cli.with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31")).exit()).isZero();
+        CliRun.Result second = cli.run(cli.with("snapshot", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
         assertThat(second.exit()).isZero();
         assertThat(second.out()).contains("version 2");
 
-        Result diff = run(with("diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        CliRun.Result diff = cli.run(cli.with("diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
         assertThat(diff.exit()).as(diff.err()).isZero();
         assertThat(diff.out()).contains("version 1").contains("-> version 2");
         assertThat(diff.out().lines().filter(l -> l.endsWith("*"))).as("a re-sync of unchanged data changes nothing")

@@ -3,13 +3,11 @@ package com.contactcenter.billing.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.contactcenter.billing.support.SourceDatabases;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,34 +21,11 @@ class ServiceCommandsTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {
-    }
+    private CliRun cli;
 
-    private Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private String warehouseUrl() {
-        return "jdbc:h2:file:" + dir.resolve("warehouse") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
-    }
-
-    private String sourceUrl() {
-        return "jdbc:h2:file:" + dir.resolve("tenant") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
-    }
-
-    private String[] with(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--spring.datasource.url=" + warehouseUrl());
-        all.add("--billing.sources[0].name=t1");
-        all.add("--billing.sources[0].url=" + sourceUrl());
-        all.add("--billing.sources[0].username=sa");
-        all.add("--billing.sources[0].time-zone=America/Bogota");
-        all.add("--logging.level.com.contactcenter.billing=WARN");
-        return all.toArray(String[]::new);
+    @BeforeEach
+    void cliInThisTestsFolder() {
+        cli = new CliRun(dir);
     }
 
     static Stream<Arguments> badUsage() {
@@ -69,7 +44,7 @@ class ServiceCommandsTest {
     @ParameterizedTest
     @MethodSource("badUsage")
     void badUsageExitsTwoBeforeTouchingAnyData(String[] args, String message) {
-        Result result = run(with(args));
+        CliRun.Result result = cli.run(cli.with(args));
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("error: " + message);
@@ -78,7 +53,7 @@ class ServiceCommandsTest {
 
     @Test
     void helpNamesTheServiceCommands() {
-        assertThat(run("help").out()).contains("serve ", "resync ", "restart ", "hash-password");
+        assertThat(cli.run("help").out()).contains("serve ", "resync ", "restart ", "hash-password");
     }
 
     @Test
@@ -86,7 +61,7 @@ class ServiceCommandsTest {
         java.io.InputStream stdin = System.in;
         try {
             System.setIn(new java.io.ByteArrayInputStream("correct horse\n".getBytes(StandardCharsets.UTF_8)));
-            Result result = run("hash-password");
+            CliRun.Result result = cli.run("hash-password");
 
             assertThat(result.exit()).as(result.err()).isZero();
             String hash = result.out().strip();
@@ -101,12 +76,12 @@ class ServiceCommandsTest {
     @Test
     void resyncPrintsTheExecutionIdAtOnceThenFollowsItAndASyncIsRefusedWhileAnotherHoldsTheSource() {
         // given a small tenant
-        Result generated = run("demo-data", "--url", sourceUrl(), "--user", "sa", "--users", "30", "--messages",
+        CliRun.Result generated = cli.run("demo-data", "--url", cli.sourceUrl(), "--user", "sa", "--users", "30", "--messages",
                 "2000", "--seed", "5", "--end", "2026-10-31", "--months", "1");
         assertThat(generated.exit()).as(generated.err()).isZero();
 
         // when
-        Result resync = run(with("resync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        CliRun.Result resync = cli.run(cli.with("resync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
 
         // then the first line names the execution, the last ones its outcome
         assertThat(resync.exit()).as(resync.err()).isZero();
@@ -116,24 +91,24 @@ class ServiceCommandsTest {
         assertThat(resync.out()).contains("sync run " + id + ": COMPLETED").contains("31 days");
 
         // and restarting a completed execution is refused
-        Result restart = run(with("restart", id));
+        CliRun.Result restart = cli.run(cli.with("restart", id));
         assertThat(restart.exit()).isEqualTo(1);
         assertThat(restart.err()).contains("error: execution " + id + " has completed; nothing to restart");
-        Result unknown = run(with("restart", "987654"));
+        CliRun.Result unknown = cli.run(cli.with("restart", "987654"));
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err().strip()).isEqualTo("error: no job execution 987654");
 
         // and while another run holds the source, a sync is refused naming it, with exit 1
         var warehouse = new org.springframework.jdbc.core.JdbcTemplate(
-                new DriverManagerDataSource(warehouseUrl(), "sa", ""));
+                new DriverManagerDataSource(cli.warehouseUrl(), "sa", ""));
         warehouse.update("INSERT INTO sync_lock (source, job_request_id, job_execution_id, holder, acquired_at,"
                 + " heartbeat_at, expires_at) VALUES ('t1', 555, 4242, 'node-b:7', '2026-11-01 00:00:00',"
                 + " '2026-11-01 00:00:00', '2999-01-01 00:00:00')");
-        Result refused = run(with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-02"));
+        CliRun.Result refused = cli.run(cli.with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-02"));
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).startsWith("error: source 't1' is already being synced by job execution 4242")
                 .contains("node-b:7");
         assertThat(refused.err().lines()).hasSize(1);
-        SourceDatabases.execute(new DriverManagerDataSource(warehouseUrl(), "sa", ""), List.of("SHUTDOWN"));
+        SourceDatabases.execute(new DriverManagerDataSource(cli.warehouseUrl(), "sa", ""), List.of("SHUTDOWN"));
     }
 }
