@@ -2,7 +2,6 @@ package com.contactcenter.billing.snapshot;
 
 import com.contactcenter.billing.usage.EstimateLine;
 import com.contactcenter.billing.usage.Period;
-import com.contactcenter.billing.usage.ServiceKey;
 import com.contactcenter.billing.usage.UsageReport;
 import com.contactcenter.billing.usage.UsageReport.UserBucket;
 import com.contactcenter.billing.usage.UsageReport.UserDetail;
@@ -125,10 +124,6 @@ final class SnapshotDocument {
 
     static String money(BigDecimal amount) {
         return amount.toPlainString();
-    }
-
-    static String label(ServiceKey key) {
-        return key.spanishLabel();
     }
 
     static String write(JsonNode doc) {

@@ -116,7 +116,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
         long passRows = classifier.days().values().stream().mapToLong(DayFacts::rowsRead).sum();
         for (DayFacts day : classifier.days().values()) {
             log.info("{} {}: {} rows read, {} service facts, {} findings, {} users active", name, day.day(),
-                    day.rowsRead(), day.channelFacts().size(), day.findingFacts().size(), day.userFacts().size());
+                    day.rowsRead(), day.channelFactCount(), day.findingFactCount(), day.userFactCount());
         }
         long rows = ctx.getLong(ROWS) + passRows;
         int days = ctx.getInt(DAYS) + (int) pass.days();

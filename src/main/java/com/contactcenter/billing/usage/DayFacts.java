@@ -70,6 +70,19 @@ public final class DayFacts {
     static final int CALLS = 2;
     static final int CALL_MINUTES = 3;
 
+    /** How many facts of each kind the day holds, without building them. */
+    public int channelFactCount() {
+        return channels.size();
+    }
+
+    public int findingFactCount() {
+        return findings.size();
+    }
+
+    public int userFactCount() {
+        return users.size();
+    }
+
     public List<ChannelFact> channelFacts() {
         List<ChannelFact> facts = new ArrayList<>(channels.size());
         channels.forEach((k, v) -> facts.add(new ChannelFact(day, k.channelId(), k.key(), v[0], v[1])));
