@@ -68,6 +68,9 @@ final class SnapshotDocument {
             } else {
                 n.put("lastLoginAt", u.lastLoginAt().toString());
             }
+            ArrayNode assigned = n.putArray("assignedChannels");
+            u.assignedChannels().forEach(c -> assigned.addObject().put("channelId", c.channelId())
+                    .put("name", c.name()).put("type", c.type()));
             ArrayNode activity = n.putArray("activity");
             for (UserBucket b : u.buckets()) {
                 activity.addObject().put("bucket", b.bucket().toString()).put("sessions", b.sessions())

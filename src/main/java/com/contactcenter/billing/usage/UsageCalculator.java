@@ -3,6 +3,7 @@ package com.contactcenter.billing.usage;
 import com.contactcenter.billing.usage.DayFacts.ChannelFact;
 import com.contactcenter.billing.usage.DayFacts.FindingFact;
 import com.contactcenter.billing.usage.DayFacts.UserFact;
+import com.contactcenter.billing.usage.UsageReport.AssignedChannel;
 import com.contactcenter.billing.usage.UsageReport.FindingCount;
 import com.contactcenter.billing.usage.UsageReport.RoleSeriesPoint;
 import com.contactcenter.billing.usage.UsageReport.RoleUsers;
@@ -15,6 +16,7 @@ import com.contactcenter.billing.usage.UsageReport.WhatsappChannel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,12 +74,15 @@ public final class UsageCalculator {
     private static List<UserDetail> userDetails(Period period, GroupBy groupBy, ReferenceData reference,
             List<UserRecord> billable, List<UserFact> userFacts) {
         Instant end = period.endUtc();
-        Map<Long, Long> channels = new HashMap<>();
+        Map<Long, List<AssignedChannel>> channels = new HashMap<>();
         for (UserChannel uc : reference.userChannels()) {
-            if (uc.assignedAt().isBefore(end) && reference.channels().containsKey(uc.channelId())) {
-                channels.merge(uc.userId(), 1L, Long::sum);
+            Channel channel = reference.channels().get(uc.channelId());
+            if (uc.assignedAt().isBefore(end) && channel != null) {
+                channels.computeIfAbsent(uc.userId(), k -> new ArrayList<>())
+                        .add(new AssignedChannel(channel.id(), channel.name(), channel.type()));
             }
         }
+        channels.values().forEach(list -> list.sort(Comparator.comparingInt(AssignedChannel::channelId)));
         Map<Long, TreeMap<LocalDate, long[]>> activity = new HashMap<>();
         for (UserFact f : userFacts) {
             if (period.contains(f.day())) {
@@ -99,9 +104,9 @@ public final class UsageCalculator {
                 }
                 buckets.add(new UserBucket(bucket, sums[0], sums[1], sums[2], sums[3]));
             });
+            List<AssignedChannel> assigned = channels.getOrDefault(u.id(), List.of());
             details.add(new UserDetail(u.id(), u.name(), u.email(), reference.roles().nameOf(u.roleId()),
-                    channels.getOrDefault(u.id(), 0L), total[0], total[1], total[2], total[3], u.lastLoginAt(),
-                    buckets));
+                    assigned.size(), total[0], total[1], total[2], total[3], u.lastLoginAt(), buckets, assigned));
         }
         details.sort((a, b) -> Long.compare(a.id(), b.id()));
         return details;

@@ -13,7 +13,12 @@ public record UsageReport(Period period, GroupBy groupBy, List<RoleUsers> usersB
     }
 
     public record UserDetail(long id, String name, String email, String role, long channels, long sessions,
-            long messagesSent, long calls, long callMinutes, Instant lastLoginAt, List<UserBucket> buckets) {
+            long messagesSent, long calls, long callMinutes, Instant lastLoginAt, List<UserBucket> buckets,
+            List<AssignedChannel> assignedChannels) {
+    }
+
+    /** A channel assigned to a user before the period's end; {@code type} is the raw stored value. */
+    public record AssignedChannel(int channelId, String name, String type) {
     }
 
     /** One user's activity in one bucket (buckets with no activity are left out). */

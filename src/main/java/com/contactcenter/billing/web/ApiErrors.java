@@ -21,7 +21,7 @@ class ApiErrors {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
 
-    @ExceptionHandler(JobsController.BadRequest.class)
+    @ExceptionHandler(BadRequest.class)
     ResponseEntity<Map<String, Object>> bad(RuntimeException e) {
         return ResponseEntity.badRequest().body(error(e.getMessage()));
     }
@@ -31,7 +31,7 @@ class ApiErrors {
         return ResponseEntity.badRequest().body(error("the body must be JSON: {\"source\": ..., \"from\": ..., \"to\": ...}"));
     }
 
-    @ExceptionHandler(JobsController.NotFound.class)
+    @ExceptionHandler(NotFound.class)
     ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(error(e.getMessage()));
     }

@@ -86,16 +86,4 @@ class JobsController {
             throw new BadRequest(name + " '" + value + "' is not a date (YYYY-MM-DD)");
         }
     }
-
-    static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
-            super(message);
-        }
-    }
-
-    static final class NotFound extends RuntimeException {
-        NotFound(String message) {
-            super(message);
-        }
-    }
 }

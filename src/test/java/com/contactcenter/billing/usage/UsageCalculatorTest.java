@@ -6,6 +6,7 @@ import com.contactcenter.billing.usage.DayFacts.ChannelFact;
 import com.contactcenter.billing.usage.DayFacts.FindingFact;
 import com.contactcenter.billing.usage.DayFacts.UserFact;
 import com.contactcenter.billing.usage.EstimateLine.Kind;
+import com.contactcenter.billing.usage.UsageReport.AssignedChannel;
 import com.contactcenter.billing.usage.UsageReport.FindingCount;
 import com.contactcenter.billing.usage.UsageReport.RoleSeriesPoint;
 import com.contactcenter.billing.usage.UsageReport.RoleUsers;
@@ -273,13 +274,19 @@ class UsageCalculatorTest {
                 new UserDetail(1, "José Ñúñez", "user1@example.com", "Agente", 2, 3, 9, 3, 11,
                         Instant.parse("2026-10-30T22:11:05.123Z"), List.of(
                                 new UserBucket(day("2026-10-01"), 2, 3, 1, 4),
-                                new UserBucket(day("2026-10-05"), 1, 6, 2, 7))),
+                                new UserBucket(day("2026-10-05"), 1, 6, 2, 7)),
+                        List.of(new AssignedChannel(1, "WhatsApp Ventas", "whatsapp"),
+                                new AssignedChannel(2, "SMS Masivo", "sms"))),
+                // channel 20's type is not a known one: still assigned, shown with its raw type
                 new UserDetail(2, "Beto", "user2@example.com", "Agente", 2, 1, 0, 0, 0, null, List.of(
-                        new UserBucket(day("2026-10-12"), 1, 0, 0, 0))),
+                        new UserBucket(day("2026-10-12"), 1, 0, 0, 0)),
+                        List.of(new AssignedChannel(1, "WhatsApp Ventas", "whatsapp"),
+                                new AssignedChannel(20, "WhatsApp mal tipado", "WhatsApp"))),
                 new UserDetail(3, "Caro", "user3@example.com", "Supervisor", 0, 1, 2, 0, 0,
-                        Instant.parse("2026-10-09T13:00:00Z"), List.of(new UserBucket(day("2026-10-05"), 1, 2, 0, 0))),
-                new UserDetail(4, "Dani", "user4@example.com", "Sin rol", 0, 0, 0, 0, 0, null, List.of()),
-                new UserDetail(5, "Eva", "user5@example.com", "Sin rol", 0, 0, 0, 0, 0, null, List.of()));
+                        Instant.parse("2026-10-09T13:00:00Z"), List.of(new UserBucket(day("2026-10-05"), 1, 2, 0, 0)),
+                        List.of()),
+                new UserDetail(4, "Dani", "user4@example.com", "Sin rol", 0, 0, 0, 0, 0, null, List.of(), List.of()),
+                new UserDetail(5, "Eva", "user5@example.com", "Sin rol", 0, 0, 0, 0, 0, null, List.of(), List.of()));
     }
 
     @Test

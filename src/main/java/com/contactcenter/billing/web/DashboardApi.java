@@ -1,0 +1,170 @@
+package com.contactcenter.billing.web;
+
+import com.contactcenter.billing.report.ReportService;
+import com.contactcenter.billing.source.SourceRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The JSON behind every section of the dashboard. Every figure comes from a stored snapshot (computed
+ * from the warehouse when its key has none yet); nothing here reads a tenant's database. The
+ * filters are the page's: {@code source}, {@code preset} (today, this-week, this-month, last-month,
+ * custom with {@code from} and {@code to}) and {@code groupBy} (day, week, month).
+ */
+@RestController
+@RequestMapping("/api/dashboard")
+@Tag(name = "Dashboard", description = "The billing screens' figures, read from snapshots")
+class DashboardApi {
+
+    record SourceView(String name, String timeZone) {
+    }
+
+    private final DashboardViews views;
+    private final SourceRegistry sources;
+    private final ReportService reports;
+    private final Clock clock;
+
+    DashboardApi(DashboardViews views, SourceRegistry sources, ReportService reports, Clock clock) {
+        this.views = views;
+        this.sources = sources;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GetMapping("/sources")
+    @Operation(summary = "The sources (tenants) the dashboard can show")
+    List<SourceView> sources() {
+        return sources.names().stream()
+                .map(name -> new SourceView(name, sources.require(name).timeZone().getId())).toList();
+    }
+
+    @GetMapping("/summary")
+    @Operation(summary = "Period, snapshot and freshness, download links, billable users per role, the estimated total")
+    DashboardViews.Summary summary(@ParameterObject Filters filters) {
+        DashboardQuery query = query(filters);
+        return views.summary(query, views.load(query));
+    }
+
+    @GetMapping("/users")
+    @Operation(summary = "Billable users of the period: searchable (name, email, role), sortable, paginated")
+    DashboardViews.UserPage users(@ParameterObject Filters filters, @RequestParam(required = false) String q,
+            @Parameter(description = "id, name, email, role, channels, sessions, messagesSent, calls, callMinutes, lastLoginAt")
+            @RequestParam(required = false) String sort,
+            @Parameter(description = "asc or desc") @RequestParam(required = false) String dir,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int size) {
+        return views.users(views.load(query(filters)), q, sort, dir, page, size);
+    }
+
+    @GetMapping("/users/{userId}")
+    @Operation(summary = "One user's detail: channels assigned (name and type) and activity per bucket")
+    DashboardViews.UserDetail user(@PathVariable long userId, @ParameterObject Filters filters) {
+        return views.user(views.load(query(filters)), userId);
+    }
+
+    @GetMapping("/services")
+    @Operation(summary = "Per service: count, units, unit price and estimated amount; seat lines; the estimated total")
+    DashboardViews.Services services(@ParameterObject Filters filters) {
+        return views.services(views.load(query(filters)));
+    }
+
+    @GetMapping("/consumption")
+    @Operation(summary = "Consumption per service and billable users per role over time, the comparison with"
+            + " the previous period of the same length, WhatsApp inbound and outbound per channel")
+    DashboardViews.Consumption consumption(@ParameterObject Filters filters) {
+        DashboardQuery query = query(filters);
+        return views.consumption(query, views.load(query));
+    }
+
+    @GetMapping("/snapshots/{snapshotId}/download/{format}")
+    @Operation(summary = "The snapshot as xlsx, pdf or its JSON export; looked up by snapshot id only")
+    ResponseEntity<StreamingResponseBody> download(@PathVariable String snapshotId, @PathVariable String format) {
+        DashboardViews.Parsed parsed = views.byId(snapshotId)
+                .orElseThrow(() -> new NotFound("no snapshot " + snapshotId));
+        String f = format.toLowerCase(Locale.ROOT);
+        if (f.equals("json")) {
+            byte[] body = parsed.snapshot().document().getBytes(StandardCharsets.UTF_8);
+            String name = ReportService.fileName(parsed.snapshot(), ReportService.Format.XLSX).replace(".xlsx", ".json");
+            return attachment(name, MediaType.APPLICATION_JSON, out -> out.write(body));
+        }
+        ReportService.Format reportFormat;
+        try {
+            reportFormat = ReportService.Format.parse(f);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("format must be xlsx, pdf or json, not '" + format + "'");
+        }
+        Path dir = tempDir();
+        Path file = reports.render(parsed.snapshot(), List.of(reportFormat), dir).files().get(0);
+        MediaType type = reportFormat == ReportService.Format.PDF ? MediaType.APPLICATION_PDF
+                : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return attachment(file.getFileName().toString(), type, out -> {
+            try {
+                Files.copy(file, out);
+            } finally {
+                delete(dir);
+            }
+        });
+    }
+
+    /** The page's filters, as query parameters. */
+    record Filters(
+            @Parameter(description = "the source (tenant); the first configured one when absent") String source,
+            @Parameter(description = "today (default), this-week, this-month, last-month or custom") String preset,
+            @Parameter(description = "with preset=custom: first local date, YYYY-MM-DD") String from,
+            @Parameter(description = "with preset=custom: last local date, YYYY-MM-DD (inclusive)") String to,
+            @Parameter(description = "day, week or month (default)") String groupBy) {
+    }
+
+    private DashboardQuery query(@ParameterObject Filters filters) {
+        String name = filters.source() == null || filters.source().isBlank()
+                ? sources.names().stream().findFirst().orElseThrow(() -> new NotFound("no sources are configured"))
+                : filters.source().strip();
+        var source = sources.find(name).orElseThrow(() -> new NotFound("no source '" + name + "'"));
+        return DashboardQuery.resolve(source, filters.preset(), filters.from(), filters.to(), filters.groupBy(), clock);
+    }
+
+    private static ResponseEntity<StreamingResponseBody> attachment(String fileName, MediaType type,
+            StreamingResponseBody body) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("billing-download");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for the report", e);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

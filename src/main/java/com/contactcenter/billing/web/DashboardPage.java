@@ -1,0 +1,93 @@
+package com.contactcenter.billing.web;
+
+import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.source.SourceRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The billing screens ("Parametrización > Facturación"): a server-rendered page holding the filters,
+ * whose script fills each section from {@link DashboardApi}. Filters travel in the URL, so a view can
+ * be bookmarked and shared.
+ */
+@Controller
+class DashboardPage {
+
+    static final List<String> PRESETS = List.of("today", "this-week", "this-month", "last-month", "custom");
+    static final List<String> GROUP_BYS = List.of("day", "week", "month");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SourceRegistry sources;
+    private final MessageSource messages;
+    private final Locale locale;
+    private final Clock clock;
+
+    DashboardPage(SourceRegistry sources, MessageSource messages, BillingProperties properties, Clock clock) {
+        this.sources = sources;
+        this.messages = messages;
+        this.locale = properties.report().locale();
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/dashboard";
+    }
+
+    @GetMapping("/login")
+    String login(Model model) {
+        model.addAttribute("lang", locale.getLanguage());
+        return "login";
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@RequestParam(required = false) String source, @RequestParam(required = false) String preset,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String groupBy, Authentication user, Model model) {
+        List<String> visible = sources.names();
+        model.addAttribute("lang", locale.getLanguage());
+        model.addAttribute("sources", visible);
+        model.addAttribute("presets", PRESETS);
+        model.addAttribute("groupBys", GROUP_BYS);
+        model.addAttribute("user", user.getName());
+        model.addAttribute("canResync", user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("ROLE_" + SecurityConfiguration.ADMIN)
+                        || a.equals("ROLE_" + SecurityConfiguration.OPERATOR)));
+        model.addAttribute("labels", JSON.writeValueAsString(scriptLabels()));
+        String name = source == null || source.isBlank() ? visible.stream().findFirst().orElse(null) : source.strip();
+        if (name == null) {
+            model.addAttribute("error", "no sources are configured (billing.sources)");
+            return "dashboard";
+        }
+        var selected = sources.find(name).orElseThrow(() -> new NotFound("no source '" + name + "'"));
+        try {
+            DashboardQuery query = DashboardQuery.resolve(selected, preset, from, to, groupBy, clock);
+            model.addAttribute("query", query);
+        } catch (BadRequest e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("query", DashboardQuery.resolve(selected, null, null, null, null, clock));
+        }
+        return "dashboard";
+    }
+
+    /** The js.* texts of the configured language, for the page's script. */
+    private Map<String, String> scriptLabels() {
+        Map<String, String> labels = new TreeMap<>();
+        for (String key : DashboardLabels.SCRIPT_KEYS) {
+            labels.put(key.substring(3), messages.getMessage(key, null, key, locale));
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,314 @@
+package com.contactcenter.billing.web;
+
+import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.report.ReportData;
+import com.contactcenter.billing.snapshot.NoDataException;
+import com.contactcenter.billing.snapshot.Snapshot;
+import com.contactcenter.billing.snapshot.SnapshotService;
+import com.contactcenter.billing.usage.Period;
+import com.contactcenter.billing.usage.ServiceKey;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboard's sections, each built from one snapshot's export document (through
+ * {@link ReportData}, as the reports are), so the screen always shows the export's figures. Reads
+ * the warehouse only: a snapshot is computed from the warehouse when its key has none yet, never
+ * from a tenant's database.
+ */
+@Service
+class DashboardViews {
+
+    /** Parsed documents kept in memory: a page load asks for several sections of one snapshot. */
+    private static final int CACHED_SNAPSHOTS = 16;
+
+    private final SnapshotService snapshots;
+    private final Locale locale;
+    private final Map<String, Parsed> cache = new LinkedHashMap<>(CACHED_SNAPSHOTS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+            return size() > CACHED_SNAPSHOTS;
+        }
+    };
+
+    DashboardViews(SnapshotService snapshots, BillingProperties properties) {
+        this.snapshots = snapshots;
+        this.locale = properties.report().locale();
+    }
+
+    record Parsed(Snapshot snapshot, ReportData data, JsonNode document) {
+    }
+
+    record PeriodView(LocalDate from, LocalDate to, Instant startUtc, Instant endUtc, long days) {
+        static PeriodView of(Period p) {
+            return new PeriodView(p.from(), p.to(), p.startUtc(), p.endUtc(), p.days());
+        }
+    }
+
+    record SnapshotRef(String id, int version, Instant asOf, Instant computedAt, String freshness,
+            Map<String, String> downloads) {
+    }
+
+    record Summary(String source, String timeZone, String preset, String groupBy, PeriodView period,
+            SnapshotRef snapshot, long daysSynced, List<ReportData.RoleUsers> usersByRole, long billableUsers,
+            String currency, String total) {
+    }
+
+    record UserRow(long id, String name, String email, String role, long channels, long sessions, long messagesSent,
+            long calls, long callMinutes, Instant lastLoginAt) {
+    }
+
+    record UserPage(long total, int page, int size, int pages, String sort, String dir, String q, List<UserRow> rows) {
+    }
+
+    record AssignedChannel(int channelId, String name, String type) {
+    }
+
+    record Activity(LocalDate bucket, long sessions, long messagesSent, long calls, long callMinutes) {
+    }
+
+    record UserDetail(UserRow user, List<AssignedChannel> assignedChannels, List<Activity> activity) {
+    }
+
+    /** Money is a plain decimal string, as in the export; never a float. */
+    record ServiceLine(String key, String label, long count, long units, String unitPrice, String amount,
+            boolean priced) {
+    }
+
+    record SeatLine(String role, long users, String monthlyPrice, String amount, boolean priced) {
+    }
+
+    record Services(String currency, List<ServiceLine> services, String servicesTotal, List<SeatLine> seats,
+            String seatsTotal, String total) {
+    }
+
+    record Series(String key, String label, List<Long> units) {
+    }
+
+    record RoleSeries(String role, List<Long> users) {
+    }
+
+    /**
+     * {@code current} and {@code previous} are plain decimal strings (counts, units, or money for the
+     * total); {@code changePercent} has one decimal and is null when the previous figure is 0.
+     */
+    record Change(String key, String label, String current, String previous, BigDecimal changePercent) {
+    }
+
+    record Comparison(PeriodView previousPeriod, String previousSnapshotId, List<Change> rows) {
+    }
+
+    record Consumption(List<LocalDate> buckets, List<Series> services, List<RoleSeries> usersByRole,
+            Comparison comparison, List<ReportData.WhatsappChannel> whatsapp) {
+    }
+
+    /** The newest snapshot of the query's key, computed from the warehouse when there is none. */
+    Parsed load(DashboardQuery query) {
+        Snapshot snapshot;
+        try {
+            snapshot = snapshots.newestOrCompute(query.source(), query.from(), query.to(), query.groupBy());
+        } catch (NoDataException e) {
+            throw new NotFound("no data for source '" + query.source() + "' yet: it has never been synced");
+        }
+        return parsed(snapshot);
+    }
+
+    Optional<Parsed> byId(String snapshotId) {
+        return snapshots.byId(snapshotId).map(this::parsed);
+    }
+
+    Summary summary(DashboardQuery query, Parsed p) {
+        ReportData d = p.data();
+        long billable = d.users().size();
+        return new Summary(d.source(), d.timeZone(), query.preset(), d.groupBy(), PeriodView.of(query.period()),
+                ref(p), p.document().path("coverage").path("daysSynced").asLong(), d.usersByRole(), billable,
+                d.currency(), d.total().toPlainString());
+    }
+
+    UserPage users(Parsed p, String q, String sort, String dir, int page, int size) {
+        if (page < 1 || size < 1 || size > 500) {
+            throw new BadRequest("page must be >= 1 and size between 1 and 500");
+        }
+        String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+        Comparator<UserRow> order = comparator(sort == null || sort.isBlank() ? "name" : sort);
+        boolean descending = "desc".equalsIgnoreCase(dir);
+        if (dir != null && !dir.isBlank() && !descending && !"asc".equalsIgnoreCase(dir)) {
+            throw new BadRequest("dir must be asc or desc, not '" + dir + "'");
+        }
+        if (descending) {
+            order = order.reversed();
+        }
+        List<UserRow> matching = p.data().users().stream().map(DashboardViews::row)
+                .filter(u -> needle.isEmpty() || contains(u.name(), needle) || contains(u.email(), needle)
+                        || contains(u.role(), needle))
+                .sorted(order.thenComparingLong(UserRow::id)).toList();
+        int pages = Math.max(1, (matching.size() + size - 1) / size);
+        int fromIndex = (int) Math.min((long) (page - 1) * size, matching.size());
+        int toIndex = Math.min(fromIndex + size, matching.size());
+        return new UserPage(matching.size(), page, size, pages, sort == null || sort.isBlank() ? "name" : sort,
+                descending ? "desc" : "asc", q == null ? "" : q, matching.subList(fromIndex, toIndex));
+    }
+
+    UserDetail user(Parsed p, long userId) {
+        ReportData.User user = p.data().users().stream().filter(u -> u.id() == userId).findFirst()
+                .orElseThrow(() -> new NotFound("no billable user " + userId + " in this period"));
+        JsonNode node = null;
+        for (JsonNode n : p.document().get("users")) {
+            if (n.get("id").asLong() == userId) {
+                node = n;
+                break;
+            }
+        }
+        List<AssignedChannel> channels = new ArrayList<>();
+        node.path("assignedChannels").forEach(c -> channels.add(new AssignedChannel(c.get("channelId").asInt(),
+                c.get("name").asString(), c.get("type").asString())));
+        List<Activity> activity = new ArrayList<>();
+        node.path("activity").forEach(a -> activity.add(new Activity(LocalDate.parse(a.get("bucket").asString()),
+                a.get("sessions").asLong(), a.get("messagesSent").asLong(), a.get("calls").asLong(),
+                a.get("callMinutes").asLong())));
+        return new UserDetail(row(user), channels, activity);
+    }
+
+    Services services(Parsed p) {
+        ReportData d = p.data();
+        List<ServiceLine> services = d.services().stream().map(s -> new ServiceLine(s.key(), label(s.key()), s.count(),
+                s.units(), s.unitPrice().toPlainString(), s.amount().toPlainString(), s.priced())).toList();
+        List<ReportData.EstimateLine> seatLines = d.estimateLines().stream().filter(l -> l.kind().equals("seat")).toList();
+        List<SeatLine> seats = seatLines.stream().map(l -> new SeatLine(l.key(), l.quantity(),
+                l.unitPrice().toPlainString(), l.amount().toPlainString(), l.priced())).toList();
+        BigDecimal servicesTotal = sum(d.services().stream().map(ReportData.Service::amount).toList(), d.scale());
+        BigDecimal seatsTotal = sum(seatLines.stream().map(ReportData.EstimateLine::amount).toList(), d.scale());
+        return new Services(d.currency(), services, servicesTotal.toPlainString(), seats, seatsTotal.toPlainString(),
+                d.total().toPlainString());
+    }
+
+    Consumption consumption(DashboardQuery query, Parsed p) {
+        ReportData d = p.data();
+        List<LocalDate> buckets = d.buckets();
+        List<Series> series = new ArrayList<>();
+        for (ServiceKey key : ServiceKey.values()) {
+            List<Long> units = buckets.stream().map(b -> d.series().stream()
+                    .filter(s -> s.bucket().equals(b) && s.key().equals(key.key()))
+                    .mapToLong(ReportData.SeriesPoint::units).sum()).toList();
+            series.add(new Series(key.key(), label(key.key()), units));
+        }
+        List<RoleSeries> roles = new ArrayList<>();
+        Map<String, Map<LocalDate, Long>> byRole = new LinkedHashMap<>();
+        d.usersByRole().forEach(r -> byRole.put(r.role(), new LinkedHashMap<>()));
+        p.document().path("usersByRoleSeries").forEach(s -> byRole.computeIfAbsent(s.get("role").asString(),
+                k -> new LinkedHashMap<>()).put(LocalDate.parse(s.get("bucket").asString()), s.get("users").asLong()));
+        byRole.forEach((role, values) -> roles.add(new RoleSeries(role,
+                buckets.stream().map(b -> values.getOrDefault(b, 0L)).toList())));
+        return new Consumption(buckets, series, roles, comparison(query, d), d.whatsapp());
+    }
+
+    /** This period against the one of the same length just before it, per service (units), users and total. */
+    private Comparison comparison(DashboardQuery query, ReportData current) {
+        Period before = query.period().previous();
+        Parsed previous = parsed(snapshots.newestOrCompute(query.source(), before.from(), before.to(),
+                query.groupBy()));
+        ReportData old = previous.data();
+        List<Change> rows = new ArrayList<>();
+        for (ReportData.Service s : current.services()) {
+            long was = old.services().stream().filter(o -> o.key().equals(s.key())).mapToLong(ReportData.Service::units)
+                    .sum();
+            rows.add(change(s.key(), label(s.key()), BigDecimal.valueOf(s.units()), BigDecimal.valueOf(was)));
+        }
+        rows.add(change("billable_users", text("Usuarios facturables", "Billable users"),
+                BigDecimal.valueOf(current.users().size()), BigDecimal.valueOf(old.users().size())));
+        rows.add(change("total", text("Total estimado", "Estimated total"), current.total(), old.total()));
+        return new Comparison(PeriodView.of(before), previous.snapshot().id(), rows);
+    }
+
+    static Change change(String key, String label, BigDecimal current, BigDecimal previous) {
+        BigDecimal percent = previous.signum() == 0 ? null
+                : current.subtract(previous).multiply(BigDecimal.valueOf(100)).divide(previous, 1, RoundingMode.HALF_UP);
+        return new Change(key, label, current.toPlainString(), previous.toPlainString(), percent);
+    }
+
+    /** "Datos sincronizados hasta 15/11/2026 14:30" in the source's zone. */
+    String freshness(Instant asOf, ZoneId zone) {
+        String when = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", locale).format(asOf.atZone(zone));
+        return text("Datos sincronizados hasta ", "Data synced up to ") + when;
+    }
+
+    String label(String serviceKey) {
+        return ServiceKey.ofKey(serviceKey).map(k -> spanish() ? k.spanishLabel() : k.englishLabel())
+                .orElse(serviceKey);
+    }
+
+    private SnapshotRef ref(Parsed p) {
+        Snapshot s = p.snapshot();
+        Map<String, String> downloads = new LinkedHashMap<>();
+        for (String format : List.of("xlsx", "pdf", "json")) {
+            downloads.put(format, "/api/dashboard/snapshots/" + s.id() + "/download/" + format);
+        }
+        return new SnapshotRef(s.id(), s.version(), s.asOf(), s.computedAt(),
+                freshness(s.asOf(), ZoneId.of(p.data().timeZone())), downloads);
+    }
+
+    private Parsed parsed(Snapshot snapshot) {
+        synchronized (cache) {
+            Parsed cached = cache.get(snapshot.id());
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Parsed parsed = new Parsed(snapshot, ReportData.of(snapshot, Optional.empty()), SnapshotService.json(snapshot));
+        synchronized (cache) {
+            cache.put(snapshot.id(), parsed);
+        }
+        return parsed;
+    }
+
+    private boolean spanish() {
+        return !"en".equals(locale.getLanguage());
+    }
+
+    private String text(String spanish, String english) {
+        return spanish() ? spanish : english;
+    }
+
+    private static UserRow row(ReportData.User u) {
+        return new UserRow(u.id(), u.name(), u.email(), u.role(), u.channels(), u.sessions(), u.messagesSent(),
+                u.calls(), u.callMinutes(), u.lastLoginAt());
+    }
+
+    private static boolean contains(String text, String needle) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    private static BigDecimal sum(List<BigDecimal> amounts, int scale) {
+        return amounts.stream().reduce(BigDecimal.ZERO.setScale(scale), BigDecimal::add);
+    }
+
+    private static Comparator<UserRow> comparator(String sort) {
+        return switch (sort) {
+            case "id" -> Comparator.comparingLong(UserRow::id);
+            case "name" -> Comparator.comparing(UserRow::name, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
+            case "email" -> Comparator.comparing(UserRow::email, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
+            case "role" -> Comparator.comparing(UserRow::role, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
+            case "channels" -> Comparator.comparingLong(UserRow::channels);
+            case "sessions" -> Comparator.comparingLong(UserRow::sessions);
+            case "messagesSent" -> Comparator.comparingLong(UserRow::messagesSent);
+            case "calls" -> Comparator.comparingLong(UserRow::calls);
+            case "callMinutes" -> Comparator.comparingLong(UserRow::callMinutes);
+            case "lastLoginAt" -> Comparator.comparing(UserRow::lastLoginAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+            default -> throw new BadRequest("sort must be one of id, name, email, role, channels, sessions,"
+                    + " messagesSent, calls, callMinutes, lastLoginAt; not '" + sort + "'");
+        };
+    }
+}

@@ -1,0 +1,334 @@
+// The billing screens: fills each section from /api/dashboard with the filters of the page.
+// Source text (names, emails, channel names) is only ever set as text (textContent), never as HTML.
+(function () {
+  'use strict';
+
+  const body = document.body;
+  const L = JSON.parse(body.dataset.labels || '{}');
+  const filters = {
+    source: body.dataset.source, preset: body.dataset.preset,
+    from: body.dataset.from, to: body.dataset.to, groupBy: body.dataset.groupBy
+  };
+  if (!filters.source) {
+    return;
+  }
+  const csrf = {
+    token: document.querySelector('meta[name="_csrf"]').content,
+    header: document.querySelector('meta[name="_csrf_header"]').content
+  };
+  // Grouping is done here rather than by Intl: Spanish locales leave 4-digit numbers ungrouped, the reports do not.
+  const english = document.documentElement.lang === 'en';
+  const groupSeparator = english ? ',' : '.';
+  const decimalSeparator = english ? '.' : ',';
+  const users = { q: '', sort: 'name', dir: 'asc', page: 1, size: 25, expanded: null };
+  const charts = {};
+
+  function t(key, ...args) {
+    let text = L[key] !== undefined ? L[key] : key;
+    args.forEach((a, i) => { text = text.split('{' + i + '}').join(String(a)); });
+    return text;
+  }
+
+  function query(extra) {
+    const params = new URLSearchParams({ source: filters.source, preset: filters.preset, groupBy: filters.groupBy });
+    if (filters.preset === 'custom') {
+      params.set('from', filters.from);
+      params.set('to', filters.to);
+    }
+    Object.entries(extra || {}).forEach(([k, v]) => params.set(k, v));
+    return params.toString();
+  }
+
+  async function api(path, extra) {
+    const response = await fetch('/api/dashboard/' + path + '?' + query(extra),
+      { headers: { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'same-origin' });
+    const json = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      throw new Error(json.error || (response.status + ''));
+    }
+    return json;
+  }
+
+  function el(tag, text, attrs) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+    return node;
+  }
+
+  function num(n) {
+    return money(String(n));
+  }
+
+  function money(amount) {
+    // amounts are plain decimal strings: shown as they are, grouped, never through a float
+    const [whole, fraction] = String(amount).split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, groupSeparator);
+    return fraction === undefined ? grouped : grouped + decimalSeparator + fraction;
+  }
+
+  function when(instant) {
+    return instant ? instant.replace('T', ' ').replace('Z', ' UTC') : t('never');
+  }
+
+  function headerRow(row, labels) {
+    row.replaceChildren(...labels.map(l => el('th', l)));
+  }
+
+  function fail(where, error) {
+    const target = document.getElementById(where);
+    target.replaceChildren(el('p', t('error') + ': ' + error.message, { class: 'error' }));
+  }
+
+  async function loadSummary() {
+    const s = await api('summary');
+    document.getElementById('freshness').textContent = s.snapshot.freshness;
+    document.getElementById('period-text').textContent = t('period') + ': ' + s.period.from + ' – ' + s.period.to
+      + ' (' + s.timeZone + ') · ' + t('snapshot', s.snapshot.id.substring(0, 8), s.snapshot.version)
+      + ' · ' + t('daysSynced', s.daysSynced, s.period.days);
+    const cards = document.getElementById('role-cards');
+    cards.replaceChildren(...s.usersByRole.map(r => {
+      const card = el('div', null, { class: 'card', 'data-role': r.role });
+      card.append(el('span', r.role, { class: 'role' }), el('strong', num(r.users), { class: 'count' }),
+        el('span', t('billableUsers'), { class: 'hint' }));
+      return card;
+    }));
+    ['xlsx', 'pdf', 'json'].forEach(f => { document.getElementById('download-' + f).href = s.snapshot.downloads[f]; });
+    return s;
+  }
+
+  const USER_COLUMNS = ['name', 'email', 'role', 'channels', 'sessions', 'messagesSent', 'calls', 'callMinutes', 'lastLoginAt'];
+
+  async function loadUsers() {
+    const table = document.getElementById('users-table');
+    const head = table.tHead.rows[0];
+    head.replaceChildren(...USER_COLUMNS.map(c => {
+      const th = el('th', t('col.' + c) + (users.sort === c ? (users.dir === 'asc' ? ' ▲' : ' ▼') : ''),
+        { 'data-sort': c, class: 'sortable' });
+      th.addEventListener('click', () => {
+        users.dir = users.sort === c && users.dir === 'asc' ? 'desc' : 'asc';
+        users.sort = c;
+        users.page = 1;
+        loadUsers().catch(e => fail('users-pager', e));
+      });
+      return th;
+    }));
+    const page = await api('users', { q: users.q, sort: users.sort, dir: users.dir, page: users.page, size: users.size });
+    const rows = [];
+    page.rows.forEach(u => {
+      const tr = el('tr', null, { class: 'user-row', 'data-user-id': u.id });
+      USER_COLUMNS.forEach(c => {
+        const value = u[c];
+        const text = c === 'lastLoginAt' ? when(value) : (typeof value === 'number' ? num(value) : value);
+        tr.append(el('td', text, { 'data-col': c }));
+      });
+      tr.addEventListener('click', () => toggleDetail(tr, u.id));
+      rows.push(tr);
+    });
+    table.tBodies[0].replaceChildren(...rows);
+    const pager = document.getElementById('users-pager');
+    const prev = el('button', t('prev'), { type: 'button', id: 'users-prev' });
+    const next = el('button', t('next'), { type: 'button', id: 'users-next' });
+    prev.disabled = page.page <= 1;
+    next.disabled = page.page >= page.pages;
+    prev.addEventListener('click', () => { users.page--; loadUsers(); });
+    next.addEventListener('click', () => { users.page++; loadUsers(); });
+    pager.replaceChildren(prev, el('span', t('page', page.page, page.pages, page.total), { id: 'users-page' }), next);
+  }
+
+  async function toggleDetail(tr, id) {
+    const open = tr.nextElementSibling && tr.nextElementSibling.classList.contains('user-detail');
+    document.querySelectorAll('tr.user-detail').forEach(r => r.remove());
+    if (open) {
+      return;
+    }
+    const detail = await api('users/' + id);
+    const cell = el('td', null, { colspan: USER_COLUMNS.length });
+    const channels = el('div', null, { class: 'detail-channels' });
+    channels.append(el('h4', t('detail.channels')));
+    if (detail.assignedChannels.length === 0) {
+      channels.append(el('p', t('detail.none')));
+    } else {
+      const list = el('ul');
+      detail.assignedChannels.forEach(c => {
+        const li = el('li', null, { 'data-channel-id': c.channelId });
+        li.append(el('span', c.name, { class: 'channel-name' }), el('span', ' (' + c.type + ')', { class: 'channel-type' }));
+        list.append(li);
+      });
+      channels.append(list);
+    }
+    const activity = el('div', null, { class: 'detail-activity' });
+    activity.append(el('h4', t('detail.activity')));
+    if (detail.activity.length === 0) {
+      activity.append(el('p', t('detail.noActivity')));
+    } else {
+      const table = el('table', null, { class: 'data activity' });
+      const head = el('tr');
+      headerRow(head, [t('col.bucket'), t('col.sessions'), t('col.messagesSent'), t('col.calls'), t('col.callMinutes')]);
+      table.append(head);
+      detail.activity.forEach(a => {
+        const row = el('tr', null, { 'data-bucket': a.bucket });
+        [a.bucket, num(a.sessions), num(a.messagesSent), num(a.calls), num(a.callMinutes)]
+          .forEach(v => row.append(el('td', v)));
+        table.append(row);
+      });
+      activity.append(table);
+    }
+    cell.append(channels, activity);
+    const row = el('tr', null, { class: 'user-detail', 'data-user-id': id });
+    row.append(cell);
+    tr.after(row);
+  }
+
+  async function loadServices() {
+    const s = await api('services');
+    const table = document.getElementById('services-table');
+    const head = el('tr');
+    headerRow(head, [t('col.service'), t('col.count'), t('col.units'), t('col.unitPrice'), t('col.amount')]);
+    table.tHead.replaceChildren(head);
+    table.tBodies[0].replaceChildren(...s.services.map(line => {
+      const tr = el('tr', null, { 'data-key': line.key });
+      tr.append(el('td', line.label), el('td', num(line.count), { 'data-col': 'count' }),
+        el('td', num(line.units), { 'data-col': 'units' }),
+        el('td', money(line.unitPrice) + (line.priced ? '' : ' (' + t('unpriced') + ')'), { 'data-col': 'unitPrice' }),
+        el('td', money(line.amount), { 'data-col': 'amount' }));
+      return tr;
+    }));
+    const foot = el('tr');
+    foot.append(el('th', t('servicesTotal'), { colspan: 4 }), el('th', money(s.servicesTotal), { id: 'services-total' }));
+    table.tFoot.replaceChildren(foot);
+
+    const seats = document.getElementById('seats-table');
+    const seatHead = el('tr');
+    headerRow(seatHead, [t('col.seat'), t('col.users'), t('col.monthlyPrice'), t('col.amount')]);
+    seats.tHead.replaceChildren(seatHead);
+    seats.tBodies[0].replaceChildren(...s.seats.map(line => {
+      const tr = el('tr', null, { 'data-role': line.role });
+      tr.append(el('td', line.role), el('td', num(line.users), { 'data-col': 'users' }),
+        el('td', money(line.monthlyPrice) + (line.priced ? '' : ' (' + t('unpriced') + ')')),
+        el('td', money(line.amount), { 'data-col': 'amount' }));
+      return tr;
+    }));
+    const seatFoot = el('tr');
+    seatFoot.append(el('th', t('seatsTotal'), { colspan: 3 }), el('th', money(s.seatsTotal), { id: 'seats-total' }));
+    seats.tFoot.replaceChildren(seatFoot);
+    document.getElementById('total-label').textContent = t('total') + ' (' + s.currency + '):';
+    document.getElementById('estimate-total').textContent = money(s.total);
+    document.getElementById('estimate-total').dataset.value = s.total;
+  }
+
+  const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+
+  function chart(id, type, labels, datasets, aspectRatio) {
+    if (typeof Chart === 'undefined') {
+      return;
+    }
+    if (charts[id]) {
+      charts[id].destroy();
+    }
+    charts[id] = new Chart(document.getElementById(id), {
+      type: type,
+      data: { labels: labels, datasets: datasets.map((d, i) => Object.assign({
+        borderColor: COLORS[i % COLORS.length], backgroundColor: COLORS[i % COLORS.length] }, d)) },
+      options: { animation: false, responsive: true, aspectRatio: aspectRatio || 2,
+        plugins: { legend: { position: 'bottom' } } }
+    });
+  }
+
+  async function loadConsumption() {
+    const c = await api('consumption');
+    document.getElementById('chart-services-title').textContent = t('chart.services');
+    document.getElementById('chart-roles-title').textContent = t('chart.roles');
+    const type = c.buckets.length > 1 ? 'line' : 'bar';
+    chart('chart-services', type, c.buckets, c.services.map(s => ({ label: s.label, data: s.units })));
+    chart('chart-roles', type, c.buckets, c.usersByRole.map(r => ({ label: r.role, data: r.users })));
+
+    document.getElementById('comparison-title').textContent =
+      t('comparison', c.comparison.previousPeriod.from, c.comparison.previousPeriod.to);
+    const comparison = document.getElementById('comparison-table');
+    const head = el('tr');
+    headerRow(head, [t('col.concept'), t('col.current'), t('col.previous'), t('col.change')]);
+    comparison.tHead.replaceChildren(head);
+    comparison.tBodies[0].replaceChildren(...c.comparison.rows.map(r => {
+      const tr = el('tr', null, { 'data-key': r.key });
+      const show = v => r.key === 'total' ? money(v) : num(v);
+      const change = r.changePercent === null ? '—' : (r.changePercent > 0 ? '+' : '') + r.changePercent + ' %';
+      tr.append(el('td', r.label), el('td', show(r.current), { 'data-col': 'current' }),
+        el('td', show(r.previous), { 'data-col': 'previous' }), el('td', change, { 'data-col': 'change' }));
+      return tr;
+    }));
+
+    document.getElementById('whatsapp-title').textContent = t('chart.whatsapp');
+    chart('chart-whatsapp', 'bar', c.whatsapp.map(w => w.channel), [
+      { label: t('col.inbound'), data: c.whatsapp.map(w => w.inbound) },
+      { label: t('col.outbound'), data: c.whatsapp.map(w => w.outbound) }], 4);
+    const whatsapp = document.getElementById('whatsapp-table');
+    const whead = el('tr');
+    headerRow(whead, [t('col.channel'), t('col.inbound'), t('col.outbound')]);
+    whatsapp.tHead.replaceChildren(whead);
+    whatsapp.tBodies[0].replaceChildren(...(c.whatsapp.length === 0 ? [el('tr')] : c.whatsapp.map(w => {
+      const tr = el('tr', null, { 'data-channel-id': w.channelId });
+      tr.append(el('td', w.channel), el('td', num(w.inbound), { 'data-col': 'inbound' }),
+        el('td', num(w.outbound), { 'data-col': 'outbound' }));
+      return tr;
+    })));
+    if (c.whatsapp.length === 0) {
+      whatsapp.tBodies[0].rows[0].append(el('td', t('noWhatsapp'), { colspan: 3 }));
+    }
+  }
+
+  async function resync() {
+    const status = document.getElementById('resync-status');
+    const headers = { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+    headers[csrf.header] = csrf.token;
+    const response = await fetch('/api/jobs/resync', { method: 'POST', headers: headers, credentials: 'same-origin',
+      body: JSON.stringify({ source: filters.source, from: filters.from, to: filters.to }) });
+    const json = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      status.textContent = t('resync.failed', json.error || response.status);
+      return;
+    }
+    status.textContent = t('resync.started', json.jobExecutionId);
+    for (;;) {
+      await new Promise(r => setTimeout(r, 2000));
+      const job = await fetch('/api/jobs/' + json.jobExecutionId, { headers: { 'Accept': 'application/json' } })
+        .then(r => r.json()).catch(() => null);
+      if (job && job.status && !['STARTING', 'STARTED', 'STOPPING'].includes(job.status)) {
+        status.textContent = t('resync.done', job.status);
+        return;
+      }
+    }
+  }
+
+  function watchFilters() {
+    const preset = document.getElementById('preset');
+    const custom = () => document.querySelectorAll('.custom').forEach(n => { n.hidden = preset.value !== 'custom'; });
+    preset.addEventListener('change', custom);
+    custom();
+    const search = document.getElementById('user-search');
+    search.placeholder = t('search');
+    let timer = null;
+    search.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { users.q = search.value; users.page = 1; loadUsers().catch(e => fail('users-pager', e)); }, 250);
+    });
+    const button = document.getElementById('resync');
+    if (button) {
+      button.addEventListener('click', () => resync().catch(e => {
+        document.getElementById('resync-status').textContent = t('resync.failed', e.message);
+      }));
+    }
+  }
+
+  watchFilters();
+  loadSummary().then(() => Promise.all([
+    loadUsers().catch(e => fail('users-pager', e)),
+    loadServices().catch(e => fail('services-section', e)),
+    loadConsumption().catch(e => fail('consumption-section', e))
+  ])).then(() => { body.dataset.loaded = 'true'; }, e => {
+    document.getElementById('freshness').textContent = t('noData') + ': ' + e.message;
+    body.dataset.loaded = 'error';
+  });
+}());

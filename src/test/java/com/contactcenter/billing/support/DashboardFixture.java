@@ -1,0 +1,81 @@
+package com.contactcenter.billing.support;
+
+import com.contactcenter.billing.demo.DemoDataGenerator;
+import com.contactcenter.billing.demo.DemoDataSpec;
+import com.contactcenter.billing.sync.SyncService;
+import com.contactcenter.billing.sync.SyncWindow;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Two tenants for the dashboard's tests, both in in-memory H2: {@code acme}, a small generated demo
+ * tenant (40 users, 20,000 messages over three months to 2026-11-15, hostile names among them), and
+ * {@code edge}, the edge tenant of {@link EdgeTenantFixture}. The clock stands at 2026-11-15 12:00 in
+ * Bogota, so "today" is 2026-11-15 and "last month" is October 2026, which both tenants have.
+ */
+public final class DashboardFixture {
+
+    public static final String NOW = "2026-11-15T17:00:00Z";
+    public static final LocalDate TODAY = LocalDate.parse("2026-11-15");
+    public static final String ACME = "acme";
+    public static final String EDGE = "edge";
+    public static final DemoDataSpec ACME_SPEC = new DemoDataSpec(40, 20_000, 7, TODAY, 3);
+    public static final SyncWindow SYNCED = new SyncWindow(LocalDate.parse("2026-08-01"), TODAY);
+
+    /**
+     * Registers a test application with both tenants, the given in-memory warehouse, a fixed clock
+     * and the accounts, each {@code name, role, password} (hashed here as the environment would give it).
+     */
+    public static void register(DynamicPropertyRegistry registry, String warehouse, String[]... accounts) {
+        for (String p : properties(warehouse)) {
+            int eq = p.indexOf('=');
+            registry.add(p.substring(0, eq), () -> p.substring(eq + 1));
+        }
+        for (int i = 0; i < accounts.length; i++) {
+            String[] account = accounts[i];
+            String prefix = "billing.security.accounts[" + i + "].";
+            registry.add(prefix + "name", () -> account[0]);
+            registry.add(prefix + "role", () -> account[1]);
+            registry.add(prefix + "password-hash", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(account[2]));
+        }
+    }
+
+    private static String[] properties(String warehouse) {
+        return new String[] {
+            "spring.datasource.url=" + SourceDatabases.h2Url(warehouse),
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            FixedClock.PROPERTY + "=" + NOW,
+            "billing.sources[0].name=" + ACME,
+            "billing.sources[0].url=" + SourceDatabases.h2Url("dash_acme_src"),
+            "billing.sources[0].username=sa",
+            "billing.sources[0].time-zone=America/Bogota",
+            "billing.sources[1].name=" + EDGE,
+            "billing.sources[1].url=" + SourceDatabases.h2Url("dash_edge_src"),
+            "billing.sources[1].username=sa",
+            "billing.sources[1].time-zone=America/Bogota",
+            "billing.schedule.enabled=false",
+            "logging.level.com.contactcenter.billing=WARN"};
+    }
+
+    private static boolean sourcesLoaded;
+
+    /** Creates both tenants' databases (once per JVM) and syncs them into the application's warehouse. */
+    public static synchronized void syncBoth(SyncService sync) {
+        if (!sourcesLoaded) {
+            SourceDatabases.execute(SourceDatabases.h2("dash_acme_src"), List.of("DROP ALL OBJECTS"));
+            new DemoDataGenerator(SourceDatabases.h2("dash_acme_src")).generate(ACME_SPEC);
+            SourceDatabases.loadH2("dash_edge_src", EdgeTenantFixture.SQL);
+            sourcesLoaded = true;
+        }
+        SyncService.SyncOutcome outcome = sync.sync(List.of(ACME, EDGE), SYNCED);
+        if (!outcome.succeeded()) {
+            throw new IllegalStateException("the dashboard fixture did not sync: " + outcome.failureSummary());
+        }
+    }
+
+    private DashboardFixture() {
+    }
+}

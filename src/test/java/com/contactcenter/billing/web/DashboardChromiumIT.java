@@ -1,0 +1,291 @@
+package com.contactcenter.billing.web;
+
+import static com.contactcenter.billing.support.DashboardFixture.ACME;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.contactcenter.billing.snapshot.SnapshotService;
+import com.contactcenter.billing.support.Chromium;
+import com.contactcenter.billing.support.DashboardFixture;
+import com.contactcenter.billing.support.EdgeTenantFixture;
+import com.contactcenter.billing.support.ExportJson;
+import com.contactcenter.billing.support.FixedClock;
+import com.contactcenter.billing.sync.SyncService;
+import com.contactcenter.billing.usage.GroupBy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An admin in a real headless Chromium: logs in, reads the default view, switches to last month by
+ * day, expands a user and searches for the hostile names; every figure on screen is compared with
+ * the JSON export of the snapshot the page shows. Screenshots of the default view and of the
+ * services dashboard are kept in {@code target/screenshots}.
+ */
+@ExtendWith(Chromium.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(locations = EdgeTenantFixture.PRICING)
+@Import(FixedClock.class)
+class DashboardChromiumIT {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String PASSWORD = "admin-pw-1";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        DashboardFixture.register(registry, "wh_dashboard_chromium", new String[] {"ada", "admin", PASSWORD});
+    }
+
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SyncService sync;
+
+    @Autowired
+    SnapshotService snapshots;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = Chromium.start();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAdminSeesEveryFigureOfTheExportOnScreen() throws Exception {
+        // given
+        DashboardFixture.syncBoth(sync);
+
+        // when: the admin opens the billing screens and logs in
+        browser.get("http://127.0.0.1:" + port + "/dashboard");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys("ada");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login")).click();
+        awaitLoaded();
+
+        // then: the default view, today grouped by month, in Spanish, matching its export
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+        assertThat(new Select(browser.findElement(By.id("preset"))).getFirstSelectedOption().getText()).isEqualTo("Hoy");
+        assertThat(new Select(browser.findElement(By.id("groupBy"))).getFirstSelectedOption().getText()).isEqualTo("Mes");
+        JsonNode today = shownExport();
+        assertThat(today.at("/period/from").asString()).isEqualTo("2026-11-15");
+        assertThat(today.at("/period/to").asString()).isEqualTo("2026-11-15");
+        assertThat(today.get("groupBy").asString()).isEqualTo("month");
+        assertThat(text("freshness")).isEqualTo("Datos sincronizados hasta 15/11/2026 12:00");
+        assertSameFigures(today);
+        screenshot("dashboard-default.png");
+
+        // when: last month, grouped by day
+        new Select(browser.findElement(By.id("preset"))).selectByValue("last-month");
+        new Select(browser.findElement(By.id("groupBy"))).selectByValue("day");
+        browser.findElement(By.id("apply")).click();
+        awaitLoaded();
+
+        // then
+        JsonNode october = shownExport();
+        assertThat(october.at("/period/from").asString()).isEqualTo("2026-10-01");
+        assertThat(october.at("/period/to").asString()).isEqualTo("2026-10-31");
+        assertThat(october.get("groupBy").asString()).isEqualTo("day");
+        assertThat(october.at("/snapshot/id").asString()).isEqualTo(snapshots.newest(ACME,
+                LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"), GroupBy.DAY).orElseThrow().id());
+        assertSameFigures(october);
+        assertFirstPageOfUsers(october);
+        assertWhatsappAndComparison(october);
+        browser.executeScript("document.getElementById('consumption-section').scrollIntoView()");
+        screenshot("dashboard-services.png");
+
+        // when: a user with channels and activity is found and expanded
+        JsonNode user = ExportJson.elements(october.get("users")).stream()
+                .filter(u -> u.get("assignedChannels").size() > 0 && u.get("activity").size() > 1)
+                .findFirst().orElseThrow();
+        search(user.get("email").asString(), user.get("name").asString());
+        browser.findElement(By.cssSelector("tr.user-row[data-user-id='" + user.get("id").asLong() + "']")).click();
+        WebElement detail = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector("tr.user-detail")));
+
+        // then: its channels by name and type and its activity per day, as exported
+        List<String> channels = detail.findElements(By.cssSelector(".detail-channels li")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(channels).isEqualTo(ExportJson.elements(user.get("assignedChannels")).stream()
+                .map(c -> c.get("name").asString() + " (" + c.get("type").asString() + ")").toList());
+        List<WebElement> activity = detail.findElements(By.cssSelector("tr[data-bucket]"));
+        assertThat(activity).hasSize(user.get("activity").size());
+        for (int i = 0; i < activity.size(); i++) {
+            JsonNode a = user.get("activity").get(i);
+            List<String> cells = activity.get(i).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            assertThat(cells).containsExactly(a.get("bucket").asString(), count(a, "sessions"), count(a, "messagesSent"),
+                    count(a, "calls"), count(a, "callMinutes"));
+        }
+
+        // and the hostile names are text, never markup
+        for (String hostile : List.of("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")) {
+            assertThat(ExportJson.elements(october.get("users")).stream().map(u -> u.get("name").asString()))
+                    .as("the demo tenant has a billable user named " + hostile).contains(hostile);
+            search(hostile, hostile);
+            assertThat(browser.findElements(By.cssSelector("#users-table td[data-col=name]")).stream()
+                    .map(WebElement::getText).toList()).containsExactly(hostile);
+        }
+        assertThat(browser.executeScript("return document.querySelectorAll('img[src=\"x\"], #users-table script').length"))
+                .isEqualTo(0L);
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    private void awaitLoaded() {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            String loaded = (String) ((JavascriptExecutor) d).executeScript("return document.body.dataset.loaded || ''");
+            if (loaded.equals("error")) {
+                throw new AssertionError("the page could not load: " + text("freshness"));
+            }
+            return loaded.equals("true");
+        });
+    }
+
+    /** The export of the snapshot the page shows, found by the id in its JSON download link. */
+    private JsonNode shownExport() {
+        String href = browser.findElement(By.id("download-json")).getAttribute("href");
+        String id = href.replaceAll(".*/snapshots/([^/]+)/download/json$", "$1");
+        return ExportJson.parse(snapshots.byId(id).orElseThrow().document());
+    }
+
+    private void assertSameFigures(JsonNode export) {
+        // users per role
+        for (JsonNode role : export.get("usersByRole")) {
+            WebElement card = browser.findElement(By.cssSelector(".card[data-role='" + role.get("role").asString() + "']"));
+            assertThat(card.findElement(By.className("count")).getText()).as(role.get("role").asString())
+                    .isEqualTo(count(role, "users"));
+        }
+        assertThat(browser.findElements(By.cssSelector(".card"))).hasSize(export.get("usersByRole").size());
+        // services: count, units, amount
+        for (JsonNode service : export.get("services")) {
+            String key = service.get("key").asString();
+            WebElement row = browser.findElement(By.cssSelector("#services-table tr[data-key='" + key + "']"));
+            assertThat(cell(row, "count")).as(key).isEqualTo(count(service, "count"));
+            assertThat(cell(row, "units")).as(key).isEqualTo(count(service, "units"));
+            JsonNode line = ExportJson.elements(export.at("/estimate/lines")).stream()
+                    .filter(l -> l.get("kind").asString().equals("service") && l.get("key").asString().equals(key))
+                    .findFirst().orElseThrow();
+            assertThat(cell(row, "amount")).as(key).isEqualTo(money(line.get("amount").asString()));
+        }
+        // seats, and the total
+        for (JsonNode line : export.at("/estimate/lines")) {
+            if (line.get("kind").asString().equals("seat")) {
+                WebElement row = browser.findElement(By.cssSelector("#seats-table tr[data-role='" + line.get("key").asString() + "']"));
+                assertThat(cell(row, "users")).isEqualTo(count(line, "quantity"));
+                assertThat(cell(row, "amount")).isEqualTo(money(line.get("amount").asString()));
+            }
+        }
+        assertThat(text("estimate-total")).isEqualTo(money(export.at("/estimate/total").asString()));
+    }
+
+    private void assertFirstPageOfUsers(JsonNode export) {
+        List<JsonNode> users = new ArrayList<>(ExportJson.elements(export.get("users")));
+        users.sort(Comparator.comparing((JsonNode u) -> u.get("name").asString(), String.CASE_INSENSITIVE_ORDER)
+                .thenComparingLong(u -> u.get("id").asLong()));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#users-table tbody tr.user-row"));
+        assertThat(rows).hasSize(Math.min(25, users.size()));
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode u = users.get(i);
+            WebElement row = rows.get(i);
+            assertThat(row.getAttribute("data-user-id")).isEqualTo(String.valueOf(u.get("id").asLong()));
+            assertThat(cell(row, "name")).isEqualTo(u.get("name").asString());
+            assertThat(cell(row, "email")).isEqualTo(u.get("email").asString());
+            assertThat(cell(row, "role")).isEqualTo(u.get("role").asString());
+            for (String figure : List.of("channels", "sessions", "messagesSent", "calls", "callMinutes")) {
+                assertThat(cell(row, figure)).as(figure + " of user " + u.get("id")).isEqualTo(count(u, figure));
+            }
+        }
+        assertThat(text("users-page")).isEqualTo("Página 1 de " + ((users.size() + 24) / 25) + " (" + users.size()
+                + " usuarios)");
+    }
+
+    private void assertWhatsappAndComparison(JsonNode export) {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#whatsapp-table tbody tr[data-channel-id]"));
+        assertThat(rows).hasSize(export.get("whatsapp").size());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode channel = export.get("whatsapp").get(i);
+            assertThat(rows.get(i).findElement(By.tagName("td")).getText()).isEqualTo(channel.get("channel").asString());
+            assertThat(cell(rows.get(i), "inbound")).isEqualTo(count(channel, "inbound"));
+            assertThat(cell(rows.get(i), "outbound")).isEqualTo(count(channel, "outbound"));
+        }
+        assertThat(browser.findElements(By.cssSelector("#comparison-table tbody tr"))).hasSize(9);
+        assertThat(text("comparison-title")).isEqualTo("Comparación con el periodo anterior (2026-08-31 a 2026-09-30)");
+        WebElement total = browser.findElement(By.cssSelector("#comparison-table tr[data-key='total']"));
+        assertThat(cell(total, "current")).isEqualTo(money(export.at("/estimate/total").asString()));
+        // the charts were drawn, by the library served from the jar
+        assertThat(browser.executeScript("return typeof Chart")).isEqualTo("function");
+        assertThat(browser.executeScript("return Chart.getChart('chart-services').data.datasets.length")).isEqualTo(7L);
+    }
+
+    /** Types into the search box and waits for the table to hold the one user named {@code onlyName}. */
+    private void search(String text, String onlyName) {
+        WebElement box = browser.findElement(By.id("user-search"));
+        box.clear();
+        box.sendKeys(text);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            List<WebElement> names = d.findElements(By.cssSelector("#users-table tbody tr.user-row td[data-col=name]"));
+            return text("users-page").endsWith("(1 usuarios)") && names.size() == 1
+                    && names.get(0).getText().equals(onlyName);
+        });
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private static String cell(WebElement row, String column) {
+        return row.findElement(By.cssSelector("td[data-col='" + column + "']")).getText();
+    }
+
+    /** A count as the page shows it in Spanish: thousands with a dot. */
+    private static String count(JsonNode node, String field) {
+        return String.format(java.util.Locale.ROOT, "%,d", node.get(field).asLong()).replace(',', '.');
+    }
+
+    /** A plain decimal string as the page shows it in Spanish: thousands with a dot, decimals after a comma. */
+    private static String money(String plain) {
+        String[] parts = plain.split("\\.");
+        String whole = String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(parts[0])).replace(',', '.');
+        return parts.length == 1 ? whole : whole + "," + parts[1];
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
