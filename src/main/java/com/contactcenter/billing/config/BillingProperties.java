@@ -45,6 +45,14 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
                 throw new IllegalArgumentException("billing.sources '" + s.name() + "' has no url");
             }
         }
+        for (Account account : security.accounts()) {
+            for (String tenant : account.tenants()) {
+                if (!tenant.equals(Account.ALL_TENANTS) && sources.stream().noneMatch(s -> s.name().equals(tenant))) {
+                    throw new IllegalArgumentException("billing.security.accounts '" + account.name()
+                            + "' has the tenant '" + tenant + "', which is not a source in billing.sources (or '*')");
+                }
+            }
+        }
     }
 
     public List<String> sourceNames() {
@@ -191,16 +199,25 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
     /**
      * An API account. {@code passwordHash} comes from the environment, never from a file:
      * {@code {bcrypt}$2a$10$...} (a bare bcrypt hash is taken as bcrypt). An account without a
-     * hash cannot log in.
+     * hash cannot log in. {@code tenants} are the source names whose data it may see and re-sync,
+     * or {@code *} (platform staff: every tenant, and the service's own endpoints); an account
+     * without tenants sees none.
      */
-    public record Account(String name, Role role, String passwordHash) {
+    public record Account(String name, Role role, String passwordHash, List<String> tenants) {
+
+        public static final String ALL_TENANTS = "*";
 
         public enum Role { ADMIN, OPERATOR }
+
+        public boolean platform() {
+            return tenants.contains(ALL_TENANTS);
+        }
 
         public Account {
             if (role == null) {
                 throw new IllegalArgumentException("billing.security.accounts '" + name + "' needs a role: admin or operator");
             }
+            tenants = tenants == null ? List.of() : tenants.stream().map(String::strip).distinct().toList();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package com.contactcenter.billing.web;
 
+import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.source.SourceRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,6 +21,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,15 +57,15 @@ class DashboardApi {
 
     @GetMapping("/sources")
     @Operation(summary = "The sources (tenants) the dashboard can show")
-    List<SourceView> sources() {
-        return sources.names().stream()
+    List<SourceView> sources(Authentication user) {
+        return TenantScope.of(user).visible(sources.names()).stream()
                 .map(name -> new SourceView(name, sources.require(name).timeZone().getId())).toList();
     }
 
     @GetMapping("/summary")
     @Operation(summary = "Period, snapshot and freshness, download links, billable users per role, the estimated total")
-    DashboardViews.Summary summary(@ParameterObject Filters filters) {
-        DashboardQuery query = query(filters);
+    DashboardViews.Summary summary(@ParameterObject Filters filters, Authentication user) {
+        DashboardQuery query = query(filters, user);
         return views.summary(query, views.load(query));
     }
 
@@ -73,35 +75,38 @@ class DashboardApi {
             @Parameter(description = "id, name, email, role, channels, sessions, messagesSent, calls, callMinutes, lastLoginAt")
             @RequestParam(required = false) String sort,
             @Parameter(description = "asc or desc") @RequestParam(required = false) String dir,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int size) {
-        return views.users(views.load(query(filters)), q, sort, dir, page, size);
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int size,
+            Authentication user) {
+        return views.users(views.load(query(filters, user)), q, sort, dir, page, size);
     }
 
     @GetMapping("/users/{userId}")
     @Operation(summary = "One user's detail: channels assigned (name and type) and activity per bucket")
-    DashboardViews.UserDetail user(@PathVariable long userId, @ParameterObject Filters filters) {
-        return views.user(views.load(query(filters)), userId);
+    DashboardViews.UserDetail user(@PathVariable long userId, @ParameterObject Filters filters, Authentication user) {
+        return views.user(views.load(query(filters, user)), userId);
     }
 
     @GetMapping("/services")
     @Operation(summary = "Per service: count, units, unit price and estimated amount; seat lines; the estimated total")
-    DashboardViews.Services services(@ParameterObject Filters filters) {
-        return views.services(views.load(query(filters)));
+    DashboardViews.Services services(@ParameterObject Filters filters, Authentication user) {
+        return views.services(views.load(query(filters, user)));
     }
 
     @GetMapping("/consumption")
     @Operation(summary = "Consumption per service and billable users per role over time, the comparison with"
             + " the previous period of the same length, WhatsApp inbound and outbound per channel")
-    DashboardViews.Consumption consumption(@ParameterObject Filters filters) {
-        DashboardQuery query = query(filters);
+    DashboardViews.Consumption consumption(@ParameterObject Filters filters, Authentication user) {
+        DashboardQuery query = query(filters, user);
         return views.consumption(query, views.load(query));
     }
 
     @GetMapping("/snapshots/{snapshotId}/download/{format}")
     @Operation(summary = "The snapshot as xlsx, pdf or its JSON export; looked up by snapshot id only")
-    ResponseEntity<StreamingResponseBody> download(@PathVariable String snapshotId, @PathVariable String format) {
-        DashboardViews.Parsed parsed = views.byId(snapshotId)
-                .orElseThrow(() -> new NotFound("no snapshot " + snapshotId));
+    ResponseEntity<StreamingResponseBody> download(@PathVariable String snapshotId, @PathVariable String format,
+            Authentication user) {
+        TenantScope scope = TenantScope.of(user);
+        DashboardViews.Parsed parsed = views.byId(snapshotId).filter(p -> scope.sees(p.snapshot().source()))
+                .orElseThrow(() -> new NotFound("no snapshot with that id"));
         String f = format.toLowerCase(Locale.ROOT);
         if (f.equals("json")) {
             byte[] body = parsed.snapshot().document().getBytes(StandardCharsets.UTF_8);
@@ -136,12 +141,20 @@ class DashboardApi {
             @Parameter(description = "day, week or month (default)") String groupBy) {
     }
 
-    private DashboardQuery query(@ParameterObject Filters filters) {
-        String name = filters.source() == null || filters.source().isBlank()
-                ? sources.names().stream().findFirst().orElseThrow(() -> new NotFound("no sources are configured"))
-                : filters.source().strip();
-        var source = sources.find(name).orElseThrow(() -> new NotFound("no source '" + name + "'"));
-        return DashboardQuery.resolve(source, filters.preset(), filters.from(), filters.to(), filters.groupBy(), clock);
+    /** The filters resolved for this account: a source it may not see is as absent as one that does not exist. */
+    private DashboardQuery query(Filters filters, Authentication user) {
+        return DashboardQuery.resolve(source(sources, TenantScope.of(user), filters.source()), filters.preset(),
+                filters.from(), filters.to(), filters.groupBy(), clock);
+    }
+
+    /** The named source if the account may see it; without a name, the first one it may see. */
+    static SourceProperties source(SourceRegistry sources, TenantScope scope, String name) {
+        if (name == null || name.isBlank()) {
+            return scope.visible(sources.names()).stream().findFirst().map(sources::require)
+                    .orElseThrow(() -> new NotFound("no sources to show to this account"));
+        }
+        return sources.find(name.strip()).filter(s -> scope.sees(s.name()))
+                .orElseThrow(() -> new NotFound(JobsController.NO_SOURCE));
     }
 
     private static ResponseEntity<StreamingResponseBody> attachment(String fileName, MediaType type,

@@ -1,6 +1,7 @@
 package com.contactcenter.billing.web;
 
 import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import com.contactcenter.billing.source.SourceRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -10,10 +11,13 @@ import java.util.TreeMap;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,7 +60,8 @@ class DashboardPage {
     String dashboard(@RequestParam(required = false) String source, @RequestParam(required = false) String preset,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String groupBy, Authentication user, Model model) {
-        List<String> visible = sources.names();
+        TenantScope scope = TenantScope.of(user);
+        List<String> visible = scope.visible(sources.names());
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("sources", visible);
         model.addAttribute("presets", PRESETS);
@@ -66,12 +71,11 @@ class DashboardPage {
                 .anyMatch(a -> a.equals("ROLE_" + SecurityConfiguration.ADMIN)
                         || a.equals("ROLE_" + SecurityConfiguration.OPERATOR)));
         model.addAttribute("labels", JSON.writeValueAsString(scriptLabels()));
-        String name = source == null || source.isBlank() ? visible.stream().findFirst().orElse(null) : source.strip();
-        if (name == null) {
-            model.addAttribute("error", "no sources are configured (billing.sources)");
+        if (visible.isEmpty()) {
+            model.addAttribute("error", "no sources to show to this account");
             return "dashboard";
         }
-        var selected = sources.find(name).orElseThrow(() -> new NotFound("no source '" + name + "'"));
+        SourceProperties selected = DashboardApi.source(sources, scope, source);
         try {
             DashboardQuery query = DashboardQuery.resolve(selected, preset, from, to, groupBy, clock);
             model.addAttribute("query", query);
@@ -80,6 +84,15 @@ class DashboardPage {
             model.addAttribute("query", DashboardQuery.resolve(selected, null, null, null, null, clock));
         }
         return "dashboard";
+    }
+
+    /** A source this account may not see shows the same page as one that does not exist, and nothing of it. */
+    @ExceptionHandler(NotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFound e, Model model) {
+        model.addAttribute("lang", locale.getLanguage());
+        model.addAttribute("error", e.getMessage());
+        return "not-found";
     }
 
     /** The js.* texts of the configured language, for the page's script. */

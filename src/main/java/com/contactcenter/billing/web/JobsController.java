@@ -5,12 +5,14 @@ import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.sync.SyncWindow;
-import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +32,9 @@ class JobsController {
     record ResyncRequest(String source, String from, String to) {
     }
 
+    /** The same answer for a source that does not exist and one the account may not see. */
+    static final String NO_SOURCE = "no source by that name";
+
     private final JobRunner runner;
     private final JobHistory history;
     private final SourceRegistry sources;
@@ -42,12 +47,13 @@ class JobsController {
 
     /** Starts the re-sync and answers at once: 202 with the job execution id; 409 while the source syncs. */
     @PostMapping("/resync")
-    ResponseEntity<Map<String, Object>> resync(@RequestBody(required = false) ResyncRequest request, Principal user) {
+    ResponseEntity<Map<String, Object>> resync(@RequestBody(required = false) ResyncRequest request,
+            Authentication user) {
         if (request == null || request.source() == null || request.source().isBlank()) {
             throw new BadRequest("source is required");
         }
-        if (sources.find(request.source()).isEmpty()) {
-            throw new BadRequest("unknown source '" + request.source() + "'");
+        if (sources.find(request.source()).isEmpty() || !TenantScope.of(user).sees(request.source())) {
+            throw new NotFound(NO_SOURCE);
         }
         LocalDate from = date("from", request.from());
         LocalDate to = date("to", request.to());
@@ -63,17 +69,31 @@ class JobsController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
     }
 
+    /** A job is shown to an account only when every source it names is one of the account's tenants. */
     @GetMapping("/{id}")
-    JobHistory.JobStatus job(@PathVariable long id) {
-        return history.status(id).orElseThrow(() -> new NotFound("no job execution " + id));
+    JobHistory.JobStatus job(@PathVariable long id, Authentication user) {
+        TenantScope scope = TenantScope.of(user);
+        return history.status(id).filter(s -> scope.seesAll(sourcesOf(s)))
+                .orElseThrow(() -> new NotFound("no job execution with that id"));
     }
 
     @GetMapping
-    List<JobHistory.Entry> jobs(@RequestParam(defaultValue = "50") int limit) {
+    List<JobHistory.Entry> jobs(@RequestParam(defaultValue = "50") int limit, Authentication user) {
         if (limit < 1 || limit > 1000) {
             throw new BadRequest("limit must be between 1 and 1000");
         }
-        return history.history(limit);
+        TenantScope scope = TenantScope.of(user);
+        if (scope.platform()) {
+            return history.history(limit);
+        }
+        // a tenant's entries are looked for among the newest 1000 of everyone's
+        return history.history(1000).stream().filter(e -> scope.seesAll(e.sources())).limit(limit).toList();
+    }
+
+    private static Set<String> sourcesOf(JobHistory.JobStatus status) {
+        Set<String> names = new TreeSet<>(status.sources());
+        status.progress().forEach(p -> names.add(p.source()));
+        return names;
     }
 
     private static LocalDate date(String name, String value) {

@@ -1,5 +1,7 @@
 package com.contactcenter.billing.web;
 
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
+
 import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.config.BillingProperties.Account;
 import java.util.ArrayList;
@@ -14,7 +16,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -36,7 +41,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Two ways in, one set of accounts ({@code billing.security.accounts}): HTTP Basic for scripts and
  * tools (every request carries its credentials, no session), and a login form with a session for
  * the dashboard. Admins read everything (the dashboard, GET /api/**, the actuator, the OpenAPI
- * document); operators and admins start re-syncs. Health answers everyone, with details for admins.
+ * document); operators and admins start re-syncs. Each account sees only its tenants
+ * ({@link TenantScope}); the service's own endpoints (actuator) are for platform admins. Health
+ * answers everyone, with details for platform staff.
  *
  * <p>CSRF: every POST that a session authenticates needs the token (the dashboard sends it in a
  * header, forms in a hidden field). A request that carries its own {@code Authorization} header, or an
@@ -66,7 +73,8 @@ class SecurityConfiguration {
         RequestMatcher sessionless = request -> request.getSession(false) == null;
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ADMIN)
+                        .requestMatchers(EndpointRequest.toAnyEndpoint())
+                                .access(AuthorizationManagers.allOf(hasRole(ADMIN), hasRole(TenantScope.PLATFORM)))
                         .requestMatchers(HttpMethod.GET, "/login", "/dashboard/dashboard.css").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/jobs/resync").hasAnyRole(OPERATOR, ADMIN)
@@ -112,7 +120,18 @@ class SecurityConfiguration {
             if (!hash.startsWith("{")) {
                 hash = "{bcrypt}" + hash;
             }
-            users.add(User.withUsername(account.name()).password(hash).roles(account.role().name()).build());
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            authorities.add(new SimpleGrantedAuthority("ROLE_" + account.role().name()));
+            if (account.platform()) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_" + TenantScope.PLATFORM));
+            } else {
+                account.tenants().forEach(t -> authorities.add(new SimpleGrantedAuthority(TenantScope.TENANT_PREFIX + t)));
+                if (account.tenants().isEmpty()) {
+                    log.warn("{} has no tenants (billing.security.accounts[].tenants): it sees no tenant's data;"
+                            + " '*' is for platform staff", account);
+                }
+            }
+            users.add(User.withUsername(account.name()).password(hash).authorities(authorities).build());
         }
         if (users.isEmpty()) {
             log.warn("no API accounts (billing.security.accounts): every /api request will be refused");

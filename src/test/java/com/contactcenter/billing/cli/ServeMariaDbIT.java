@@ -57,6 +57,7 @@ class ServeMariaDbIT {
                 "--billing.sources[0].password=" + MariaDb.PASSWORD,
                 "--billing.security.accounts[0].name=ada",
                 "--billing.security.accounts[0].role=admin",
+                "--billing.security.accounts[0].tenants[0]=*",
                 "--billing.security.accounts[0].password-hash=${SERVE_IT_ADMIN_HASH}",
                 "--logging.level.com.contactcenter.billing=INFO"));
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -26,7 +26,8 @@ public final class DashboardFixture {
 
     /**
      * Registers a test application with both tenants, the given in-memory warehouse, a fixed clock
-     * and the accounts, each {@code name, role, password} (hashed here as the environment would give it).
+     * and the accounts, each {@code name, role, password, tenants...} (the password hashed here as the
+     * environment would give it; tenants are source names or {@code *}).
      */
     public static void register(DynamicPropertyRegistry registry, String warehouse, String[]... accounts) {
         for (String p : properties(warehouse)) {
@@ -39,6 +40,10 @@ public final class DashboardFixture {
             registry.add(prefix + "name", () -> account[0]);
             registry.add(prefix + "role", () -> account[1]);
             registry.add(prefix + "password-hash", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode(account[2]));
+            for (int t = 3; t < account.length; t++) {
+                String tenant = account[t];
+                registry.add(prefix + "tenants[" + (t - 3) + "]", () -> tenant);
+            }
         }
     }
 

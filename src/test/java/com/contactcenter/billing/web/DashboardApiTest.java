@@ -56,7 +56,7 @@ class DashboardApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        DashboardFixture.register(registry, "wh_dashboard_api", new String[] {"ada", "admin", PASSWORD});
+        DashboardFixture.register(registry, "wh_dashboard_api", new String[] {"ada", "admin", PASSWORD, "*"});
     }
 
     private static boolean synced;

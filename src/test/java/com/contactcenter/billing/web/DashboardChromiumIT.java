@@ -59,7 +59,8 @@ class DashboardChromiumIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        DashboardFixture.register(registry, "wh_dashboard_chromium", new String[] {"ada", "admin", PASSWORD});
+        DashboardFixture.register(registry, "wh_dashboard_chromium", new String[] {"ada", "admin", PASSWORD, "*"},
+                new String[] {"acme-admin", "admin", PASSWORD, ACME});
     }
 
     private static ChromeDriver browser;
@@ -164,6 +165,36 @@ class DashboardChromiumIT {
         assertThat(browser.executeScript("return document.querySelectorAll('img[src=\"x\"], #users-table script').length"))
                 .isEqualTo(0L);
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void aTenantsAdminIsOfferedOnlyItsTenantAndAnotherTenantsUrlShowsNothingOfIt() throws Exception {
+        // given
+        DashboardFixture.syncBoth(sync);
+        JsonNode edge = ExportJson.parse(snapshots.newestOrCompute(DashboardFixture.EDGE, LocalDate.parse("2026-10-01"),
+                LocalDate.parse("2026-10-31"), GroupBy.DAY).document());
+        browser.manage().deleteAllCookies();
+
+        // when: acme's admin logs in
+        browser.get("http://127.0.0.1:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("acme-admin");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login")).click();
+        awaitLoaded();
+
+        // then: the picker offers acme alone
+        assertThat(new Select(browser.findElement(By.id("source"))).getOptions().stream().map(WebElement::getText)
+                .toList()).containsExactly(ACME);
+
+        // and edge's own URL shows nothing of edge
+        browser.get("http://127.0.0.1:" + port + "/dashboard?source=edge&preset=last-month&groupBy=day");
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page).contains("No encontrado");
+        assertThat(browser.getPageSource()).doesNotContain("data-source=\"edge\"");
+        for (JsonNode user : edge.get("users")) {
+            assertThat(browser.getPageSource()).doesNotContain(user.get("name").asString(), user.get("email").asString());
+        }
+        assertThat(browser.getPageSource()).doesNotContain(edge.at("/estimate/total").asString());
     }
 
     private void awaitLoaded() {

@@ -52,8 +52,8 @@ class DashboardSecurityTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        DashboardFixture.register(registry, "wh_dashboard_security", new String[] {"ada", "admin", ADMIN_PASSWORD},
-                new String[] {"otto", "operator", OPERATOR_PASSWORD});
+        DashboardFixture.register(registry, "wh_dashboard_security", new String[] {"ada", "admin", ADMIN_PASSWORD, "*"},
+                new String[] {"otto", "operator", OPERATOR_PASSWORD, "*"});
     }
 
     private static boolean synced;

@@ -71,9 +71,11 @@ class JobsApiSecurityTest {
         registry.add("billing.security.accounts[0].name", () -> "ada");
         registry.add("billing.security.accounts[0].role", () -> "admin");
         registry.add("billing.security.accounts[0].password-hash", () -> ADMIN_HASH);
+        registry.add("billing.security.accounts[0].tenants[0]", () -> "*");
         registry.add("billing.security.accounts[1].name", () -> "otto");
         registry.add("billing.security.accounts[1].role", () -> "operator");
         registry.add("billing.security.accounts[1].password-hash", () -> OPERATOR_HASH);
+        registry.add("billing.security.accounts[1].tenants[0]", () -> "*");
         registry.add("billing.security.accounts[2].name", () -> "nohash");
         registry.add("billing.security.accounts[2].role", () -> "admin");
     }
@@ -217,7 +219,6 @@ class JobsApiSecurityTest {
     static Stream<Arguments> badResyncs() {
         return Stream.of(
                 Arguments.of("{\"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}", "source is required"),
-                Arguments.of("{\"source\": \"nope\", \"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}", "unknown source 'nope'"),
                 Arguments.of("{\"source\": \"edge\", \"from\": \"2026-10-32\", \"to\": \"2026-10-31\"}", "from '2026-10-32' is not a date (YYYY-MM-DD)"),
                 Arguments.of("{\"source\": \"edge\", \"from\": \"2026-10-05\", \"to\": \"2026-10-01\"}", "from 2026-10-05 is after to 2026-10-01"),
                 Arguments.of("not json", "the body must be JSON"));

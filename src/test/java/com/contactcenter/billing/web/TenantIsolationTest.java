@@ -1,0 +1,267 @@
+package com.contactcenter.billing.web;
+
+import static com.contactcenter.billing.support.DashboardFixture.ACME;
+import static com.contactcenter.billing.support.DashboardFixture.EDGE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.contactcenter.billing.ops.JobHistory;
+import com.contactcenter.billing.snapshot.SnapshotService;
+import com.contactcenter.billing.support.DashboardFixture;
+import com.contactcenter.billing.support.EdgeTenantFixture;
+import com.contactcenter.billing.support.ExportJson;
+import com.contactcenter.billing.support.FixedClock;
+import com.contactcenter.billing.sync.SyncService;
+import com.contactcenter.billing.usage.GroupBy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two tenants, acme and edge, and accounts scoped to acme (an admin and an operator), to edge, to
+ * none, and platform staff ({@code *}). Every path an acme account could take to edge's data
+ * answers 404 with nothing of edge in the body: the dashboard API, the page, downloads by snapshot
+ * id, re-syncs, job status by id and the job history; staff see both.
+ */
+@SpringBootTest
+@TestPropertySource(locations = EdgeTenantFixture.PRICING)
+@AutoConfigureMockMvc
+@Import(FixedClock.class)
+class TenantIsolationTest {
+
+    private static final String PASSWORD = "pw-1";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        DashboardFixture.register(registry, "wh_tenant_isolation",
+                new String[] {"acme-admin", "admin", PASSWORD, ACME},
+                new String[] {"acme-ops", "operator", PASSWORD, ACME},
+                new String[] {"edge-admin", "admin", PASSWORD, EDGE},
+                new String[] {"nobody", "admin", PASSWORD},
+                new String[] {"staff", "admin", PASSWORD, "*"});
+    }
+
+    private static boolean synced;
+    /** What must never reach an acme account: edge's names, emails and estimated total. */
+    private static List<String> edgeSecrets;
+    private static String edgeSnapshotId;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SyncService sync;
+
+    @Autowired
+    SnapshotService snapshots;
+
+    @Autowired
+    JobHistory history;
+
+    @BeforeEach
+    void syncOnce() {
+        if (!synced) {
+            DashboardFixture.syncBoth(sync);
+            JsonNode october = ExportJson.parse(snapshots.compute(EDGE, LocalDate.parse("2026-10-01"),
+                    LocalDate.parse("2026-10-31"), GroupBy.MONTH).document());
+            edgeSnapshotId = october.at("/snapshot/id").asString();
+            edgeSecrets = new ArrayList<>();
+            october.get("users").forEach(u -> {
+                edgeSecrets.add(u.get("name").asString());
+                edgeSecrets.add(u.get("email").asString());
+            });
+            edgeSecrets.add(october.at("/estimate/total").asString());
+            edgeSecrets.add("Ghost role");
+            synced = true;
+        }
+    }
+
+    private static RequestPostProcessor as(String account) {
+        return httpBasic(account, PASSWORD);
+    }
+
+    private String body(String path, String account, int status) throws Exception {
+        MvcResult result = mvc.perform(get(URI.create(path)).with(as(account))).andExpect(status().is(status)).andReturn();
+        MockHttpServletResponse response = result.getRequest().isAsyncStarted()
+                ? mvc.perform(asyncDispatch(result)).andReturn().getResponse() : result.getResponse();
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static void assertNothingOfEdge(String body) {
+        assertThat(body).doesNotContain(EDGE);
+        for (String secret : edgeSecrets) {
+            assertThat(body).doesNotContain(secret);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"summary", "users", "users/1", "users/10", "services", "consumption"})
+    void anotherTenantsSectionIs404WithNothingOfIt(String section) throws Exception {
+        String view = "?source=edge&preset=last-month&groupBy=day";
+        for (String account : List.of("acme-admin", "nobody")) {
+            String body = body("/api/dashboard/" + section + view, account, 404);
+            assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("no source by that name");
+            assertNothingOfEdge(body);
+        }
+        // the same answer as for a source that does not exist
+        assertThat(body("/api/dashboard/" + section + "?source=globex", "acme-admin", 404))
+                .isEqualTo(body("/api/dashboard/" + section + view, "acme-admin", 404));
+        // its own tenant answers, and staff see both
+        body("/api/dashboard/" + section.replace("users/10", "users/1") + "?source=acme&preset=last-month", "acme-admin", 200);
+        assertThat(body("/api/dashboard/" + section + view, "staff", 200)).contains(section.equals("users/10")
+                ? "<script>alert(1)</script>" : "");
+        body("/api/dashboard/" + section.replace("users/10", "users/1") + view, "edge-admin", 200);
+    }
+
+    @Test
+    void eachAccountListsAndDefaultsToItsOwnTenantsOnly() throws Exception {
+        assertThat(body("/api/dashboard/sources", "acme-admin", 200)).isEqualTo("[{\"name\":\"acme\",\"timeZone\":\"America/Bogota\"}]");
+        assertThat(body("/api/dashboard/sources", "edge-admin", 200)).isEqualTo("[{\"name\":\"edge\",\"timeZone\":\"America/Bogota\"}]");
+        assertThat(body("/api/dashboard/sources", "nobody", 200)).isEqualTo("[]");
+        assertThat(ExportJson.parse(body("/api/dashboard/sources", "staff", 200)).size()).isEqualTo(2);
+        // without a source, the first one the account may see
+        assertThat(ExportJson.parse(body("/api/dashboard/summary", "edge-admin", 200)).get("source").asString()).isEqualTo(EDGE);
+        assertThat(ExportJson.parse(body("/api/dashboard/summary", "nobody", 404)).get("error").asString())
+                .isEqualTo("no sources to show to this account");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"json", "xlsx", "pdf"})
+    void anotherTenantsSnapshotCannotBeDownloadedByItsId(String format) throws Exception {
+        String path = "/api/dashboard/snapshots/" + edgeSnapshotId + "/download/" + format;
+        String body = body(path, "acme-admin", 404);
+        assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("no snapshot with that id");
+        assertNothingOfEdge(body);
+        assertThat(body("/api/dashboard/snapshots/00000000-0000-0000-0000-000000000000/download/" + format,
+                "acme-admin", 404)).isEqualTo(body);
+        body(path, "edge-admin", 200);
+        body(path, "staff", 200);
+    }
+
+    @Test
+    void anOperatorScopedToOneTenantCannotReSyncAnother() throws Exception {
+        // given
+        int before = history.history(1000).size();
+
+        // when
+        String refused = mvc.perform(post("/api/jobs/resync").with(as("acme-ops")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"source\": \"edge\", \"from\": \"2026-11-14\", \"to\": \"2026-11-15\"}"))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+
+        // then: nothing started, nothing recorded, nothing said of edge
+        assertThat(ExportJson.parse(refused).get("error").asString()).isEqualTo("no source by that name");
+        assertThat(history.history(1000)).hasSize(before);
+
+        // and its own tenant re-syncs, and its job is its own to follow
+        String started = mvc.perform(post("/api/jobs/resync").with(as("acme-ops")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"source\": \"acme\", \"from\": \"2026-11-14\", \"to\": \"2026-11-15\"}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        long id = ExportJson.parse(started).get("jobExecutionId").asLong();
+        await(id);
+        assertThat(ExportJson.parse(body("/api/jobs/" + id, "acme-admin", 200)).get("sources").toString())
+                .isEqualTo("[\"acme\"]");
+        body("/api/jobs/" + id, "edge-admin", 404);
+    }
+
+    @Test
+    void jobsOfAnotherTenantOrOfEveryTenantAreNotShownByIdNorInTheHistory() throws Exception {
+        // given: a job of edge alone, started by staff
+        String started = mvc.perform(post("/api/jobs/resync").with(as("staff")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"source\": \"edge\", \"from\": \"2026-10-30\", \"to\": \"2026-10-31\"}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        long edgeJob = ExportJson.parse(started).get("jobExecutionId").asLong();
+        await(edgeJob);
+
+        // then: guessing ids gives acme's admin only jobs of acme alone
+        int shown = 0;
+        for (long id = 1; id <= edgeJob + 5; id++) {
+            MvcResult r = mvc.perform(get("/api/jobs/" + id).with(as("acme-admin"))).andReturn();
+            String body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            if (r.getResponse().getStatus() == 200) {
+                shown++;
+                JsonNode job = ExportJson.parse(body);
+                assertThat(job.get("sources").toString()).isEqualTo("[\"acme\"]");
+                job.get("progress").forEach(p -> assertThat(p.get("source").asString()).isEqualTo(ACME));
+            } else {
+                assertThat(r.getResponse().getStatus()).isEqualTo(404);
+                assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("no job execution with that id");
+            }
+            assertNothingOfEdge(body);
+        }
+        assertThat(body("/api/jobs/" + edgeJob, "edge-admin", 200)).contains("\"edge\"");
+        assertThat(body("/api/jobs/" + edgeJob, "staff", 200)).contains("\"edge\"");
+
+        String acmeHistory = body("/api/jobs?limit=1000", "acme-admin", 200);
+        assertNothingOfEdge(acmeHistory);
+        ExportJson.parse(acmeHistory).forEach(e -> assertThat(e.get("sources").toString()).isEqualTo("[\"acme\"]"));
+        assertThat(ExportJson.parse(acmeHistory).size()).isEqualTo(shown);
+        JsonNode staffHistory = ExportJson.parse(body("/api/jobs?limit=1000", "staff", 200));
+        assertThat(ExportJson.elements(staffHistory).stream().anyMatch(e -> e.get("jobExecutionId").asLong() == edgeJob))
+                .isTrue();
+    }
+
+    @Test
+    void theDashboardPageOffersOnlyTheAccountsTenantsAndShowsNothingOfAnother() throws Exception {
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("acme-admin").password(PASSWORD))
+                .andReturn().getRequest().getSession(false);
+
+        String page = mvc.perform(get("/dashboard").session(session)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("<option value=\"acme\" selected=\"selected\">acme</option>");
+        assertNothingOfEdge(page);
+
+        String other = mvc.perform(get("/dashboard?source=edge&preset=last-month").session(session))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(other).contains("No encontrado", "no source by that name");
+        assertNothingOfEdge(other);
+    }
+
+    @Test
+    void theServicesOwnEndpointsAreForPlatformStaff() throws Exception {
+        body("/actuator/env", "acme-admin", 403);
+        body("/actuator/metrics", "acme-admin", 403);
+        body("/actuator/env", "staff", 200);
+        // health: the status to everyone, the sources (all tenants' names and hosts) to staff only
+        String health = body("/actuator/health", "acme-admin", 200);
+        assertThat(ExportJson.parse(health).has("components")).isFalse();
+        assertNothingOfEdge(health);
+        assertThat(body("/actuator/health", "staff", 200)).contains("\"sources\"", "\"edge\"");
+    }
+
+    private void await(long jobExecutionId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        String status;
+        do {
+            Thread.sleep(200);
+            status = history.status(jobExecutionId).orElseThrow().status();
+        } while (!status.equals("COMPLETED") && !status.equals("FAILED") && Instant.now().isBefore(deadline));
+        assertThat(status).isEqualTo("COMPLETED");
+    }
+}
