@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -21,6 +20,7 @@ public final class Freshness {
     private static final DateTimeFormatter SPANISH_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final DateTimeFormatter ENGLISH_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     private Freshness() {
     }
@@ -55,7 +55,7 @@ public final class Freshness {
         try {
             zone = ZoneId.of(zoneId);
         } catch (DateTimeException | NullPointerException unknown) {
-            zone = ZoneOffset.UTC;
+            zone = UTC;
         }
         return text(asOf, zone, locale) + " (" + zone.getId() + ")";
     }
