@@ -9,9 +9,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quartz.CronTrigger;
 import org.quartz.spi.OperableTrigger;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** The triggers built from billing.schedule: when they fire, in which zone, in which order, and on a misfire. */
 class ScheduleTriggersTest {
@@ -141,5 +144,18 @@ class ScheduleTriggersTest {
             assertThat(Schedules.specs(none)).extracting(Schedules.Spec::name)
                     .as("intraday-sync '%s'", off).containsExactly("nightly-sync", "snapshot-refresh", "monthly-close");
         }
+    }
+
+    @Test
+    void anEmptyIntradayCronInTheConfigurationTurnsItOffAndAbsentMeansTheDefault() {
+        assertThat(bind(Map.of("billing.schedule.intraday-sync", "")).intradayEnabled()).isFalse();
+        assertThat(bind(Map.of("billing.schedule.intraday-sync", "false")).intradayEnabled()).isFalse();
+        assertThat(bind(Map.of("billing.schedule.zone", "UTC")).intradaySync())
+                .isEqualTo("0 0/30 6-22 * * ?");
+    }
+
+    private static ScheduleProperties bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("billing.schedule", ScheduleProperties.class);
     }
 }
