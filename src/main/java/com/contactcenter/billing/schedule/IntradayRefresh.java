@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * After the intraday sync, the snapshots the dashboard opens on: today, this week and this month
  * (by month, the default grouping) in each source's zone, as intraday versions, then the source's
- * intraday versions pruned. A snapshot whose figures did not change stays the same version.
+ * intraday versions pruned. Each refresh read a new sync run, so it makes a new version of each;
+ * retention ({@link SnapshotRetention}) keeps their number bounded.
  */
 @Component
 class IntradayRefresh {

@@ -62,7 +62,7 @@ class SnapshotStore {
         }
     }
 
-    /** What retention needs of every version of the source's keys ending on or after {@code lastDay}, without documents. */
+    /** What retention needs (no documents) of each version of the source's keys ending on or after {@code lastDay}. */
     List<SnapshotRetention.Version> retentionCandidates(String source, LocalDate lastDay) {
         return jdbc.query("SELECT s.id, s.period_from, s.period_to, s.group_by, s.version, s.origin,"
                 + " CASE WHEN r.snapshot_id IS NULL THEN 0 ELSE 1 END AS reported FROM snapshot s"
@@ -70,7 +70,8 @@ class SnapshotStore {
                 (rs, row) -> new SnapshotRetention.Version(rs.getString("id"),
                         new SnapshotRetention.Key(rs.getObject("period_from", LocalDate.class),
                                 rs.getObject("period_to", LocalDate.class), GroupBy.parse(rs.getString("group_by"))),
-                        rs.getInt("version"), Snapshot.Origin.parse(rs.getString("origin")), rs.getInt("reported") == 1),
+                        rs.getInt("version"), Snapshot.Origin.parse(rs.getString("origin")),
+                        rs.getInt("reported") == 1),
                 source, lastDay);
     }
 

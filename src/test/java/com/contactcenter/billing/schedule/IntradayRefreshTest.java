@@ -170,7 +170,8 @@ class IntradayRefreshTest {
             List<JobHistory.Entry> newest = history.history(2);
             assertThat(newest).extracting(e -> e.requestedBy() + " " + e.sources() + " " + e.status())
                     .containsExactly("intraday-sync [edge] COMPLETED", "intraday-sync [edge, other] REFUSED");
-            assertThat(newest.get(1).errors()).singleElement().asString().startsWith("source 'other' is already being synced by job execution 998");
+            assertThat(newest.get(1).errors()).singleElement().asString()
+                    .startsWith("source 'other' is already being synced by job execution 998");
         } finally {
             warehouse.update("DELETE FROM sync_lock WHERE job_request_id = 998");
         }

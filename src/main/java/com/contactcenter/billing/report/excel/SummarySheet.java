@@ -24,8 +24,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * Sheet Resumen: the estimate disclaimer, how fresh the figures are, what the figures are (tenant, period, snapshot), users
- * by role, the services and the estimate lines with their total.
+ * Sheet Resumen: the estimate disclaimer, how fresh the figures are, what the figures are
+ * (tenant, period, snapshot), users by role, the services and the estimate lines with their total.
  */
 final class SummarySheet {
 
