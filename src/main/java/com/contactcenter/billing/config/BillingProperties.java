@@ -26,7 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record BillingProperties(List<SourceProperties> sources, @DefaultValue SyncProperties sync,
         @DefaultValue PricingProperties pricing, @DefaultValue("./data/exports") Path exportDir,
         @DefaultValue ReportProperties report, @DefaultValue ScheduleProperties schedule,
-        @DefaultValue SecurityProperties security, @DefaultValue LockProperties lock) {
+        @DefaultValue SecurityProperties security, @DefaultValue LockProperties lock,
+        @DefaultValue SnapshotProperties snapshot) {
 
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,59}");
 
@@ -172,11 +173,42 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
      * @param snapshotRefresh the current month's snapshot of every source (after the nightly sync)
      * @param monthlyClose the previous month's snapshot and reports of every source
      * @param monthlyReports whether the monthly close also renders the reports (xlsx and pdf)
+     * @param intradaySync the intraday refresh: today and yesterday of every source, then the
+     *     snapshots of today, this week and this month; blank (or {@code off}) for none
      */
     public record ScheduleProperties(@DefaultValue("true") boolean enabled,
             @DefaultValue("America/Bogota") ZoneId zone, @DefaultValue("0 0 2 * * ?") String nightlySync,
             @DefaultValue("0 0 2 * * ?") String snapshotRefresh, @DefaultValue("0 0 2 1 * ?") String monthlyClose,
-            @DefaultValue("true") boolean monthlyReports) {
+            @DefaultValue("true") boolean monthlyReports, @DefaultValue(INTRADAY_DEFAULT) String intradaySync) {
+
+        /** Every 30 minutes from 06:00 to 22:30. */
+        public static final String INTRADAY_DEFAULT = "0 0/30 6-22 * * ?";
+
+        /**
+         * Whether the intraday trigger is configured. YAML reads an unquoted {@code off} or
+         * {@code false} as a boolean, which binds as "false": both turn it off, as does blank.
+         */
+        public boolean intradayEnabled() {
+            return intradaySync != null && !intradaySync.isBlank()
+                    && !List.of("off", "false", "-", "none").contains(intradaySync.trim().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Snapshot versions: how many intraday ones are kept. */
+    public record SnapshotProperties(@DefaultValue RetentionProperties retention) {
+    }
+
+    /**
+     * @param intradayKeep intraday versions kept per snapshot key whose period is still open (ends
+     *     today or later), besides the newest version and those a report was rendered from
+     */
+    public record RetentionProperties(@DefaultValue("48") int intradayKeep) {
+
+        public RetentionProperties {
+            if (intradayKeep < 0) {
+                throw new IllegalArgumentException("billing.snapshot.retention.intraday-keep must be 0 or more");
+            }
+        }
     }
 
     /** The accounts of the HTTP API. */

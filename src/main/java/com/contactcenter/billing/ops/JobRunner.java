@@ -86,6 +86,20 @@ public class JobRunner {
      * @throws SyncBusyException when a source is being synced by another run
      */
     public Started startSync(List<String> sources, SyncWindow window, Requester requester) {
+        return startSync(sources, window, null, requester);
+    }
+
+    /**
+     * Syncs today and yesterday plus {@code trailingDays} days before them, in each source's zone
+     * (the intraday refresh passes 0), and waits for the end. Locks and history as any sync.
+     *
+     * @throws SyncBusyException when a source is being synced by another run
+     */
+    public SyncOutcome syncRecentDays(List<String> sources, int trailingDays, Requester requester) {
+        return syncService.outcome(startSync(sources, null, trailingDays, requester).await());
+    }
+
+    private Started startSync(List<String> sources, SyncWindow window, Integer trailingDays, Requester requester) {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("no sources to sync");
         }
@@ -104,7 +118,7 @@ public class JobRunner {
                         from, to, restarted);
                 return launch(requestId, operator -> operator.restart(unfinished.get()), true);
             }
-            JobParameters params = syncService.parameters(sources, window, UUID.randomUUID().toString());
+            JobParameters params = syncService.parameters(sources, window, trailingDays, UUID.randomUUID().toString());
             return launch(requestId, operator -> operator.start(syncService.job(), params), true);
         } catch (RuntimeException e) {
             locks.release(requestId);

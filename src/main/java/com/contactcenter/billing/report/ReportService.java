@@ -62,10 +62,9 @@ public class ReportService {
 
     public Rendered render(Snapshot snapshot, List<Format> formats, Path outDir) {
         Path dir = prepare(outDir);
-        Optional<Snapshot> previous = snapshot.version() > 1
-                ? snapshots.version(snapshot.source(), snapshot.from(), snapshot.to(), snapshot.groupBy(),
-                        snapshot.version() - 1)
-                : Optional.empty();
+        // before rendering, so that retention cannot prune it meanwhile; a failed render only keeps a version
+        snapshots.markReported(snapshot);
+        Optional<Snapshot> previous = snapshots.previous(snapshot);
         ReportData data = ReportData.of(snapshot, previous);
         Locale locale = settings.locale();
         Map<Path, AtomicFiles.Body> files = new LinkedHashMap<>();

@@ -5,11 +5,14 @@ import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.ops.SyncBusyException;
 import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.sync.SyncService.SourceOutcome;
 import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,11 +29,14 @@ class ScheduledLaunches {
     private final JobRunner runner;
     private final SourceRegistry sources;
     private final BillingProperties.ScheduleProperties schedule;
+    private final IntradayRefresh intraday;
 
-    ScheduledLaunches(JobRunner runner, SourceRegistry sources, BillingProperties properties) {
+    ScheduledLaunches(JobRunner runner, SourceRegistry sources, BillingProperties properties,
+            IntradayRefresh intraday) {
         this.runner = runner;
         this.sources = sources;
         this.schedule = properties.schedule();
+        this.intraday = intraday;
     }
 
     /** @param due the trigger's scheduled fire time: months are taken from it, in the schedule's zone */
@@ -42,7 +48,9 @@ class ScheduledLaunches {
         }
         Requester requester = Requester.schedule(trigger);
         switch (work) {
-            case NIGHTLY_SYNC -> nightlySync(names, trigger, requester);
+            case NIGHTLY_SYNC -> syncFreeSources(names, trigger, free -> runner.sync(free, null, requester));
+            case INTRADAY_SYNC -> intraday.refresh(syncFreeSources(names, trigger,
+                    free -> runner.syncRecentDays(free, 0, requester)), trigger);
             case CURRENT_MONTH_SNAPSHOT -> snapshots(YearMonth.from(due.atZone(schedule.zone())), false, names,
                     requester);
             case PREVIOUS_MONTH_CLOSE -> snapshots(YearMonth.from(due.atZone(schedule.zone())).minusMonths(1),
@@ -52,24 +60,27 @@ class ScheduledLaunches {
     }
 
     /**
-     * Syncs every source; a source another run holds (a manual re-sync) is left out, so that the
-     * others are still synced tonight. Each refusal stays in the history.
+     * Syncs every source that no other run holds: a source being synced (a manual re-sync) is
+     * skipped, not waited for, so that the others are still synced. Each refusal stays in the
+     * history. Returns the sources whose sync completed.
      */
-    private void nightlySync(List<String> names, String trigger, Requester requester) {
-        List<String> remaining = new java.util.ArrayList<>(names);
+    private List<String> syncFreeSources(List<String> names, String trigger, Function<List<String>, SyncOutcome> sync) {
+        List<String> remaining = new ArrayList<>(names);
         while (!remaining.isEmpty()) {
             try {
-                SyncOutcome outcome = runner.sync(remaining, null, requester);
+                SyncOutcome outcome = sync.apply(remaining);
                 log.info("{}: sync execution {} {}", trigger, outcome.jobExecutionId(),
                         outcome.succeeded() ? "completed" : "failed: " + outcome.failureSummary());
-                return;
+                return outcome.sources().stream().filter(SourceOutcome::succeeded).map(SourceOutcome::source)
+                        .toList();
             } catch (SyncBusyException e) {
-                log.warn("{}: {}; syncing the other sources without it", trigger, e.getMessage());
+                log.warn("{}: {}; skipping it this time and syncing the other sources", trigger, e.getMessage());
                 if (!remaining.remove(e.source())) {
-                    return;
+                    return List.of();
                 }
             }
         }
+        return List.of();
     }
 
     private void snapshots(YearMonth month, boolean reports, List<String> names, Requester requester) {

@@ -2,7 +2,10 @@ package com.contactcenter.billing.schedule;
 
 import java.util.Locale;
 
-/** What a trigger starts: the nightly sync, or a month's snapshots (with or without reports). */
+/**
+ * What a trigger starts: the nightly sync, a month's snapshots (with or without reports), or the
+ * intraday refresh.
+ */
 enum ScheduledWork {
 
     /** {@code usageSyncJob} over every source's nightly window. */
@@ -10,7 +13,12 @@ enum ScheduledWork {
     /** {@code snapshotJob} of the month holding the fire time, in the schedule's zone. */
     CURRENT_MONTH_SNAPSHOT(SnapshotJobConfiguration.JOB_NAME),
     /** {@code snapshotJob} of the month before the fire time, with reports when configured. */
-    PREVIOUS_MONTH_CLOSE(SnapshotJobConfiguration.JOB_NAME);
+    PREVIOUS_MONTH_CLOSE(SnapshotJobConfiguration.JOB_NAME),
+    /**
+     * {@code usageSyncJob} over today and yesterday of every free source, then that source's
+     * snapshots of today, this week and this month (see {@link IntradayRefresh}).
+     */
+    INTRADAY_SYNC("usageSyncJob");
 
     private final String jobName;
 

@@ -2,6 +2,7 @@ package com.contactcenter.billing.schedule;
 
 import com.contactcenter.billing.config.BillingProperties.ScheduleProperties;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
 import org.quartz.CronExpression;
@@ -16,7 +17,8 @@ import org.quartz.TriggerKey;
 /**
  * The service's Quartz job and triggers, built from {@code billing.schedule}. Every trigger fires
  * the same durable job ({@link StartBatchJob}, never concurrent in the cluster) with the work in
- * its data; triggers due together fire by priority: sync, then refresh, then the monthly close.
+ * its data; triggers due together fire by priority: sync, then refresh, then the intraday refresh,
+ * then the monthly close.
  * A trigger missed while no node ran fires once when one comes back.
  */
 final class Schedules {
@@ -36,11 +38,19 @@ final class Schedules {
     private Schedules() {
     }
 
+    /**
+     * The intraday refresh ranks below the nightly sync and its refresh (due together, they go
+     * first), above the monthly close (which then snapshots a month whose last day was just synced).
+     */
     static List<Spec> specs(ScheduleProperties schedule) {
-        return List.of(
+        List<Spec> specs = new ArrayList<>(List.of(
                 new Spec("nightly-sync", schedule.nightlySync(), ScheduledWork.NIGHTLY_SYNC, 10),
                 new Spec("snapshot-refresh", schedule.snapshotRefresh(), ScheduledWork.CURRENT_MONTH_SNAPSHOT, 5),
-                new Spec("monthly-close", schedule.monthlyClose(), ScheduledWork.PREVIOUS_MONTH_CLOSE, 1));
+                new Spec("monthly-close", schedule.monthlyClose(), ScheduledWork.PREVIOUS_MONTH_CLOSE, 1)));
+        if (schedule.intradayEnabled()) {
+            specs.add(new Spec("intraday-sync", schedule.intradaySync(), ScheduledWork.INTRADAY_SYNC, 3));
+        }
+        return List.copyOf(specs);
     }
 
     static JobDetail job() {

@@ -61,6 +61,14 @@ public class SnapshotService {
     }
 
     public Snapshot compute(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
+        return compute(source, from, to, groupBy, Snapshot.Origin.STANDARD);
+    }
+
+    /**
+     * As {@link #compute(String, LocalDate, LocalDate, GroupBy)}; a new version is marked with
+     * {@code origin} (an unchanged newest version keeps its own).
+     */
+    public Snapshot compute(String source, LocalDate from, LocalDate to, GroupBy groupBy, Snapshot.Origin origin) {
         Period period = period(source, from, to);
         ReferenceCopy reference = references.load(source).orElseThrow(() -> new NoDataException(
                 "nothing to compute from: source '" + source + "' has never been synced (run: ./run-job.sh sync --source "
@@ -100,7 +108,8 @@ public class SnapshotService {
             Snapshot snapshot = new Snapshot(id, source, from, to, groupBy, newest + 1, asOf, computedAt,
                     SnapshotDocument.write(versioned));
             try {
-                store.insert(snapshot, runIds.stream().map(String::valueOf).collect(Collectors.joining(",")), hash);
+                store.insert(snapshot, runIds.stream().map(String::valueOf).collect(Collectors.joining(",")), hash,
+                        origin);
                 return snapshot;
             } catch (DuplicateKeyException e) {
                 if (attempt >= 5) {
@@ -122,6 +131,17 @@ public class SnapshotService {
 
     public Optional<Snapshot> version(String source, LocalDate from, LocalDate to, GroupBy groupBy, int version) {
         return store.version(source, from, to, groupBy, version).map(SnapshotStore.Stored::snapshot);
+    }
+
+    /** The newest kept version older than {@code snapshot}: what its changes are measured against. */
+    public Optional<Snapshot> previous(Snapshot snapshot) {
+        return store.previous(snapshot.source(), snapshot.from(), snapshot.to(), snapshot.groupBy(), snapshot.version())
+                .map(SnapshotStore.Stored::snapshot);
+    }
+
+    /** Records that a report is rendered from {@code snapshot}: retention never prunes it. */
+    public void markReported(Snapshot snapshot) {
+        store.markReported(snapshot.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     public Optional<Snapshot> byId(String id) {

@@ -4,9 +4,11 @@ import com.contactcenter.billing.jdbc.Utc;
 import com.contactcenter.billing.usage.GroupBy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,11 +26,11 @@ class SnapshotStore {
     }
 
     /** Throws DuplicateKeyException when another writer took the version first. */
-    void insert(Snapshot s, String syncRunIds, String contentHash) {
+    void insert(Snapshot s, String syncRunIds, String contentHash, Snapshot.Origin origin) {
         jdbc.update("INSERT INTO snapshot (id, source, period_from, period_to, group_by, version, as_of, sync_run_ids,"
-                + " computed_at, content_hash, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.id(), s.source(),
-                s.from(), s.to(), s.groupBy().code(), s.version(), Utc.of(s.asOf()), syncRunIds, Utc.of(s.computedAt()),
-                contentHash, s.document());
+                + " computed_at, content_hash, document, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.id(),
+                s.source(), s.from(), s.to(), s.groupBy().code(), s.version(), Utc.of(s.asOf()), syncRunIds,
+                Utc.of(s.computedAt()), contentHash, s.document(), origin.code());
     }
 
     int newestVersion(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
@@ -41,6 +43,48 @@ class SnapshotStore {
         return jdbc.query("SELECT * FROM snapshot WHERE source = ? AND period_from = ? AND period_to = ?"
                 + " AND group_by = ? AND version = ?", this::map, source, from, to, groupBy.code(), version)
                 .stream().findFirst();
+    }
+
+    /** The newest version older than {@code version} that is still kept (pruning leaves gaps). */
+    Optional<Stored> previous(String source, LocalDate from, LocalDate to, GroupBy groupBy, int version) {
+        Integer v = jdbc.queryForObject("SELECT MAX(version) FROM snapshot WHERE source = ? AND period_from = ?"
+                + " AND period_to = ? AND group_by = ? AND version < ?", Integer.class, source, from, to,
+                groupBy.code(), version);
+        return v == null ? Optional.empty() : version(source, from, to, groupBy, v);
+    }
+
+    /** Records that a report was rendered from the snapshot (the first time only). */
+    void markReported(String snapshotId, Instant at) {
+        try {
+            jdbc.update("INSERT INTO snapshot_report (snapshot_id, rendered_at) VALUES (?, ?)", snapshotId, Utc.of(at));
+        } catch (DuplicateKeyException alreadyRecorded) {
+            // rendered before: the first render is the one kept
+        }
+    }
+
+    /** What retention needs (no documents) of each version of the source's keys ending on or after {@code lastDay}. */
+    List<SnapshotRetention.Version> retentionCandidates(String source, LocalDate lastDay) {
+        return jdbc.query("SELECT s.id, s.period_from, s.period_to, s.group_by, s.version, s.origin,"
+                + " CASE WHEN r.snapshot_id IS NULL THEN 0 ELSE 1 END AS reported FROM snapshot s"
+                + " LEFT JOIN snapshot_report r ON r.snapshot_id = s.id WHERE s.source = ? AND s.period_to >= ?",
+                (rs, row) -> new SnapshotRetention.Version(rs.getString("id"),
+                        new SnapshotRetention.Key(rs.getObject("period_from", LocalDate.class),
+                                rs.getObject("period_to", LocalDate.class), GroupBy.parse(rs.getString("group_by"))),
+                        rs.getInt("version"), Snapshot.Origin.parse(rs.getString("origin")),
+                        rs.getInt("reported") == 1),
+                source, lastDay);
+    }
+
+    /** Deletes versions no report was rendered from. */
+    int delete(List<String> ids) {
+        int deleted = 0;
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<String> batch = ids.subList(i, Math.min(ids.size(), i + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
+            deleted += jdbc.update("DELETE FROM snapshot WHERE id IN (" + marks + ") AND NOT EXISTS"
+                    + " (SELECT 1 FROM snapshot_report r WHERE r.snapshot_id = snapshot.id)", batch.toArray());
+        }
+        return deleted;
     }
 
     Optional<Stored> byId(String id) {

@@ -138,8 +138,10 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
     private void begin(StepExecution step, SourceConnection source) {
         ExecutionContext ctx = step.getExecutionContext();
         JobParameters params = step.getJobParameters();
+        String trailing = params.getString(UsageSyncJobConfiguration.TRAILING_DAYS);
         SyncWindow window = params.getString(UsageSyncJobConfiguration.FROM) == null
-                ? SyncWindow.nightly(clock, source.zone(), settings.nightlyTrailingDays())
+                ? SyncWindow.nightly(clock, source.zone(),
+                        trailing == null ? settings.nightlyTrailingDays() : Integer.parseInt(trailing))
                 : new SyncWindow(LocalDate.parse(params.getString(UsageSyncJobConfiguration.FROM)),
                         LocalDate.parse(params.getString(UsageSyncJobConfiguration.TO)));
         Instant asOf = clock.instant().truncatedTo(ChronoUnit.MILLIS);

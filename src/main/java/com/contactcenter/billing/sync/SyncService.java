@@ -63,12 +63,24 @@ public class SyncService {
      * {@code requestId} makes each deliberate sync its own job instance.
      */
     public JobParameters parameters(List<String> sources, SyncWindow window, String requestId) {
+        return parameters(sources, window, null, requestId);
+    }
+
+    /**
+     * As {@link #parameters(List, SyncWindow, String)}; without a window, {@code trailingDays}
+     * (when not null) replaces {@code billing.sync.nightly-trailing-days}: 0 syncs today and
+     * yesterday in each source's zone.
+     */
+    public JobParameters parameters(List<String> sources, SyncWindow window, Integer trailingDays,
+            String requestId) {
         JobParametersBuilder params = new JobParametersBuilder()
                 .addString(UsageSyncJobConfiguration.SOURCES, String.join(",", sources))
                 .addString(UsageSyncJobConfiguration.REQUEST_ID, requestId);
         if (window != null) {
             params.addString(UsageSyncJobConfiguration.FROM, window.from().toString());
             params.addString(UsageSyncJobConfiguration.TO, window.to().toString());
+        } else if (trailingDays != null) {
+            params.addString(UsageSyncJobConfiguration.TRAILING_DAYS, trailingDays.toString());
         }
         return params.toJobParameters();
     }

@@ -22,7 +22,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The sync job: one partition per source, run side by side up to {@code billing.sync.concurrency};
  * a failing source fails its own partition only, and the job ends failed naming it.
  * Parameters: {@code sources} (comma separated), {@code from} and {@code to} (absent for the
- * nightly window), and {@code requestId}, which makes a deliberate re-sync a new run.
+ * nightly window), {@code trailingDays} (without from/to: the rolling window's days before
+ * yesterday, instead of {@code billing.sync.nightly-trailing-days}; the intraday refresh passes 0)
+ * and {@code requestId}, which makes a deliberate re-sync a new run.
  */
 @Configuration
 class UsageSyncJobConfiguration {
@@ -31,6 +33,7 @@ class UsageSyncJobConfiguration {
     static final String SOURCES = "sources";
     static final String FROM = "from";
     static final String TO = "to";
+    static final String TRAILING_DAYS = "trailingDays";
     static final String REQUEST_ID = "requestId";
     static final String WORKER_STEP = "sourceSyncStep";
 

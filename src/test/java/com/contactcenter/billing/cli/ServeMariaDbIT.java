@@ -51,6 +51,7 @@ class ServeMariaDbIT {
                 "--billing.schedule.nightly-sync=0/10 * * * * ?",
                 "--billing.schedule.snapshot-refresh=0 0 2 1 1 ? 2099",
                 "--billing.schedule.monthly-close=0 0 2 1 1 ? 2099",
+                "--billing.schedule.intraday-sync=off",
                 "--billing.sources[0].name=edge",
                 "--billing.sources[0].url=" + source,
                 "--billing.sources[0].username=" + MariaDb.USER,

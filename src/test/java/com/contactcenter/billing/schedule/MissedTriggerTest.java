@@ -96,6 +96,6 @@ class MissedTriggerTest {
 
         // then the stored trigger is the configured one
         assertThat(((CronTrigger) scheduler.getTrigger(nightly.key())).getCronExpression()).isEqualTo("0 0 2 * * ?");
-        assertThat(scheduler.getTriggersOfJob(Schedules.JOB)).hasSize(3);
+        assertThat(scheduler.getTriggersOfJob(Schedules.JOB)).hasSize(4);
     }
 }

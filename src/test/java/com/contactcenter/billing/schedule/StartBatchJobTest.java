@@ -1,8 +1,6 @@
 package com.contactcenter.billing.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import com.contactcenter.billing.ops.JobHistory;
 import com.contactcenter.billing.support.EdgeTenantFixture;
@@ -11,15 +9,11 @@ import com.contactcenter.billing.support.SourceDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.quartz.JobExecutionContext;
-import org.quartz.Trigger;
-import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,14 +63,7 @@ class StartBatchJobTest {
     }
 
     private void fire(String triggerName, ScheduledWork work) throws Exception {
-        StartBatchJob job = beans.createBean(StartBatchJob.class);
-        job.setWork(work.code());
-        JobExecutionContext context = mock(JobExecutionContext.class);
-        Trigger trigger = mock(Trigger.class);
-        when(trigger.getKey()).thenReturn(TriggerKey.triggerKey(triggerName, Schedules.GROUP));
-        when(context.getTrigger()).thenReturn(trigger);
-        when(context.getScheduledFireTime()).thenReturn(Date.from(DUE));
-        job.executeInternal(context);
+        Fire.trigger(beans, triggerName, work, DUE);
     }
 
     @Test

@@ -9,6 +9,7 @@ import static com.contactcenter.billing.report.excel.Styles.SECTION;
 import static com.contactcenter.billing.report.excel.Styles.TEXT;
 import static com.contactcenter.billing.report.excel.Styles.TOTAL;
 
+import com.contactcenter.billing.report.Freshness;
 import com.contactcenter.billing.report.ReportData;
 import com.contactcenter.billing.report.ReportData.EstimateLine;
 import com.contactcenter.billing.report.ReportData.RoleUsers;
@@ -23,13 +24,15 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * Sheet Resumen: the estimate disclaimer, what the figures are (tenant, period, snapshot), users
- * by role, the services and the estimate lines with their total.
+ * Sheet Resumen: the estimate disclaimer, how fresh the figures are, what the figures are
+ * (tenant, period, snapshot), users by role, the services and the estimate lines with their total.
  */
 final class SummarySheet {
 
     /** Columns A..G; the tables share them so that quantities, prices and amounts line up. */
     static final int LAST_COLUMN = 6;
+    /** "Datos sincronizados hasta 29/11/2026 14:30 (America/Bogota)", under the disclaimer. */
+    static final int FRESHNESS_ROW = 3;
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -46,6 +49,7 @@ final class SummarySheet {
         wide(sheet, 1, labels.get("disclaimer.title"), DISCLAIMER);
         Row sentence = wide(sheet, 2, labels.format("disclaimer.text", data.asOf().toString()), NOTE);
         sentence.setHeightInPoints(2 * sheet.getDefaultRowHeightInPoints() + 4);
+        wide(sheet, FRESHNESS_ROW, Freshness.withZone(data.asOf(), data.timeZone(), labels.textLocale()), NOTE);
 
         int r = 4;
         cells.text(sheet.createRow(r++), 0, labels.get("section.report"), SECTION);

@@ -1,5 +1,6 @@
 package com.contactcenter.billing.report.pdf;
 
+import com.contactcenter.billing.report.Freshness;
 import com.contactcenter.billing.report.ReportData;
 import com.contactcenter.billing.report.ReportData.EstimateLine;
 import com.contactcenter.billing.report.ReportData.Finding;
@@ -66,8 +67,13 @@ final class ReportSections {
         Font titleFont = fonts.bold(TITLE);
         Paragraph title = new Paragraph(fonts.printable(labels.text("title") + " — " + data.source(), titleFont),
                 titleFont);
-        title.setSpacingAfter(8);
+        title.setSpacingAfter(2);
         document.add(title);
+        Font freshnessFont = fonts.bold(BODY);
+        Paragraph freshness = new Paragraph(fonts.printable(Freshness.withZone(data.asOf(), data.timeZone(),
+                figures.locale()), freshnessFont), freshnessFont);
+        freshness.setSpacingAfter(8);
+        document.add(freshness);
 
         PdfPTable info = new PdfPTable(new float[] {2.2f, 4f});
         info.setWidthPercentage(75);

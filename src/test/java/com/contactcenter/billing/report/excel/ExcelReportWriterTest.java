@@ -179,6 +179,22 @@ class ExcelReportWriterTest {
     }
 
     @Test
+    void summarySaysHowFreshTheFiguresAreInTheTenantsZoneAndLanguage() throws IOException {
+        // given a snapshot as of 2026-09-08T06:30:00.123Z of a Santiago tenant (UTC-3 since Sep 6)
+        ReportData data = ReportFixtures.report(HOSTILE);
+
+        // when
+        try (XSSFWorkbook spanish = Workbooks.written(data, SPANISH);
+                XSSFWorkbook english = Workbooks.written(data, Locale.ENGLISH)) {
+            // then the line under the disclaimer gives the as-of in Santiago's wall-clock time
+            assertThat(spanish.getSheet("Resumen").getRow(3).getCell(0).getStringCellValue())
+                    .isEqualTo("Datos sincronizados hasta 08/09/2026 03:30 (America/Santiago)");
+            assertThat(english.getSheet("Resumen").getRow(3).getCell(0).getStringCellValue())
+                    .isEqualTo("Data synced up to 2026-09-08 03:30 (America/Santiago)");
+        }
+    }
+
+    @Test
     void summaryStatesItIsAnEstimateAsOfTheSyncAndGivesThePeriodInLocalTimeAndUtc() throws IOException {
         // given
         ReportData data = ReportFixtures.report(HOSTILE);

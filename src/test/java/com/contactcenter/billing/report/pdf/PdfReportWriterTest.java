@@ -67,6 +67,18 @@ class PdfReportWriterTest {
     }
 
     @Test
+    void saysUnderTheTitleHowFreshTheFiguresAreInTheTenantsZoneAndLanguage() {
+        // given a snapshot as of 2026-11-25T20:39:19.083Z of a Bogota tenant (UTC-5)
+        ReportData demo = PdfReports.demo();
+
+        // when / then the as-of in Bogota's wall-clock time, to the minute
+        assertThat(lines(pages(render(demo, SPANISH)).get(0)))
+                .contains("Datos sincronizados hasta 25/11/2026 15:39 (America/Bogota)");
+        assertThat(lines(pages(render(demo, Locale.ENGLISH)).get(0)))
+                .contains("Data synced up to 2026-11-25 15:39 (America/Bogota)");
+    }
+
+    @Test
     void showsEveryFigureOfTheSnapshotAsTheReportFormatsThem() {
         ReportData demo = PdfReports.demo();
 

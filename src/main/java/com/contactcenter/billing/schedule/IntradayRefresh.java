@@ -1,0 +1,71 @@
+package com.contactcenter.billing.schedule;
+
+import com.contactcenter.billing.snapshot.Snapshot;
+import com.contactcenter.billing.snapshot.SnapshotRetention;
+import com.contactcenter.billing.snapshot.SnapshotService;
+import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.usage.GroupBy;
+import com.contactcenter.billing.usage.Period;
+import com.contactcenter.billing.usage.Preset;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * After the intraday sync, the snapshots the dashboard opens on: today, this week and this month
+ * (by month, the default grouping) in each source's zone, as intraday versions, then the source's
+ * intraday versions pruned. Each refresh read a new sync run, so it makes a new version of each;
+ * retention ({@link SnapshotRetention}) keeps their number bounded.
+ */
+@Component
+class IntradayRefresh {
+
+    static final List<Preset> PRESETS = List.of(Preset.TODAY, Preset.THIS_WEEK, Preset.THIS_MONTH);
+    static final GroupBy GROUP_BY = GroupBy.MONTH;
+
+    private static final Logger log = LoggerFactory.getLogger(IntradayRefresh.class);
+
+    private final SnapshotService snapshots;
+    private final SnapshotRetention retention;
+    private final SourceRegistry sources;
+    private final Clock clock;
+
+    IntradayRefresh(SnapshotService snapshots, SnapshotRetention retention, SourceRegistry sources, Clock clock) {
+        this.snapshots = snapshots;
+        this.retention = retention;
+        this.sources = sources;
+        this.clock = clock;
+    }
+
+    /**
+     * Refreshes each source; one that fails does not stop the others.
+     *
+     * @throws IllegalStateException naming the sources that failed, after all were tried
+     */
+    void refresh(List<String> synced, String trigger) {
+        List<String> failed = new ArrayList<>();
+        for (String source : synced) {
+            try {
+                ZoneId zone = sources.require(source).timeZone();
+                for (Preset preset : PRESETS) {
+                    Period period = preset.resolve(clock, zone);
+                    Snapshot s = snapshots.compute(source, period.from(), period.to(), GROUP_BY,
+                            Snapshot.Origin.INTRADAY);
+                    log.info("{}: {} {} {}..{}: snapshot version {} as of {}", trigger, source, preset.code(),
+                            period.from(), period.to(), s.version(), s.asOf());
+                }
+                retention.prune(source);
+            } catch (RuntimeException e) {
+                log.error("{}: {}: intraday snapshots failed: {}", trigger, source, e.getMessage());
+                failed.add(source + ": " + e.getMessage());
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("intraday snapshots failed for " + String.join("; ", failed));
+        }
+    }
+}
