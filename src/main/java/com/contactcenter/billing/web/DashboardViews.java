@@ -1,6 +1,7 @@
 package com.contactcenter.billing.web;
 
 import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.report.Freshness;
 import com.contactcenter.billing.report.ReportData;
 import com.contactcenter.billing.snapshot.NoDataException;
 import com.contactcenter.billing.snapshot.Snapshot;
@@ -12,7 +13,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -239,10 +239,9 @@ class DashboardViews {
         return new Change(key, label, current.toPlainString(), previous.toPlainString(), percent);
     }
 
-    /** "Datos sincronizados hasta 15/11/2026 14:30" in the source's zone. */
+    /** "Datos sincronizados hasta 15/11/2026 14:30" in the source's zone, as the reports say it. */
     String freshness(Instant asOf, ZoneId zone) {
-        String when = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", locale).format(asOf.atZone(zone));
-        return text("Datos sincronizados hasta ", "Data synced up to ") + when;
+        return Freshness.text(asOf, zone, locale);
     }
 
     String label(String serviceKey) {
