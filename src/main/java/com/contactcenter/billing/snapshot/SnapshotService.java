@@ -125,6 +125,27 @@ public class SnapshotService {
                 : store.version(source, from, to, groupBy, newest).map(SnapshotStore.Stored::snapshot);
     }
 
+    /**
+     * The newest version while it was computed from exactly the sync runs the warehouse holds for its
+     * period now (the reference copy's and each synced day's), else the next version computed from the
+     * warehouse: what a reader on screen should see. Cheap when current: two small reads.
+     */
+    public Snapshot current(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
+        int newest = store.newestVersion(source, from, to, groupBy);
+        Optional<SnapshotStore.Stored> stored = newest == 0 ? Optional.empty()
+                : store.version(source, from, to, groupBy, newest);
+        if (stored.isPresent()) {
+            TreeSet<Long> runIds = facts.syncedDays(source, from, to).stream().map(SyncedDay::syncRunId)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            references.syncRunId(source).ifPresent(runIds::add);
+            String now = runIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+            if (now.equals(stored.get().syncRunIds())) {
+                return stored.get().snapshot();
+            }
+        }
+        return compute(source, from, to, groupBy);
+    }
+
     public Snapshot newestOrCompute(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
         return newest(source, from, to, groupBy).orElseGet(() -> compute(source, from, to, groupBy));
     }

@@ -22,7 +22,8 @@ class SnapshotStore {
         this.jdbc = jdbc;
     }
 
-    record Stored(Snapshot snapshot, String contentHash) {
+    /** {@code syncRunIds}: the runs it read, comma-separated, ascending. */
+    record Stored(Snapshot snapshot, String contentHash, String syncRunIds) {
     }
 
     /** Throws DuplicateKeyException when another writer took the version first. */
@@ -101,7 +102,8 @@ class SnapshotStore {
         return new Stored(new Snapshot(rs.getString("id"), rs.getString("source"),
                 rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
                 GroupBy.parse(rs.getString("group_by")), rs.getInt("version"), Utc.read(rs, "as_of"),
-                Utc.read(rs, "computed_at"), rs.getString("document")), rs.getString("content_hash"));
+                Utc.read(rs, "computed_at"), rs.getString("document")), rs.getString("content_hash"),
+                rs.getString("sync_run_ids"));
     }
 
 }

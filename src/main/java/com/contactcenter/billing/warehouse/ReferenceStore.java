@@ -70,7 +70,13 @@ public class ReferenceStore {
                 Utc.of(asOf));
     }
 
-    public Optional<ReferenceCopy> load(String source) {
+    /** The sync run that wrote the source's reference copy, without loading the copy. */
+    public Optional<Long> syncRunId(String source) {
+        return jdbc.query("SELECT sync_run_id FROM wh_reference WHERE source = ?", (rs, i) -> rs.getLong("sync_run_id"),
+                source).stream().findFirst();
+    }
+
+        public Optional<ReferenceCopy> load(String source) {
         List<ReferenceCopy> found = jdbc.query("SELECT sync_run_id, as_of FROM wh_reference WHERE source = ?",
                 (rs, i) -> new ReferenceCopy(null, rs.getLong("sync_run_id"), Utc.read(rs, "as_of")), source);
         if (found.isEmpty()) {

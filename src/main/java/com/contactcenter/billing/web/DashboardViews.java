@@ -115,11 +115,11 @@ class DashboardViews {
             Comparison comparison, List<ReportData.WhatsappChannel> whatsapp) {
     }
 
-    /** The newest snapshot of the query's key, computed from the warehouse when there is none. */
+    /** The current snapshot of the query's key: the newest, or a new version when a sync has touched its period since. */
     Parsed load(DashboardQuery query) {
         Snapshot snapshot;
         try {
-            snapshot = snapshots.newestOrCompute(query.source(), query.from(), query.to(), query.groupBy());
+            snapshot = snapshots.current(query.source(), query.from(), query.to(), query.groupBy());
         } catch (NoDataException e) {
             throw new NotFound("no data for source '" + query.source() + "' yet: it has never been synced");
         }
@@ -218,8 +218,7 @@ class DashboardViews {
     /** This period against the one of the same length just before it, per service (units), users and total. */
     private Comparison comparison(DashboardQuery query, ReportData current) {
         Period before = query.period().previous();
-        Parsed previous = parsed(snapshots.newestOrCompute(query.source(), before.from(), before.to(),
-                query.groupBy()));
+        Parsed previous = parsed(snapshots.current(query.source(), before.from(), before.to(), query.groupBy()));
         ReportData old = previous.data();
         List<Change> rows = new ArrayList<>();
         for (ReportData.Service s : current.services()) {

@@ -15,6 +15,7 @@ import com.contactcenter.billing.support.ExportJson;
 import com.contactcenter.billing.support.FixedClock;
 import com.contactcenter.billing.support.SourceDatabases;
 import com.contactcenter.billing.sync.SyncService;
+import com.contactcenter.billing.sync.SyncWindow;
 import com.contactcenter.billing.usage.GroupBy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -411,6 +412,26 @@ class DashboardApiTest {
         } finally {
             SourceDatabases.loadH2("dash_edge_src", EdgeTenantFixture.SQL);
         }
+    }
+
+    @Test
+    void aReSyncOfThePeriodMakesTheNextVersionOnScreenAndNothingElseDoes() throws Exception {
+        // given
+        String view = "/api/dashboard/summary?source=edge&preset=custom&from=2026-10-10&to=2026-10-20&groupBy=week";
+        JsonNode first = api(view);
+        assertThat(api(view).at("/snapshot/id")).isEqualTo(first.at("/snapshot/id"));
+
+        // when: one day of the period is synced again
+        assertThat(sync.sync(List.of(EDGE), new SyncWindow(LocalDate.parse("2026-10-15"), LocalDate.parse("2026-10-15")))
+                .succeeded()).isTrue();
+
+        // then: the page shows the next version, read from the runs the warehouse now holds
+        JsonNode second = api(view);
+        assertThat(second.at("/snapshot/version").asInt()).isEqualTo(first.at("/snapshot/version").asInt() + 1);
+        Snapshot newest = snapshots.newest(EDGE, LocalDate.parse("2026-10-10"), LocalDate.parse("2026-10-20"),
+                GroupBy.WEEK).orElseThrow();
+        assertThat(second.at("/snapshot/id").asString()).isEqualTo(newest.id());
+        assertThat(api(view).at("/snapshot/id").asString()).isEqualTo(newest.id());
     }
 
     private static List<Long> ids(JsonNode page) {

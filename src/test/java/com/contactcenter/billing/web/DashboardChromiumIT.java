@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -85,6 +86,13 @@ class DashboardChromiumIT {
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    /** Each case starts signed out: the browser is shared, its cookies are not. */
+    @BeforeEach
+    void signOut() {
+        browser.get("http://127.0.0.1:" + port + "/login");
+        browser.manage().deleteAllCookies();
     }
 
     @Test
@@ -173,7 +181,6 @@ class DashboardChromiumIT {
         DashboardFixture.syncBoth(sync);
         JsonNode edge = ExportJson.parse(snapshots.newestOrCompute(DashboardFixture.EDGE, LocalDate.parse("2026-10-01"),
                 LocalDate.parse("2026-10-31"), GroupBy.DAY).document());
-        browser.manage().deleteAllCookies();
 
         // when: acme's admin logs in
         browser.get("http://127.0.0.1:" + port + "/login");
