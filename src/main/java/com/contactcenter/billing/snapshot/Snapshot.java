@@ -13,7 +13,10 @@ public record Snapshot(String id, String source, LocalDate from, LocalDate to, G
     public enum Origin {
         /** The CLI, the API, the nightly refresh and the monthly close: kept for good. */
         STANDARD,
-        /** The intraday refresh of today, this week and this month: kept within billing.snapshot.retention. */
+        /**
+         * The intraday refresh of today, this week and this month, and the dashboard's own versions of
+         * a period still open: kept within billing.snapshot.retention.
+         */
         INTRADAY;
 
         public String code() {

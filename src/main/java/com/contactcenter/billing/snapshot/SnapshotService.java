@@ -128,7 +128,9 @@ public class SnapshotService {
     /**
      * The newest version while it was computed from exactly the sync runs the warehouse holds for its
      * period now (the reference copy's and each synced day's), else the next version computed from the
-     * warehouse: what a reader on screen should see. Cheap when current: two small reads.
+     * warehouse: what a reader on screen should see. Cheap when current: two small reads. A new version
+     * of a period still open (it ends today or later in the source's zone) is marked intraday, so
+     * retention keeps such versions within limits as it does the intraday refresh's.
      */
     public Snapshot current(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
         int newest = store.newestVersion(source, from, to, groupBy);
@@ -143,7 +145,8 @@ public class SnapshotService {
                 return stored.get().snapshot();
             }
         }
-        return compute(source, from, to, groupBy);
+        LocalDate today = LocalDate.now(clock.withZone(sources.require(source).timeZone()));
+        return compute(source, from, to, groupBy, to.isBefore(today) ? Snapshot.Origin.STANDARD : Snapshot.Origin.INTRADAY);
     }
 
     public Snapshot newestOrCompute(String source, LocalDate from, LocalDate to, GroupBy groupBy) {

@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -70,6 +71,9 @@ class DashboardApiTest {
 
     @Autowired
     SyncService sync;
+
+    @Autowired
+    JdbcTemplate warehouse;
 
     @BeforeEach
     void syncOnce() {
@@ -117,6 +121,12 @@ class DashboardApiTest {
         String id = export.at("/snapshot/id").asString();
         assertThat(summary.at("/snapshot/downloads/xlsx").asString())
                 .isEqualTo("/api/dashboard/snapshots/" + id + "/download/xlsx");
+        // a version the dashboard makes of a period still open is kept within the intraday limits
+        assertThat(warehouse.queryForObject("SELECT origin FROM snapshot WHERE id = ?", String.class, id))
+                .isEqualTo("intraday");
+        String october = api("/api/dashboard/summary?source=acme&preset=last-month").at("/snapshot/id").asString();
+        assertThat(warehouse.queryForObject("SELECT origin FROM snapshot WHERE id = ?", String.class, october))
+                .isEqualTo("standard");
     }
 
     @Test
