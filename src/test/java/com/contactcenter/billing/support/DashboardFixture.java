@@ -6,6 +6,8 @@ import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.sync.SyncWindow;
 import java.time.LocalDate;
 import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -30,7 +32,36 @@ public final class DashboardFixture {
      * environment would give it; tenants are source names or {@code *}).
      */
     public static void register(DynamicPropertyRegistry registry, String warehouse, String[]... accounts) {
-        for (String p : properties(warehouse)) {
+        register(registry, Databases.h2(warehouse), accounts);
+    }
+
+    /** Where the warehouse and the two tenants live: in-memory H2, or databases on the MariaDB server. */
+    public record Databases(String warehouseUrl, String acmeUrl, String edgeUrl, String user, String password,
+            boolean mariaDb) {
+
+        static Databases h2(String warehouse) {
+            return new Databases(SourceDatabases.h2Url(warehouse), SourceDatabases.h2Url("dash_acme_src"),
+                    SourceDatabases.h2Url("dash_edge_src"), "sa", "", false);
+        }
+
+        /** Empty databases on the MariaDB server: {@code prefix_wh}, {@code prefix_acme}, {@code prefix_edge}. */
+        public static Databases mariaDb(String prefix) {
+            return new Databases(MariaDb.recreate(prefix + "_wh"), MariaDb.recreate(prefix + "_acme"),
+                    MariaDb.recreate(prefix + "_edge"), MariaDb.USER, MariaDb.PASSWORD, true);
+        }
+
+        DataSource acme() {
+            return new DriverManagerDataSource(acmeUrl, user, password);
+        }
+
+        DataSource edge() {
+            return new DriverManagerDataSource(edgeUrl, user, password);
+        }
+    }
+
+    /** As {@link #register(DynamicPropertyRegistry, String, String[][])}, on the given databases. */
+    public static void register(DynamicPropertyRegistry registry, Databases databases, String[]... accounts) {
+        for (String p : properties(databases)) {
             int eq = p.indexOf('=');
             registry.add(p.substring(0, eq), () -> p.substring(eq + 1));
         }
@@ -47,19 +78,21 @@ public final class DashboardFixture {
         }
     }
 
-    private static String[] properties(String warehouse) {
+    private static String[] properties(Databases db) {
         return new String[] {
-            "spring.datasource.url=" + SourceDatabases.h2Url(warehouse),
-            "spring.datasource.username=sa",
-            "spring.datasource.password=",
+            "spring.datasource.url=" + db.warehouseUrl(),
+            "spring.datasource.username=" + db.user(),
+            "spring.datasource.password=" + db.password(),
             FixedClock.PROPERTY + "=" + NOW,
             "billing.sources[0].name=" + ACME,
-            "billing.sources[0].url=" + SourceDatabases.h2Url("dash_acme_src"),
-            "billing.sources[0].username=sa",
+            "billing.sources[0].url=" + db.acmeUrl(),
+            "billing.sources[0].username=" + db.user(),
+            "billing.sources[0].password=" + db.password(),
             "billing.sources[0].time-zone=America/Bogota",
             "billing.sources[1].name=" + EDGE,
-            "billing.sources[1].url=" + SourceDatabases.h2Url("dash_edge_src"),
-            "billing.sources[1].username=sa",
+            "billing.sources[1].url=" + db.edgeUrl(),
+            "billing.sources[1].username=" + db.user(),
+            "billing.sources[1].password=" + db.password(),
             "billing.sources[1].time-zone=America/Bogota",
             "billing.schedule.enabled=false",
             "logging.level.com.contactcenter.billing=WARN"};
@@ -67,14 +100,28 @@ public final class DashboardFixture {
 
     private static boolean sourcesLoaded;
 
-    /** Creates both tenants' databases (once per JVM) and syncs them into the application's warehouse. */
+    /** Creates both tenants' H2 databases (once per JVM) and syncs them into the application's warehouse. */
     public static synchronized void syncBoth(SyncService sync) {
         if (!sourcesLoaded) {
             SourceDatabases.execute(SourceDatabases.h2("dash_acme_src"), List.of("DROP ALL OBJECTS"));
-            new DemoDataGenerator(SourceDatabases.h2("dash_acme_src")).generate(ACME_SPEC);
-            SourceDatabases.loadH2("dash_edge_src", EdgeTenantFixture.SQL);
+            load(Databases.h2("unused"));
             sourcesLoaded = true;
         }
+        syncAll(sync);
+    }
+
+    /** Fills both tenants' databases: the generated acme and the edge fixture. */
+    public static void load(Databases databases) {
+        new DemoDataGenerator(databases.acme()).generate(ACME_SPEC);
+        if (databases.mariaDb()) {
+            SourceDatabases.load(databases.edge(), EdgeTenantFixture.SQL);
+        } else {
+            SourceDatabases.loadH2("dash_edge_src", EdgeTenantFixture.SQL);
+        }
+    }
+
+    /** Syncs both tenants over {@link #SYNCED} into the application's warehouse. */
+    public static void syncAll(SyncService sync) {
         SyncService.SyncOutcome outcome = sync.sync(List.of(ACME, EDGE), SYNCED);
         if (!outcome.succeeded()) {
             throw new IllegalStateException("the dashboard fixture did not sync: " + outcome.failureSummary());
