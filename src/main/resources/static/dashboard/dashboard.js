@@ -20,7 +20,9 @@
   const english = document.documentElement.lang === 'en';
   const groupSeparator = english ? ',' : '.';
   const decimalSeparator = english ? '.' : ',';
-  const users = { q: '', sort: 'name', dir: 'asc', page: 1, size: 25, expanded: null };
+  const users = { q: '', sort: 'name', dir: 'asc', page: 1, size: 25, request: 0 };
+  // the snapshot /summary names: every other section reads that same version
+  let snapshotId = null;
   const charts = {};
 
   function t(key, ...args) {
@@ -34,6 +36,9 @@
     if (filters.preset === 'custom') {
       params.set('from', filters.from);
       params.set('to', filters.to);
+    }
+    if (snapshotId) {
+      params.set('snapshot', snapshotId);
     }
     Object.entries(extra || {}).forEach(([k, v]) => params.set(k, v));
     return params.toString();
@@ -84,6 +89,7 @@
 
   async function loadSummary() {
     const s = await api('summary');
+    snapshotId = s.snapshot.id;
     document.getElementById('freshness').textContent = s.snapshot.freshness;
     document.getElementById('period-text').textContent = t('period') + ': ' + s.period.from + ' – ' + s.period.to
       + ' (' + s.timeZone + ') · ' + t('snapshot', s.snapshot.id.substring(0, 8), s.snapshot.version)
@@ -115,7 +121,11 @@
       });
       return th;
     }));
+    const request = ++users.request;
     const page = await api('users', { q: users.q, sort: users.sort, dir: users.dir, page: users.page, size: users.size });
+    if (request !== users.request) {
+      return; // a newer search or sort was asked for meanwhile: its answer is the one to show
+    }
     const rows = [];
     page.rows.forEach(u => {
       const tr = el('tr', null, { class: 'user-row', 'data-user-id': u.id });
@@ -133,8 +143,8 @@
     const next = el('button', t('next'), { type: 'button', id: 'users-next' });
     prev.disabled = page.page <= 1;
     next.disabled = page.page >= page.pages;
-    prev.addEventListener('click', () => { users.page--; loadUsers(); });
-    next.addEventListener('click', () => { users.page++; loadUsers(); });
+    prev.addEventListener('click', () => { users.page--; loadUsers().catch(e => fail('users-pager', e)); });
+    next.addEventListener('click', () => { users.page++; loadUsers().catch(e => fail('users-pager', e)); });
     pager.replaceChildren(prev, el('span', t('page', page.page, page.pages, page.total), { id: 'users-page' }), next);
   }
 
@@ -254,7 +264,8 @@
     comparison.tBodies[0].replaceChildren(...c.comparison.rows.map(r => {
       const tr = el('tr', null, { 'data-key': r.key });
       const show = v => r.key === 'total' ? money(v) : num(v);
-      const change = r.changePercent === null ? '—' : (r.changePercent > 0 ? '+' : '') + r.changePercent + ' %';
+      const change = r.changePercent === null ? '—'
+        : (r.changePercent.startsWith('-') ? '' : '+') + money(r.changePercent) + ' %';
       tr.append(el('td', r.label), el('td', show(r.current), { 'data-col': 'current' }),
         el('td', show(r.previous), { 'data-col': 'previous' }), el('td', change, { 'data-col': 'change' }));
       return tr;
@@ -291,11 +302,17 @@
       return;
     }
     status.textContent = t('resync.started', json.jobExecutionId);
-    for (;;) {
+    // followed every 2 s for at most an hour; it stops at the end of the run or at any error answer
+    for (let attempt = 0; attempt < 1800; attempt++) {
       await new Promise(r => setTimeout(r, 2000));
-      const job = await fetch('/api/jobs/' + json.jobExecutionId, { headers: { 'Accept': 'application/json' } })
-        .then(r => r.json()).catch(() => null);
-      if (job && job.status && !['STARTING', 'STARTED', 'STOPPING'].includes(job.status)) {
+      const answer = await fetch('/api/jobs/' + json.jobExecutionId,
+        { headers: { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'same-origin' });
+      if (!answer.ok) {
+        status.textContent = t('resync.failed', answer.status);
+        return;
+      }
+      const job = await answer.json();
+      if (!['STARTING', 'STARTED', 'STOPPING'].includes(job.status)) {
         status.textContent = t('resync.done', job.status);
         return;
       }

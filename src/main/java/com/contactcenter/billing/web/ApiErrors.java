@@ -21,6 +21,11 @@ class ApiErrors {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
 
+    @ExceptionHandler(JobsController.Busy.class)
+    ResponseEntity<Map<String, Object>> tenantBusy(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(error(e.getMessage()));
+    }
+
     @ExceptionHandler(BadRequest.class)
     ResponseEntity<Map<String, Object>> bad(RuntimeException e) {
         return ResponseEntity.badRequest().body(error(e.getMessage()));

@@ -77,19 +77,19 @@ class DashboardApi {
             @Parameter(description = "asc or desc") @RequestParam(required = false) String dir,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int size,
             Authentication user) {
-        return views.users(views.load(query(filters, user)), q, sort, dir, page, size);
+        return views.users(views.load(query(filters, user), filters.snapshot()), q, sort, dir, page, size);
     }
 
     @GetMapping("/users/{userId}")
     @Operation(summary = "One user's detail: channels assigned (name and type) and activity per bucket")
     DashboardViews.UserDetail user(@PathVariable long userId, @ParameterObject Filters filters, Authentication user) {
-        return views.user(views.load(query(filters, user)), userId);
+        return views.user(views.load(query(filters, user), filters.snapshot()), userId);
     }
 
     @GetMapping("/services")
     @Operation(summary = "Per service: count, units, unit price and estimated amount; seat lines; the estimated total")
     DashboardViews.Services services(@ParameterObject Filters filters, Authentication user) {
-        return views.services(views.load(query(filters, user)));
+        return views.services(views.load(query(filters, user), filters.snapshot()));
     }
 
     @GetMapping("/consumption")
@@ -97,7 +97,7 @@ class DashboardApi {
             + " the previous period of the same length, WhatsApp inbound and outbound per channel")
     DashboardViews.Consumption consumption(@ParameterObject Filters filters, Authentication user) {
         DashboardQuery query = query(filters, user);
-        return views.consumption(query, views.load(query));
+        return views.consumption(query, views.load(query, filters.snapshot()));
     }
 
     @GetMapping("/snapshots/{snapshotId}/download/{format}")
@@ -105,7 +105,7 @@ class DashboardApi {
     ResponseEntity<StreamingResponseBody> download(@PathVariable String snapshotId, @PathVariable String format,
             Authentication user) {
         TenantScope scope = TenantScope.of(user);
-        DashboardViews.Parsed parsed = views.byId(snapshotId).filter(p -> scope.sees(p.snapshot().source()))
+        DashboardViews.Parsed parsed = views.byId(snapshotId, s -> scope.sees(s.source()))
                 .orElseThrow(() -> new NotFound("no snapshot with that id"));
         String f = format.toLowerCase(Locale.ROOT);
         if (f.equals("json")) {
@@ -120,7 +120,13 @@ class DashboardApi {
             throw new BadRequest("format must be xlsx, pdf or json, not '" + format + "'");
         }
         Path dir = tempDir();
-        Path file = reports.render(parsed.snapshot(), List.of(reportFormat), dir).files().get(0);
+        Path file;
+        try {
+            file = reports.render(parsed.snapshot(), List.of(reportFormat), dir).files().get(0);
+        } catch (RuntimeException e) {
+            deleteQuietly(dir);
+            throw e;
+        }
         MediaType type = reportFormat == ReportService.Format.PDF ? MediaType.APPLICATION_PDF
                 : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return attachment(file.getFileName().toString(), type, out -> {
@@ -138,7 +144,9 @@ class DashboardApi {
             @Parameter(description = "today (default), this-week, this-month, last-month or custom") String preset,
             @Parameter(description = "with preset=custom: first local date, YYYY-MM-DD") String from,
             @Parameter(description = "with preset=custom: last local date, YYYY-MM-DD (inclusive)") String to,
-            @Parameter(description = "day, week or month (default)") String groupBy) {
+            @Parameter(description = "day, week or month (default)") String groupBy,
+            @Parameter(description = "the id of the snapshot /summary named: every section then reads that one"
+                    + " version (it must be a version of this view's key); else the current one") String snapshot) {
     }
 
     /** The filters resolved for this account: a source it may not see is as absent as one that does not exist. */
@@ -170,6 +178,14 @@ class DashboardApi {
             return Files.createTempDirectory("billing-download");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary folder for the report", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            delete(dir);
+        } catch (IOException e) {
+            // a temporary folder left behind is removed with the system's temporary files
         }
     }
 

@@ -21,6 +21,8 @@ record DashboardQuery(String source, String preset, Period period, GroupBy group
     static final String CUSTOM = "custom";
     /** A custom range longer than this is refused: it would make a huge per-day snapshot. */
     static final int MAX_DAYS = 366;
+    /** Custom dates lie between this day and a year after today: nothing outside can hold data. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     /** Resolves the request's parameters; a bad one throws {@link BadRequest} naming it. */
     static DashboardQuery resolve(SourceProperties source, String preset, String from, String to, String groupBy,
@@ -33,6 +35,10 @@ record DashboardQuery(String source, String preset, Period period, GroupBy group
             LocalDate t = date("to", to);
             if (f.isAfter(t)) {
                 throw new BadRequest("from " + f + " is after to " + t);
+            }
+            LocalDate latest = LocalDate.now(clock.withZone(source.timeZone())).plusYears(1);
+            if (f.isBefore(EARLIEST) || t.isAfter(latest)) {
+                throw new BadRequest("dates must lie between " + EARLIEST + " and " + latest);
             }
             if (f.plusDays(MAX_DAYS).isBefore(t.plusDays(1))) {
                 throw new BadRequest("a custom range covers at most " + MAX_DAYS + " days");

@@ -32,17 +32,27 @@ import tools.jackson.databind.JsonNode;
 @Service
 class DashboardViews {
 
-    /** Parsed documents kept in memory: a page load asks for several sections of one snapshot. */
+    /**
+     * Parsed documents kept in memory, since a page load asks for several sections of one snapshot:
+     * at most this many, and documents of at most this many characters in all (a year by day with
+     * many users is large).
+     */
     private static final int CACHED_SNAPSHOTS = 16;
+    private static final long CACHED_CHARACTERS = 32L * 1024 * 1024;
 
     private final SnapshotService snapshots;
     private final Locale locale;
     private final Map<String, Parsed> cache = new LinkedHashMap<>(CACHED_SNAPSHOTS, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
-            return size() > CACHED_SNAPSHOTS;
+            if (size() <= CACHED_SNAPSHOTS) {
+                return false;
+            }
+            cachedCharacters -= eldest.getValue().snapshot().document().length();
+            return true;
         }
     };
+    private long cachedCharacters;
 
     DashboardViews(SnapshotService snapshots, BillingProperties properties) {
         this.snapshots = snapshots;
@@ -105,7 +115,7 @@ class DashboardViews {
      * {@code current} and {@code previous} are plain decimal strings (counts, units, or money for the
      * total); {@code changePercent} has one decimal and is null when the previous figure is 0.
      */
-    record Change(String key, String label, String current, String previous, BigDecimal changePercent) {
+    record Change(String key, String label, String current, String previous, String changePercent) {
     }
 
     record Comparison(PeriodView previousPeriod, String previousSnapshotId, List<Change> rows) {
@@ -113,6 +123,22 @@ class DashboardViews {
 
     record Consumption(List<LocalDate> buckets, List<Series> services, List<RoleSeries> usersByRole,
             Comparison comparison, List<ReportData.WhatsappChannel> whatsapp) {
+    }
+
+    /**
+     * The snapshot a section shows: {@code snapshotId} when the page names the one it is showing (so
+     * every section of one page load reads one version, even if a sync lands meanwhile), which must be
+     * a version of the query's key; else the current snapshot of the key.
+     */
+    Parsed load(DashboardQuery query, String snapshotId) {
+        if (snapshotId == null || snapshotId.isBlank()) {
+            return load(query);
+        }
+        return snapshots.byId(snapshotId.strip())
+                .filter(s -> s.source().equals(query.source()) && s.from().equals(query.from())
+                        && s.to().equals(query.to()) && s.groupBy() == query.groupBy())
+                .map(this::parsed)
+                .orElseThrow(() -> new NotFound("no snapshot with that id for this view"));
     }
 
     /** The current snapshot of the query's key: the newest, or a new version when a sync has touched its period since. */
@@ -126,8 +152,9 @@ class DashboardViews {
         return parsed(snapshot);
     }
 
-    Optional<Parsed> byId(String snapshotId) {
-        return snapshots.byId(snapshotId).map(this::parsed);
+    /** The snapshot by id when {@code visible} accepts it; only then is it parsed (and cached). */
+    Optional<Parsed> byId(String snapshotId, java.util.function.Predicate<Snapshot> visible) {
+        return snapshots.byId(snapshotId).filter(visible).map(this::parsed);
     }
 
     Summary summary(DashboardQuery query, Parsed p) {
@@ -233,8 +260,8 @@ class DashboardViews {
     }
 
     static Change change(String key, String label, BigDecimal current, BigDecimal previous) {
-        BigDecimal percent = previous.signum() == 0 ? null
-                : current.subtract(previous).multiply(BigDecimal.valueOf(100)).divide(previous, 1, RoundingMode.HALF_UP);
+        String percent = previous.signum() == 0 ? null : current.subtract(previous).multiply(BigDecimal.valueOf(100))
+                .divide(previous, 1, RoundingMode.HALF_UP).toPlainString();
         return new Change(key, label, current.toPlainString(), previous.toPlainString(), percent);
     }
 
@@ -267,7 +294,14 @@ class DashboardViews {
         }
         Parsed parsed = new Parsed(snapshot, ReportData.of(snapshot, Optional.empty()), SnapshotService.json(snapshot));
         synchronized (cache) {
-            cache.put(snapshot.id(), parsed);
+            if (cache.put(snapshot.id(), parsed) == null) {
+                cachedCharacters += snapshot.document().length();
+            }
+            var eldest = cache.entrySet().iterator();
+            while (cachedCharacters > CACHED_CHARACTERS && cache.size() > 1) {
+                cachedCharacters -= eldest.next().getValue().snapshot().document().length();
+                eldest.remove();
+            }
         }
         return parsed;
     }

@@ -3,6 +3,7 @@ package com.contactcenter.billing.web;
 import com.contactcenter.billing.ops.JobHistory;
 import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.SyncBusyException;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.sync.SyncWindow;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +48,7 @@ class JobsController {
     }
 
     /** Starts the re-sync and answers at once: 202 with the job execution id; 409 while the source syncs. */
-    @PostMapping("/resync")
+    @PostMapping(path = "/resync", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> resync(@RequestBody(required = false) ResyncRequest request,
             Authentication user) {
         if (request == null || request.source() == null || request.source().isBlank()) {
@@ -60,8 +62,17 @@ class JobsController {
         if (from.isAfter(to)) {
             throw new BadRequest("from " + from + " is after to " + to);
         }
-        JobRunner.Started started = runner.startSync(List.of(request.source()), new SyncWindow(from, to),
-                Requester.api(user.getName()));
+        JobRunner.Started started;
+        try {
+            started = runner.startSync(List.of(request.source()), new SyncWindow(from, to), Requester.api(user.getName()));
+        } catch (SyncBusyException e) {
+            if (TenantScope.of(user).platform()) {
+                throw e;
+            }
+            // the run holding the source may be every tenant's (the nightly sync): its id, requester
+            // and node are the platform's business
+            throw new Busy("source '" + request.source() + "' is already being synced; try again when it has finished");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("jobExecutionId", started.jobExecutionId());
         body.put("requestId", started.requestId());
@@ -88,6 +99,13 @@ class JobsController {
         }
         // a tenant's entries are looked for among the newest 1000 of everyone's
         return history.history(1000).stream().filter(e -> scope.seesAll(e.sources())).limit(limit).toList();
+    }
+
+    /** 409 for a tenant's account: the source is busy, and nothing of the run that holds it. */
+    static final class Busy extends RuntimeException {
+        Busy(String message) {
+            super(message);
+        }
     }
 
     private static Set<String> sourcesOf(JobHistory.JobStatus status) {
