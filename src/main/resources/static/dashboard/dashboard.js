@@ -256,7 +256,8 @@
     chart('chart-roles', type, c.buckets, c.usersByRole.map(r => ({ label: r.role, data: r.users })));
 
     document.getElementById('comparison-title').textContent =
-      t('comparison', c.comparison.previousPeriod.from, c.comparison.previousPeriod.to);
+      t('comparison', c.comparison.previousPeriod.from, c.comparison.previousPeriod.to)
+      + (c.comparison.partial ? ' · ' + t('partial') : '');
     const comparison = document.getElementById('comparison-table');
     const head = el('tr');
     headerRow(head, [t('col.concept'), t('col.current'), t('col.previous'), t('col.change')]);

@@ -10,6 +10,7 @@ import com.contactcenter.billing.usage.Period;
 import com.contactcenter.billing.usage.ServiceKey;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -41,6 +42,7 @@ class DashboardViews {
     private static final long CACHED_CHARACTERS = 32L * 1024 * 1024;
 
     private final SnapshotService snapshots;
+    private final Clock clock;
     private final Locale locale;
     private final Map<String, Parsed> cache = new LinkedHashMap<>(CACHED_SNAPSHOTS, 0.75f, true) {
         @Override
@@ -54,7 +56,8 @@ class DashboardViews {
     };
     private long cachedCharacters;
 
-    DashboardViews(SnapshotService snapshots, BillingProperties properties) {
+    DashboardViews(SnapshotService snapshots, BillingProperties properties, Clock clock) {
+        this.clock = clock;
         this.snapshots = snapshots;
         this.locale = properties.report().locale();
     }
@@ -118,7 +121,11 @@ class DashboardViews {
     record Change(String key, String label, String current, String previous, String changePercent) {
     }
 
-    record Comparison(PeriodView previousPeriod, String previousSnapshotId, List<Change> rows) {
+    /**
+     * {@code partial}: this period runs to today or later, so its figures are to date while the
+     * previous period's are whole (the warehouse keeps days, not hours).
+     */
+    record Comparison(PeriodView previousPeriod, String previousSnapshotId, boolean partial, List<Change> rows) {
     }
 
     record Consumption(List<LocalDate> buckets, List<Series> services, List<RoleSeries> usersByRole,
@@ -256,7 +263,8 @@ class DashboardViews {
         rows.add(change("billable_users", text("Usuarios facturables", "Billable users"),
                 BigDecimal.valueOf(current.users().size()), BigDecimal.valueOf(old.users().size())));
         rows.add(change("total", text("Total estimado", "Estimated total"), current.total(), old.total()));
-        return new Comparison(PeriodView.of(before), previous.snapshot().id(), rows);
+        boolean partial = !query.to().isBefore(LocalDate.now(clock.withZone(query.period().zone())));
+        return new Comparison(PeriodView.of(before), previous.snapshot().id(), partial, rows);
     }
 
     static Change change(String key, String label, BigDecimal current, BigDecimal previous) {

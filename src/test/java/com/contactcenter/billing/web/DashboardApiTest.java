@@ -325,6 +325,9 @@ class DashboardApiTest {
 
         // October has 31 days: the previous period is the 31 days before it
         JsonNode comparison = consumption.get("comparison");
+        assertThat(comparison.get("partial").asBoolean()).isFalse();
+        assertThat(api("/api/dashboard/consumption?source=acme&preset=this-week").at("/comparison/partial").asBoolean())
+                .isTrue();
         assertThat(comparison.at("/previousPeriod/from").asString()).isEqualTo("2026-08-31");
         assertThat(comparison.at("/previousPeriod/to").asString()).isEqualTo("2026-09-30");
         JsonNode previous = export(ACME, "2026-08-31", "2026-09-30", GroupBy.WEEK);
