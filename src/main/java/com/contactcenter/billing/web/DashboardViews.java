@@ -273,9 +273,12 @@ class DashboardViews {
         return new Change(key, label, current.toPlainString(), previous.toPlainString(), percent);
     }
 
-    /** "Datos sincronizados hasta 15/11/2026 14:30" in the source's zone, as the reports say it. */
+    /**
+     * "Datos sincronizados hasta las 14:30" when the as-of is today in the source's zone, else
+     * "Datos sincronizados hasta 15/11/2026 14:30", as the reports say it.
+     */
     String freshness(Instant asOf, ZoneId zone) {
-        return Freshness.text(asOf, zone, locale);
+        return Freshness.text(asOf, zone, locale, LocalDate.now(clock.withZone(zone)));
     }
 
     String label(String serviceKey) {

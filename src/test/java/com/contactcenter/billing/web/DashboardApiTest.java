@@ -21,7 +21,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,9 @@ class DashboardApiTest {
     @Autowired
     JdbcTemplate warehouse;
 
+    @Autowired
+    DashboardViews views;
+
     @BeforeEach
     void syncOnce() {
         if (!synced) {
@@ -113,7 +118,7 @@ class DashboardApiTest {
         assertThat(summary.at("/snapshot/id").asString()).isEqualTo(export.at("/snapshot/id").asString());
         // the as-of is the sync's clock, 17:00 UTC, shown in Bogota's time
         assertThat(summary.at("/snapshot/asOf").asString()).isEqualTo("2026-11-15T17:00:00Z");
-        assertThat(summary.at("/snapshot/freshness").asString()).isEqualTo("Datos sincronizados hasta 15/11/2026 12:00");
+        assertThat(summary.at("/snapshot/freshness").asString()).isEqualTo("Datos sincronizados hasta las 12:00");
         assertThat(summary.get("usersByRole")).isEqualTo(export.get("usersByRole"));
         assertThat(summary.get("billableUsers").asLong()).isEqualTo(export.get("users").size());
         assertThat(summary.get("total").asString()).isEqualTo(export.at("/estimate/total").asString());
@@ -127,6 +132,15 @@ class DashboardApiTest {
         String october = api("/api/dashboard/summary?source=acme&preset=last-month").at("/snapshot/id").asString();
         assertThat(warehouse.queryForObject("SELECT origin FROM snapshot WHERE id = ?", String.class, october))
                 .isEqualTo("standard");
+    }
+
+    @Test
+    void freshnessGivesTheTimeAloneForToday() {
+        ZoneId bogota = ZoneId.of("America/Bogota");
+        assertThat(views.freshness(Instant.parse("2026-11-15T05:00:00Z"), bogota)).isEqualTo("Datos sincronizados hasta las 00:00");
+        // a minute before the local midnight is yesterday
+        assertThat(views.freshness(Instant.parse("2026-11-15T04:59:00Z"), bogota))
+                .isEqualTo("Datos sincronizados hasta 14/11/2026 23:59");
     }
 
     @Test

@@ -116,7 +116,7 @@ class DashboardChromiumIT {
         assertThat(today.at("/period/from").asString()).isEqualTo("2026-11-15");
         assertThat(today.at("/period/to").asString()).isEqualTo("2026-11-15");
         assertThat(today.get("groupBy").asString()).isEqualTo("month");
-        assertThat(text("freshness")).isEqualTo("Datos sincronizados hasta 15/11/2026 12:00");
+        assertThat(text("freshness")).isEqualTo("Datos sincronizados hasta las 12:00");
         assertSameFigures(today);
         screenshot("dashboard-default.png");
 

@@ -101,7 +101,7 @@ class DashboardMariaDbIT {
         assertThat(summary.at("/snapshot/id").asString()).isEqualTo(export.at("/snapshot/id").asString());
         assertThat(summary.get("usersByRole").toString()).isEqualTo("[{\"role\":\"Administrador\",\"users\":2},"
                 + "{\"role\":\"Agente\",\"users\":4},{\"role\":\"Sin rol\",\"users\":2},{\"role\":\"Supervisor\",\"users\":0}]");
-        assertThat(summary.at("/snapshot/freshness").asString()).isEqualTo("Datos sincronizados hasta 15/11/2026 12:00");
+        assertThat(summary.at("/snapshot/freshness").asString()).isEqualTo("Datos sincronizados hasta las 12:00");
         assertThat(services.get("seatsTotal").asString()).isEqualTo("560000.00");
         assertThat(services.get("total").asString()).isEqualTo(export.at("/estimate/total").asString());
         for (int i = 0; i < 7; i++) {
