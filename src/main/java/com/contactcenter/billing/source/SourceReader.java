@@ -92,6 +92,29 @@ public class SourceReader {
         }
     }
 
+    /**
+     * Runs every extraction query the sync runs for {@code [fromUtc, toUtc)} the same way (this
+     * source's pool, read-only transaction, streaming, timeout) and discards the rows: what the
+     * sync's own queries cost without the Java that folds their rows (the benchmark's query floor).
+     *
+     * @return the event rows read
+     */
+    public long readAndDiscard(SourceConnection source, Instant fromUtc, Instant toUtc) {
+        Map<String, Object> params = Map.of("fromUtc", Utc.of(fromUtc), "toUtc", Utc.of(toUtc));
+        long[] rows = new long[1];
+        source.readOnly().executeWithoutResult(status -> {
+            for (String reference : List.of("roles", "users", "channels", "user-channels")) {
+                source.jdbc().query(source.queries().get(reference), Map.of(), rs -> { });
+            }
+            for (String events : List.of("messages", "calls", "bot-sessions", "user-sessions")) {
+                source.jdbc().query(source.queries().get(events), params, rs -> {
+                    rows[0]++;
+                });
+            }
+        });
+        return rows[0];
+    }
+
     private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
