@@ -27,6 +27,10 @@ record BenchStep(String name, double seconds, long rows, String ratio, long peak
         return new BenchStep(name, seconds, rows, ratio, peakHeap, liveHeap, targets);
     }
 
+    BenchStep counting(long handled) {
+        return new BenchStep(name, seconds, handled, ratio, peakHeap, liveHeap, targets);
+    }
+
     BenchStep renamed(String newName) {
         return new BenchStep(newName, seconds, rows, ratio, peakHeap, liveHeap, targets);
     }

@@ -44,7 +44,8 @@ final class BenchTenant {
     Generated generate() {
         JdbcTemplate jdbc = new JdbcTemplate(source());
         DemoDataSpec demo = new DemoDataSpec(spec.users(), spec.messages(), SEED, spec.month().atEndOfMonth(), 1);
-        if (spec.reuseTenant()) {
+        if (spec.reuseTenant() && jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables"
+                + " WHERE table_schema = DATABASE() AND table_name = 'bench_tenant'", Long.class) > 0) {
             List<Long> rows = jdbc.queryForList("SELECT event_rows FROM bench_tenant WHERE users = ? AND messages = ?"
                     + " AND seed = ? AND end_date = ?", Long.class, demo.users(), demo.messages(), demo.seed(),
                     demo.endDate().toString());

@@ -108,16 +108,20 @@ public final class Benchmark {
                 sync.seconds() / query.seconds()), List.of(
                         new BenchStep.Target("≤ 2 × scan floor", sync.seconds() <= 2 * scan.seconds()),
                         new BenchStep.Target("≤ 1.2 × query floor", sync.seconds() <= 1.2 * query.seconds()))));
+        BenchStep nightScan = add(measure("scan floor (" + NIGHTLY_DAYS + " days)",
+                () -> Floors.scan(source, nightly.startUtc(), nightly.endUtc())));
         BenchStep night = measure("nightly sync (" + NIGHTLY_DAYS + " days)", () -> synced(jobs, nightly));
-        add(night.with(String.format("%.1f%% of full sync", 100 * night.seconds() / sync.seconds()),
+        add(night.with(String.format("%.1f%% of full sync, %.2f × its scan", 100 * night.seconds() / sync.seconds(),
+                night.seconds() / nightScan.seconds()),
                 List.of(new BenchStep.Target("≤ 10% of full sync", night.seconds() <= 0.1 * sync.seconds()))));
 
         Snapshot[] snapshot = new Snapshot[1];
-        BenchStep snap = add(measure("snapshot", () -> {
+        BenchStep computed = measure("snapshot", () -> {
             snapshot[0] = snapshots.compute(SOURCE, month.from(), month.to(), GroupBy.MONTH);
-            return (long) ReportData.of(snapshot[0], Optional.empty()).users().size();
-        }));
+            return 0L;
+        });
         List<ReportData.User> users = ReportData.of(snapshot[0], Optional.empty()).users();
+        BenchStep snap = add(computed.counting(users.size()));
         Path reportDir = spec.outDir().resolve("reports");
         Path floorFile = spec.outDir().resolve("excel-floor.xlsx");
         createDirectories(reportDir);
@@ -128,6 +132,8 @@ public final class Benchmark {
             return (long) users.size();
         }));
         deleteQuietly(floorFile);
+        // Unmeasured, like the floor's: the service renders tenant after tenant in one JVM.
+        rendered(reports, snapshot[0], ReportService.Format.XLSX, reportDir, users.size());
         BenchStep xlsx = measure("xlsx report", () -> rendered(reports, snapshot[0], ReportService.Format.XLSX,
                 reportDir, users.size()));
         List<BenchStep.Target> xlsxTargets = new ArrayList<>(List.of(
@@ -136,6 +142,7 @@ public final class Benchmark {
             xlsxTargets.add(new BenchStep.Target("≤ 3 s", xlsx.seconds() <= 3));
         }
         add(xlsx.with(String.format("%.2f × Excel floor", xlsx.seconds() / excelFloor.seconds()), xlsxTargets));
+        rendered(reports, snapshot[0], ReportService.Format.PDF, reportDir, users.size());
         BenchStep pdf = measure("pdf report", () -> rendered(reports, snapshot[0], ReportService.Format.PDF,
                 reportDir, users.size()));
         add(pdf.with("", List.of(new BenchStep.Target("≤ 2 s", pdf.seconds() <= 2))));
@@ -179,7 +186,10 @@ public final class Benchmark {
         return done;
     }
 
-    /** The application pointed at the bench warehouse and the bench source; the caller's arguments come last and win. */
+    /**
+     * The application pointed at the bench warehouse and the bench source. A property the caller
+     * gives replaces the bench's (Spring would join two command-line values of one property).
+     */
     private String[] applicationArgs(String[] springArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + spec.warehouseUrl(),
@@ -192,8 +202,16 @@ public final class Benchmark {
                 "--billing.sources[0].time-zone=" + ZONE.getId(),
                 "--billing.report.out-dir=" + spec.outDir().resolve("reports"),
                 "--logging.level.com.contactcenter.billing=WARN"));
-        args.addAll(List.of(springArgs));
+        for (String given : springArgs) {
+            args.removeIf(own -> name(own).equals(name(given)));
+            args.add(given);
+        }
         return args.toArray(String[]::new);
+    }
+
+    private static String name(String arg) {
+        int eq = arg.indexOf('=');
+        return eq < 0 ? arg : arg.substring(0, eq);
     }
 
     private static String nullToEmpty(String s) {
