@@ -18,11 +18,19 @@ final class BenchResults {
     private final BenchSpec spec;
     private final Period month;
     private final List<BenchStep> steps;
+    private final String server;
+    private final double loadBefore;
 
-    BenchResults(BenchSpec spec, Period month, List<BenchStep> steps) {
+    /**
+     * @param server     the database server's version and buffer pool
+     * @param loadBefore the system load average when the run began: other work on the machine shows in every figure
+     */
+    BenchResults(BenchSpec spec, Period month, List<BenchStep> steps, String server, double loadBefore) {
         this.spec = spec;
         this.month = month;
         this.steps = steps;
+        this.server = server;
+        this.loadBefore = loadBefore;
     }
 
     /** A Markdown table: one row per step. */
@@ -48,7 +56,9 @@ final class BenchResults {
     Path write(Path file) {
         String text = "# Benchmark results\n\n"
                 + "- date: " + ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS) + "\n"
-                + "- machine: " + machine() + "\n"
+                + "- machine: " + machine() + String.format("; load average %.1f at the start, %.1f at the end%n",
+                        loadBefore, loadAverage())
+                + "- database server: " + server + "\n"
                 + String.format("- tenant: %,d messages, %,d users (seed %d); month %s..%s (%s)%n", spec.messages(),
                         spec.users(), BenchTenant.SEED, month.from(), month.to(), month.zone())
                 + "- databases: " + spec.sourceDatabase() + " (source), " + spec.warehouseDatabase() + " (warehouse) on "
@@ -63,6 +73,10 @@ final class BenchResults {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
         return file;
+    }
+
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     static String machine() {

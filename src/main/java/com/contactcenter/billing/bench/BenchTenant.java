@@ -36,6 +36,12 @@ final class BenchTenant {
         server.execute("CREATE DATABASE IF NOT EXISTS " + spec.sourceDatabase() + " CHARACTER SET utf8mb4");
     }
 
+    /** The server's version and InnoDB buffer pool, which decides whether a month's rows are read from memory. */
+    String server() {
+        return new JdbcTemplate(source()).queryForObject("SELECT VERSION(), @@innodb_buffer_pool_size",
+                (rs, n) -> String.format("%s, InnoDB buffer pool %d MB", rs.getString(1), rs.getLong(2) / (1024 * 1024)));
+    }
+
     /**
      * Generates the tenant (or finds it generated, when reuse is asked and the sizes match).
      *

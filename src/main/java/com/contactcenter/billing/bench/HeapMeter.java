@@ -17,22 +17,28 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The heap a step used. Peak: the sum of the heap pools' peak usage since the step started
- * (garbage included, so it follows how far the collector let the heap grow). Live: the largest
- * heap left after a collection during the step (what the step kept reachable, plus old garbage
- * not yet collected); 0 when no collection ran.
+ * The heap a step used. Peak: the most heap in use at once during the step, garbage included (so
+ * it follows how far the collector let the heap grow): the heap before each collection, and a
+ * sample every {@value #SAMPLE_MS} ms. Live: the largest heap left after a collection during the
+ * step (what the step kept reachable, plus old garbage not yet collected); 0 when none ran.
  */
 final class HeapMeter implements AutoCloseable {
 
     private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).toList();
+    static final long SAMPLE_MS = 5;
+
+    private final AtomicLong peakStep = new AtomicLong();
+    private final AtomicLong peakRun = new AtomicLong();
     private final AtomicLong liveStep = new AtomicLong();
     private final AtomicLong liveRun = new AtomicLong();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::collected;
-    private long peakRun;
+    private final Thread sampler = new Thread(this::sample, "heap-sampler");
 
     HeapMeter() {
+        sampler.setDaemon(true);
+        sampler.start();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(listener, null, null);
@@ -43,15 +49,15 @@ final class HeapMeter implements AutoCloseable {
 
     /** Starts measuring a step. */
     void reset() {
-        pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        peakStep.set(0);
         liveStep.set(0);
+        used(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
 
     /** The step's peak so far, in bytes. */
     long peak() {
-        long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        peakRun = Math.max(peakRun, peak);
-        return peak;
+        used(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        return peakStep.get();
     }
 
     long live() {
@@ -59,7 +65,7 @@ final class HeapMeter implements AutoCloseable {
     }
 
     long peakOfRun() {
-        return peakRun;
+        return peakRun.get();
     }
 
     long liveOfRun() {
@@ -77,15 +83,37 @@ final class HeapMeter implements AutoCloseable {
         }
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
                 (CompositeData) notification.getUserData());
-        long after = 0;
-        for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+        used(heapIn(info.getGcInfo().getMemoryUsageBeforeGc()));
+        long after = heapIn(info.getGcInfo().getMemoryUsageAfterGc());
+        liveStep.accumulateAndGet(after, Math::max);
+        liveRun.accumulateAndGet(after, Math::max);
+    }
+
+    private long heapIn(Map<String, MemoryUsage> usage) {
+        long used = 0;
+        for (Map.Entry<String, MemoryUsage> pool : usage.entrySet()) {
             if (isHeap(pool.getKey())) {
-                after += pool.getValue().getUsed();
+                used += pool.getValue().getUsed();
             }
         }
-        long used = after;
-        liveStep.accumulateAndGet(used, Math::max);
-        liveRun.accumulateAndGet(used, Math::max);
+        return used;
+    }
+
+    private void used(long bytes) {
+        peakStep.accumulateAndGet(bytes, Math::max);
+        peakRun.accumulateAndGet(bytes, Math::max);
+    }
+
+    private void sample() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        while (!Thread.currentThread().isInterrupted()) {
+            used(memory.getHeapMemoryUsage().getUsed());
+            try {
+                Thread.sleep(SAMPLE_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     private boolean isHeap(String poolName) {
@@ -94,6 +122,7 @@ final class HeapMeter implements AutoCloseable {
 
     @Override
     public void close() {
+        sampler.interrupt();
         for (NotificationEmitter emitter : emitters) {
             try {
                 emitter.removeNotificationListener(listener);

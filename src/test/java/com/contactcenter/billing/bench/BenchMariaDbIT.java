@@ -51,7 +51,7 @@ class BenchMariaDbIT {
         }
         assertThat(rows.get("month end to end (sync, snapshot, xlsx, pdf)").get(1)).isEqualTo("3,425");
         assertThat(rows.get("full-month sync").get(6)).isEqualTo("≤ 2 × scan floor; ≤ 1.2 × query floor");
-        assertThat(rows.get("whole run").get(6)).isEqualTo("heap ≤ 256 MB");
+        assertThat(rows.get("whole run").get(6)).isEqualTo("within a 256 MB heap (-Xmx256m)");
         assertThat(Files.list(out.resolve("reports")).map(p -> p.getFileName().toString()).sorted().toList())
                 .containsExactly("billing-estimate_bench_2026-10-01_2026-10-31.pdf",
                         "billing-estimate_bench_2026-10-01_2026-10-31.xlsx");
