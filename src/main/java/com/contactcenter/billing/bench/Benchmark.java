@@ -60,6 +60,7 @@ public final class Benchmark {
      */
     public Path run(String[] springArgs, Function<String[], ConfigurableApplicationContext> start) {
         long began = System.nanoTime();
+        StepFailed failure = null;
         double loadBefore = BenchResults.loadAverage();
         BenchTenant tenant = new BenchTenant(spec);
         Period month = new Period(spec.month().atDay(1), spec.month().atEndOfMonth(), ZONE);
@@ -80,16 +81,26 @@ public final class Benchmark {
             try (ConfigurableApplicationContext context = start.apply(applicationArgs(springArgs))) {
                 measureInApplication(context, tenant.source(), month, nightly);
             }
+        } catch (StepFailed e) {
+            failure = e;
+            add(new BenchStep(e.step + " (failed)", e.seconds, 0, "", heap.peak(), heap.live(),
+                    List.of(new BenchStep.Target("completes: " + e.getMessage(), false))));
         } finally {
             heap.close();
         }
+        boolean heapHeld = HeapMeter.max() <= 256 * MB
+                && (failure == null || !(failure.getCause() instanceof OutOfMemoryError));
         add(new BenchStep("whole run", (System.nanoTime() - began) / 1e9, steps.get(0).rows(), "", heap.peakOfRun(),
-                heap.liveOfRun(), List.of(new BenchStep.Target("within a 256 MB heap (-Xmx256m)",
-                        HeapMeter.max() <= 256 * MB))));
+                heap.liveOfRun(), List.of(new BenchStep.Target("within a 256 MB heap (-Xmx256m)", heapHeld))));
         BenchResults results = new BenchResults(spec, month, steps, server, loadBefore);
         out.println();
         out.print(results.table());
-        return results.write(spec.outDir().resolve("results.md"));
+        Path written = results.write(spec.outDir().resolve("results.md"));
+        if (failure != null) {
+            throw new IllegalStateException(failure.step + " failed (results so far in " + written + "): "
+                    + failure.getMessage(), failure.getCause());
+        }
+        return written;
     }
 
     private void measureInApplication(ConfigurableApplicationContext context, DataSource source, Period month,
@@ -183,7 +194,12 @@ public final class Benchmark {
     private BenchStep measure(String name, Supplier<Long> step) {
         heap.reset();
         long started = System.nanoTime();
-        long rows = step.get();
+        long rows;
+        try {
+            rows = step.get();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw new StepFailed(name, (System.nanoTime() - started) / 1e9, e);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         BenchStep done = new BenchStep(name, seconds, rows, "", heap.peak(), heap.live(), List.of());
         out.printf("  %-32s %8.2f s  %,14d rows  peak heap %5.0f MB%n", name, seconds, rows, done.peakHeap() / MB);
@@ -238,4 +254,27 @@ public final class Benchmark {
         }
     }
 
+
+    /** A step that did not complete: the table still shows the steps before it, and this one failed. */
+    private static final class StepFailed extends RuntimeException {
+
+        private final String step;
+        private final double seconds;
+
+        StepFailed(String step, double seconds, Throwable cause) {
+            super(reason(cause), cause);
+            this.step = step;
+            this.seconds = seconds;
+        }
+
+        private static String reason(Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = root.getMessage() == null ? root.getClass().getSimpleName()
+                    : root.getClass().getSimpleName() + ": " + root.getMessage();
+            return message.lines().findFirst().orElse(message).replace('|', '/');
+        }
+    }
 }
