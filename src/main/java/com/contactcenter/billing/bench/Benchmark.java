@@ -171,8 +171,11 @@ public final class Benchmark {
                         endToEnd.stream().mapToDouble(BenchStep::seconds).sum() <= 30))));
     }
 
+    /** A row of the table, also printed as progress. */
     private BenchStep add(BenchStep step) {
         steps.add(step);
+        out.printf("  %-45s %8.2f s  %,14d rows  peak heap %5.0f MB%n", step.name(), step.seconds(), step.rows(),
+                step.peakHeap() / MB);
         return step;
     }
 
@@ -201,9 +204,7 @@ public final class Benchmark {
             throw new StepFailed(name, (System.nanoTime() - started) / 1e9, e);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        BenchStep done = new BenchStep(name, seconds, rows, "", heap.peak(), heap.live(), List.of());
-        out.printf("  %-32s %8.2f s  %,14d rows  peak heap %5.0f MB%n", name, seconds, rows, done.peakHeap() / MB);
-        return done;
+        return new BenchStep(name, seconds, rows, "", heap.peak(), heap.live(), List.of());
     }
 
     /**
