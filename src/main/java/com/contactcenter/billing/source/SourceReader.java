@@ -64,27 +64,28 @@ public class SourceReader {
      */
     public void readFacts(SourceConnection source, Instant fromUtc, Instant toUtc, Instant asOf, Classifier into) {
         RowTime time = new RowTime(source.zone(), asOf);
+        LocalDays days = new LocalDays(time);
         Map<String, Object> params = Map.of("fromUtc", Utc.of(fromUtc), "toUtc", Utc.of(toUtc));
         try {
             source.readOnly().executeWithoutResult(status -> {
                 // Columns by position (the order of the default queries): this runs once per source row.
                 source.jdbc().query(source.queries().get("messages"), params, rs -> {
                     Instant at = Utc.read(rs, 1);
-                    into.message(MessageGroup.row(time.day(at), nullableInt(rs, 2), nullableLong(rs, 3),
+                    into.message(MessageGroup.row(days.of(at), nullableInt(rs, 2), nullableLong(rs, 3),
                             rs.getString(4), rs.getInt(5), time.future(at)));
                 });
                 source.jdbc().query(source.queries().get("calls"), params, rs -> {
                     Instant at = Utc.read(rs, 1);
-                    into.call(CallGroup.row(time.day(at), nullableInt(rs, 2), nullableLong(rs, 3), rs.getString(4),
+                    into.call(CallGroup.row(days.of(at), nullableInt(rs, 2), nullableLong(rs, 3), rs.getString(4),
                             rs.getLong(5), time.future(at)));
                 });
                 source.jdbc().query(source.queries().get("bot-sessions"), params, rs -> {
                     Instant at = Utc.read(rs, 1);
-                    into.botSession(new BotSessionGroup(time.day(at), nullableInt(rs, 2), time.future(at), 1));
+                    into.botSession(new BotSessionGroup(days.of(at), nullableInt(rs, 2), time.future(at), 1));
                 });
                 source.jdbc().query(source.queries().get("user-sessions"), params, rs -> {
                     Instant at = Utc.read(rs, 1);
-                    into.userSession(new UserSessionGroup(time.day(at), rs.getLong(2), 1));
+                    into.userSession(new UserSessionGroup(days.of(at), rs.getLong(2), 1));
                 });
             });
         } catch (RuntimeException e) {
