@@ -33,7 +33,11 @@ public final class Cli {
             Map.entry("serve", Set.of()),
             Map.entry("resync", Set.of("source", "from", "to")),
             Map.entry("restart", Set.of()),
-            Map.entry("hash-password", Set.of()));
+            Map.entry("hash-password", Set.of()),
+            Map.entry("bench", Set.of("messages", "users", "db", "user", "password", "month", "out", "reuse-tenant")));
+
+    /** Options that take no value. */
+    static final Set<String> FLAGS = Set.of("reuse-tenant");
 
     static final String USAGE = """
             usage: ./run-job.sh [COMMAND] [OPTIONS] [--spring.*=...]
@@ -73,6 +77,13 @@ public final class Cli {
               demo-data --url JDBC_URL [--user U --password P] --users N --messages N [--seed S]
                         [--months M] [--end DATE]
                         generate reference-schema demo data into a MySQL, MariaDB or H2 database
+              bench     [--messages N] [--users N] [--db JDBC_URL] [--user U --password P]
+                        [--month YYYY-MM] [--out DIR] [--reuse-tenant]
+                        generate a tenant (default 10,000,000 messages, 5,000 users, last month)
+                        in MariaDB/MySQL (default jdbc:mysql://127.0.0.1:3306/billing_bench: databases
+                        billing_bench_src and billing_bench_wh, recreated), measure the floors, the
+                        syncs, the snapshot and both reports, and write DIR/results.md (default
+                        target/bench); run-job.sh runs it with -Xmx256m unless JAVA_OPTS sets -Xmx
               help      this text
 
             Dates are local dates (YYYY-MM-DD) in the source's time zone, both inclusive.
@@ -89,7 +100,7 @@ public final class Cli {
     static int run(String[] args, PrintStream out, PrintStream err) {
         CliArguments arguments;
         try {
-            arguments = CliArguments.parse(args, OPTIONS, Set.of());
+            arguments = CliArguments.parse(args, OPTIONS, FLAGS);
             if (arguments.help()) {
                 out.print(USAGE);
                 return 0;
@@ -103,6 +114,9 @@ public final class Cli {
             }
             if (request instanceof CommandRequest.DemoData demoData) {
                 return DemoDataCommand.run(demoData, out, err);
+            }
+            if (request instanceof CommandRequest.Bench bench) {
+                return BenchCommand.run(bench.spec(), arguments.springArgs(), out, err);
             }
             checkSources(request, arguments.springArgs());
             if (request instanceof CommandRequest.Serve) {
@@ -210,6 +224,12 @@ public final class Cli {
         }
         String message = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
         return message.lines().findFirst().orElse(message);
+    }
+
+    /** {@link #oneLine(Throwable)} with {@code password} (when there is one) masked. */
+    static String oneLine(Throwable e, String password) {
+        String reason = oneLine(e);
+        return password == null || password.isEmpty() ? reason : reason.replace(password, "****");
     }
 
     /** Loads configuration and nothing else. */

@@ -1,5 +1,6 @@
 package com.contactcenter.billing.cli;
 
+import com.contactcenter.billing.bench.BenchSpec;
 import com.contactcenter.billing.demo.DemoDataSpec;
 import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.usage.GroupBy;
@@ -109,6 +110,12 @@ sealed interface CommandRequest {
         }
     }
 
+    record Bench(BenchSpec spec) implements CommandRequest {
+        public String command() {
+            return "bench";
+        }
+    }
+
     /** run-job.sh runs from its own folder; a relative path means the caller's folder. */
     static Path callerPath(String path) {
         String caller = System.getenv("BILLING_CALLER_DIR");
@@ -188,7 +195,32 @@ sealed interface CommandRequest {
                         a.has("months") ? (int) a.number("months", 1, DemoDataSpec.MAX_MONTHS) : 3,
                         a.has("end") ? a.date("end") : LocalDate.now(java.time.ZoneOffset.UTC));
             }
+            case "bench" -> bench(a);
             default -> throw new UsageException(null, "unknown command '" + a.command() + "'");
         };
+    }
+
+    private static Bench bench(CliArguments a) {
+        String[] db;
+        try {
+            db = BenchSpec.parseUrl(a.has("db") ? a.require("db") : BenchSpec.DEFAULT_URL);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("bench", e.getMessage());
+        }
+        java.time.YearMonth lastMonth = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1);
+        java.time.YearMonth month = a.has("month") ? a.month("month") : lastMonth;
+        if (month.isAfter(lastMonth)) {
+            throw new UsageException("bench", "--month must be a month that has ended (" + lastMonth + " or earlier), not "
+                    + month);
+        }
+        String user = a.has("user") ? a.get("user") : System.getenv().getOrDefault("BILLING_BENCH_USER", "root");
+        String password = a.has("password") ? a.get("password")
+                : System.getenv().getOrDefault("BILLING_BENCH_PASSWORD", "");
+        return new Bench(new BenchSpec(
+                a.has("messages") ? a.number("messages", 1, DemoDataSpec.MAX_MESSAGES) : BenchSpec.DEFAULT_MESSAGES,
+                a.has("users") ? (int) a.number("users", DemoDataSpec.MIN_USERS, DemoDataSpec.MAX_USERS)
+                        : BenchSpec.DEFAULT_USERS,
+                db[0], db[1], db[2], user, password, month,
+                a.has("out") ? callerPath(a.get("out")) : Path.of("target", "bench"), a.has("reuse-tenant")));
     }
 }

@@ -25,11 +25,8 @@ final class DemoDataCommand {
                     summary.messages(), summary.calls(), summary.botSessions(), summary.invalidRows());
             return 0;
         } catch (RuntimeException e) {
-            String reason = Cli.oneLine(e);
-            if (request.password() != null && !request.password().isEmpty()) {
-                reason = reason.replace(request.password(), "****");
-            }
-            err.println("error: demo-data into " + SourceLocations.describe(request.url()) + " failed: " + reason);
+            err.println("error: demo-data into " + SourceLocations.describe(request.url()) + " failed: "
+                    + Cli.oneLine(e, request.password()));
             return 1;
         }
     }

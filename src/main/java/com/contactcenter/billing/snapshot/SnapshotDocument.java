@@ -133,6 +133,11 @@ final class SnapshotDocument {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
     }
 
+    /** The same bytes as {@code write(doc)} in UTF-8, streamed to {@code out} without building the text. */
+    static void write(JsonNode doc, java.io.OutputStream out) {
+        JSON.writerWithDefaultPrettyPrinter().writeValue(out, doc);
+    }
+
     static JsonNode read(String document) {
         return JSON.readTree(document);
     }

@@ -32,6 +32,11 @@ public final class SourceConnection implements AutoCloseable {
         config.setJdbcUrl(properties.url());
         config.setUsername(properties.username());
         config.setPassword(properties.password());
+        dialect.driverProperties().forEach((name, value) -> {
+            if (!properties.url().contains(name + "=")) {
+                config.addDataSourceProperty(name, value);
+            }
+        });
         config.setReadOnly(true);
         config.setAutoCommit(false);
         config.setMaximumPoolSize(2);

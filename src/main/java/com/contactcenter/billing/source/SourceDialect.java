@@ -8,6 +8,17 @@ enum SourceDialect {
         int streamingFetchSize() {
             return Integer.MIN_VALUE;
         }
+
+        /**
+         * Server-side prepared statements make the server send binary rows: measured on a month of
+         * 10 M rows (README, Performance), the bare queries took 3.5 s instead of 10.3 s and the
+         * sync read 7.2 s instead of 13.5 s, since neither side formats nor parses numbers and
+         * timestamps as text.
+         */
+        @Override
+        java.util.Map<String, String> driverProperties() {
+            return java.util.Map.of("useServerPrepStmts", "true");
+        }
     },
     /** H2, the demo's and the tests' embedded database. */
     H2 {
@@ -19,6 +30,11 @@ enum SourceDialect {
 
     /** Connector/J streams row by row only with MIN_VALUE; without it the whole result is held in memory. */
     abstract int streamingFetchSize();
+
+    /** Driver settings for reading, each unless the source's url sets it. */
+    java.util.Map<String, String> driverProperties() {
+        return java.util.Map.of();
+    }
 
     static SourceDialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:h2:")) {

@@ -64,32 +64,56 @@ public class SourceReader {
      */
     public void readFacts(SourceConnection source, Instant fromUtc, Instant toUtc, Instant asOf, Classifier into) {
         RowTime time = new RowTime(source.zone(), asOf);
+        LocalDays days = new LocalDays(time);
         Map<String, Object> params = Map.of("fromUtc", Utc.of(fromUtc), "toUtc", Utc.of(toUtc));
         try {
             source.readOnly().executeWithoutResult(status -> {
                 // Columns by position (the order of the default queries): this runs once per source row.
                 source.jdbc().query(source.queries().get("messages"), params, rs -> {
                     Instant at = Utc.read(rs, 1);
-                    into.message(MessageGroup.row(time.day(at), nullableInt(rs, 2), nullableLong(rs, 3),
+                    into.message(MessageGroup.row(days.of(at), nullableInt(rs, 2), nullableLong(rs, 3),
                             rs.getString(4), rs.getInt(5), time.future(at)));
                 });
                 source.jdbc().query(source.queries().get("calls"), params, rs -> {
                     Instant at = Utc.read(rs, 1);
-                    into.call(CallGroup.row(time.day(at), nullableInt(rs, 2), nullableLong(rs, 3), rs.getString(4),
+                    into.call(CallGroup.row(days.of(at), nullableInt(rs, 2), nullableLong(rs, 3), rs.getString(4),
                             rs.getLong(5), time.future(at)));
                 });
                 source.jdbc().query(source.queries().get("bot-sessions"), params, rs -> {
                     Instant at = Utc.read(rs, 1);
-                    into.botSession(new BotSessionGroup(time.day(at), nullableInt(rs, 2), time.future(at), 1));
+                    into.botSession(new BotSessionGroup(days.of(at), nullableInt(rs, 2), time.future(at), 1));
                 });
                 source.jdbc().query(source.queries().get("user-sessions"), params, rs -> {
                     Instant at = Utc.read(rs, 1);
-                    into.userSession(new UserSessionGroup(time.day(at), rs.getLong(2), 1));
+                    into.userSession(new UserSessionGroup(days.of(at), rs.getLong(2), 1));
                 });
             });
         } catch (RuntimeException e) {
             throw source.failure("reading events " + fromUtc + " to " + toUtc, e);
         }
+    }
+
+    /**
+     * Runs every extraction query the sync runs for {@code [fromUtc, toUtc)} the same way (this
+     * source's pool, read-only transaction, streaming, timeout) and discards the rows: what the
+     * sync's own queries cost without the Java that folds their rows (the benchmark's query floor).
+     *
+     * @return the event rows read
+     */
+    public long readAndDiscard(SourceConnection source, Instant fromUtc, Instant toUtc) {
+        Map<String, Object> params = Map.of("fromUtc", Utc.of(fromUtc), "toUtc", Utc.of(toUtc));
+        long[] rows = new long[1];
+        source.readOnly().executeWithoutResult(status -> {
+            for (String reference : List.of("roles", "users", "channels", "user-channels")) {
+                source.jdbc().query(source.queries().get(reference), Map.of(), rs -> { });
+            }
+            for (String events : List.of("messages", "calls", "bot-sessions", "user-sessions")) {
+                source.jdbc().query(source.queries().get(events), params, rs -> {
+                    rows[0]++;
+                });
+            }
+        });
+        return rows[0];
     }
 
     private static Integer nullableInt(ResultSet rs, int column) throws SQLException {

@@ -5,7 +5,9 @@ import com.contactcenter.billing.usage.SourceGroups.CallGroup;
 import com.contactcenter.billing.usage.SourceGroups.MessageGroup;
 import com.contactcenter.billing.usage.SourceGroups.UserSessionGroup;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -125,12 +127,17 @@ public final class Classifier {
         facts.addUser(g.userId(), DayFacts.SESSIONS, g.rows());
     }
 
+    /** Per service key, made once: the lookup below runs for every message a sync reads. */
+    private static final List<Optional<ServiceKey>> SERVICES = Arrays.stream(ServiceKey.values()).map(Optional::of)
+            .toList();
+
     static Optional<ServiceKey> messageService(ChannelType type, Direction direction) {
-        return Optional.ofNullable(switch (type) {
+        ServiceKey key = switch (type) {
             case SMS -> direction == Direction.OUT ? ServiceKey.SMS_OUT : null;
             case EMAIL -> direction == Direction.OUT ? ServiceKey.EMAIL_OUT : null;
             case WHATSAPP -> direction == Direction.OUT ? ServiceKey.WHATSAPP_OUT : ServiceKey.WHATSAPP_IN;
             default -> null;
-        });
+        };
+        return key == null ? Optional.empty() : SERVICES.get(key.ordinal());
     }
 }

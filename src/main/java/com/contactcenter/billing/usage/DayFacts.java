@@ -3,7 +3,6 @@ package com.contactcenter.billing.usage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,13 +25,14 @@ public final class DayFacts {
             long callMinutes) {
     }
 
-    private record ChannelKey(int channelId, ServiceKey key) {
-    }
-
     private final LocalDate day;
-    private final Map<ChannelKey, long[]> channels = new HashMap<>();
+    private static final ServiceKey[] KEYS = ServiceKey.values();
+
+    /** Per channel id and service (key {@code channelId * KEYS.length + ordinal}): count, units. */
+    private final LongSums channels = new LongSums(2);
     private final Map<Finding, Long> findings = new EnumMap<>(Finding.class);
-    private final Map<Long, long[]> users = new HashMap<>();
+    /** Per user id: sessions, messages sent, calls, call minutes. */
+    private final LongSums users = new LongSums(4);
     private long rowsRead;
 
     public DayFacts(LocalDate day) {
@@ -52,9 +52,9 @@ public final class DayFacts {
     }
 
     void addService(int channelId, ServiceKey key, long count, long units) {
-        long[] sums = channels.computeIfAbsent(new ChannelKey(channelId, key), k -> new long[2]);
-        sums[0] += count;
-        sums[1] += units;
+        long channelKey = (long) channelId * KEYS.length + key.ordinal();
+        channels.add(channelKey, 0, count);
+        channels.add(channelKey, 1, units);
     }
 
     void addFinding(Finding reason, long count) {
@@ -62,7 +62,7 @@ public final class DayFacts {
     }
 
     void addUser(long userId, int field, long value) {
-        users.computeIfAbsent(userId, k -> new long[4])[field] += value;
+        users.add(userId, field, value);
     }
 
     static final int SESSIONS = 0;
@@ -85,7 +85,11 @@ public final class DayFacts {
 
     public List<ChannelFact> channelFacts() {
         List<ChannelFact> facts = new ArrayList<>(channels.size());
-        channels.forEach((k, v) -> facts.add(new ChannelFact(day, k.channelId(), k.key(), v[0], v[1])));
+        for (int i = 0; i < channels.size(); i++) {
+            long channelKey = channels.key(i);
+            facts.add(new ChannelFact(day, (int) Math.floorDiv(channelKey, KEYS.length),
+                    KEYS[(int) Math.floorMod(channelKey, KEYS.length)], channels.sum(i, 0), channels.sum(i, 1)));
+        }
         facts.sort((a, b) -> a.channelId() != b.channelId()
                 ? Integer.compare(a.channelId(), b.channelId()) : a.key().compareTo(b.key()));
         return facts;
@@ -99,7 +103,10 @@ public final class DayFacts {
 
     public List<UserFact> userFacts() {
         List<UserFact> facts = new ArrayList<>(users.size());
-        users.forEach((id, v) -> facts.add(new UserFact(day, id, v[SESSIONS], v[MESSAGES_SENT], v[CALLS], v[CALL_MINUTES])));
+        for (int i = 0; i < users.size(); i++) {
+            facts.add(new UserFact(day, users.key(i), users.sum(i, SESSIONS), users.sum(i, MESSAGES_SENT),
+                    users.sum(i, CALLS), users.sum(i, CALL_MINUTES)));
+        }
         facts.sort((a, b) -> Long.compare(a.userId(), b.userId()));
         return facts;
     }

@@ -6,12 +6,16 @@ import java.util.Optional;
 public enum Direction {
     IN, OUT;
 
+    // Made once: of() runs for every message and call a sync reads.
+    private static final Optional<Direction> IN_ = Optional.of(IN);
+    private static final Optional<Direction> OUT_ = Optional.of(OUT);
+
     public static Optional<Direction> of(String stored) {
         if ("in".equals(stored)) {
-            return Optional.of(IN);
+            return IN_;
         }
         if ("out".equals(stored)) {
-            return Optional.of(OUT);
+            return OUT_;
         }
         return Optional.empty();
     }

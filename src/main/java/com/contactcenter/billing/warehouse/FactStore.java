@@ -29,26 +29,38 @@ public class FactStore {
         this.jdbc = jdbc;
     }
 
-    /** Deletes and re-inserts the given days; the caller's transaction makes each replace atomic. */
+    /**
+     * Deletes and re-inserts the given days; the caller's transaction makes each replace atomic.
+     * Facts are inserted day by day, so that only one day's facts are ever built as rows (a month
+     * of 100,000 users makes over a million user facts).
+     */
     public void replaceDays(String source, Collection<DayFacts> days, long syncRunId, Instant asOf, int batchSize) {
         if (days.isEmpty()) {
             return;
         }
         List<Object[]> deletes = new ArrayList<>();
-        List<ChannelFact> channels = new ArrayList<>();
-        List<FindingFact> findings = new ArrayList<>();
-        List<UserFact> users = new ArrayList<>();
         for (DayFacts day : days) {
             deletes.add(new Object[] {source, day.day()});
-            channels.addAll(day.channelFacts());
-            findings.addAll(day.findingFacts());
-            users.addAll(day.userFacts());
         }
         for (String table : List.of("fact_service_day", "fact_finding_day", "fact_user_day", "sync_day")) {
             jdbc.batchUpdate("DELETE FROM " + table + " WHERE source = ? AND local_day = ?", deletes);
         }
+        for (DayFacts day : days) {
+            insertFacts(source, day, batchSize);
+        }
+        jdbc.batchUpdate("INSERT INTO sync_day (source, local_day, sync_run_id, as_of, rows_read) VALUES (?, ?, ?, ?, ?)",
+                new ArrayList<>(days), batchSize, (ps, d) -> {
+                    ps.setString(1, source);
+                    ps.setObject(2, d.day());
+                    ps.setLong(3, syncRunId);
+                    ps.setObject(4, Utc.of(asOf));
+                    ps.setLong(5, d.rowsRead());
+                });
+    }
+
+    private void insertFacts(String source, DayFacts day, int batchSize) {
         jdbc.batchUpdate("INSERT INTO fact_service_day (source, local_day, channel_id, service_key, row_count, units)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", channels, batchSize, (ps, f) -> {
+                + " VALUES (?, ?, ?, ?, ?, ?)", day.channelFacts(), batchSize, (ps, f) -> {
                     ps.setString(1, source);
                     ps.setObject(2, f.day());
                     ps.setInt(3, f.channelId());
@@ -57,14 +69,14 @@ public class FactStore {
                     ps.setLong(6, f.units());
                 });
         jdbc.batchUpdate("INSERT INTO fact_finding_day (source, local_day, reason, row_count) VALUES (?, ?, ?, ?)",
-                findings, batchSize, (ps, f) -> {
+                day.findingFacts(), batchSize, (ps, f) -> {
                     ps.setString(1, source);
                     ps.setObject(2, f.day());
                     ps.setString(3, f.reason().code());
                     ps.setLong(4, f.count());
                 });
         jdbc.batchUpdate("INSERT INTO fact_user_day (source, local_day, user_id, sessions, messages_sent, calls,"
-                + " call_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)", users, batchSize, (ps, f) -> {
+                + " call_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)", day.userFacts(), batchSize, (ps, f) -> {
                     ps.setString(1, source);
                     ps.setObject(2, f.day());
                     ps.setLong(3, f.userId());
@@ -72,14 +84,6 @@ public class FactStore {
                     ps.setLong(5, f.messagesSent());
                     ps.setLong(6, f.calls());
                     ps.setLong(7, f.callMinutes());
-                });
-        jdbc.batchUpdate("INSERT INTO sync_day (source, local_day, sync_run_id, as_of, rows_read) VALUES (?, ?, ?, ?, ?)",
-                new ArrayList<>(days), batchSize, (ps, d) -> {
-                    ps.setString(1, source);
-                    ps.setObject(2, d.day());
-                    ps.setLong(3, syncRunId);
-                    ps.setObject(4, Utc.of(asOf));
-                    ps.setLong(5, d.rowsRead());
                 });
     }
 

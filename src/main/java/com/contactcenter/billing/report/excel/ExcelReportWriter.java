@@ -24,7 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public class ExcelReportWriter {
 
     /** Rows of the streamed sheet kept in memory. */
-    static final int STREAM_WINDOW = 200;
+    public static final int STREAM_WINDOW = 200;
 
     private final Path templateFile;
 

@@ -1,0 +1,72 @@
+package com.contactcenter.billing.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.contactcenter.billing.cli.Cli;
+import com.contactcenter.billing.support.MariaDb;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark at a tiny size, as CI runs it: a smoke test that every step runs and is written
+ * with the rows it handled. Its times are not asserted (it is not a timed test).
+ */
+@ExtendWith(MariaDb.class)
+class BenchMariaDbIT {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void tinyBenchWritesEveryStepWithItsRows() throws IOException {
+        int exit = Cli.run(new String[] {"bench", "--messages", "3000", "--users", "30", "--month", "2026-10",
+            "--db", "jdbc:mysql://" + MariaDb.HOST + ":" + MariaDb.PORT + "/billing_it_bench?useSSL=false"
+                    + "&allowPublicKeyRetrieval=true",
+            "--user", MariaDb.USER, "--password", MariaDb.PASSWORD, "--out", out.toString()});
+
+        assertThat(exit).isZero();
+        String results = Files.readString(out.resolve("results.md"));
+        assertThat(results).contains("- tenant: 3,000 messages, 30 users (seed 42); month 2026-10-01..2026-10-31");
+        Map<String, List<String>> rows = rows(results);
+        // 3,042 messages, 179 calls, 76 bot sessions (87 rows of them invalid) and 286 user sessions
+        // over 2026-09-30..2026-10-31 UTC; October in Bogota holds 3,425 of them.
+        assertThat(rows).containsOnlyKeys("generate tenant", "scan floor", "query floor", "full-month sync",
+                "scan floor (3 days)", "nightly sync (3 days)", "snapshot", "Excel floor", "xlsx report", "pdf report",
+                "month end to end (sync, snapshot, xlsx, pdf)", "whole run");
+        assertThat(rows.get("generate tenant").get(1)).isEqualTo("3,583");
+        assertThat(rows.get("scan floor").get(1)).isEqualTo("3,425");
+        assertThat(rows.get("query floor").get(1)).isEqualTo("3,425");
+        assertThat(rows.get("full-month sync").get(1)).isEqualTo("3,425");
+        assertThat(rows.get("scan floor (3 days)").get(1)).isEqualTo("322");
+        assertThat(rows.get("nightly sync (3 days)").get(1)).isEqualTo("322");
+        for (String usersListed : List.of("snapshot", "Excel floor", "xlsx report", "pdf report")) {
+            assertThat(rows.get(usersListed).get(1)).as(usersListed).isEqualTo("28");
+        }
+        assertThat(rows.get("month end to end (sync, snapshot, xlsx, pdf)").get(1)).isEqualTo("3,425");
+        assertThat(rows.get("full-month sync").get(6)).isEqualTo("≤ 2 × scan floor; ≤ 1.2 × query floor");
+        assertThat(rows.get("whole run").get(6)).isEqualTo("within a 256 MB heap (-Xmx256m)");
+        assertThat(Files.list(out.resolve("reports")).map(p -> p.getFileName().toString()).sorted().toList())
+                .containsExactly("billing-estimate_bench_2026-10-01_2026-10-31.pdf",
+                        "billing-estimate_bench_2026-10-01_2026-10-31.xlsx");
+        assertThat(out.resolve("excel-floor.xlsx")).doesNotExist();
+    }
+
+    /** The table's rows by step: rows, rows/s, ratio, peak heap, live heap, target, holds (after time). */
+    private static Map<String, List<String>> rows(String results) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String line : results.lines().toList()) {
+            if (line.startsWith("| ") && !line.startsWith("| step ")) {
+                List<String> cells = List.of(line.substring(2, line.length() - 2).split(" \\| ", -1));
+                rows.put(cells.get(0), cells.subList(1, cells.size()));
+            }
+        }
+        return rows;
+    }
+}

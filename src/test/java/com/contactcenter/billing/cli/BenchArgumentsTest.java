@@ -1,0 +1,100 @@
+package com.contactcenter.billing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.contactcenter.billing.bench.BenchSpec;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code bench}'s options: defaults, every option, and bad usage refused before any database is touched. */
+class BenchArgumentsTest {
+
+    @TempDir
+    Path dir;
+
+    private static BenchSpec parse(String... args) {
+        return ((CommandRequest.Bench) CommandRequest.of(CliArguments.parse(args, Cli.OPTIONS, Cli.FLAGS))).spec();
+    }
+
+    @Test
+    void withoutOptionsBenchesTheReferenceTenantOfLastMonthOnTheLocalServer() {
+        BenchSpec spec = parse("bench");
+
+        assertThat(spec.messages()).isEqualTo(10_000_000L);
+        assertThat(spec.users()).isEqualTo(5_000);
+        assertThat(spec.sourceUrl()).isEqualTo("jdbc:mysql://127.0.0.1:3306/billing_bench_src");
+        assertThat(spec.warehouseUrl())
+                .isEqualTo("jdbc:mysql://127.0.0.1:3306/billing_bench_wh?rewriteBatchedStatements=true");
+        assertThat(spec.month()).isEqualTo(YearMonth.now(ZoneOffset.UTC).minusMonths(1));
+        assertThat(spec.outDir()).isEqualTo(Path.of("target", "bench"));
+        assertThat(spec.reuseTenant()).isFalse();
+    }
+
+    @Test
+    void everyOptionIsTaken() {
+        BenchSpec spec = parse("bench", "--messages", "1000000", "--users", "100000", "--db",
+                "jdbc:mysql://db.example:3307/perf?useSSL=false", "--user", "bench", "--password", "s3cret",
+                "--month", "2026-02", "--out", "/tmp/b", "--reuse-tenant");
+
+        assertThat(spec.messages()).isEqualTo(1_000_000L);
+        assertThat(spec.users()).isEqualTo(100_000);
+        assertThat(spec.sourceUrl()).isEqualTo("jdbc:mysql://db.example:3307/perf_src?useSSL=false");
+        assertThat(spec.warehouseUrl())
+                .isEqualTo("jdbc:mysql://db.example:3307/perf_wh?useSSL=false&rewriteBatchedStatements=true");
+        assertThat(spec.serverUrl()).isEqualTo("jdbc:mysql://db.example:3307/?useSSL=false");
+        assertThat(spec.user()).isEqualTo("bench");
+        assertThat(spec.password()).isEqualTo("s3cret");
+        assertThat(spec.month()).isEqualTo(YearMonth.of(2026, 2));
+        assertThat(spec.outDir()).isEqualTo(Path.of("/tmp/b"));
+        assertThat(spec.reuseTenant()).isTrue();
+    }
+
+    static Stream<Arguments> badUsage() {
+        YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
+        return Stream.of(
+                Arguments.of(new String[] {"bench", "--messages", "ten"}, "--messages 'ten' is not a whole number"),
+                Arguments.of(new String[] {"bench", "--messages", "0"}, "--messages must be between 1 and 99000000, not 0"),
+                Arguments.of(new String[] {"bench", "--users", "10"}, "--users must be between 25 and 100000, not 10"),
+                Arguments.of(new String[] {"bench", "--db", "jdbc:postgresql://h/x"},
+                        "--db must be a MySQL/MariaDB JDBC url (jdbc:mysql://host:port[/database]), not 'jdbc:postgresql://h/x'"),
+                Arguments.of(new String[] {"bench", "--db", "jdbc:mysql://h/bad-name"},
+                        "--db database name 'bad-name' must be letters, digits or _ (up to 60): the bench creates bad-name_src and bad-name_wh"),
+                Arguments.of(new String[] {"bench", "--month", "2026-13"}, "--month '2026-13' is not a month (YYYY-MM)"),
+                Arguments.of(new String[] {"bench", "--month", thisMonth.toString()},
+                        "--month must be a month that has ended (" + thisMonth.minusMonths(1) + " or earlier), not "
+                                + thisMonth),
+                Arguments.of(new String[] {"bench", "--rows", "5"}, "unknown option --rows for 'bench'"),
+                Arguments.of(new String[] {"bench", "--users"}, "--users needs a value"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badUsage")
+    void badUsageExits2WithTheReasonBeforeTouchingAnyDatabase(String[] args, String message) {
+        // a server that does not exist: a bench that went ahead would fail with exit 1, not 2
+        String[] withDb = args;
+        if (java.util.Arrays.stream(args).noneMatch("--db"::equals)) {
+            withDb = Stream.concat(Stream.of(args), Stream.of("--db", "jdbc:mysql://127.0.0.1:1/nowhere"))
+                    .toArray(String[]::new);
+        }
+        CliRun.Result result = new CliRun(dir).run(withDb);
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("error: " + message + "\nrun './run-job.sh help' for usage\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void helpDescribesTheBench() {
+        CliRun.Result result = new CliRun(dir).run("bench", "--help");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("bench     [--messages N] [--users N] [--db JDBC_URL]");
+    }
+}
