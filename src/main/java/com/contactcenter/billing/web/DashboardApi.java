@@ -7,7 +7,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +20,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The JSON behind every section of the dashboard. Every figure comes from a stored snapshot (computed
@@ -102,8 +106,8 @@ class DashboardApi {
 
     @GetMapping("/snapshots/{snapshotId}/download/{format}")
     @Operation(summary = "The snapshot as xlsx, pdf or its JSON export; looked up by snapshot id only")
-    ResponseEntity<StreamingResponseBody> download(@PathVariable String snapshotId, @PathVariable String format,
-            Authentication user) {
+    ResponseEntity<Resource> download(@PathVariable String snapshotId, @PathVariable String format,
+            Authentication user) throws IOException {
         TenantScope scope = TenantScope.of(user);
         DashboardViews.Parsed parsed = views.byId(snapshotId, s -> scope.sees(s.source()))
                 .orElseThrow(() -> new NotFound("no snapshot with that id"));
@@ -111,7 +115,7 @@ class DashboardApi {
         if (f.equals("json")) {
             byte[] body = parsed.snapshot().document().getBytes(StandardCharsets.UTF_8);
             String name = ReportService.fileName(parsed.snapshot(), ReportService.Format.XLSX).replace(".xlsx", ".json");
-            return attachment(name, MediaType.APPLICATION_JSON, out -> out.write(body));
+            return attachment(name, MediaType.APPLICATION_JSON, new ByteArrayInputStream(body));
         }
         ReportService.Format reportFormat;
         try {
@@ -120,23 +124,31 @@ class DashboardApi {
             throw new BadRequest("format must be xlsx, pdf or json, not '" + format + "'");
         }
         Path dir = tempDir();
-        Path file;
+        InputStream file;
+        String name;
         try {
-            file = reports.render(parsed.snapshot(), List.of(reportFormat), dir).files().get(0);
-        } catch (RuntimeException e) {
+            Path rendered = reports.render(parsed.snapshot(), List.of(reportFormat), dir).files().get(0);
+            name = rendered.getFileName().toString();
+            // the folder goes when the answer has been sent (the stream is closed), whatever happens
+            file = new FilterInputStream(Files.newInputStream(rendered)) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        deleteQuietly(dir);
+                    }
+                }
+            };
+        } catch (RuntimeException | IOException e) {
             deleteQuietly(dir);
             throw e;
         }
         MediaType type = reportFormat == ReportService.Format.PDF ? MediaType.APPLICATION_PDF
                 : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        return attachment(file.getFileName().toString(), type, out -> {
-            try {
-                Files.copy(file, out);
-            } finally {
-                delete(dir);
-            }
-        });
+        return attachment(name, type, file);
     }
+
 
     /** The page's filters, as query parameters. */
     record Filters(
@@ -165,12 +177,12 @@ class DashboardApi {
                 .orElseThrow(() -> new NotFound(JobsController.NO_SOURCE));
     }
 
-    private static ResponseEntity<StreamingResponseBody> attachment(String fileName, MediaType type,
-            StreamingResponseBody body) {
+    /** Sent on the request's own thread, streamed from {@code body}, which is closed at the end. */
+    private static ResponseEntity<Resource> attachment(String fileName, MediaType type, InputStream body) {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .body(body);
+                .body(new InputStreamResource(body));
     }
 
     private static Path tempDir() {

@@ -11,6 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.core.Authentication;
@@ -80,11 +82,15 @@ class JobsController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
     }
 
-    /** A job is shown to an account only when every source it names is one of the account's tenants. */
+    /**
+     * A job as the account may see it: whole when every source it names is the account's; a job of
+     * several tenants (the nightly sync) shows only the account's sources, their progress and errors;
+     * any other job does not exist for the account.
+     */
     @GetMapping("/{id}")
     JobHistory.JobStatus job(@PathVariable long id, Authentication user) {
         TenantScope scope = TenantScope.of(user);
-        return history.status(id).filter(s -> scope.seesAll(sourcesOf(s)))
+        return history.status(id).flatMap(s -> project(s, scope))
                 .orElseThrow(() -> new NotFound("no job execution with that id"));
     }
 
@@ -98,7 +104,54 @@ class JobsController {
             return history.history(limit);
         }
         // a tenant's entries are looked for among the newest 1000 of everyone's
-        return history.history(1000).stream().filter(e -> scope.seesAll(e.sources())).limit(limit).toList();
+        return history.history(1000).stream().flatMap(e -> project(e, scope).stream()).limit(limit).toList();
+    }
+
+    private static Optional<JobHistory.JobStatus> project(JobHistory.JobStatus s, TenantScope scope) {
+        Set<String> sources = sourcesOf(s);
+        if (scope.seesAll(sources)) {
+            return Optional.of(s);
+        }
+        List<String> visible = scope.visible(List.copyOf(sources));
+        if (visible.isEmpty()) {
+            return Optional.empty();
+        }
+        List<JobHistory.SourceProgress> progress = s.progress().stream().filter(p -> scope.sees(p.source())).toList();
+        List<String> errors = progress.stream().map(JobHistory.SourceProgress::error).filter(Objects::nonNull).toList();
+        return Optional.of(new JobHistory.JobStatus(s.jobExecutionId(), s.jobName(), statusOf(progress, s.status()),
+                null, s.startTime(), s.endTime(), s.durationSeconds(), s.requestId(), s.trigger(), s.requestedBy(),
+                visible, s.from(), s.to(), s.restartOf(),
+                progress.stream().mapToLong(JobHistory.SourceProgress::rowsRead).sum(),
+                progress.stream().mapToInt(JobHistory.SourceProgress::daysDone).sum(),
+                progress.stream().mapToLong(JobHistory.SourceProgress::days).sum(), progress, errors));
+    }
+
+    private Optional<JobHistory.Entry> project(JobHistory.Entry e, TenantScope scope) {
+        if (scope.seesAll(e.sources())) {
+            return Optional.of(e);
+        }
+        List<String> visible = scope.visible(e.sources());
+        if (visible.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<JobHistory.JobStatus> job = e.jobExecutionId() == null ? Optional.empty()
+                : history.status(e.jobExecutionId()).flatMap(s -> project(s, scope));
+        return Optional.of(new JobHistory.Entry(e.requestId(), e.jobName(), e.trigger(), e.requestedBy(),
+                e.requestedAt(), visible, e.from(), e.to(), e.node(), e.jobExecutionId(), e.restartOf(),
+                job.map(JobHistory.JobStatus::status).orElse(e.status()), e.startTime(), e.endTime(),
+                e.durationSeconds(), job.map(JobHistory.JobStatus::rowsRead).orElse(0L),
+                job.map(JobHistory.JobStatus::errors).orElse(List.of())));
+    }
+
+    /** The status of the account's part of a job: running while one of its sources runs, failed if one failed. */
+    private static String statusOf(List<JobHistory.SourceProgress> progress, String jobStatus) {
+        if (progress.isEmpty()) {
+            return jobStatus;
+        }
+        if (progress.stream().anyMatch(p -> p.finishedAt() == null)) {
+            return "STARTED";
+        }
+        return progress.stream().allMatch(p -> p.status().equals("COMPLETED")) ? "COMPLETED" : "FAILED";
     }
 
     /** 409 for a tenant's account: the source is busy, and nothing of the run that holds it. */

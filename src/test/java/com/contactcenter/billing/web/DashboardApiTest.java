@@ -21,6 +21,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -393,9 +395,9 @@ class DashboardApiTest {
         String id = summary.at("/snapshot/id").asString();
         Snapshot snapshot = snapshots.byId(id).orElseThrow();
 
+        List<Path> foldersBefore = downloadFolders();
         MvcResult json = mvc.perform(get(summary.at("/snapshot/downloads/json").asString()).with(admin()))
                 .andExpect(status().isOk()).andReturn();
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(json));
         assertThat(json.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(snapshot.document());
         assertThat(json.getResponse().getHeader("Content-Disposition"))
                 .contains("billing-estimate_edge_2026-10-01_2026-10-31.json");
@@ -404,6 +406,8 @@ class DashboardApiTest {
         assertThat(new String(xlsx, 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
         byte[] pdf = download(summary.at("/snapshot/downloads/pdf").asString());
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        // the rendered files' temporary folders are gone once sent
+        assertThat(downloadFolders()).isEqualTo(foldersBefore);
 
         for (String unknown : List.of("00000000-0000-0000-0000-000000000000",
                 "billing-estimate_edge_2026-10-01_2026-10-31")) {
@@ -420,9 +424,14 @@ class DashboardApiTest {
     }
 
     private byte[] download(String path) throws Exception {
-        MvcResult started = mvc.perform(get(path).with(admin())).andExpect(status().isOk()).andReturn();
-        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(started))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        return mvc.perform(get(path).with(admin())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+    }
+
+    private static List<Path> downloadFolders() throws java.io.IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("billing-download")).sorted().toList();
+        }
     }
 
     @Test

@@ -5,18 +5,21 @@ import static com.contactcenter.billing.support.DashboardFixture.EDGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.contactcenter.billing.ops.JobHistory;
+import com.contactcenter.billing.ops.JobRunner;
+import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.support.DashboardFixture;
 import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.ExportJson;
 import com.contactcenter.billing.support.FixedClock;
+import com.contactcenter.billing.support.SourceDatabases;
 import com.contactcenter.billing.sync.SyncService;
+import com.contactcenter.billing.sync.SyncWindow;
 import com.contactcenter.billing.usage.GroupBy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +38,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -89,6 +91,9 @@ class TenantIsolationTest {
     @Autowired
     JdbcTemplate warehouse;
 
+    @Autowired
+    JobRunner runner;
+
     @BeforeEach
     void syncOnce() {
         if (!synced) {
@@ -113,9 +118,7 @@ class TenantIsolationTest {
 
     private String body(String path, String account, int status) throws Exception {
         MvcResult result = mvc.perform(get(URI.create(path)).with(as(account))).andExpect(status().is(status)).andReturn();
-        MockHttpServletResponse response = result.getRequest().isAsyncStarted()
-                ? mvc.perform(asyncDispatch(result)).andReturn().getResponse() : result.getResponse();
-        return response.getContentAsString(StandardCharsets.UTF_8);
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     private static void assertNothingOfEdge(String body) {
@@ -226,21 +229,28 @@ class TenantIsolationTest {
     }
 
     @Test
-    void jobsOfAnotherTenantOrOfEveryTenantAreNotShownByIdNorInTheHistory() throws Exception {
+    void jobsOfAnotherTenantAreNotShownByIdNorInTheHistory() throws Exception {
         // given: a job of edge alone, started by staff
         String started = mvc.perform(post("/api/jobs/resync").with(as("staff")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"source\": \"edge\", \"from\": \"2026-10-30\", \"to\": \"2026-10-31\"}"))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         long edgeJob = ExportJson.parse(started).get("jobExecutionId").asLong();
         await(edgeJob);
+        // and one of acme alone
+        long acmeJob = ExportJson.parse(mvc.perform(post("/api/jobs/resync").with(as("staff"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"source\": \"acme\", \"from\": \"2026-10-30\", \"to\": \"2026-10-31\"}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString())
+                .get("jobExecutionId").asLong();
+        await(acmeJob);
 
-        // then: guessing ids gives acme's admin only jobs of acme alone
-        int shown = 0;
-        for (long id = 1; id <= edgeJob + 5; id++) {
+        // then: guessing ids gives acme's admin only jobs of acme, or acme's part of a job of several tenants
+        java.util.Set<Long> shown = new java.util.HashSet<>();
+        for (long id = 1; id <= acmeJob + 5; id++) {
             MvcResult r = mvc.perform(get("/api/jobs/" + id).with(as("acme-admin"))).andReturn();
             String body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
             if (r.getResponse().getStatus() == 200) {
-                shown++;
+                shown.add(id);
                 JsonNode job = ExportJson.parse(body);
                 assertThat(job.get("sources").toString()).isEqualTo("[\"acme\"]");
                 job.get("progress").forEach(p -> assertThat(p.get("source").asString()).isEqualTo(ACME));
@@ -256,12 +266,56 @@ class TenantIsolationTest {
         String acmeHistory = body("/api/jobs?limit=1000", "acme-admin", 200);
         assertNothingOfEdge(acmeHistory);
         ExportJson.parse(acmeHistory).forEach(e -> assertThat(e.get("sources").toString()).isEqualTo("[\"acme\"]"));
-        // every job of acme alone is in its history (refused requests, which have no job, may be too)
+        // its history holds only jobs it may open (and refused requests, which have no job)
         assertThat(ExportJson.elements(ExportJson.parse(acmeHistory)).stream()
-                .filter(e -> !e.get("jobExecutionId").isNull()).count()).isEqualTo(shown);
+                .filter(e -> !e.get("jobExecutionId").isNull()).map(e -> e.get("jobExecutionId").asLong()).toList())
+                .contains(acmeJob).allMatch(shown::contains).doesNotContain(edgeJob);
+        assertThat(shown).doesNotContain(edgeJob);
         JsonNode staffHistory = ExportJson.parse(body("/api/jobs?limit=1000", "staff", 200));
         assertThat(ExportJson.elements(staffHistory).stream().anyMatch(e -> e.get("jobExecutionId").asLong() == edgeJob))
                 .isTrue();
+    }
+
+    @Test
+    void aJobOfEveryTenantShowsEachTenantOnlyItsOwnPart() throws Exception {
+        // given: a sync of both tenants (as the nightly sync is) in which edge's database is gone
+        SourceDatabases.execute(SourceDatabases.h2("dash_edge_src"), List.of("DROP ALL OBJECTS"));
+        long id;
+        try {
+            JobRunner.Started started = runner.startSync(List.of(ACME, EDGE),
+                    new SyncWindow(LocalDate.parse("2026-11-14"), LocalDate.parse("2026-11-15")), Requester.cli());
+            id = started.jobExecutionId();
+            await(id, "FAILED");
+        } finally {
+            SourceDatabases.loadH2("dash_edge_src", EdgeTenantFixture.SQL);
+        }
+
+        // then: acme's admin sees acme's part, completed, and nothing of edge's failure
+        String body = body("/api/jobs/" + id, "acme-admin", 200);
+        assertNothingOfEdge(body);
+        JsonNode job = ExportJson.parse(body);
+        assertThat(job.get("sources").toString()).isEqualTo("[\"acme\"]");
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("errors").toString()).isEqualTo("[]");
+        assertThat(job.get("progress").size()).isEqualTo(1);
+        assertThat(job.get("daysDone").asInt()).isEqualTo(2);
+        assertThat(job.get("rowsRead").asLong()).isEqualTo(job.at("/progress/0/rowsRead").asLong()).isPositive();
+
+        // edge's admin sees edge's part, failed, with its reason
+        JsonNode edgePart = ExportJson.parse(body("/api/jobs/" + id, "edge-admin", 200));
+        assertThat(edgePart.get("sources").toString()).isEqualTo("[\"edge\"]");
+        assertThat(edgePart.get("status").asString()).isEqualTo("FAILED");
+        assertThat(edgePart.get("errors").size()).isEqualTo(1);
+        assertThat(body).doesNotContain(edgePart.get("errors").get(0).asString());
+
+        // and the same in the history
+        JsonNode entry = ExportJson.elements(ExportJson.parse(body("/api/jobs?limit=1000", "acme-admin", 200))).stream()
+                .filter(e -> !e.get("jobExecutionId").isNull() && e.get("jobExecutionId").asLong() == id)
+                .findFirst().orElseThrow();
+        assertThat(entry.get("sources").toString()).isEqualTo("[\"acme\"]");
+        assertThat(entry.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(entry.get("errors").toString()).isEqualTo("[]");
+        assertThat(ExportJson.parse(body("/api/jobs/" + id, "staff", 200)).get("status").asString()).isEqualTo("FAILED");
     }
 
     @Test
@@ -293,12 +347,16 @@ class TenantIsolationTest {
     }
 
     private void await(long jobExecutionId) throws InterruptedException {
+        await(jobExecutionId, "COMPLETED");
+    }
+
+    private void await(long jobExecutionId, String expected) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         String status;
         do {
             Thread.sleep(200);
             status = history.status(jobExecutionId).orElseThrow().status();
         } while (!status.equals("COMPLETED") && !status.equals("FAILED") && Instant.now().isBefore(deadline));
-        assertThat(status).isEqualTo("COMPLETED");
+        assertThat(status).isEqualTo(expected);
     }
 }
