@@ -2,6 +2,7 @@ package com.contactcenter.billing.web;
 
 import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import com.contactcenter.billing.report.ReportService;
+import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.source.SourceRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -109,9 +110,9 @@ class DashboardApi {
                 .orElseThrow(() -> new NotFound("no snapshot with that id"));
         String f = format.toLowerCase(Locale.ROOT);
         if (f.equals("json")) {
-            byte[] body = parsed.snapshot().document().getBytes(StandardCharsets.UTF_8);
+            Snapshot snapshot = parsed.snapshot();
             String name = ReportService.fileName(parsed.snapshot(), ReportService.Format.XLSX).replace(".xlsx", ".json");
-            return attachment(name, MediaType.APPLICATION_JSON, out -> out.write(body));
+            return attachment(name, MediaType.APPLICATION_JSON, snapshot::writeDocument);
         }
         ReportService.Format reportFormat;
         try {
