@@ -37,8 +37,8 @@ class DashboardViews {
 
     /**
      * Parsed documents kept in memory, since a page load asks for several sections of one snapshot:
-     * at most this many, and at most this many users in all (the users are what a parsed document
-     * holds most of: 100,000 of them take some 30 MB), but always the newest one.
+     * at most this many, and at most this many users in all (the users' rows are what a parsed
+     * document holds most of), but always the one used last.
      */
     private static final int CACHED_SNAPSHOTS = 16;
     private static final long CACHED_USERS = 120_000;
