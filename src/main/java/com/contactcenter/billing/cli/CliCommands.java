@@ -24,7 +24,6 @@ import com.contactcenter.billing.usage.GroupBy;
 import com.contactcenter.billing.usage.Preset;
 import com.contactcenter.billing.usage.Period;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -147,7 +146,7 @@ class CliCommands {
 
     private int export(CommandRequest.Export request, PrintStream out) {
         Snapshot s = snapshots.newestOrCompute(request.source(), request.from(), request.to(), request.groupBy());
-        Path written = writeAtomically(request.out(), s.document());
+        Path written = writeAtomically(request.out(), s);
         out.printf("exported snapshot %s (version %d) to %s%n", s.id(), s.version(), written);
         return 0;
     }
@@ -209,14 +208,15 @@ class CliCommands {
         Path json = properties.exportDir().resolve(
                 "billing-estimate_" + DEMO_SOURCE + "_" + month.from() + "_" + month.to() + ".json");
         out.println();
-        out.println("JSON export: " + writeAtomically(json, s.document()));
+        out.println("JSON export: " + writeAtomically(json, s));
         ReportService.Rendered rendered = reports.render(s, List.of(ReportService.Format.XLSX, ReportService.Format.PDF),
                 properties.report().outDir());
         rendered.files().forEach(f -> out.println("Report: " + f));
         return 0;
     }
 
-    static Path writeAtomically(Path target, String content) {
-        return AtomicFiles.write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+    /** The snapshot's export document, streamed to the file. */
+    static Path writeAtomically(Path target, Snapshot snapshot) {
+        return AtomicFiles.write(target, snapshot::writeDocument);
     }
 }

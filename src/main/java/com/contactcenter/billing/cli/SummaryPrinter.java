@@ -13,7 +13,7 @@ final class SummaryPrinter {
     }
 
     static void print(Snapshot snapshot, PrintStream out) {
-        JsonNode doc = SnapshotService.json(snapshot);
+        JsonNode doc = SnapshotService.outline(snapshot);
         JsonNode period = doc.get("period");
         out.printf("BILLING ESTIMATE (an estimate, not an invoice) for %s, %s..%s (%s)%n", doc.get("source").asString(),
                 period.get("from").asString(), period.get("to").asString(), doc.get("timeZone").asString());

@@ -9,7 +9,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Everything a report shows, read from one snapshot's export document (so a report can never
@@ -61,7 +64,22 @@ public record ReportData(String source, String timeZone, LocalDate from, LocalDa
     }
 
     public static ReportData of(Snapshot snapshot, Optional<Snapshot> previous) {
-        JsonNode doc = SnapshotService.json(snapshot);
+        return of(snapshot, previous, (name, value) -> { });
+    }
+
+    /**
+     * As {@link #of(Snapshot, Optional)}, reading the document streamed (a user at a time, never the
+     * whole tree); every top-level value but the users is also given to {@code others}.
+     */
+    public static ReportData of(Snapshot snapshot, Optional<Snapshot> previous, BiConsumer<String, JsonNode> others) {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        List<User> users = new ArrayList<>();
+        SnapshotService.read(snapshot, (name, value) -> {
+            doc.set(name, value);
+            others.accept(name, value);
+        }, u -> users.add(new User(u.get("id").asLong(), text(u, "name"), text(u, "email"), text(u, "role"),
+                u.get("channels").asLong(), u.get("sessions").asLong(), u.get("messagesSent").asLong(),
+                u.get("calls").asLong(), u.get("callMinutes").asLong(), instant(u.get("lastLoginAt")))));
         JsonNode period = doc.get("period");
         JsonNode meta = doc.get("snapshot");
         JsonNode estimate = doc.get("estimate");
@@ -73,11 +91,6 @@ public record ReportData(String source, String timeZone, LocalDate from, LocalDa
 
         List<RoleUsers> roles = new ArrayList<>();
         doc.get("usersByRole").forEach(r -> roles.add(new RoleUsers(text(r, "role"), r.get("users").asLong())));
-
-        List<User> users = new ArrayList<>();
-        doc.get("users").forEach(u -> users.add(new User(u.get("id").asLong(), text(u, "name"), text(u, "email"),
-                text(u, "role"), u.get("channels").asLong(), u.get("sessions").asLong(), u.get("messagesSent").asLong(),
-                u.get("calls").asLong(), u.get("callMinutes").asLong(), instant(u.get("lastLoginAt")))));
 
         List<Service> services = new ArrayList<>();
         doc.get("services").forEach(s -> {

@@ -3,22 +3,29 @@ package com.contactcenter.billing.snapshot;
 import com.contactcenter.billing.usage.EstimateLine;
 import com.contactcenter.billing.usage.Period;
 import com.contactcenter.billing.usage.UsageReport;
+import com.contactcenter.billing.usage.UsageReport.AssignedChannel;
 import com.contactcenter.billing.usage.UsageReport.UserBucket;
 import com.contactcenter.billing.usage.UsageReport.UserDetail;
 import com.contactcenter.billing.usage.UsageReport.WhatsappBucket;
 import com.contactcenter.billing.usage.UsageReport.WhatsappChannel;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a usage report as the export document of {@code contract/export-json.md}: counts and
  * units as integers, money as plain decimal strings, dates as local ISO dates, instants as UTC
- * with the precision they were stored with, source text exactly as stored.
+ * with the precision they were stored with, source text exactly as stored. Written and read
+ * streamed, a user at a time: the document of 100,000 users is 47 MB of text.
  */
 final class SnapshotDocument {
 
@@ -27,118 +34,227 @@ final class SnapshotDocument {
     private SnapshotDocument() {
     }
 
-    /** The figures, without the {@code snapshot} block (which the store fills in). */
-    static ObjectNode figures(String source, UsageReport report, Instant asOf, List<Long> syncRunIds,
-            long daysSynced) {
-        Period period = report.period();
-        ObjectNode doc = JSON.createObjectNode();
-        doc.put("source", source);
-        doc.put("timeZone", period.zone().getId());
-        ObjectNode p = doc.putObject("period");
-        p.put("from", period.from().toString());
-        p.put("to", period.to().toString());
-        p.put("startUtc", period.startUtc().toString());
-        p.put("endUtc", period.endUtc().toString());
-        doc.put("groupBy", report.groupBy().code());
-        ObjectNode snapshot = doc.putObject("snapshot");
-        snapshot.put("asOf", asOf.toString());
-        ArrayNode runs = snapshot.putArray("syncRunIds");
-        syncRunIds.forEach(runs::add);
-        ObjectNode coverage = doc.putObject("coverage");
-        coverage.put("days", period.days());
-        coverage.put("daysSynced", daysSynced);
+    /**
+     * The {@code snapshot} block. The figures alone (what the content hash is taken from) have only
+     * {@code asOf} and {@code syncRunIds}; a stored version has its id, number and time too.
+     */
+    record Header(String id, int version, Instant asOf, Instant computedAt, List<Long> syncRunIds) {
 
-        ArrayNode roles = doc.putArray("usersByRole");
-        report.usersByRole().forEach(r -> roles.addObject().put("role", r.role()).put("users", r.users()));
-
-        ArrayNode users = doc.putArray("users");
-        for (UserDetail u : report.users()) {
-            ObjectNode n = users.addObject();
-            n.put("id", u.id());
-            n.put("name", u.name());
-            n.put("email", u.email());
-            n.put("role", u.role());
-            n.put("channels", u.channels());
-            n.put("sessions", u.sessions());
-            n.put("messagesSent", u.messagesSent());
-            n.put("calls", u.calls());
-            n.put("callMinutes", u.callMinutes());
-            if (u.lastLoginAt() == null) {
-                n.putNull("lastLoginAt");
-            } else {
-                n.put("lastLoginAt", u.lastLoginAt().toString());
-            }
-            ArrayNode assigned = n.putArray("assignedChannels");
-            u.assignedChannels().forEach(c -> assigned.addObject().put("channelId", c.channelId())
-                    .put("name", c.name()).put("type", c.type()));
-            ArrayNode activity = n.putArray("activity");
-            for (UserBucket b : u.buckets()) {
-                activity.addObject().put("bucket", b.bucket().toString()).put("sessions", b.sessions())
-                        .put("messagesSent", b.messagesSent()).put("calls", b.calls())
-                        .put("callMinutes", b.callMinutes());
-            }
+        static Header figures(Instant asOf, List<Long> syncRunIds) {
+            return new Header(null, 0, asOf, null, syncRunIds);
         }
+    }
 
-        ArrayNode services = doc.putArray("services");
-        report.services().forEach(s -> services.addObject().put("key", s.key().key()).put("count", s.count())
-                .put("units", s.units()));
+    /** Writes the document as pretty-printed UTF-8 to {@code out}, and closes it. */
+    static void write(OutputStream out, String source, UsageReport report, Header header, long daysSynced) {
+        try (JsonGenerator g = JSON.writerWithDefaultPrettyPrinter().createGenerator(out)) {
+            Period period = report.period();
+            g.writeStartObject();
+            g.writeStringProperty("source", source);
+            g.writeStringProperty("timeZone", period.zone().getId());
+            g.writeObjectPropertyStart("period");
+            g.writeStringProperty("from", period.from().toString());
+            g.writeStringProperty("to", period.to().toString());
+            g.writeStringProperty("startUtc", period.startUtc().toString());
+            g.writeStringProperty("endUtc", period.endUtc().toString());
+            g.writeEndObject();
+            g.writeStringProperty("groupBy", report.groupBy().code());
+            writeHeader(g, header);
+            g.writeObjectPropertyStart("coverage");
+            g.writeNumberProperty("days", period.days());
+            g.writeNumberProperty("daysSynced", daysSynced);
+            g.writeEndObject();
 
-        ArrayNode whatsapp = doc.putArray("whatsapp");
-        for (WhatsappChannel c : report.whatsapp()) {
-            ObjectNode n = whatsapp.addObject();
-            n.put("channelId", c.channelId());
-            n.put("channel", c.channel());
-            n.put("inbound", c.inbound());
-            n.put("outbound", c.outbound());
-            ArrayNode buckets = n.putArray("series");
-            for (WhatsappBucket b : c.buckets()) {
-                buckets.addObject().put("bucket", b.bucket().toString()).put("inbound", b.inbound())
-                        .put("outbound", b.outbound());
+            g.writeArrayPropertyStart("usersByRole");
+            for (UsageReport.RoleUsers r : report.usersByRole()) {
+                g.writeStartObject();
+                text(g, "role", r.role());
+                g.writeNumberProperty("users", r.users());
+                g.writeEndObject();
             }
+            g.writeEndArray();
+
+            g.writeArrayPropertyStart("users");
+            for (UserDetail u : report.users()) {
+                writeUser(g, u);
+            }
+            g.writeEndArray();
+
+            g.writeArrayPropertyStart("services");
+            for (UsageReport.ServiceUsage s : report.services()) {
+                g.writeStartObject();
+                g.writeStringProperty("key", s.key().key());
+                g.writeNumberProperty("count", s.count());
+                g.writeNumberProperty("units", s.units());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+
+            g.writeArrayPropertyStart("whatsapp");
+            for (WhatsappChannel c : report.whatsapp()) {
+                g.writeStartObject();
+                g.writeNumberProperty("channelId", c.channelId());
+                text(g, "channel", c.channel());
+                g.writeNumberProperty("inbound", c.inbound());
+                g.writeNumberProperty("outbound", c.outbound());
+                g.writeArrayPropertyStart("series");
+                for (WhatsappBucket b : c.buckets()) {
+                    g.writeStartObject();
+                    g.writeStringProperty("bucket", b.bucket().toString());
+                    g.writeNumberProperty("inbound", b.inbound());
+                    g.writeNumberProperty("outbound", b.outbound());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+
+            g.writeArrayPropertyStart("series");
+            for (UsageReport.SeriesPoint s : report.series()) {
+                g.writeStartObject();
+                g.writeStringProperty("bucket", s.bucket().toString());
+                g.writeStringProperty("key", s.key().key());
+                g.writeNumberProperty("count", s.count());
+                g.writeNumberProperty("units", s.units());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+
+            g.writeArrayPropertyStart("usersByRoleSeries");
+            for (UsageReport.RoleSeriesPoint s : report.usersByRoleSeries()) {
+                g.writeStartObject();
+                g.writeStringProperty("bucket", s.bucket().toString());
+                text(g, "role", s.role());
+                g.writeNumberProperty("users", s.users());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+
+            g.writeObjectPropertyStart("estimate");
+            text(g, "currency", report.estimate().currency());
+            g.writeNumberProperty("scale", report.estimate().scale());
+            g.writeArrayPropertyStart("lines");
+            for (EstimateLine line : report.estimate().lines()) {
+                g.writeStartObject();
+                g.writeStringProperty("kind", line.kind().code());
+                text(g, "key", line.key());
+                g.writeNumberProperty("quantity", line.quantity());
+                g.writeStringProperty("unitPrice", money(line.unitPrice()));
+                g.writeStringProperty("amount", money(line.amount()));
+                g.writeBooleanProperty("priced", line.priced());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringProperty("total", money(report.estimate().total()));
+            g.writeEndObject();
+
+            g.writeArrayPropertyStart("dataQuality");
+            for (UsageReport.FindingCount f : report.dataQuality()) {
+                g.writeStartObject();
+                g.writeStringProperty("reason", f.reason().code());
+                g.writeNumberProperty("count", f.count());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
         }
+    }
 
-        ArrayNode series = doc.putArray("series");
-        report.series().forEach(s -> series.addObject().put("bucket", s.bucket().toString()).put("key", s.key().key())
-                .put("count", s.count()).put("units", s.units()));
-
-        ArrayNode roleSeries = doc.putArray("usersByRoleSeries");
-        report.usersByRoleSeries().forEach(s -> roleSeries.addObject().put("bucket", s.bucket().toString())
-                .put("role", s.role()).put("users", s.users()));
-
-        ObjectNode estimate = doc.putObject("estimate");
-        estimate.put("currency", report.estimate().currency());
-        estimate.put("scale", report.estimate().scale());
-        ArrayNode lines = estimate.putArray("lines");
-        for (EstimateLine line : report.estimate().lines()) {
-            ObjectNode n = lines.addObject();
-            n.put("kind", line.kind().code());
-            n.put("key", line.key());
-            n.put("quantity", line.quantity());
-            n.put("unitPrice", money(line.unitPrice()));
-            n.put("amount", money(line.amount()));
-            n.put("priced", line.priced());
+    private static void writeHeader(JsonGenerator g, Header header) {
+        g.writeObjectPropertyStart("snapshot");
+        if (header.id() != null) {
+            g.writeStringProperty("id", header.id());
+            g.writeNumberProperty("version", header.version());
         }
-        estimate.put("total", money(report.estimate().total()));
+        g.writeStringProperty("asOf", header.asOf().toString());
+        if (header.id() != null) {
+            g.writeStringProperty("computedAt", header.computedAt().toString());
+        }
+        g.writeArrayPropertyStart("syncRunIds");
+        for (long run : header.syncRunIds()) {
+            g.writeNumber(run);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
 
-        ArrayNode quality = doc.putArray("dataQuality");
-        report.dataQuality().forEach(f -> quality.addObject().put("reason", f.reason().code()).put("count", f.count()));
-        return doc;
+    private static void writeUser(JsonGenerator g, UserDetail u) {
+        g.writeStartObject();
+        g.writeNumberProperty("id", u.id());
+        text(g, "name", u.name());
+        text(g, "email", u.email());
+        text(g, "role", u.role());
+        g.writeNumberProperty("channels", u.channels());
+        g.writeNumberProperty("sessions", u.sessions());
+        g.writeNumberProperty("messagesSent", u.messagesSent());
+        g.writeNumberProperty("calls", u.calls());
+        g.writeNumberProperty("callMinutes", u.callMinutes());
+        text(g, "lastLoginAt", u.lastLoginAt() == null ? null : u.lastLoginAt().toString());
+        g.writeArrayPropertyStart("assignedChannels");
+        for (AssignedChannel c : u.assignedChannels()) {
+            g.writeStartObject();
+            g.writeNumberProperty("channelId", c.channelId());
+            text(g, "name", c.name());
+            text(g, "type", c.type());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayPropertyStart("activity");
+        for (UserBucket b : u.buckets()) {
+            g.writeStartObject();
+            g.writeStringProperty("bucket", b.bucket().toString());
+            g.writeNumberProperty("sessions", b.sessions());
+            g.writeNumberProperty("messagesSent", b.messagesSent());
+            g.writeNumberProperty("calls", b.calls());
+            g.writeNumberProperty("callMinutes", b.callMinutes());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** Source text as stored, null included. */
+    private static void text(JsonGenerator g, String name, String value) {
+        if (value == null) {
+            g.writeNullProperty(name);
+        } else {
+            g.writeStringProperty(name, value);
+        }
     }
 
     static String money(BigDecimal amount) {
         return amount.toPlainString();
     }
 
-    static String write(JsonNode doc) {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+    /**
+     * Reads a document streamed: each top-level value but {@code users} as a tree to {@code fields};
+     * each user as its own small tree to {@code users}, or skipped when {@code users} is null. The
+     * whole tree is never built.
+     */
+    static void read(InputStream in, BiConsumer<String, JsonNode> fields, Consumer<JsonNode> users) {
+        try (JsonParser p = JSON.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("a snapshot document is a JSON object");
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (!name.equals("users")) {
+                    fields.accept(name, p.readValueAsTree());
+                } else if (users == null) {
+                    p.skipChildren();
+                } else {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        users.accept(p.readValueAsTree());
+                    }
+                }
+            }
+        }
     }
 
-    /** The same bytes as {@code write(doc)} in UTF-8, streamed to {@code out} without building the text. */
-    static void write(JsonNode doc, java.io.OutputStream out) {
-        JSON.writerWithDefaultPrettyPrinter().writeValue(out, doc);
-    }
-
-    static JsonNode read(String document) {
-        return JSON.readTree(document);
+    /** The whole document as one tree: only for documents known to be small. */
+    static JsonNode tree(InputStream in) {
+        return JSON.readTree(in);
     }
 }

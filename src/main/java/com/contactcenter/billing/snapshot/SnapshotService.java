@@ -12,7 +12,9 @@ import com.contactcenter.billing.warehouse.FactStore;
 import com.contactcenter.billing.warehouse.FactStore.SyncedDay;
 import com.contactcenter.billing.warehouse.ReferenceStore;
 import com.contactcenter.billing.warehouse.ReferenceStore.ReferenceCopy;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestOutputStream;
@@ -28,7 +30,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -72,6 +77,45 @@ public class SnapshotService {
      * {@code origin} (an unchanged newest version keeps its own).
      */
     public Snapshot compute(String source, LocalDate from, LocalDate to, GroupBy groupBy, Snapshot.Origin origin) {
+        Figures figures = figures(source, from, to, groupBy);
+        UsageReport report = figures.report();
+        Instant asOf = figures.asOf();
+        List<Long> syncRunIds = figures.syncRunIds();
+        long daysSynced = figures.daysSynced();
+        String hash = sha256(out -> SnapshotDocument.write(out, source, report,
+                SnapshotDocument.Header.figures(asOf, syncRunIds), daysSynced));
+        for (int attempt = 0; ; attempt++) {
+            int newest = store.newestVersion(source, from, to, groupBy);
+            Optional<SnapshotStore.Stored> current = newest == 0 ? Optional.empty()
+                    : store.version(source, from, to, groupBy, newest);
+            if (current.isPresent() && current.get().contentHash().equals(hash)) {
+                return current.get().snapshot();
+            }
+            String id = UUID.randomUUID().toString();
+            Instant computedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            SnapshotDocument.Header header = new SnapshotDocument.Header(id, newest + 1, asOf, computedAt, syncRunIds);
+            // Written straight from the figures, gzipped: neither a tree nor the text is ever held whole.
+            byte[] gzip = gzip(out -> SnapshotDocument.write(out, source, report, header, daysSynced));
+            Snapshot snapshot = new Snapshot(id, source, from, to, groupBy, newest + 1, asOf, computedAt,
+                    Snapshot.Content.gzip(gzip));
+            try {
+                store.insert(snapshot, syncRunIds.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                        hash, origin);
+                return snapshot;
+            } catch (DuplicateKeyException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** What a version's document is written from: the report and the sync runs it read, ascending. */
+    record Figures(UsageReport report, Instant asOf, List<Long> syncRunIds, long daysSynced) {
+    }
+
+    /** The figures of the period from the warehouse as it is now. */
+    Figures figures(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
         Period period = period(source, from, to);
         ReferenceCopy reference = references.load(source).orElseThrow(() -> new NoDataException(
                 "nothing to compute from: source '" + source + "' has never been synced (run: ./run-job.sh sync --source "
@@ -88,39 +132,7 @@ public class SnapshotService {
         TreeSet<Long> runIds = days.stream().map(SyncedDay::syncRunId).collect(Collectors.toCollection(TreeSet::new));
         runIds.add(reference.syncRunId());
         Instant asOf = days.stream().map(SyncedDay::asOf).reduce(reference.asOf(), (a, b) -> a.isAfter(b) ? a : b);
-        ObjectNode doc = SnapshotDocument.figures(source, report, asOf, List.copyOf(runIds), days.size());
-        String hash = sha256(doc);
-        // The figures' own "snapshot" node; each attempt below replaces it in doc with the version's.
-        JsonNode syncRunIds = doc.get("snapshot").get("syncRunIds");
-        for (int attempt = 0; ; attempt++) {
-            int newest = store.newestVersion(source, from, to, groupBy);
-            Optional<SnapshotStore.Stored> current = newest == 0 ? Optional.empty()
-                    : store.version(source, from, to, groupBy, newest);
-            if (current.isPresent() && current.get().contentHash().equals(hash)) {
-                return current.get().snapshot();
-            }
-            String id = UUID.randomUUID().toString();
-            Instant computedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            ObjectNode meta = SnapshotDocument.JSON.createObjectNode();
-            meta.put("id", id);
-            meta.put("version", newest + 1);
-            meta.put("asOf", asOf.toString());
-            meta.put("computedAt", computedAt.toString());
-            meta.set("syncRunIds", syncRunIds);
-            // In place rather than on a copy: a month of 100,000 users makes a tree of over 100 MB.
-            doc.set("snapshot", meta);
-            Snapshot snapshot = new Snapshot(id, source, from, to, groupBy, newest + 1, asOf, computedAt,
-                    SnapshotDocument.write(doc));
-            try {
-                store.insert(snapshot, runIds.stream().map(String::valueOf).collect(Collectors.joining(",")), hash,
-                        origin);
-                return snapshot;
-            } catch (DuplicateKeyException e) {
-                if (attempt >= 5) {
-                    throw e;
-                }
-            }
-        }
+        return new Figures(report, asOf, List.copyOf(runIds), days.size());
     }
 
     public Optional<Snapshot> newest(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
@@ -186,22 +198,52 @@ public class SnapshotService {
         return SnapshotDiff.between(older, newer);
     }
 
+    /** The whole document as one tree: only for documents known to be small (tests, fixtures). */
     public static JsonNode json(Snapshot snapshot) {
-        return SnapshotDocument.read(snapshot.document());
-    }
-
-    /** The SHA-256 of the document's text in UTF-8, streamed: the text of a large tenant is never held whole. */
-    private static String sha256(JsonNode doc) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (DigestOutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-                SnapshotDocument.write(doc, out);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        try (InputStream in = snapshot.openDocument()) {
+            return SnapshotDocument.tree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The document without its users, read streamed: what is small whatever the tenant. */
+    public static ObjectNode outline(Snapshot snapshot) {
+        ObjectNode outline = SnapshotDocument.JSON.createObjectNode();
+        read(snapshot, outline::set, null);
+        return outline;
+    }
+
+    /**
+     * Reads the document streamed: each top-level value but {@code users} as a tree to {@code fields},
+     * each user as its own tree to {@code users} (skipped when null).
+     */
+    public static void read(Snapshot snapshot, BiConsumer<String, JsonNode> fields, Consumer<JsonNode> users) {
+        try (InputStream in = snapshot.openDocument()) {
+            SnapshotDocument.read(in, fields, users);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The SHA-256 of the document's UTF-8 bytes, streamed: the text of a large tenant is never held whole. */
+    private static String sha256(Consumer<OutputStream> document) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            document.accept(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gzip(Consumer<OutputStream> document) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try {
+            document.accept(new GZIPOutputStream(bytes, 1 << 16));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 }

@@ -4,12 +4,14 @@ import com.contactcenter.billing.jdbc.Utc;
 import com.contactcenter.billing.usage.GroupBy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Repository;
 
 /** Snapshot rows: inserted once, never updated. */
@@ -29,9 +31,11 @@ class SnapshotStore {
     /** Throws DuplicateKeyException when another writer took the version first. */
     void insert(Snapshot s, String syncRunIds, String contentHash, Snapshot.Origin origin) {
         jdbc.update("INSERT INTO snapshot (id, source, period_from, period_to, group_by, version, as_of, sync_run_ids,"
-                + " computed_at, content_hash, document, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", s.id(),
-                s.source(), s.from(), s.to(), s.groupBy().code(), s.version(), Utc.of(s.asOf()), syncRunIds,
-                Utc.of(s.computedAt()), contentHash, s.document(), origin.code());
+                + " computed_at, content_hash, document, document_gz, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                s.id(), s.source(), s.from(), s.to(), s.groupBy().code(), s.version(), Utc.of(s.asOf()), syncRunIds,
+                Utc.of(s.computedAt()), contentHash,
+                new SqlParameterValue(Types.LONGVARCHAR, s.content().text()),
+                new SqlParameterValue(Types.LONGVARBINARY, s.content().gzip()), origin.code());
     }
 
     int newestVersion(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
@@ -102,8 +106,14 @@ class SnapshotStore {
         return new Stored(new Snapshot(rs.getString("id"), rs.getString("source"),
                 rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
                 GroupBy.parse(rs.getString("group_by")), rs.getInt("version"), Utc.read(rs, "as_of"),
-                Utc.read(rs, "computed_at"), rs.getString("document")), rs.getString("content_hash"),
+                Utc.read(rs, "computed_at"), content(rs)), rs.getString("content_hash"),
                 rs.getString("sync_run_ids"));
+    }
+
+    /** Versions stored before documents were gzipped keep their text. */
+    private static Snapshot.Content content(ResultSet rs) throws SQLException {
+        byte[] gzip = rs.getBytes("document_gz");
+        return gzip != null ? Snapshot.Content.gzip(gzip) : Snapshot.Content.text(rs.getString("document"));
     }
 
 }

@@ -74,12 +74,14 @@ public final class UsageCalculator {
     private static List<UserDetail> userDetails(Period period, GroupBy groupBy, ReferenceData reference,
             List<UserRecord> billable, List<UserFact> userFacts) {
         Instant end = period.endUtc();
+        // One value per channel, shared by its users: 100,000 users hold some 300,000 assignments.
+        Map<Integer, AssignedChannel> assignable = new HashMap<>();
         Map<Long, List<AssignedChannel>> channels = new HashMap<>();
         for (UserChannel uc : reference.userChannels()) {
             Channel channel = reference.channels().get(uc.channelId());
             if (uc.assignedAt().isBefore(end) && channel != null) {
-                channels.computeIfAbsent(uc.userId(), k -> new ArrayList<>())
-                        .add(new AssignedChannel(channel.id(), channel.name(), channel.type()));
+                channels.computeIfAbsent(uc.userId(), k -> new ArrayList<>(2)).add(assignable.computeIfAbsent(
+                        channel.id(), id -> new AssignedChannel(channel.id(), channel.name(), channel.type())));
             }
         }
         channels.values().forEach(list -> list.sort(Comparator.comparingInt(AssignedChannel::channelId)));
@@ -97,8 +99,13 @@ public final class UsageCalculator {
         List<UserDetail> details = new ArrayList<>(billable.size());
         for (UserRecord u : billable) {
             long[] total = new long[4];
-            List<UserBucket> buckets = new ArrayList<>();
-            activity.getOrDefault(u.id(), new TreeMap<>()).forEach((bucket, sums) -> {
+            // Taken out as each user is done, so the sums and the details are not both held whole.
+            TreeMap<LocalDate, long[]> sumsByBucket = activity.remove(u.id());
+            if (sumsByBucket == null) {
+                sumsByBucket = new TreeMap<>();
+            }
+            List<UserBucket> buckets = new ArrayList<>(sumsByBucket.size());
+            sumsByBucket.forEach((bucket, sums) -> {
                 for (int i = 0; i < 4; i++) {
                     total[i] += sums[i];
                 }

@@ -2,12 +2,12 @@ package com.contactcenter.billing.web;
 
 import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import com.contactcenter.billing.report.ReportService;
+import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.source.SourceRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
-import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,9 +113,9 @@ class DashboardApi {
                 .orElseThrow(() -> new NotFound("no snapshot with that id"));
         String f = format.toLowerCase(Locale.ROOT);
         if (f.equals("json")) {
-            byte[] body = parsed.snapshot().document().getBytes(StandardCharsets.UTF_8);
+            Snapshot snapshot = parsed.snapshot();
             String name = ReportService.fileName(parsed.snapshot(), ReportService.Format.XLSX).replace(".xlsx", ".json");
-            return attachment(name, MediaType.APPLICATION_JSON, new ByteArrayInputStream(body));
+            return attachment(name, MediaType.APPLICATION_JSON, snapshot.openDocument());
         }
         ReportService.Format reportFormat;
         try {

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The dashboard's sections, each built from one snapshot's export document (through
@@ -35,11 +37,11 @@ class DashboardViews {
 
     /**
      * Parsed documents kept in memory, since a page load asks for several sections of one snapshot:
-     * at most this many, and documents of at most this many characters in all (a year by day with
-     * many users is large).
+     * at most this many, and at most this many users in all (the users' rows are what a parsed
+     * document holds most of), but always the one used last.
      */
     private static final int CACHED_SNAPSHOTS = 16;
-    private static final long CACHED_CHARACTERS = 32L * 1024 * 1024;
+    private static final long CACHED_USERS = 120_000;
 
     private final SnapshotService snapshots;
     private final Clock clock;
@@ -50,11 +52,11 @@ class DashboardViews {
             if (size() <= CACHED_SNAPSHOTS) {
                 return false;
             }
-            cachedCharacters -= eldest.getValue().snapshot().document().length();
+            cachedUsers -= eldest.getValue().data().users().size();
             return true;
         }
     };
-    private long cachedCharacters;
+    private long cachedUsers;
 
     DashboardViews(SnapshotService snapshots, BillingProperties properties, Clock clock) {
         this.clock = clock;
@@ -62,7 +64,8 @@ class DashboardViews {
         this.locale = properties.report().locale();
     }
 
-    record Parsed(Snapshot snapshot, ReportData data, JsonNode document) {
+    /** {@code outline}: the document's values but its users (each user's detail is read when asked for). */
+    record Parsed(Snapshot snapshot, ReportData data, JsonNode outline) {
     }
 
     record PeriodView(LocalDate from, LocalDate to, Instant startUtc, Instant endUtc, long days) {
@@ -168,7 +171,7 @@ class DashboardViews {
         ReportData d = p.data();
         long billable = d.users().size();
         return new Summary(d.source(), d.timeZone(), query.preset(), d.groupBy(), PeriodView.of(query.period()),
-                ref(p), p.document().path("coverage").path("daysSynced").asLong(), d.usersByRole(), billable,
+                ref(p), p.outline().path("coverage").path("daysSynced").asLong(), d.usersByRole(), billable,
                 d.currency(), d.total().toPlainString());
     }
 
@@ -199,13 +202,14 @@ class DashboardViews {
     UserDetail user(Parsed p, long userId) {
         ReportData.User user = p.data().users().stream().filter(u -> u.id() == userId).findFirst()
                 .orElseThrow(() -> new NotFound("no billable user " + userId + " in this period"));
-        JsonNode node = null;
-        for (JsonNode n : p.document().get("users")) {
-            if (n.get("id").asLong() == userId) {
-                node = n;
-                break;
+        // Read from the document when asked for: every user's activity by day would not fit a small heap.
+        JsonNode[] found = new JsonNode[1];
+        SnapshotService.read(p.snapshot(), (name, value) -> { }, n -> {
+            if (found[0] == null && n.get("id").asLong() == userId) {
+                found[0] = n;
             }
-        }
+        });
+        JsonNode node = found[0];
         List<AssignedChannel> channels = new ArrayList<>();
         node.path("assignedChannels").forEach(c -> channels.add(new AssignedChannel(c.get("channelId").asInt(),
                 c.get("name").asString(), c.get("type").asString())));
@@ -242,7 +246,7 @@ class DashboardViews {
         List<RoleSeries> roles = new ArrayList<>();
         Map<String, Map<LocalDate, Long>> byRole = new LinkedHashMap<>();
         d.usersByRole().forEach(r -> byRole.put(r.role(), new LinkedHashMap<>()));
-        p.document().path("usersByRoleSeries").forEach(s -> byRole.computeIfAbsent(s.get("role").asString(),
+        p.outline().path("usersByRoleSeries").forEach(s -> byRole.computeIfAbsent(s.get("role").asString(),
                 k -> new LinkedHashMap<>()).put(LocalDate.parse(s.get("bucket").asString()), s.get("users").asLong()));
         byRole.forEach((role, values) -> roles.add(new RoleSeries(role,
                 buckets.stream().map(b -> values.getOrDefault(b, 0L)).toList())));
@@ -303,14 +307,15 @@ class DashboardViews {
                 return cached;
             }
         }
-        Parsed parsed = new Parsed(snapshot, ReportData.of(snapshot, Optional.empty()), SnapshotService.json(snapshot));
+        ObjectNode outline = JsonNodeFactory.instance.objectNode();
+        Parsed parsed = new Parsed(snapshot, ReportData.of(snapshot, Optional.empty(), outline::set), outline);
         synchronized (cache) {
             if (cache.put(snapshot.id(), parsed) == null) {
-                cachedCharacters += snapshot.document().length();
+                cachedUsers += parsed.data().users().size();
             }
             var eldest = cache.entrySet().iterator();
-            while (cachedCharacters > CACHED_CHARACTERS && cache.size() > 1) {
-                cachedCharacters -= eldest.next().getValue().snapshot().document().length();
+            while (cachedUsers > CACHED_USERS && cache.size() > 1) {
+                cachedUsers -= eldest.next().getValue().data().users().size();
                 eldest.remove();
             }
         }
