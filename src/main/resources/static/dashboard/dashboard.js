@@ -74,8 +74,15 @@
     return fraction === undefined ? grouped : grouped + decimalSeparator + fraction;
   }
 
+  // instants are shown in the tenant's zone, as the reports show them
+  let zone = 'UTC';
+
   function when(instant) {
-    return instant ? instant.replace('T', ' ').replace('Z', ' UTC') : t('never');
+    if (!instant) {
+      return t('never');
+    }
+    return new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(new Date(instant));
   }
 
   function headerRow(row, labels) {
@@ -90,6 +97,7 @@
   async function loadSummary() {
     const s = await api('summary');
     snapshotId = s.snapshot.id;
+    zone = s.timeZone;
     document.getElementById('freshness').textContent = s.snapshot.freshness;
     document.getElementById('period-text').textContent = t('period') + ': ' + s.period.from + ' – ' + s.period.to
       + ' (' + s.timeZone + ') · ' + t('snapshot', s.snapshot.id.substring(0, 8), s.snapshot.version)
@@ -111,7 +119,8 @@
     const table = document.getElementById('users-table');
     const head = table.tHead.rows[0];
     head.replaceChildren(...USER_COLUMNS.map(c => {
-      const th = el('th', t('col.' + c) + (users.sort === c ? (users.dir === 'asc' ? ' ▲' : ' ▼') : ''),
+      const label = t('col.' + c) + (c === 'lastLoginAt' ? ' (' + zone + ')' : '');
+      const th = el('th', label + (users.sort === c ? (users.dir === 'asc' ? ' ▲' : ' ▼') : ''),
         { 'data-sort': c, class: 'sortable' });
       th.addEventListener('click', () => {
         users.dir = users.sort === c && users.dir === 'asc' ? 'desc' : 'asc';

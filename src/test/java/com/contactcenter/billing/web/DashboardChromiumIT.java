@@ -264,6 +264,10 @@ class DashboardChromiumIT {
             assertThat(cell(row, "name")).isEqualTo(u.get("name").asString());
             assertThat(cell(row, "email")).isEqualTo(u.get("email").asString());
             assertThat(cell(row, "role")).isEqualTo(u.get("role").asString());
+            // the last login in the tenant's zone (Bogota, UTC-5)
+            assertThat(cell(row, "lastLoginAt")).isEqualTo(u.get("lastLoginAt").isNull() ? "nunca"
+                    : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(java.time.Instant
+                            .parse(u.get("lastLoginAt").asString()).atZone(java.time.ZoneId.of("America/Bogota"))));
             for (String figure : List.of("channels", "sessions", "messagesSent", "calls", "callMinutes")) {
                 assertThat(cell(row, figure)).as(figure + " of user " + u.get("id")).isEqualTo(count(u, figure));
             }
