@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -99,8 +100,7 @@ public class SnapshotService {
             Snapshot snapshot = new Snapshot(id, source, from, to, groupBy, newest + 1, asOf, computedAt,
                     Snapshot.Content.gzip(gzip));
             try {
-                store.insert(snapshot, syncRunIds.stream().map(String::valueOf).collect(Collectors.joining(",")),
-                        hash, origin);
+                store.insert(snapshot, joined(syncRunIds), hash, origin);
                 return snapshot;
             } catch (DuplicateKeyException e) {
                 if (attempt >= 5) {
@@ -142,27 +142,31 @@ public class SnapshotService {
     }
 
     /**
-     * The newest version while it was computed from exactly the sync runs the warehouse holds for its
-     * period now (the reference copy's and each synced day's), else the next version computed from the
-     * warehouse: what a reader on screen should see. Cheap when current: two small reads. A new version
-     * of a period still open (it ends today or later in the source's zone) is marked intraday, so
-     * retention keeps such versions within limits as it does the intraday refresh's.
+     * The id of the newest version while it was computed from exactly the sync runs the warehouse holds
+     * for its period now (the reference copy's and each synced day's), else of the next version
+     * computed from the warehouse: what a reader on screen should see. Cheap when current: three small
+     * reads, no document. A new version of a period still open (it ends today or later in the source's
+     * zone) is marked intraday, so retention keeps such versions within limits as it does the intraday
+     * refresh's.
      */
-    public Snapshot current(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
-        int newest = store.newestVersion(source, from, to, groupBy);
-        Optional<SnapshotStore.Stored> stored = newest == 0 ? Optional.empty()
-                : store.version(source, from, to, groupBy, newest);
-        if (stored.isPresent()) {
+    public String currentId(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
+        Optional<SnapshotStore.Head> head = store.newestHead(source, from, to, groupBy);
+        if (head.isPresent()) {
             TreeSet<Long> runIds = facts.syncedDays(source, from, to).stream().map(SyncedDay::syncRunId)
                     .collect(Collectors.toCollection(TreeSet::new));
             references.syncRunId(source).ifPresent(runIds::add);
-            String now = runIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-            if (now.equals(stored.get().syncRunIds())) {
-                return stored.get().snapshot();
+            if (joined(runIds).equals(head.get().syncRunIds())) {
+                return head.get().id();
             }
         }
         LocalDate today = LocalDate.now(clock.withZone(sources.require(source).timeZone()));
-        return compute(source, from, to, groupBy, to.isBefore(today) ? Snapshot.Origin.STANDARD : Snapshot.Origin.INTRADAY);
+        return compute(source, from, to, groupBy, to.isBefore(today) ? Snapshot.Origin.STANDARD : Snapshot.Origin.INTRADAY)
+                .id();
+    }
+
+    /** Sync run ids as the snapshot row keeps them: ascending, comma-separated. */
+    private static String joined(Collection<Long> syncRunIds) {
+        return syncRunIds.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     public Snapshot newestOrCompute(String source, LocalDate from, LocalDate to, GroupBy groupBy) {

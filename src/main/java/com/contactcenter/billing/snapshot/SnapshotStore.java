@@ -44,6 +44,16 @@ class SnapshotStore {
         return v == null ? 0 : v;
     }
 
+    /** The newest version's id and the sync runs it read, without its document. */
+    Optional<Head> newestHead(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
+        return jdbc.query("SELECT id, sync_run_ids FROM snapshot WHERE source = ? AND period_from = ? AND period_to = ?"
+                + " AND group_by = ? ORDER BY version DESC LIMIT 1", (rs, i) -> new Head(rs.getString("id"),
+                        rs.getString("sync_run_ids")), source, from, to, groupBy.code()).stream().findFirst();
+    }
+
+    record Head(String id, String syncRunIds) {
+    }
+
     Optional<Stored> version(String source, LocalDate from, LocalDate to, GroupBy groupBy, int version) {
         return jdbc.query("SELECT * FROM snapshot WHERE source = ? AND period_from = ? AND period_to = ?"
                 + " AND group_by = ? AND version = ?", this::map, source, from, to, groupBy.code(), version)

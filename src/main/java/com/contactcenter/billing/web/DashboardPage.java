@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,9 +66,6 @@ class DashboardPage {
         model.addAttribute("presets", PRESETS);
         model.addAttribute("groupBys", GROUP_BYS);
         model.addAttribute("user", user.getName());
-        model.addAttribute("canResync", user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(a -> a.equals("ROLE_" + SecurityConfiguration.ADMIN)
-                        || a.equals("ROLE_" + SecurityConfiguration.OPERATOR)));
         model.addAttribute("labels", JSON.writeValueAsString(scriptLabels()));
         if (visible.isEmpty()) {
             model.addAttribute("error", "no sources to show to this account");

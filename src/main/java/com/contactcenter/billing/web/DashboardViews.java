@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -144,22 +145,21 @@ class DashboardViews {
         if (snapshotId == null || snapshotId.isBlank()) {
             return load(query);
         }
-        return snapshots.byId(snapshotId.strip())
-                .filter(s -> s.source().equals(query.source()) && s.from().equals(query.from())
-                        && s.to().equals(query.to()) && s.groupBy() == query.groupBy())
-                .map(this::parsed)
+        return parsed(snapshotId.strip())
+                .filter(p -> p.snapshot().source().equals(query.source()) && p.snapshot().from().equals(query.from())
+                        && p.snapshot().to().equals(query.to()) && p.snapshot().groupBy() == query.groupBy())
                 .orElseThrow(() -> new NotFound("no snapshot with that id for this view"));
     }
 
     /** The current snapshot of the query's key: the newest, or a new version when a sync has touched its period since. */
     Parsed load(DashboardQuery query) {
-        Snapshot snapshot;
+        String id;
         try {
-            snapshot = snapshots.current(query.source(), query.from(), query.to(), query.groupBy());
+            id = snapshots.currentId(query.source(), query.from(), query.to(), query.groupBy());
         } catch (NoDataException e) {
             throw new NotFound("no data for source '" + query.source() + "' yet: it has never been synced");
         }
-        return parsed(snapshot);
+        return parsed(id).orElseThrow();
     }
 
     /** The snapshot by id when {@code visible} accepts it; only then is it parsed (and cached). */
@@ -236,12 +236,14 @@ class DashboardViews {
     Consumption consumption(DashboardQuery query, Parsed p) {
         ReportData d = p.data();
         List<LocalDate> buckets = d.buckets();
+        Map<String, Map<LocalDate, Long>> unitsByKey = new HashMap<>();
+        d.series().forEach(s -> unitsByKey.computeIfAbsent(s.key(), k -> new HashMap<>())
+                .merge(s.bucket(), s.units(), Long::sum));
         List<Series> series = new ArrayList<>();
         for (ServiceKey key : ServiceKey.values()) {
-            List<Long> units = buckets.stream().map(b -> d.series().stream()
-                    .filter(s -> s.bucket().equals(b) && s.key().equals(key.key()))
-                    .mapToLong(ReportData.SeriesPoint::units).sum()).toList();
-            series.add(new Series(key.key(), label(key.key()), units));
+            Map<LocalDate, Long> units = unitsByKey.getOrDefault(key.key(), Map.of());
+            series.add(new Series(key.key(), label(key.key()), buckets.stream().map(b -> units.getOrDefault(b, 0L))
+                    .toList()));
         }
         List<RoleSeries> roles = new ArrayList<>();
         Map<String, Map<LocalDate, Long>> byRole = new LinkedHashMap<>();
@@ -256,7 +258,8 @@ class DashboardViews {
     /** This period against the one of the same length just before it, per service (units), users and total. */
     private Comparison comparison(DashboardQuery query, ReportData current) {
         Period before = query.period().previous();
-        Parsed previous = parsed(snapshots.current(query.source(), before.from(), before.to(), query.groupBy()));
+        Parsed previous = parsed(snapshots.currentId(query.source(), before.from(), before.to(), query.groupBy()))
+                .orElseThrow();
         ReportData old = previous.data();
         List<Change> rows = new ArrayList<>();
         for (ReportData.Service s : current.services()) {
@@ -298,6 +301,17 @@ class DashboardViews {
         }
         return new SnapshotRef(s.id(), s.version(), s.asOf(), s.computedAt(),
                 freshness(s.asOf(), ZoneId.of(p.data().timeZone())), downloads);
+    }
+
+    /** The parsed snapshot: from the cache, so that its document is read from the warehouse once. */
+    private Optional<Parsed> parsed(String snapshotId) {
+        synchronized (cache) {
+            Parsed cached = cache.get(snapshotId);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+        }
+        return snapshots.byId(snapshotId).map(this::parsed);
     }
 
     private Parsed parsed(Snapshot snapshot) {
