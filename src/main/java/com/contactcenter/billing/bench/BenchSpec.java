@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Objects;
 import java.util.regex.Matcher;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -71,12 +72,18 @@ public record BenchSpec(long messages, int users, String server, String database
         return server + "/" + sourceDatabase() + options;
     }
 
-    /** The warehouse writes in batches: rewritten into multi-row INSERTs, as README advises for production. */
+    /**
+     * The warehouse as README advises for production: facts bulk-loaded from memory
+     * ({@code allowLoadLocalInfile}), other writes rewritten into multi-row INSERTs; either is
+     * left as the url sets it.
+     */
     public String warehouseUrl() {
         String url = server + "/" + warehouseDatabase() + options;
-        if (url.contains("rewriteBatchedStatements")) {
-            return url;
+        for (String setting : List.of("rewriteBatchedStatements", "allowLoadLocalInfile")) {
+            if (!url.contains(setting)) {
+                url += (url.contains("?") ? "&" : "?") + setting + "=true";
+            }
         }
-        return url + (options.isEmpty() ? "?" : "&") + "rewriteBatchedStatements=true";
+        return url;
     }
 }

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 /**
  * {@link RowTime#day(Instant)} for rows that come mostly in time order: the bounds of the last
  * local day found are kept, so most rows are placed with two comparisons instead of a zone-rules
- * lookup and a new date each.
+ * lookup and a new date each, and the rows of one day share one {@link LocalDate}.
  */
 final class LocalDays {
 
@@ -24,11 +24,15 @@ final class LocalDays {
     }
 
     LocalDate of(Instant at) {
-        long second = at.getEpochSecond();
-        if (second >= startSecond && second < endSecond) {
+        return of(at.getEpochSecond());
+    }
+
+    /** The local day of the instant {@code epochSecond} (plus any fraction of that second). */
+    LocalDate of(long epochSecond) {
+        if (epochSecond >= startSecond && epochSecond < endSecond) {
             return day;
         }
-        day = time.day(at);
+        day = time.day(Instant.ofEpochSecond(epochSecond));
         // [first instant of the day, first instant of the next): a day that DST shortens or lengthens included
         startSecond = day.atStartOfDay(zone).toEpochSecond();
         endSecond = day.plusDays(1).atStartOfDay(zone).toEpochSecond();

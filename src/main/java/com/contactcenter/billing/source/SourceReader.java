@@ -6,19 +6,19 @@ import com.contactcenter.billing.usage.Classifier;
 import com.contactcenter.billing.usage.ReferenceData;
 import com.contactcenter.billing.usage.Roles;
 import com.contactcenter.billing.usage.RowTime;
-import com.contactcenter.billing.usage.SourceGroups.BotSessionGroup;
-import com.contactcenter.billing.usage.SourceGroups.CallGroup;
-import com.contactcenter.billing.usage.SourceGroups.MessageGroup;
-import com.contactcenter.billing.usage.SourceGroups.UserSessionGroup;
 import com.contactcenter.billing.usage.UserChannel;
 import com.contactcenter.billing.usage.UserRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /** Reads a source: its reference tables, and its event tables grouped by local day in one pass each. */
@@ -64,33 +64,90 @@ public class SourceReader {
      */
     public void readFacts(SourceConnection source, Instant fromUtc, Instant toUtc, Instant asOf, Classifier into) {
         RowTime time = new RowTime(source.zone(), asOf);
-        LocalDays days = new LocalDays(time);
         Map<String, Object> params = Map.of("fromUtc", Utc.of(fromUtc), "toUtc", Utc.of(toUtc));
         try {
             source.readOnly().executeWithoutResult(status -> {
-                // Columns by position (the order of the default queries): this runs once per source row.
-                source.jdbc().query(source.queries().get("messages"), params, rs -> {
-                    Instant at = Utc.read(rs, 1);
-                    into.message(MessageGroup.row(days.of(at), nullableInt(rs, 2), nullableLong(rs, 3),
-                            rs.getString(4), rs.getInt(5), time.future(at)));
+                // Columns by position (the order of the default queries), each read as a primitive:
+                // this runs once per source row, and the driver's getters are most of its cost.
+                source.jdbc().query(source.queries().get("messages"), params, new HandledRows(time) {
+                    @Override
+                    void row(ResultSet rs, LocalDate day, boolean future, boolean hasChannel, int channel,
+                            boolean hasUser, long user, String direction) throws SQLException {
+                        into.messageRow(day, future, hasChannel, channel, hasUser, user, direction, rs.getInt(5));
+                    }
                 });
-                source.jdbc().query(source.queries().get("calls"), params, rs -> {
-                    Instant at = Utc.read(rs, 1);
-                    into.call(CallGroup.row(days.of(at), nullableInt(rs, 2), nullableLong(rs, 3), rs.getString(4),
-                            rs.getLong(5), time.future(at)));
+                source.jdbc().query(source.queries().get("calls"), params, new HandledRows(time) {
+                    @Override
+                    void row(ResultSet rs, LocalDate day, boolean future, boolean hasChannel, int channel,
+                            boolean hasUser, long user, String direction) throws SQLException {
+                        into.callRow(day, future, hasChannel, channel, hasUser, user, direction, rs.getLong(5));
+                    }
                 });
-                source.jdbc().query(source.queries().get("bot-sessions"), params, rs -> {
-                    Instant at = Utc.read(rs, 1);
-                    into.botSession(new BotSessionGroup(days.of(at), nullableInt(rs, 2), time.future(at), 1));
+                source.jdbc().query(source.queries().get("bot-sessions"), params, new EventRows(time) {
+                    @Override
+                    void row(ResultSet rs, LocalDate day, boolean future) throws SQLException {
+                        int channel = rs.getInt(2);
+                        into.botSessionRow(day, future, !rs.wasNull(), channel);
+                    }
                 });
-                source.jdbc().query(source.queries().get("user-sessions"), params, rs -> {
-                    Instant at = Utc.read(rs, 1);
-                    into.userSession(new UserSessionGroup(days.of(at), rs.getLong(2), 1));
+                source.jdbc().query(source.queries().get("user-sessions"), params, new EventRows(time) {
+                    @Override
+                    void row(ResultSet rs, LocalDate day, boolean future) throws SQLException {
+                        into.userSessionRow(day, rs.getLong(2));
+                    }
                 });
             });
         } catch (RuntimeException e) {
             throw source.failure("reading events " + fromUtc + " to " + toUtc, e);
         }
+    }
+
+    /**
+     * The rows of one event query: each row's first column, its UTC timestamp, placed on its local
+     * day and compared with the as-of instant without making an {@link Instant}.
+     */
+    private abstract static class EventRows implements RowCallbackHandler {
+
+        private final RowTime time;
+        private final LocalDays days;
+
+        EventRows(RowTime time) {
+            this.time = time;
+            this.days = new LocalDays(time);
+        }
+
+        @Override
+        public final void processRow(ResultSet rs) throws SQLException {
+            LocalDateTime stamp = rs.getObject(1, LocalDateTime.class);
+            if (stamp == null) {
+                throw new IllegalStateException("an event row has no timestamp (first column); check the query"
+                        + " override of this source");
+            }
+            long second = stamp.toEpochSecond(ZoneOffset.UTC);
+            row(rs, days.of(second), time.future(second, stamp.getNano()));
+        }
+
+        abstract void row(ResultSet rs, LocalDate day, boolean future) throws SQLException;
+    }
+
+    /** Rows of messages and calls: timestamp, channel id, user id (either may be NULL), direction, then their own. */
+    private abstract static class HandledRows extends EventRows {
+
+        HandledRows(RowTime time) {
+            super(time);
+        }
+
+        @Override
+        final void row(ResultSet rs, LocalDate day, boolean future) throws SQLException {
+            int channel = rs.getInt(2);
+            boolean hasChannel = !rs.wasNull();
+            long user = rs.getLong(3);
+            boolean hasUser = !rs.wasNull();
+            row(rs, day, future, hasChannel, channel, hasUser, user, rs.getString(4));
+        }
+
+        abstract void row(ResultSet rs, LocalDate day, boolean future, boolean hasChannel, int channel,
+                boolean hasUser, long user, String direction) throws SQLException;
     }
 
     /**
@@ -114,16 +171,6 @@ public class SourceReader {
             }
         });
         return rows[0];
-    }
-
-    private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
     }
 
 }

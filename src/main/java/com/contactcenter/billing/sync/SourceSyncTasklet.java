@@ -12,6 +12,8 @@ import com.contactcenter.billing.usage.ReferenceData;
 import com.contactcenter.billing.warehouse.FactStore;
 import com.contactcenter.billing.warehouse.ReferenceStore;
 import com.contactcenter.billing.warehouse.SyncRunStore;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +55,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
     private static final String DAYS = "daysDone";
 
     private static final int WRITE_ATTEMPTS = 5;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static final Logger log = LoggerFactory.getLogger(SourceSyncTasklet.class);
 
@@ -99,6 +102,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
         Period pass = new Period(first, last, source.zone());
         var channels = references.channels(name);
         long started = System.nanoTime();
+        long startedCpu = THREADS.getCurrentThreadCpuTime();
         Classifier classifier = withRetries(source, () -> {
             // a fresh fold per attempt: rows of an attempt that failed halfway are never counted
             Classifier attempt = new Classifier(channels);
@@ -107,11 +111,14 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
             return attempt;
         });
         long read = System.nanoTime();
+        long readCpu = THREADS.getCurrentThreadCpuTime();
         writeWithRetry(name, () -> facts.replaceDays(name, classifier.days().values(), runId, asOf,
                 settings.writeBatchSize()));
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-        log.debug("{} {}..{}: read {} s, write {} s", name, first, last, (read - started) / 1e9,
-                (System.nanoTime() - read) / 1e9);
+        // this thread's CPU beside the wall time: what the fold and the driver cost, apart from the source
+        log.debug("{} {}..{}: read {} s (this thread's cpu {} s), write {} s (cpu {} s)", name, first, last,
+                (read - started) / 1e9, (readCpu - startedCpu) / 1e9, (System.nanoTime() - read) / 1e9,
+                (THREADS.getCurrentThreadCpuTime() - readCpu) / 1e9);
 
         long passRows = classifier.days().values().stream().mapToLong(DayFacts::rowsRead).sum();
         for (DayFacts day : classifier.days().values()) {

@@ -5,26 +5,41 @@ import com.contactcenter.billing.usage.SourceGroups.CallGroup;
 import com.contactcenter.billing.usage.SourceGroups.MessageGroup;
 import com.contactcenter.billing.usage.SourceGroups.UserSessionGroup;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Decides, for each group of source rows, the service it bills, the user figures it feeds, or the
- * first invalid-row reason it falls under, and folds the result into per-day facts.
+ * Decides, for each source row or group of rows, the service it bills, the user figures it feeds,
+ * or the first invalid-row reason it falls under, and folds the result into per-day facts.
+ *
+ * <p>A sync calls the {@code ...Row} methods once per source row, tens of millions of times a
+ * month, so they take the row's columns as primitives and allocate nothing (see README,
+ * Performance); the group methods fold rows already grouped, with the same rules.
  */
 public final class Classifier {
 
-    /** Per channel id, its known type, or empty for a type outside the eight; absent: no such channel. */
-    private final Map<Integer, Optional<ChannelType>> channelTypes = new HashMap<>();
+    /** Direction codes: a stored value that is neither, then {@link Direction}'s ordinal plus one. */
+    private static final int BAD_DIRECTION = 0;
+    private static final int IN = Direction.IN.ordinal() + 1;
+    private static final int OUT = Direction.OUT.ordinal() + 1;
+
+    private static final ChannelType[] TYPES = ChannelType.values();
+    /** Per channel type ordinal and direction code, the service a valid message bills, or null. */
+    private static final ServiceKey[][] MESSAGE_SERVICE = new ServiceKey[TYPES.length][3];
+
+    static {
+        MESSAGE_SERVICE[ChannelType.SMS.ordinal()][OUT] = ServiceKey.SMS_OUT;
+        MESSAGE_SERVICE[ChannelType.EMAIL.ordinal()][OUT] = ServiceKey.EMAIL_OUT;
+        MESSAGE_SERVICE[ChannelType.WHATSAPP.ordinal()][OUT] = ServiceKey.WHATSAPP_OUT;
+        MESSAGE_SERVICE[ChannelType.WHATSAPP.ordinal()][IN] = ServiceKey.WHATSAPP_IN;
+    }
+
+    private final ChannelTypes channelTypes;
     private final Map<LocalDate, DayFacts> days = new TreeMap<>();
     private DayFacts lastDay;
 
     public Classifier(Map<Integer, Channel> channels) {
-        channels.forEach((id, channel) -> channelTypes.put(id, channel.knownType()));
+        this.channelTypes = new ChannelTypes(channels);
     }
 
     /** Facts per day, in day order. */
@@ -34,91 +49,105 @@ public final class Classifier {
 
     /** Makes a day appear, with no facts, so that syncing it replaces what an earlier sync left. */
     public DayFacts day(LocalDate day) {
-        if (lastDay == null || !lastDay.day().equals(day)) {
+        // rows come mostly in time order, and the reader hands the same LocalDate for a day's rows
+        if (lastDay == null || (lastDay.day() != day && !lastDay.day().equals(day))) {
             lastDay = days.computeIfAbsent(day, DayFacts::new);
         }
         return lastDay;
     }
 
+    /** One message row; {@code hasChannel} and {@code hasUser} are false for a NULL column. */
+    public void messageRow(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser,
+            long userId, String direction, int segments) {
+        message(day, future, hasChannel, channelId, hasUser, userId, direction, segments < 1, 1, segments);
+    }
+
     public void message(MessageGroup g) {
-        DayFacts facts = day(g.day());
-        facts.read(g.rows());
-        Optional<ChannelType> type = typeOf(g.channelId());
-        Optional<Direction> direction = Direction.of(g.direction());
-        if (invalid(facts, g.rows(), firstReason(type, direction.isEmpty(), false, g.badSegments(), g.future()))) {
+        message(g.day(), g.future(), g.channelId() != null, g.channelId() == null ? 0 : g.channelId(),
+                g.userId() != null, g.userId() == null ? 0 : g.userId(), g.direction(), g.badSegments(), g.rows(),
+                g.segments());
+    }
+
+    private void message(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser,
+            long userId, String direction, boolean badSegments, long rows, long segments) {
+        DayFacts facts = day(day);
+        facts.read(rows);
+        int type = typeOf(hasChannel, channelId);
+        int dir = direction(direction);
+        Finding reason = firstReason(type, dir == BAD_DIRECTION, false,
+                badSegments && type == ChannelType.SMS.ordinal(), future);
+        if (reason != null) {
+            facts.addFinding(reason, rows);
             return;
         }
-        messageService(type.get(), direction.get()).ifPresent(key -> facts.addService(g.channelId(), key, g.rows(),
-                key == ServiceKey.SMS_OUT ? g.segments() : g.rows()));
-        if (direction.get() == Direction.OUT && g.userId() != null) {
-            facts.addUser(g.userId(), DayFacts.MESSAGES_SENT, g.rows());
+        ServiceKey key = MESSAGE_SERVICE[type][dir];
+        if (key != null) {
+            facts.addService(channelId, key, rows, key == ServiceKey.SMS_OUT ? segments : rows);
         }
+        if (dir == OUT && hasUser) {
+            facts.addUser(userId, DayFacts.MESSAGES_SENT, rows);
+        }
+    }
+
+    /** One call row; minutes are rounded up per call: {@code ceil(duration_seconds / 60)}. */
+    public void callRow(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser,
+            long userId, String direction, long durationSeconds) {
+        long minutes = durationSeconds > 0 ? durationSeconds / 60 + (durationSeconds % 60 == 0 ? 0 : 1) : 0;
+        call(day, future, hasChannel, channelId, hasUser, userId, direction, Long.signum(durationSeconds), 1,
+                minutes);
     }
 
     public void call(CallGroup g) {
-        DayFacts facts = day(g.day());
-        facts.read(g.rows());
-        Optional<ChannelType> type = typeOf(g.channelId());
-        boolean badDirection = Direction.of(g.direction()).isEmpty();
-        if (invalid(facts, g.rows(), firstReason(type, badDirection, g.durationSign() < 0, false, g.future()))) {
+        call(g.day(), g.future(), g.channelId() != null, g.channelId() == null ? 0 : g.channelId(),
+                g.userId() != null, g.userId() == null ? 0 : g.userId(), g.direction(), g.durationSign(), g.rows(),
+                g.minutes());
+    }
+
+    private void call(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser, long userId,
+            String direction, int durationSign, long rows, long minutes) {
+        DayFacts facts = day(day);
+        facts.read(rows);
+        int type = typeOf(hasChannel, channelId);
+        Finding reason = firstReason(type, direction(direction) == BAD_DIRECTION, durationSign < 0, false, future);
+        if (reason != null) {
+            facts.addFinding(reason, rows);
             return;
         }
-        ServiceKey key = switch (type.get()) {
-            case VOICE -> ServiceKey.VOICE_MINUTES;
-            case VIDEO -> ServiceKey.VIDEO_MINUTES;
-            default -> null;
-        };
+        ServiceKey key = type == ChannelType.VOICE.ordinal() ? ServiceKey.VOICE_MINUTES
+                : type == ChannelType.VIDEO.ordinal() ? ServiceKey.VIDEO_MINUTES : null;
         // Unanswered calls (duration 0) and calls on other channel types are valid rows of no service.
-        if (key == null || g.durationSign() == 0) {
+        if (key == null || durationSign == 0) {
             return;
         }
-        facts.addService(g.channelId(), key, g.rows(), g.minutes());
-        if (g.userId() != null) {
-            facts.addUser(g.userId(), DayFacts.CALLS, g.rows());
-            facts.addUser(g.userId(), DayFacts.CALL_MINUTES, g.minutes());
+        facts.addService(channelId, key, rows, minutes);
+        if (hasUser) {
+            facts.addUserCalls(userId, rows, minutes);
         }
+    }
+
+    public void botSessionRow(LocalDate day, boolean future, boolean hasChannel, int channelId) {
+        botSession(day, future, hasChannel, channelId, 1);
     }
 
     public void botSession(BotSessionGroup g) {
-        DayFacts facts = day(g.day());
-        facts.read(g.rows());
-        if (!invalid(facts, g.rows(), firstReason(typeOf(g.channelId()), false, false, false, g.future()))) {
-            facts.addService(g.channelId(), ServiceKey.BOT_SESSIONS, g.rows(), g.rows());
+        botSession(g.day(), g.future(), g.channelId() != null, g.channelId() == null ? 0 : g.channelId(), g.rows());
+    }
+
+    private void botSession(LocalDate day, boolean future, boolean hasChannel, int channelId, long rows) {
+        DayFacts facts = day(day);
+        facts.read(rows);
+        Finding reason = firstReason(typeOf(hasChannel, channelId), false, false, false, future);
+        if (reason != null) {
+            facts.addFinding(reason, rows);
+        } else {
+            facts.addService(channelId, ServiceKey.BOT_SESSIONS, rows, rows);
         }
     }
 
-    /** Null when there is no such channel; empty when its type is none of the eight. */
-    private Optional<ChannelType> typeOf(Integer channelId) {
-        return channelId == null ? null : channelTypes.get(channelId);
-    }
-
-    /** The first reason, in the rules' order, that makes a row invalid; null when it is valid. */
-    private static Finding firstReason(Optional<ChannelType> type, boolean badDirection, boolean negativeDuration,
-            boolean segmentsBelowOne, boolean future) {
-        if (type == null) {
-            return Finding.UNKNOWN_CHANNEL;
-        }
-        if (type.isEmpty()) {
-            return Finding.UNKNOWN_CHANNEL_TYPE;
-        }
-        if (badDirection) {
-            return Finding.BAD_DIRECTION;
-        }
-        if (negativeDuration) {
-            return Finding.NEGATIVE_DURATION;
-        }
-        if (segmentsBelowOne && type.get() == ChannelType.SMS) {
-            return Finding.BAD_SEGMENTS;
-        }
-        return future ? Finding.FUTURE_TIMESTAMP : null;
-    }
-
-    private static boolean invalid(DayFacts facts, long rows, Finding reason) {
-        if (reason == null) {
-            return false;
-        }
-        facts.addFinding(reason, rows);
-        return true;
+    public void userSessionRow(LocalDate day, long userId) {
+        DayFacts facts = day(day);
+        facts.read(1);
+        facts.addUser(userId, DayFacts.SESSIONS, 1);
     }
 
     public void userSession(UserSessionGroup g) {
@@ -127,17 +156,33 @@ public final class Classifier {
         facts.addUser(g.userId(), DayFacts.SESSIONS, g.rows());
     }
 
-    /** Per service key, made once: the lookup below runs for every message a sync reads. */
-    private static final List<Optional<ServiceKey>> SERVICES = Arrays.stream(ServiceKey.values()).map(Optional::of)
-            .toList();
+    private int typeOf(boolean hasChannel, int channelId) {
+        return hasChannel ? channelTypes.of(channelId) : ChannelTypes.NO_SUCH_CHANNEL;
+    }
 
-    static Optional<ServiceKey> messageService(ChannelType type, Direction direction) {
-        ServiceKey key = switch (type) {
-            case SMS -> direction == Direction.OUT ? ServiceKey.SMS_OUT : null;
-            case EMAIL -> direction == Direction.OUT ? ServiceKey.EMAIL_OUT : null;
-            case WHATSAPP -> direction == Direction.OUT ? ServiceKey.WHATSAPP_OUT : ServiceKey.WHATSAPP_IN;
-            default -> null;
-        };
-        return key == null ? Optional.empty() : SERVICES.get(key.ordinal());
+    private static int direction(String stored) {
+        Direction direction = Direction.parse(stored);
+        return direction == null ? BAD_DIRECTION : direction.ordinal() + 1;
+    }
+
+    /** The first reason, in the rules' order, that makes a row invalid; null when it is valid. */
+    private static Finding firstReason(int type, boolean badDirection, boolean negativeDuration,
+            boolean smsSegmentsBelowOne, boolean future) {
+        if (type == ChannelTypes.NO_SUCH_CHANNEL) {
+            return Finding.UNKNOWN_CHANNEL;
+        }
+        if (type == ChannelTypes.UNKNOWN_TYPE) {
+            return Finding.UNKNOWN_CHANNEL_TYPE;
+        }
+        if (badDirection) {
+            return Finding.BAD_DIRECTION;
+        }
+        if (negativeDuration) {
+            return Finding.NEGATIVE_DURATION;
+        }
+        if (smsSegmentsBelowOne) {
+            return Finding.BAD_SEGMENTS;
+        }
+        return future ? Finding.FUTURE_TIMESTAMP : null;
     }
 }

@@ -2,9 +2,8 @@ package com.contactcenter.billing.usage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The classified facts of one local day of one source: what the warehouse keeps. Built by
@@ -30,7 +29,8 @@ public final class DayFacts {
 
     /** Per channel id and service (key {@code channelId * KEYS.length + ordinal}): count, units. */
     private final LongSums channels = new LongSums(2);
-    private final Map<Finding, Long> findings = new EnumMap<>(Finding.class);
+    /** Per reason (by ordinal): the rows counted under it. */
+    private final long[] findings = new long[Finding.values().length];
     /** Per user id: sessions, messages sent, calls, call minutes. */
     private final LongSums users = new LongSums(4);
     private long rowsRead;
@@ -52,17 +52,19 @@ public final class DayFacts {
     }
 
     void addService(int channelId, ServiceKey key, long count, long units) {
-        long channelKey = (long) channelId * KEYS.length + key.ordinal();
-        channels.add(channelKey, 0, count);
-        channels.add(channelKey, 1, units);
+        channels.add((long) channelId * KEYS.length + key.ordinal(), count, units);
     }
 
     void addFinding(Finding reason, long count) {
-        findings.merge(reason, count, Long::sum);
+        findings[reason.ordinal()] += count;
     }
 
     void addUser(long userId, int field, long value) {
         users.add(userId, field, value);
+    }
+
+    void addUserCalls(long userId, long calls, long minutes) {
+        users.add(userId, CALLS, calls, CALL_MINUTES, minutes);
     }
 
     static final int SESSIONS = 0;
@@ -76,7 +78,7 @@ public final class DayFacts {
     }
 
     public int findingFactCount() {
-        return findings.size();
+        return (int) Arrays.stream(findings).filter(count -> count != 0).count();
     }
 
     public int userFactCount() {
@@ -96,8 +98,12 @@ public final class DayFacts {
     }
 
     public List<FindingFact> findingFacts() {
-        List<FindingFact> facts = new ArrayList<>(findings.size());
-        findings.forEach((reason, count) -> facts.add(new FindingFact(day, reason, count)));
+        List<FindingFact> facts = new ArrayList<>();
+        for (Finding reason : Finding.values()) {
+            if (findings[reason.ordinal()] != 0) {
+                facts.add(new FindingFact(day, reason, findings[reason.ordinal()]));
+            }
+        }
         return facts;
     }
 

@@ -18,4 +18,9 @@ public record RowTime(ZoneId zone, Instant asOf) {
     public boolean future(Instant stamp) {
         return stamp.isAfter(asOf);
     }
+
+    /** {@link #future(Instant)} of the instant {@code epochSecond} plus {@code nano}, without making it. */
+    public boolean future(long epochSecond, int nano) {
+        return epochSecond > asOf.getEpochSecond() || epochSecond == asOf.getEpochSecond() && nano > asOf.getNano();
+    }
 }

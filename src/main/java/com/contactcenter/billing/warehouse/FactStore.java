@@ -24,9 +24,11 @@ public class FactStore {
     }
 
     private final JdbcTemplate jdbc;
+    private final BulkInsert bulk;
 
-    public FactStore(JdbcTemplate jdbc) {
+    public FactStore(JdbcTemplate jdbc, BulkInsert bulk) {
         this.jdbc = jdbc;
+        this.bulk = bulk;
     }
 
     /**
@@ -48,43 +50,20 @@ public class FactStore {
         for (DayFacts day : days) {
             insertFacts(source, day, batchSize);
         }
-        jdbc.batchUpdate("INSERT INTO sync_day (source, local_day, sync_run_id, as_of, rows_read) VALUES (?, ?, ?, ?, ?)",
-                new ArrayList<>(days), batchSize, (ps, d) -> {
-                    ps.setString(1, source);
-                    ps.setObject(2, d.day());
-                    ps.setLong(3, syncRunId);
-                    ps.setObject(4, Utc.of(asOf));
-                    ps.setLong(5, d.rowsRead());
-                });
+        bulk.insert("sync_day", List.of("source", "local_day", "sync_run_id", "as_of", "rows_read"), days, batchSize,
+                (d, row) -> row.text(source).date(d.day()).number(syncRunId).instant(asOf).number(d.rowsRead()));
     }
 
     private void insertFacts(String source, DayFacts day, int batchSize) {
-        jdbc.batchUpdate("INSERT INTO fact_service_day (source, local_day, channel_id, service_key, row_count, units)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", day.channelFacts(), batchSize, (ps, f) -> {
-                    ps.setString(1, source);
-                    ps.setObject(2, f.day());
-                    ps.setInt(3, f.channelId());
-                    ps.setString(4, f.key().key());
-                    ps.setLong(5, f.count());
-                    ps.setLong(6, f.units());
-                });
-        jdbc.batchUpdate("INSERT INTO fact_finding_day (source, local_day, reason, row_count) VALUES (?, ?, ?, ?)",
-                day.findingFacts(), batchSize, (ps, f) -> {
-                    ps.setString(1, source);
-                    ps.setObject(2, f.day());
-                    ps.setString(3, f.reason().code());
-                    ps.setLong(4, f.count());
-                });
-        jdbc.batchUpdate("INSERT INTO fact_user_day (source, local_day, user_id, sessions, messages_sent, calls,"
-                + " call_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)", day.userFacts(), batchSize, (ps, f) -> {
-                    ps.setString(1, source);
-                    ps.setObject(2, f.day());
-                    ps.setLong(3, f.userId());
-                    ps.setLong(4, f.sessions());
-                    ps.setLong(5, f.messagesSent());
-                    ps.setLong(6, f.calls());
-                    ps.setLong(7, f.callMinutes());
-                });
+        bulk.insert("fact_service_day", List.of("source", "local_day", "channel_id", "service_key", "row_count", "units"),
+                day.channelFacts(), batchSize, (f, row) -> row.text(source).date(f.day()).number(f.channelId())
+                        .text(f.key().key()).number(f.count()).number(f.units()));
+        bulk.insert("fact_finding_day", List.of("source", "local_day", "reason", "row_count"), day.findingFacts(),
+                batchSize, (f, row) -> row.text(source).date(f.day()).text(f.reason().code()).number(f.count()));
+        bulk.insert("fact_user_day", List.of("source", "local_day", "user_id", "sessions", "messages_sent", "calls",
+                "call_minutes"), day.userFacts(), batchSize, (f, row) -> row.text(source).date(f.day())
+                        .number(f.userId()).number(f.sessions()).number(f.messagesSent()).number(f.calls())
+                        .number(f.callMinutes()));
     }
 
     public List<ChannelFact> channelFacts(String source, LocalDate from, LocalDate to) {

@@ -31,7 +31,7 @@ class BenchArgumentsTest {
         assertThat(spec.users()).isEqualTo(5_000);
         assertThat(spec.sourceUrl()).isEqualTo("jdbc:mysql://127.0.0.1:3306/billing_bench_src");
         assertThat(spec.warehouseUrl())
-                .isEqualTo("jdbc:mysql://127.0.0.1:3306/billing_bench_wh?rewriteBatchedStatements=true");
+                .isEqualTo("jdbc:mysql://127.0.0.1:3306/billing_bench_wh?rewriteBatchedStatements=true&allowLoadLocalInfile=true");
         assertThat(spec.month()).isEqualTo(YearMonth.now(ZoneOffset.UTC).minusMonths(1));
         assertThat(spec.outDir()).isEqualTo(Path.of("target", "bench"));
         assertThat(spec.reuseTenant()).isFalse();
@@ -47,7 +47,7 @@ class BenchArgumentsTest {
         assertThat(spec.users()).isEqualTo(100_000);
         assertThat(spec.sourceUrl()).isEqualTo("jdbc:mysql://db.example:3307/perf_src?useSSL=false");
         assertThat(spec.warehouseUrl())
-                .isEqualTo("jdbc:mysql://db.example:3307/perf_wh?useSSL=false&rewriteBatchedStatements=true");
+                .isEqualTo("jdbc:mysql://db.example:3307/perf_wh?useSSL=false&rewriteBatchedStatements=true&allowLoadLocalInfile=true");
         assertThat(spec.serverUrl()).isEqualTo("jdbc:mysql://db.example:3307/?useSSL=false");
         assertThat(spec.user()).isEqualTo("bench");
         assertThat(spec.password()).isEqualTo("s3cret");

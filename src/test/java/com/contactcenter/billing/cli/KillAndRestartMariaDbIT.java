@@ -65,7 +65,7 @@ class KillAndRestartMariaDbIT {
     @Test
     void aSyncKilledMidwayAndRestartedGivesTheFiguresOfAnUninterruptedRun() throws Exception {
         assertThat(JAR).as("the jar (mvn package runs before the integration tests)").exists();
-        String warehouse = MariaDb.recreate("billing_it_crash_wh");
+        String warehouse = MariaDb.recreateWarehouse("billing_it_crash_wh");
         String source = MariaDb.recreate("billing_it_crash_src");
         Result generated = cli(List.of("demo-data", "--url", source, "--user", MariaDb.USER, "--users", "300",
                 "--messages", "600000", "--seed", "11", "--end", TO, "--months", "3"));

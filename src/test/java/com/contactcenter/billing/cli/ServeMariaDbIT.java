@@ -93,7 +93,7 @@ class ServeMariaDbIT {
     @Test
     void twoNodesRunOneSyncPerFireTimeAndShareTheHistory() throws Exception {
         assertThat(JAR).exists();
-        String warehouse = MariaDb.recreate("billing_it_serve_wh");
+        String warehouse = MariaDb.recreateWarehouse("billing_it_serve_wh");
         String source = MariaDb.loadSource("billing_it_serve_src", EdgeTenantFixture.SQL);
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
         int portA = freePort();

@@ -14,7 +14,7 @@ class ManyUsersSnapshotMariaDbIT extends ManyUsersSnapshotTest {
 
     @DynamicPropertySource
     static void databases(DynamicPropertyRegistry registry) {
-        String warehouse = MariaDb.recreate("billing_it_many_users_wh");
+        String warehouse = MariaDb.recreateWarehouse("billing_it_many_users_wh");
         String source = MariaDb.recreate("billing_it_many_users_src");
         registry.add("spring.datasource.url", () -> warehouse);
         registry.add("spring.datasource.username", () -> MariaDb.USER);

@@ -46,7 +46,7 @@ public final class DashboardFixture {
 
         /** Empty databases on the MariaDB server: {@code prefix_wh}, {@code prefix_acme}, {@code prefix_edge}. */
         public static Databases mariaDb(String prefix) {
-            return new Databases(MariaDb.recreate(prefix + "_wh"), MariaDb.recreate(prefix + "_acme"),
+            return new Databases(MariaDb.recreateWarehouse(prefix + "_wh"), MariaDb.recreate(prefix + "_acme"),
                     MariaDb.recreate(prefix + "_edge"), MariaDb.USER, MariaDb.PASSWORD, true);
         }
 

@@ -57,7 +57,7 @@ class EdgeTenantMariaDbIT {
 
     @DynamicPropertySource
     static void databases(DynamicPropertyRegistry registry) {
-        String warehouse = MariaDb.recreate("billing_it_warehouse");
+        String warehouse = MariaDb.recreateWarehouse("billing_it_warehouse");
         String edge = MariaDb.loadSource("billing_it_edge_src", EdgeTenantFixture.SQL);
         String edgeResync = MariaDb.loadSource("billing_it_edge_resync_src", EdgeTenantFixture.SQL);
         String santiago = MariaDb.recreate("billing_it_santiago_src");

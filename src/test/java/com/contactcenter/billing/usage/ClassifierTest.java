@@ -345,6 +345,116 @@ class ClassifierTest {
     @ParameterizedTest(name = "direction ''{0}'' -> {1}")
     @CsvSource({"in, IN", "out, OUT", "IN, ", "Out, ", "OUT, ", "'in ', ", "' out', ", "'', ", ", "})
     void comparesDirectionsExactly(String stored, Direction expected) {
-        assertThat(Direction.of(stored)).isEqualTo(Optional.ofNullable(expected));
+        assertThat(Direction.parse(stored)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "call row of {0} s -> {1} min, finding {2}")
+    @CsvSource({
+            "1,    1, ",
+            "59,   1, ",
+            "60,   1, ",
+            "61,   2, ",
+            "3600, 60, ",
+            "3601, 61, ",
+            "0,    0, ",
+            "-1,   0, NEGATIVE_DURATION",
+            "-9223372036854775808, 0, NEGATIVE_DURATION",
+            "9223372036854775807, 153722867280912931, ",
+    })
+    void roundsEachCallRowUpToWholeMinutes(long durationSeconds, long expectedMinutes, Finding expectedReason) {
+        // when
+        classifier.callRow(DAY, false, true, 4, true, USER, "in", durationSeconds);
+
+        // then
+        DayFacts facts = classifier.days().get(DAY);
+        assertThat(facts.rowsRead()).isEqualTo(1);
+        assertThat(facts.findingFacts()).isEqualTo(expectedReason == null ? List.of()
+                : List.of(new FindingFact(DAY, expectedReason, 1)));
+        assertThat(facts.channelFacts()).isEqualTo(expectedMinutes == 0 ? List.of()
+                : List.of(new ChannelFact(DAY, 4, ServiceKey.VOICE_MINUTES, 1, expectedMinutes)));
+        assertThat(facts.userFacts()).isEqualTo(expectedMinutes == 0 ? List.of()
+                : List.of(new UserFact(DAY, USER, 0, 0, 1, expectedMinutes)));
+    }
+
+    @ParameterizedTest(name = "sms row of {0} segments -> units {1}, finding {2}")
+    @CsvSource({
+            "1,  1, ",
+            "3,  3, ",
+            "0,  0, BAD_SEGMENTS",
+            "-2, 0, BAD_SEGMENTS",
+            "-2147483648, 0, BAD_SEGMENTS",
+            "2147483647, 2147483647, ",
+    })
+    void billsAnSmsRowBySegmentsAndCountsOneBelowOneAsBad(int segments, long expectedUnits, Finding expectedReason) {
+        // when
+        classifier.messageRow(DAY, false, true, 2, true, USER, "out", segments);
+
+        // then
+        DayFacts facts = classifier.days().get(DAY);
+        assertThat(facts.findingFacts()).isEqualTo(expectedReason == null ? List.of()
+                : List.of(new FindingFact(DAY, expectedReason, 1)));
+        assertThat(facts.channelFacts()).isEqualTo(expectedReason != null ? List.of()
+                : List.of(new ChannelFact(DAY, 2, ServiceKey.SMS_OUT, 1, expectedUnits)));
+    }
+
+    /**
+     * The row methods a sync calls and the group methods give the same facts: random rows over
+     * every channel (unknown ones included), direction, NULL column, duration and segment edge,
+     * folded one by one as rows and as groups of one.
+     */
+    @Test
+    void foldsRowsExactlyAsGroupsOfOne() {
+        // given
+        Random random = new Random(20261129);
+        Integer[] channels = {1, 2, 3, 4, 5, 6, 7, 8, 20, 21, 22, 23, 24, 99, null};
+        String[] directions = {"in", "out", "IN", "Out", "in ", "", null, "x"};
+        long[] durations = {-61, -1, 0, 1, 59, 60, 61, 119, 120, 121, 3599};
+        int[] segments = {-1, 0, 1, 2, 3, 7};
+        Classifier byRow = new Classifier(CHANNELS);
+        Classifier byGroup = new Classifier(CHANNELS);
+
+        // when
+        for (int i = 0; i < 20_000; i++) {
+            LocalDate day = DAY.plusDays(random.nextInt(3));
+            boolean future = random.nextInt(10) == 0;
+            Integer channel = channels[random.nextInt(channels.length)];
+            Long user = random.nextInt(8) == 0 ? null : (long) random.nextInt(40) - 5;
+            String direction = directions[random.nextInt(directions.length)];
+            switch (random.nextInt(4)) {
+                case 0 -> {
+                    int segment = segments[random.nextInt(segments.length)];
+                    byRow.messageRow(day, future, channel != null, channel == null ? 0 : channel, user != null,
+                            user == null ? 0 : user, direction, segment);
+                    byGroup.message(new MessageGroup(day, channel, user, direction, segment < 1, future, 1, segment));
+                }
+                case 1 -> {
+                    long seconds = durations[random.nextInt(durations.length)];
+                    byRow.callRow(day, future, channel != null, channel == null ? 0 : channel, user != null,
+                            user == null ? 0 : user, direction, seconds);
+                    byGroup.call(new CallGroup(day, channel, user, direction, Long.signum(seconds), future, 1,
+                            seconds > 0 ? (seconds + 59) / 60 : 0));
+                }
+                case 2 -> {
+                    byRow.botSessionRow(day, future, channel != null, channel == null ? 0 : channel);
+                    byGroup.botSession(new BotSessionGroup(day, channel, future, 1));
+                }
+                default -> {
+                    long sessionUser = user == null ? 0 : user;
+                    byRow.userSessionRow(day, sessionUser);
+                    byGroup.userSession(new UserSessionGroup(day, sessionUser, 1));
+                }
+            }
+        }
+
+        // then
+        assertThat(byRow.days().keySet()).containsExactlyElementsOf(byGroup.days().keySet());
+        byGroup.days().forEach((day, expected) -> {
+            DayFacts actual = byRow.days().get(day);
+            assertThat(actual.rowsRead()).isEqualTo(expected.rowsRead());
+            assertThat(actual.channelFacts()).isEqualTo(expected.channelFacts());
+            assertThat(actual.findingFacts()).isEqualTo(expected.findingFacts());
+            assertThat(actual.userFacts()).isEqualTo(expected.userFacts());
+        });
+        assertThat(byRow.days().values().stream().mapToLong(DayFacts::rowsRead).sum()).isEqualTo(20_000);
     }
 }
