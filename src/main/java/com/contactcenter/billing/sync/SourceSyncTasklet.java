@@ -155,11 +155,12 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
         ReferenceData reference = withRetries(source, () -> reader.readReference(source));
         long runId = ownTransaction.execute(status -> runs.start(source.name(), window.from(), window.to(), asOf,
                 step.getJobExecutionId()));
-        writeWithRetry(source.name(), () -> references.replace(source.name(), reference, runId, asOf,
-                settings.writeBatchSize()));
-        log.info("{}: syncing {}..{} as of {} from {}; {} users, {} roles, {} channels copied", source.name(),
-                window.from(), window.to(), asOf, source.location(), reference.users().size(),
-                reference.roles().namesById().size(), reference.channels().size());
+        ReferenceStore.Written copied = writeWithRetry(source.name(), () -> references.replace(source.name(),
+                reference, runId, asOf, settings.writeBatchSize()));
+        log.info("{}: syncing {}..{} as of {} from {}; {} users, {} roles, {} channels read; copy: {} rows inserted,"
+                + " {} updated, {} deleted", source.name(), window.from(), window.to(), asOf, source.location(),
+                reference.users().size(), reference.roles().namesById().size(), reference.channels().size(),
+                copied.inserted(), copied.updated(), copied.deleted());
         ctx.putLong(RUN_ID, runId);
         ctx.putString(AS_OF, asOf.toString());
         ctx.putString(FROM, window.from().toString());
@@ -196,17 +197,24 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
         }
     }
 
+    private void writeWithRetry(String source, Runnable write) {
+        writeWithRetry(source, () -> {
+            write.run();
+            return null;
+        });
+    }
+
     /**
      * Writes in a transaction of its own, retried when the warehouse picks it as a deadlock victim
-     * (sources are written side by side). It replaces whole days, so writing again is harmless:
-     * a crash between this commit and the step's checkpoint only makes the restart replace the
-     * same days with the same facts.
+     * (sources are written side by side). Facts replace whole days and the reference copy is
+     * compared again with the copy as committed, so writing again is harmless: a crash between
+     * this commit and the step's checkpoint only makes the restart replace the same days with the
+     * same facts.
      */
-    private void writeWithRetry(String source, Runnable write) {
+    private <T> T writeWithRetry(String source, java.util.function.Supplier<T> write) {
         for (int attempt = 1; ; attempt++) {
             try {
-                ownTransaction.executeWithoutResult(status -> write.run());
-                return;
+                return ownTransaction.execute(status -> write.get());
             } catch (PessimisticLockingFailureException e) {
                 if (attempt >= WRITE_ATTEMPTS) {
                     throw e;
