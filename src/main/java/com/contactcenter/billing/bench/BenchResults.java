@@ -2,6 +2,7 @@ package com.contactcenter.billing.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,8 +83,11 @@ final class BenchResults {
     static String machine() {
         long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getTotalMemorySize() : 0;
-        return String.format("%d cores, %.1f GB memory, %s %s, Java %s, heap limit %.0f MB",
+        String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + "));
+        return String.format("%d cores, %.1f GB memory, %s %s, Java %s, heap limit %.0f MB, collectors %s",
                 Runtime.getRuntime().availableProcessors(), memory / (1024.0 * 1024 * 1024), System.getProperty("os.name"),
-                System.getProperty("os.arch"), System.getProperty("java.version"), HeapMeter.max() / Benchmark.MB);
+                System.getProperty("os.arch"), System.getProperty("java.version"), HeapMeter.max() / Benchmark.MB,
+                collectors);
     }
 }
