@@ -1,5 +1,6 @@
 package com.contactcenter.billing.bench;
 
+import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.report.ReportData;
@@ -117,7 +118,8 @@ public final class Benchmark {
         Floors.scan(source, month.startUtc(), month.endUtc());
         BenchStep scan = add(measure("scan floor", () -> Floors.scan(source, month.startUtc(), month.endUtc())));
         BenchStep query = add(measure("query floor",
-                () -> reader.readAndDiscard(connection, month.startUtc(), month.endUtc())));
+                () -> reader.readAndDiscard(connection, month.startUtc(), month.endUtc(),
+                        context.getBean(BillingProperties.class).sync().readsByIdRange(month.days()))));
         BenchStep sync = measure("full-month sync", () -> synced(jobs, month));
         add(sync.with(String.format("%.2f × scan, %.2f × query", sync.seconds() / scan.seconds(),
                 sync.seconds() / query.seconds()), List.of(

@@ -86,15 +86,24 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
      * @param nightlyTrailingDays days before yesterday that the nightly window syncs again, for late rows
      * @param maxDaysPerPass longest range one pass over an event table reads; longer ranges are cut
      * @param concurrency sources synced at once
+     * @param idRangeMaxDays passes of at most this many days read each event table by primary key,
+     *                       between the smallest and largest id of the pass's rows (0: never); see
+     *                       README, Performance
      */
     public record SyncProperties(@DefaultValue("3") int nightlyTrailingDays, @DefaultValue("31") int maxDaysPerPass,
             @DefaultValue("4") int concurrency, @DefaultValue("1000") int writeBatchSize,
-            @DefaultValue RetryProperties retry) {
+            @DefaultValue RetryProperties retry, @DefaultValue("7") int idRangeMaxDays) {
 
         public SyncProperties {
-            if (nightlyTrailingDays < 0 || maxDaysPerPass < 1 || concurrency < 1 || writeBatchSize < 1) {
+            if (nightlyTrailingDays < 0 || maxDaysPerPass < 1 || concurrency < 1 || writeBatchSize < 1
+                    || idRangeMaxDays < 0) {
                 throw new IllegalArgumentException("billing.sync values must be positive");
             }
+        }
+
+        /** Whether a pass of {@code days} days reads by id range. */
+        public boolean readsByIdRange(long days) {
+            return days <= idRangeMaxDays;
         }
     }
 

@@ -107,7 +107,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
             // a fresh fold per attempt: rows of an attempt that failed halfway are never counted
             Classifier attempt = new Classifier(channels);
             pass.dates().forEach(attempt::day);
-            reader.readFacts(source, pass.startUtc(), pass.endUtc(), asOf, attempt);
+            reader.readFacts(source, pass.startUtc(), pass.endUtc(), asOf, settings.readsByIdRange(pass.days()), attempt);
             return attempt;
         });
         long read = System.nanoTime();
