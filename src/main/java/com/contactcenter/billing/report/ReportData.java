@@ -124,7 +124,7 @@ public record ReportData(String source, String timeZone, LocalDate from, LocalDa
                 Instant.parse(text(period, "endUtc")), text(doc, "groupBy"), text(meta, "id"), meta.get("version").asInt(),
                 Instant.parse(text(meta, "asOf")), Instant.parse(text(meta, "computedAt")), roles, users, services,
                 whatsapp, series, lines, new BigDecimal(text(estimate, "total")), text(estimate, "currency"),
-                estimate.get("scale").asInt(), findings, previous.map(p -> SnapshotDiff.between(p, snapshot)));
+                estimate.get("scale").asInt(), findings, previous.map(p -> SnapshotDiff.between(p, snapshot, doc)));
     }
 
     private static String text(JsonNode node, String field) {
