@@ -74,7 +74,7 @@ public record ReportData(String source, String timeZone, LocalDate from, LocalDa
     public static ReportData of(Snapshot snapshot, Optional<Snapshot> previous, BiConsumer<String, JsonNode> others) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         List<User> users = new ArrayList<>();
-        SnapshotService.read(snapshot, (name, value) -> {
+        SnapshotService.readUserFigures(snapshot, (name, value) -> {
             doc.set(name, value);
             others.accept(name, value);
         }, u -> users.add(new User(u.get("id").asLong(), text(u, "name"), text(u, "email"), text(u, "role"),
