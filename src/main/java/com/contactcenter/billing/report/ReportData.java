@@ -132,6 +132,6 @@ public record ReportData(String source, String timeZone, LocalDate from, LocalDa
     }
 
     private static Instant instant(JsonNode node) {
-        return node == null || node.isNull() ? null : Instant.parse(node.asString());
+        return node == null || node.isNull() ? null : UtcInstant.parse(node.asString());
     }
 }
