@@ -74,7 +74,7 @@ public record ReportData(String source, String timeZone, LocalDate from, LocalDa
     public static ReportData of(Snapshot snapshot, Optional<Snapshot> previous, BiConsumer<String, JsonNode> others) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         List<User> users = new ArrayList<>();
-        SnapshotService.read(snapshot, (name, value) -> {
+        SnapshotService.readUserFigures(snapshot, (name, value) -> {
             doc.set(name, value);
             others.accept(name, value);
         }, u -> users.add(new User(u.get("id").asLong(), text(u, "name"), text(u, "email"), text(u, "role"),
@@ -124,7 +124,7 @@ public record ReportData(String source, String timeZone, LocalDate from, LocalDa
                 Instant.parse(text(period, "endUtc")), text(doc, "groupBy"), text(meta, "id"), meta.get("version").asInt(),
                 Instant.parse(text(meta, "asOf")), Instant.parse(text(meta, "computedAt")), roles, users, services,
                 whatsapp, series, lines, new BigDecimal(text(estimate, "total")), text(estimate, "currency"),
-                estimate.get("scale").asInt(), findings, previous.map(p -> SnapshotDiff.between(p, snapshot)));
+                estimate.get("scale").asInt(), findings, previous.map(p -> SnapshotDiff.between(p, snapshot, doc)));
     }
 
     private static String text(JsonNode node, String field) {
@@ -132,6 +132,6 @@ public record ReportData(String source, String timeZone, LocalDate from, LocalDa
     }
 
     private static Instant instant(JsonNode node) {
-        return node == null || node.isNull() ? null : Instant.parse(node.asString());
+        return node == null || node.isNull() ? null : UtcInstant.parse(node.asString());
     }
 }

@@ -26,9 +26,17 @@ public record SnapshotDiff(Snapshot older, Snapshot newer, List<Line> lines) {
     }
 
     public static SnapshotDiff between(Snapshot older, Snapshot newer) {
+        return between(older, newer, SnapshotService.outline(newer));
+    }
+
+    /**
+     * As {@link #between(Snapshot, Snapshot)}, when the newer document has been read already:
+     * {@code newerOutline} holds its top-level values but the users.
+     */
+    public static SnapshotDiff between(Snapshot older, Snapshot newer, JsonNode newerOutline) {
         // Users are no part of the comparison: skipped while reading, whatever their number.
         JsonNode a = SnapshotService.outline(older);
-        JsonNode b = SnapshotService.outline(newer);
+        JsonNode b = newerOutline;
         List<Line> lines = new ArrayList<>();
         compare(lines, "role", "users", index(a.get("usersByRole"), "role", "users"),
                 index(b.get("usersByRole"), "role", "users"));

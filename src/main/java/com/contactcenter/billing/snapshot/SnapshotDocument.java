@@ -20,6 +20,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a usage report as the export document of {@code contract/export-json.md}: counts and
@@ -233,6 +234,20 @@ final class SnapshotDocument {
      * whole tree is never built.
      */
     static void read(InputStream in, BiConsumer<String, JsonNode> fields, Consumer<JsonNode> users) {
+        readEach(in, fields, users == null ? null : p -> users.accept(p.readValueAsTree()));
+    }
+
+    /**
+     * As {@link #read(InputStream, BiConsumer, Consumer)}, each user with its own scalar fields only
+     * (id, name, counts, last login...): its lists, assigned channels and activity, are skipped
+     * without building them, which is most of what a user costs to read.
+     */
+    static void readUserFigures(InputStream in, BiConsumer<String, JsonNode> fields, Consumer<JsonNode> users) {
+        readEach(in, fields, p -> users.accept(scalars(p)));
+    }
+
+    /** Gives {@code users} (when not null) the parser at each user's start; it reads the user to its end. */
+    private static void readEach(InputStream in, BiConsumer<String, JsonNode> fields, Consumer<JsonParser> users) {
         try (JsonParser p = JSON.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("a snapshot document is a JSON object");
@@ -246,11 +261,34 @@ final class SnapshotDocument {
                     p.skipChildren();
                 } else {
                     while (p.nextToken() == JsonToken.START_OBJECT) {
-                        users.accept(p.readValueAsTree());
+                        users.accept(p);
                     }
                 }
             }
         }
+    }
+
+    /** The object the parser is at, its nested values left out; the same nodes a tree would hold. */
+    private static ObjectNode scalars(JsonParser p) {
+        ObjectNode node = JSON.createObjectNode();
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            switch (p.nextToken()) {
+                case START_OBJECT, START_ARRAY -> p.skipChildren();
+                case VALUE_STRING -> node.put(name, p.getString());
+                case VALUE_NULL -> node.putNull(name);
+                case VALUE_TRUE, VALUE_FALSE -> node.put(name, p.getBooleanValue());
+                case VALUE_NUMBER_INT -> {
+                    switch (p.getNumberType()) {
+                        case INT -> node.put(name, p.getIntValue());
+                        case LONG -> node.put(name, p.getLongValue());
+                        default -> node.put(name, p.getBigIntegerValue());
+                    }
+                }
+                default -> node.set(name, p.readValueAsTree());
+            }
+        }
+        return node;
     }
 
     /** The whole document as one tree: only for documents known to be small. */

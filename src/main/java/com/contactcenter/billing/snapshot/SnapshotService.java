@@ -230,6 +230,19 @@ public class SnapshotService {
         }
     }
 
+    /**
+     * As {@link #read(Snapshot, BiConsumer, Consumer)}, each user with its scalar fields only: its
+     * lists (assigned channels, activity) are skipped unbuilt.
+     */
+    public static void readUserFigures(Snapshot snapshot, BiConsumer<String, JsonNode> fields,
+            Consumer<JsonNode> users) {
+        try (InputStream in = snapshot.openDocument()) {
+            SnapshotDocument.readUserFigures(in, fields, users);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The SHA-256 of the document's UTF-8 bytes, streamed: the text of a large tenant is never held whole. */
     private static String sha256(Consumer<OutputStream> document) {
         try {

@@ -25,11 +25,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 class SnapshotDocumentTest {
 
     private static final LocalDate DAY = LocalDate.parse("2026-10-05");
     private static final Instant AS_OF = Instant.parse("2026-11-02T07:00:00.120Z");
+    private static final List<String> TOP_LEVEL_BUT_USERS = List.of("source", "timeZone", "period", "groupBy",
+            "snapshot", "coverage", "usersByRole", "services", "whatsapp", "series", "usersByRoleSeries", "estimate",
+            "dataQuality");
 
     /** Hostile text, nulls, empty lists and money of several scales: what the tree wrote, byte for byte. */
     private static UsageReport report() {
@@ -81,19 +85,41 @@ class SnapshotDocumentTest {
 
     @Test
     void readsEachTopLevelValueAndEachUserApart() {
-        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
-        SnapshotDocument.write(streamed, "acme", report(), SnapshotDocument.Header.figures(AS_OF, List.of(7L)), 31);
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         List<JsonNode> users = new ArrayList<>();
 
-        SnapshotDocument.read(new ByteArrayInputStream(streamed.toByteArray()), fields::put, users::add);
+        SnapshotDocument.read(written(), fields::put, users::add);
 
-        assertThat(fields.keySet()).containsExactly("source", "timeZone", "period", "groupBy", "snapshot", "coverage",
-                "usersByRole", "services", "whatsapp", "series", "usersByRoleSeries", "estimate", "dataQuality");
+        assertThat(fields.keySet()).containsExactlyElementsOf(TOP_LEVEL_BUT_USERS);
         assertThat(users).hasSize(2);
         assertThat(users.get(0).get("name").asString()).isEqualTo("Camila \uD83D\uDE80 Ríos \"=SUM(A1)\"");
         assertThat(users.get(0).get("activity").get(0).get("messagesSent").asLong()).isEqualTo(12);
         assertThat(users.get(1).get("lastLoginAt").isNull()).isTrue();
         assertThat(fields.get("estimate").get("lines").get(1).get("unitPrice").asString()).isEqualTo("0.0500");
+    }
+
+    @Test
+    void readsEachUsersFiguresAsItsTreeWithoutItsLists() {
+        List<JsonNode> trees = new ArrayList<>();
+        SnapshotDocument.read(written(), (name, value) -> { }, trees::add);
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        List<JsonNode> figures = new ArrayList<>();
+
+        SnapshotDocument.readUserFigures(written(), fields::put, figures::add);
+
+        assertThat(fields.keySet()).containsExactlyElementsOf(TOP_LEVEL_BUT_USERS);
+        assertThat(figures).hasSize(2);
+        for (int i = 0; i < trees.size(); i++) {
+            ObjectNode expected = ((ObjectNode) trees.get(i)).deepCopy();
+            expected.remove(List.of("assignedChannels", "activity"));
+            assertThat(figures.get(i)).isEqualTo(expected);
+        }
+    }
+
+    /** The document of {@link #report()}, as a stream to read. */
+    private static ByteArrayInputStream written() {
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        SnapshotDocument.write(streamed, "acme", report(), SnapshotDocument.Header.figures(AS_OF, List.of(7L)), 31);
+        return new ByteArrayInputStream(streamed.toByteArray());
     }
 }

@@ -35,7 +35,9 @@ final class Styles {
 
     private final Workbook workbook;
     private final Map<String, CellStyle> named;
-    private final Map<String, CellStyle> derived = new HashMap<>();
+    /** By name, then format: looked up for every cell, so without building a key. */
+    private final Map<String, Map<String, CellStyle>> formatted = new HashMap<>();
+    private final Map<Short, CellStyle> quoted = new HashMap<>();
     private final String moneyFormat;
     private final String dateFormat;
     private final String dateTimeFormat;
@@ -79,17 +81,20 @@ final class Styles {
     }
 
     CellStyle formatted(String name, String format) {
-        return derived.computeIfAbsent(name + "|" + format, k -> {
-            CellStyle style = workbook.createCellStyle();
+        Map<String, CellStyle> byFormat = formatted.computeIfAbsent(name, k -> new HashMap<>());
+        CellStyle style = byFormat.get(format);
+        if (style == null) {
+            style = workbook.createCellStyle();
             style.cloneStyleFrom(named(name));
             style.setDataFormat(workbook.createDataFormat().getFormat(format));
-            return style;
-        });
+            byFormat.put(format, style);
+        }
+        return style;
     }
 
     /** The same look, marked so that Excel and LibreOffice show the text as text, never as a formula. */
     CellStyle quotePrefixed(CellStyle base) {
-        return derived.computeIfAbsent("quote|" + base.getIndex(), k -> {
+        return quoted.computeIfAbsent(base.getIndex(), k -> {
             CellStyle style = workbook.createCellStyle();
             style.cloneStyleFrom(base);
             style.setQuotePrefixed(true);
