@@ -2,9 +2,9 @@ package com.contactcenter.billing.source;
 
 import com.contactcenter.billing.jdbc.Utc;
 import com.contactcenter.billing.usage.Channel;
-import com.contactcenter.billing.usage.Classifier;
 import com.contactcenter.billing.usage.ReferenceData;
 import com.contactcenter.billing.usage.Roles;
+import com.contactcenter.billing.usage.RowSink;
 import com.contactcenter.billing.usage.RowTime;
 import com.contactcenter.billing.usage.UserChannel;
 import com.contactcenter.billing.usage.UserRecord;
@@ -63,7 +63,7 @@ public class SourceReader {
      * memory stays bounded by the facts (channels and users per day), never by the rows.
      */
     public void readFacts(SourceConnection source, Instant fromUtc, Instant toUtc, Instant asOf, boolean byIdRange,
-            Classifier into) {
+            RowSink into) {
         RowTime time = new RowTime(source.zone(), asOf);
         Map<String, Object> params = Map.of("fromUtc", Utc.of(fromUtc), "toUtc", Utc.of(toUtc));
         try {

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * month, so they take the row's columns as primitives and allocate nothing (see README,
  * Performance); the group methods fold rows already grouped, with the same rules.
  */
-public final class Classifier {
+public final class Classifier implements RowSink {
 
     /** Direction codes: a stored value that is neither, then {@link Direction}'s ordinal plus one. */
     private static final int BAD_DIRECTION = 0;
@@ -57,6 +57,7 @@ public final class Classifier {
     }
 
     /** One message row; {@code hasChannel} and {@code hasUser} are false for a NULL column. */
+    @Override
     public void messageRow(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser,
             long userId, String direction, int segments) {
         message(day, future, hasChannel, channelId, hasUser, userId, direction, segments < 1, 1, segments);
@@ -90,6 +91,7 @@ public final class Classifier {
     }
 
     /** One call row; minutes are rounded up per call: {@code ceil(duration_seconds / 60)}. */
+    @Override
     public void callRow(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser,
             long userId, String direction, long durationSeconds) {
         long minutes = durationSeconds > 0 ? durationSeconds / 60 + (durationSeconds % 60 == 0 ? 0 : 1) : 0;
@@ -125,6 +127,7 @@ public final class Classifier {
         }
     }
 
+    @Override
     public void botSessionRow(LocalDate day, boolean future, boolean hasChannel, int channelId) {
         botSession(day, future, hasChannel, channelId, 1);
     }
@@ -144,6 +147,7 @@ public final class Classifier {
         }
     }
 
+    @Override
     public void userSessionRow(LocalDate day, long userId) {
         DayFacts facts = day(day);
         facts.read(1);
