@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -42,6 +43,8 @@ public final class Benchmark {
     static final String SOURCE = "bench";
     static final ZoneId ZONE = ZoneId.of("America/Bogota");
     static final int NIGHTLY_DAYS = 3;
+    /** Runs of each sub-second step (the Excel floor, the xlsx and the pdf): the table gives their median. */
+    static final int RUNS = 5;
     static final double MB = 1024 * 1024;
 
     private final BenchSpec spec;
@@ -150,17 +153,25 @@ public final class Benchmark {
         Path reportDir = spec.outDir().resolve("reports");
         Path floorFile = spec.outDir().resolve("excel-floor.xlsx");
         createDirectories(reportDir);
-        // Unmeasured: loads and compiles POI's streaming path, which the report then finds warm too.
+        // Unmeasured, both: loads and compiles POI's streaming path; and the service renders tenant
+        // after tenant in one JVM.
         Floors.excel(users, floorFile, ExcelReportWriter.STREAM_WINDOW);
-        BenchStep excelFloor = add(measure("Excel floor", () -> {
-            Floors.excel(users, floorFile, ExcelReportWriter.STREAM_WINDOW);
-            return (long) users.size();
-        }));
-        deleteQuietly(floorFile);
-        // Unmeasured, like the floor's: the service renders tenant after tenant in one JVM.
         rendered(reports, snapshot[0], ReportService.Format.XLSX, reportDir, users.size());
-        BenchStep xlsx = measure("xlsx report", () -> rendered(reports, snapshot[0], ReportService.Format.XLSX,
-                reportDir, users.size()));
+        // Steps of a second or less vary by tens of percent from run to run on a shared machine:
+        // the floor and the report are run in turn, RUNS times, and each is given its median.
+        List<BenchStep> floorRuns = new ArrayList<>();
+        List<BenchStep> xlsxRuns = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            floorRuns.add(measure("Excel floor", () -> {
+                Floors.excel(users, floorFile, ExcelReportWriter.STREAM_WINDOW);
+                return (long) users.size();
+            }));
+            xlsxRuns.add(measure("xlsx report", () -> rendered(reports, snapshot[0], ReportService.Format.XLSX,
+                    reportDir, users.size())));
+        }
+        BenchStep excelFloor = add(median(floorRuns));
+        deleteQuietly(floorFile);
+        BenchStep xlsx = median(xlsxRuns);
         List<BenchStep.Target> xlsxTargets = new ArrayList<>(List.of(
                 new BenchStep.Target("≤ 1.3 × Excel floor", xlsx.seconds() <= 1.3 * excelFloor.seconds())));
         if (users.size() >= 100_000) {
@@ -168,8 +179,12 @@ public final class Benchmark {
         }
         add(xlsx.with(String.format("%.2f × Excel floor", xlsx.seconds() / excelFloor.seconds()), xlsxTargets));
         rendered(reports, snapshot[0], ReportService.Format.PDF, reportDir, users.size());
-        BenchStep pdf = measure("pdf report", () -> rendered(reports, snapshot[0], ReportService.Format.PDF,
-                reportDir, users.size()));
+        List<BenchStep> pdfRuns = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            pdfRuns.add(measure("pdf report", () -> rendered(reports, snapshot[0], ReportService.Format.PDF,
+                    reportDir, users.size())));
+        }
+        BenchStep pdf = median(pdfRuns);
         add(pdf.with("", List.of(new BenchStep.Target("≤ 2 s", pdf.seconds() <= 2))));
 
         List<BenchStep> endToEnd = List.of(sync, snap, xlsx, pdf);
@@ -179,6 +194,15 @@ public final class Benchmark {
                 endToEnd.stream().mapToLong(BenchStep::liveHeap).max().orElse(0),
                 List.of(new BenchStep.Target("≤ 30 s",
                         endToEnd.stream().mapToDouble(BenchStep::seconds).sum() <= 30))));
+    }
+
+    /** One step's runs as one row: the median time (the upper one of an even count), the most heap of any run. */
+    static BenchStep median(List<BenchStep> runs) {
+        List<BenchStep> byTime = runs.stream().sorted(Comparator.comparingDouble(BenchStep::seconds)).toList();
+        BenchStep middle = byTime.get(byTime.size() / 2);
+        return new BenchStep(middle.name() + " (median of " + runs.size() + ")", middle.seconds(), middle.rows(), "",
+                runs.stream().mapToLong(BenchStep::peakHeap).max().orElse(0),
+                runs.stream().mapToLong(BenchStep::liveHeap).max().orElse(0), List.of());
     }
 
     /** A row of the table, also printed as progress. */
