@@ -57,10 +57,11 @@ public class SourceReader {
 
     /**
      * Streams the event rows of {@code [fromUtc, toUtc)}, only the columns the rules need, into
-     * the classifier: one query per event table, in one read-only transaction so the four tables
-     * are read as of the same moment. Measured on MariaDB, streaming raw rows and folding them in
-     * Java is about 3x faster than grouping per user in the source (see README, Performance), and
-     * memory stays bounded by the facts (channels and users per day), never by the rows.
+     * the sink (the classifier): one query per event table (two by id range), in one read-only
+     * transaction so the four tables are read as of the same moment. Measured on MariaDB,
+     * streaming raw rows and folding them in Java is faster than grouping in the source (see
+     * README, Performance), and memory stays bounded by the facts (channels and users per day),
+     * never by the rows.
      */
     public void readFacts(SourceConnection source, Instant fromUtc, Instant toUtc, Instant asOf, boolean byIdRange,
             RowSink into) {
