@@ -45,6 +45,9 @@ public class BulkInsert {
 
         Values number(long value) throws SQLException;
 
+        /** A number that may be NULL. */
+        Values number(Integer value) throws SQLException;
+
         Values date(LocalDate value) throws SQLException;
 
         Values instant(Instant value) throws SQLException;
@@ -144,6 +147,11 @@ public class BulkInsert {
         }
     }
 
+    /** Values bound to {@code statement}'s parameters in order, from the first. */
+    static Values parameters(PreparedStatement statement) {
+        return new Parameters(statement);
+    }
+
     /** Values bound to a prepared statement's parameters, in order. */
     private static final class Parameters implements Values {
 
@@ -167,6 +175,12 @@ public class BulkInsert {
         @Override
         public Values number(long value) throws SQLException {
             statement.setLong(++index, value);
+            return this;
+        }
+
+        @Override
+        public Values number(Integer value) throws SQLException {
+            statement.setObject(++index, value);
             return this;
         }
 
@@ -217,6 +231,11 @@ public class BulkInsert {
             field();
             text.append(value);
             return this;
+        }
+
+        @Override
+        public TabSeparated number(Integer value) {
+            return value == null ? text(null) : number(value.longValue());
         }
 
         @Override

@@ -37,21 +37,15 @@ public class ReferenceStore {
     }
 
     private static final CopyTable<Map.Entry<Integer, String>> ROLES = new CopyTable<>("wh_role",
-            List.of("id"), (ps, i, role) -> ps.setInt(i, role.getKey()), Map.Entry.comparingByKey(),
-            List.of("name"), (ps, i, role) -> ps.setString(i, role.getValue()),
+            List.of("id"), (v, role) -> v.number(role.getKey()), Map.Entry.comparingByKey(),
+            List.of("name"), (v, role) -> v.text(role.getValue()),
             (rs, n) -> Map.entry(rs.getInt("id"), rs.getString("name")), Object::equals);
 
     private static final CopyTable<UserRecord> USERS = new CopyTable<>("wh_user",
-            List.of("id"), (ps, i, user) -> ps.setLong(i, user.id()), Comparator.comparingLong(UserRecord::id),
+            List.of("id"), (v, user) -> v.number(user.id()), Comparator.comparingLong(UserRecord::id),
             List.of("full_name", "email", "role_id", "created_at", "deactivated_at", "last_login_at"),
-            (ps, i, user) -> {
-                ps.setString(i, user.name());
-                ps.setString(i + 1, user.email());
-                ps.setObject(i + 2, user.roleId());
-                ps.setObject(i + 3, Utc.of(user.createdAt()));
-                ps.setObject(i + 4, Utc.of(user.deactivatedAt()));
-                ps.setObject(i + 5, Utc.of(user.lastLoginAt()));
-            },
+            (v, user) -> v.text(user.name()).text(user.email()).number(user.roleId()).instant(user.createdAt())
+                    .instant(user.deactivatedAt()).instant(user.lastLoginAt()),
             (rs, n) -> new UserRecord(rs.getLong("id"), rs.getString("full_name"), rs.getString("email"),
                     rs.getObject("role_id", Integer.class), Utc.read(rs, "created_at"),
                     Utc.read(rs, "deactivated_at"), Utc.read(rs, "last_login_at")),
@@ -63,30 +57,26 @@ public class ReferenceStore {
                     && sameMillis(user.lastLoginAt(), stored.lastLoginAt()));
 
     private static final CopyTable<Channel> CHANNELS = new CopyTable<>("wh_channel",
-            List.of("id"), (ps, i, channel) -> ps.setInt(i, channel.id()), Comparator.comparingInt(Channel::id),
-            List.of("type", "name", "address"), (ps, i, channel) -> {
-                ps.setString(i, channel.type());
-                ps.setString(i + 1, channel.name());
-                ps.setString(i + 2, channel.address());
-            },
+            List.of("id"), (v, channel) -> v.number(channel.id()), Comparator.comparingInt(Channel::id),
+            List.of("type", "name", "address"),
+            (v, channel) -> v.text(channel.type()).text(channel.name()).text(channel.address()),
             (rs, n) -> new Channel(rs.getInt("id"), rs.getString("type"), rs.getString("name"),
                     rs.getString("address")),
             Object::equals);
 
     private static final CopyTable<UserChannel> USER_CHANNELS = new CopyTable<>("wh_user_channel",
-            List.of("user_id", "channel_id"), (ps, i, assigned) -> {
-                ps.setLong(i, assigned.userId());
-                ps.setInt(i + 1, assigned.channelId());
-            },
+            List.of("user_id", "channel_id"), (v, assigned) -> v.number(assigned.userId()).number(assigned.channelId()),
             Comparator.comparingLong(UserChannel::userId).thenComparingInt(UserChannel::channelId),
-            List.of("assigned_at"), (ps, i, assigned) -> ps.setObject(i, Utc.of(assigned.assignedAt())),
+            List.of("assigned_at"), (v, assigned) -> v.instant(assigned.assignedAt()),
             (rs, n) -> new UserChannel(rs.getLong("user_id"), rs.getInt("channel_id"), Utc.read(rs, "assigned_at")),
             (assigned, stored) -> sameMillis(assigned.assignedAt(), stored.assignedAt()));
 
     private final JdbcTemplate jdbc;
+    private final BulkInsert bulk;
 
-    public ReferenceStore(JdbcTemplate jdbc) {
+    public ReferenceStore(JdbcTemplate jdbc, BulkInsert bulk) {
         this.jdbc = jdbc;
+        this.bulk = bulk;
     }
 
     /**
@@ -94,10 +84,10 @@ public class ReferenceStore {
      * sync run; the caller's transaction makes it atomic.
      */
     public Written replace(String source, ReferenceData data, long syncRunId, Instant asOf, int batchSize) {
-        Written written = ROLES.replace(jdbc, source, data.roles().namesById().entrySet(), batchSize)
-                .plus(USERS.replace(jdbc, source, data.users(), batchSize))
-                .plus(CHANNELS.replace(jdbc, source, data.channels().values(), batchSize))
-                .plus(USER_CHANNELS.replace(jdbc, source, data.userChannels(), batchSize));
+        Written written = ROLES.replace(jdbc, bulk, source, data.roles().namesById().entrySet(), batchSize)
+                .plus(USERS.replace(jdbc, bulk, source, data.users(), batchSize))
+                .plus(CHANNELS.replace(jdbc, bulk, source, data.channels().values(), batchSize))
+                .plus(USER_CHANNELS.replace(jdbc, bulk, source, data.userChannels(), batchSize));
         jdbc.update("DELETE FROM wh_reference WHERE source = ?", source);
         jdbc.update("INSERT INTO wh_reference (source, sync_run_id, as_of) VALUES (?, ?, ?)", source, syncRunId,
                 Utc.of(asOf));

@@ -38,7 +38,7 @@ class ReferenceStoreLargeTest {
         DataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:reference_large;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
-        ReferenceStore store = new ReferenceStore(new JdbcTemplate(dataSource));
+        ReferenceStore store = new ReferenceStore(new JdbcTemplate(dataSource), new BulkInsert(new JdbcTemplate(dataSource)));
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ReferenceData source = tenant(0);
         ReferenceData onePercentChanged = tenant(100);

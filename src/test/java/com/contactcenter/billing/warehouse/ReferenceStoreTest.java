@@ -89,7 +89,7 @@ class ReferenceStoreTest {
             warehouse.update("DELETE FROM " + table);
         }
         DataSource watched = writes.watch(dataSource);
-        store = new ReferenceStore(new JdbcTemplate(watched));
+        store = new ReferenceStore(new JdbcTemplate(watched), new BulkInsert(new JdbcTemplate(watched)));
         transaction = new TransactionTemplate(new DataSourceTransactionManager(watched));
     }
 

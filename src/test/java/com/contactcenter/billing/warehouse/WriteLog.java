@@ -23,6 +23,9 @@ final class WriteLog {
 
     private static final Pattern WRITE = Pattern.compile("^\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\\w+)",
             Pattern.CASE_INSENSITIVE);
+    /** A bulk load: counted as one insert per row the warehouse took. */
+    private static final Pattern LOAD = Pattern.compile("^\\s*LOAD\\s+DATA\\s+LOCAL\\s+INFILE\\s+'[^']*'\\s+INTO\\s+TABLE\\s+(\\w+)",
+            Pattern.CASE_INSENSITIVE);
     private static final Class<?>[] CONNECTION = {Connection.class};
 
     private final Map<String, Long> counts = new TreeMap<>();
@@ -67,6 +70,12 @@ final class WriteLog {
     private <S extends Statement> S watched(S target, Class<S> type, String prepared) {
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
+            Matcher load = args != null && args.length > 0 && args[0] instanceof String sql ? LOAD.matcher(sql) : null;
+            if (load != null && load.find()) {
+                Object rows = call(target, method, args);
+                countRows("INSERT " + load.group(1).toLowerCase(), ((Number) rows).longValue());
+                return rows;
+            }
             if (name.equals("executeUpdate") || name.equals("execute") || name.equals("executeLargeUpdate")
                     || name.equals("addBatch")) {
                 count(args != null && args.length > 0 && args[0] instanceof String sql ? sql : prepared);
@@ -82,6 +91,10 @@ final class WriteLog {
             String verb = write.group(1).toUpperCase().split("\\s+")[0];
             counts.merge(verb + " " + write.group(2).toLowerCase(), 1L, Long::sum);
         }
+    }
+
+    private synchronized void countRows(String write, long rows) {
+        counts.merge(write, rows, Long::sum);
     }
 
     private static Object call(Object target, Method method, Object[] args) throws Throwable {
