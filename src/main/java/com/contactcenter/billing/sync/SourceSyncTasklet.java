@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -174,7 +175,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
      * Reads again, with a growing delay, while the source cannot be reached; a failing query is
      * not retried.
      */
-    private <T> T withRetries(SourceConnection source, java.util.function.Supplier<T> read) {
+    private <T> T withRetries(SourceConnection source, Supplier<T> read) {
         BillingProperties.RetryProperties retry = settings.retry();
         long delay = retry.initialDelay().toMillis();
         for (int attempt = 1; ; attempt++) {
@@ -211,7 +212,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
      * this commit and the step's checkpoint only makes the restart replace the same days with the
      * same facts.
      */
-    private <T> T writeWithRetry(String source, java.util.function.Supplier<T> write) {
+    private <T> T writeWithRetry(String source, Supplier<T> write) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return ownTransaction.execute(status -> write.get());

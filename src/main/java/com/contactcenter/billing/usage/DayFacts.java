@@ -27,6 +27,9 @@ public final class DayFacts {
     private final LocalDate day;
     private static final ServiceKey[] KEYS = ServiceKey.values();
 
+    /** The fields of a channel's sums. */
+    private static final int COUNT = 0;
+    private static final int UNITS = 1;
     /** Per channel id and service (key {@code channelId * KEYS.length + ordinal}): count, units. */
     private final LongSums channels = new LongSums(2);
     /** Per reason (by ordinal): the rows counted under it. */
@@ -52,7 +55,7 @@ public final class DayFacts {
     }
 
     void addService(int channelId, ServiceKey key, long count, long units) {
-        channels.add((long) channelId * KEYS.length + key.ordinal(), count, units);
+        channels.add((long) channelId * KEYS.length + key.ordinal(), COUNT, count, UNITS, units);
     }
 
     void addFinding(Finding reason, long count) {
@@ -90,7 +93,7 @@ public final class DayFacts {
         for (int i = 0; i < channels.size(); i++) {
             long channelKey = channels.key(i);
             facts.add(new ChannelFact(day, (int) Math.floorDiv(channelKey, KEYS.length),
-                    KEYS[(int) Math.floorMod(channelKey, KEYS.length)], channels.sum(i, 0), channels.sum(i, 1)));
+                    KEYS[(int) Math.floorMod(channelKey, KEYS.length)], channels.sum(i, COUNT), channels.sum(i, UNITS)));
         }
         facts.sort((a, b) -> a.channelId() != b.channelId()
                 ? Integer.compare(a.channelId(), b.channelId()) : a.key().compareTo(b.key()));

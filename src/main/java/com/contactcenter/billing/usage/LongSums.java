@@ -27,13 +27,6 @@ final class LongSums {
         sums[index * width + field] += value;
     }
 
-    /** Adds to the first two fields of one key, with one lookup. */
-    void add(long key, long first, long second) {
-        int at = indexOf(key) * width;
-        sums[at] += first;
-        sums[at + 1] += second;
-    }
-
     /** Adds to two fields of one key, with one lookup. */
     void add(long key, int field, long value, int otherField, long otherValue) {
         int at = indexOf(key) * width;
