@@ -269,9 +269,11 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
 
     /**
      * The per-source sync lock: a holder renews it every {@code heartbeat}; a lock not renewed for
-     * {@code ttl} (its process died) can be taken over.
+     * {@code ttl} (its process died) can be taken over. A tenant of a many-tenant request whose
+     * source a live run holds is tried again every {@code busyRetry}, 240 times at most.
      */
-    public record LockProperties(@DefaultValue("2m") Duration ttl, @DefaultValue("20s") Duration heartbeat) {
+    public record LockProperties(@DefaultValue("2m") Duration ttl, @DefaultValue("20s") Duration heartbeat,
+            @DefaultValue("30s") Duration busyRetry) {
 
         public LockProperties {
             if (ttl.compareTo(heartbeat) <= 0 || heartbeat.isZero() || heartbeat.isNegative()) {

@@ -23,7 +23,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -38,7 +37,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Syncs one source (one partition). The first call copies the reference tables and opens the
+ * Syncs the source of its job. The first call copies the reference tables and opens the
  * sync run; each later call reads up to {@code max-days-per-pass} days in one pass per event
  * table and replaces those days' facts. Each call commits with the step's execution context, so
  * a restarted run continues from the last committed day.
@@ -46,7 +45,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SourceSyncTasklet implements Tasklet, StepExecutionListener {
 
-    static final String SOURCE = "source";
     private static final String RUN_ID = "syncRunId";
     private static final String AS_OF = "asOf";
     private static final String NEXT_DAY = "nextDay";
@@ -86,7 +84,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         ExecutionContext ctx = step.getExecutionContext();
-        String name = ctx.getString(SOURCE);
+        String name = SyncService.source(step.getJobParameters());
         SourceConnection source = sources.connection(name);
         if (!ctx.containsKey(RUN_ID)) {
             begin(step, source);
@@ -145,13 +143,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
 
     private void begin(StepExecution step, SourceConnection source) {
         ExecutionContext ctx = step.getExecutionContext();
-        JobParameters params = step.getJobParameters();
-        String trailing = params.getString(UsageSyncJobConfiguration.TRAILING_DAYS);
-        SyncWindow window = params.getString(UsageSyncJobConfiguration.FROM) == null
-                ? SyncWindow.nightly(clock, source.zone(),
-                        trailing == null ? settings.nightlyTrailingDays() : Integer.parseInt(trailing))
-                : new SyncWindow(LocalDate.parse(params.getString(UsageSyncJobConfiguration.FROM)),
-                        LocalDate.parse(params.getString(UsageSyncJobConfiguration.TO)));
+        SyncWindow window = SyncService.window(step.getJobParameters());
         Instant asOf = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ReferenceData reference = withRetries(source, () -> reader.readReference(source));
         long runId = ownTransaction.execute(status -> runs.start(source.name(), window.from(), window.to(), asOf,
@@ -240,7 +232,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
             return step.getExitStatus();
         }
         ExecutionContext ctx = step.getExecutionContext();
-        String name = ctx.getString(SOURCE);
+        String name = SyncService.source(step.getJobParameters());
         String reason = failures.get(0).getMessage();
         if (reason == null || !reason.startsWith("source '")) {
             reason = "source '" + name + "': " + (reason == null ? failures.get(0).getClass().getSimpleName() : reason);
@@ -251,10 +243,8 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
             if (ctx.containsKey(RUN_ID)) {
                 runId = ctx.getLong(RUN_ID);
             } else {
-                LocalDate today = LocalDate.now(clock);
-                JobParameters params = step.getJobParameters();
-                runId = ownTransaction.execute(status -> runs.start(name, parse(params.getString(UsageSyncJobConfiguration.FROM), today),
-                        parse(params.getString(UsageSyncJobConfiguration.TO), today),
+                SyncWindow window = SyncService.window(step.getJobParameters());
+                runId = ownTransaction.execute(status -> runs.start(name, window.from(), window.to(),
                         clock.instant().truncatedTo(ChronoUnit.MILLIS), step.getJobExecutionId()));
             }
             String recorded = reason;
@@ -263,9 +253,5 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
             log.error("{}: could not record the failed sync run: {}", name, e.getMessage());
         }
         return ExitStatus.FAILED.addExitDescription(reason);
-    }
-
-    private static LocalDate parse(String date, LocalDate otherwise) {
-        return date == null ? otherwise : LocalDate.parse(date);
     }
 }
