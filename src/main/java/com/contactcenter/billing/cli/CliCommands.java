@@ -100,6 +100,10 @@ class CliCommands {
             return 1;
         }
         SyncWindow window = request.from() == null ? null : new SyncWindow(request.from(), request.to());
+        if (request.source() != null && window != null) {
+            // one tenant over given days: run here at once, refused while another run holds it
+            return follow(jobs.startSync(request.source(), window, Requester.cli()), out, err);
+        }
         JobRunner.Submitted submitted = jobs.submit(TenantWork.SYNC, names, window, Requester.cli());
         out.printf("job request %d: syncing %d tenant%s%s; follow it with GET /api/jobs/requests/%d%n",
                 submitted.requestId(), submitted.tenants(), submitted.tenants() == 1 ? "" : "s",

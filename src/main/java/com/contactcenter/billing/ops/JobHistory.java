@@ -175,7 +175,8 @@ public class JobHistory {
         if (failed.size() > ERRORS_SHOWN) {
             errors.add("and " + (failed.size() - ERRORS_SHOWN) + " more tenants failed");
         }
-        if (errors.isEmpty() && request.message() != null && request.status() != JobRequestStore.Status.COMPLETED) {
+        // a request's own message (a refusal, a failure to enqueue) only when none of its tenants ran
+        if (errors.isEmpty() && request.message() != null && request.status() == JobRequestStore.Status.REFUSED) {
             errors.add(request.message());
         }
         return errors;
