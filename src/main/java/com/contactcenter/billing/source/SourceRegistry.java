@@ -11,14 +11,16 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** The configured sources; pools are opened on first use and closed with the application. */
+/** The configured sources, each read through its server's bounded connections. */
 @Component
 public class SourceRegistry implements DisposableBean {
 
     private final Map<String, SourceProperties> sources;
     private final Map<String, SourceConnection> open = new ConcurrentHashMap<>();
+    private final ServerConnections servers;
 
-    public SourceRegistry(BillingProperties properties) {
+    SourceRegistry(BillingProperties properties, ServerConnections servers) {
+        this.servers = servers;
         this.sources = properties.sources().stream()
                 .collect(Collectors.toMap(SourceProperties::name, Function.identity(), (a, b) -> a,
                         java.util.LinkedHashMap::new));
@@ -38,7 +40,7 @@ public class SourceRegistry implements DisposableBean {
     }
 
     public SourceConnection connection(String name) {
-        return open.computeIfAbsent(name, n -> new SourceConnection(require(n)));
+        return open.computeIfAbsent(name, n -> new SourceConnection(require(n), servers));
     }
 
     @Override

@@ -165,27 +165,43 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
 
     /**
      * Reads again, with a growing delay, while the source cannot be reached; a failing query is
-     * not retried.
+     * not retried. A server that refuses the connection with "Too many connections" is up, only
+     * full: that is waited out, without using up attempts, for up to {@code saturated-wait} in
+     * all (1 s, doubling up to 15 s, between tries), so a busy server never fails a tenant.
      */
     private <T> T withRetries(SourceConnection source, Supplier<T> read) {
         BillingProperties.RetryProperties retry = settings.retry();
         long delay = retry.initialDelay().toMillis();
-        for (int attempt = 1; ; attempt++) {
+        long saturatedBudget = settings.saturatedWait().toMillis();
+        long saturatedDelay = 1_000;
+        long saturatedWaited = 0;
+        for (int attempt = 1; ; ) {
             try {
                 return read.get();
             } catch (SourceException e) {
-                if (!e.unreachable() || attempt >= retry.attempts()) {
+                long wait;
+                if (e.saturated() && saturatedWaited < saturatedBudget) {
+                    wait = Math.min(saturatedDelay, saturatedBudget - saturatedWaited);
+                    log.warn("{}: its server {} has too many connections; trying again in {} ms ({} s of at most {} s"
+                            + " waited for it)", source.name(), source.location(), wait, saturatedWaited / 1000,
+                            saturatedBudget / 1000);
+                    saturatedWaited += wait;
+                    saturatedDelay = Math.min(saturatedDelay * 2, 15_000);
+                } else if (e.unreachable() && attempt < retry.attempts()) {
+                    log.warn("{}: attempt {} of {} failed, trying again in {} ms: {}", source.name(), attempt,
+                            retry.attempts(), delay, e.getMessage());
+                    wait = delay;
+                    delay *= 2;
+                    attempt++;
+                } else {
                     throw e;
                 }
-                log.warn("{}: attempt {} of {} failed, trying again in {} ms: {}", source.name(), attempt,
-                        retry.attempts(), delay, e.getMessage());
                 try {
-                    Thread.sleep(delay);
+                    Thread.sleep(wait);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-                delay *= 2;
             }
         }
     }
