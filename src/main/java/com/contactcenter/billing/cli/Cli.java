@@ -146,7 +146,7 @@ public final class Cli {
         try (ConfigurableApplicationContext context = peek.run(springArgs)) {
             BillingProperties config = Binder.get(context.getEnvironment())
                     .bind("billing", Bindable.of(BillingProperties.class))
-                    .orElseGet(() -> new BillingProperties(List.of(), null, null, null, null, null, null, null, null));
+                    .orElseGet(() -> new BillingProperties(List.of(), null, null, null, null, null, null, null, null, null));
             for (String source : asked) {
                 if (!config.sourceNames().contains(source)) {
                     throw new UsageException(request.command(), "unknown source '" + source + "'; configured: "
