@@ -1,24 +1,23 @@
 package com.contactcenter.billing.source;
 
 import com.contactcenter.billing.config.BillingProperties.DirectoryProperties;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The platform's control database, read for its list of tenants: one connection per read,
- * read-only, in a read-only transaction, with a connect and a query timeout. Nothing is ever
- * written to it.
+ * The platform's control database, read for its list of tenants: one connection per read, in a
+ * read-only session and transaction (rolled back at the end), with a connect and a query timeout.
+ * Nothing is ever written to it.
  */
 final class TenantDirectory {
 
@@ -47,18 +46,31 @@ final class TenantDirectory {
     }
 
     List<Row> read() {
-        try {
-            DriverManagerDataSource dataSource = new DriverManagerDataSource(properties.url());
-            dataSource.setConnectionProperties(driverProperties());
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            jdbc.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, properties.queryTimeout().toSeconds())));
-            // a read-only transaction on a read-only connection (Connector/J: SET SESSION TRANSACTION READ ONLY)
-            TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-            readOnly.setReadOnly(true);
-            return readOnly.execute(status -> jdbc.query(properties.query(), TenantDirectory::rows));
-        } catch (RuntimeException e) {
+        try (Connection connection = DriverManager.getConnection(properties.url(), driverProperties())) {
+            connection.setReadOnly(true);
+            if (mysql()) {
+                // Connector/J takes MariaDB 10 (version 5.5.5-10.x) for a server too old to be told
+                // setReadOnly, so the session is made read-only in so many words
+                try (Statement session = connection.createStatement()) {
+                    session.execute("SET SESSION TRANSACTION READ ONLY");
+                }
+            }
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, properties.queryTimeout().toSeconds())));
+                try (ResultSet rs = statement.executeQuery(properties.query())) {
+                    return rows(rs);
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException | RuntimeException e) {
             throw new Unavailable("tenant directory at " + location() + " could not be read: " + reason(e));
         }
+    }
+
+    private boolean mysql() {
+        return properties.url().startsWith("jdbc:mysql:") || properties.url().startsWith("jdbc:mariadb:");
     }
 
     private Properties driverProperties() {
@@ -69,8 +81,7 @@ final class TenantDirectory {
         if (properties.password() != null) {
             driver.setProperty("password", properties.password());
         }
-        String url = properties.url();
-        if ((url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) && !url.contains("connectTimeout=")) {
+        if (mysql() && !properties.url().contains("connectTimeout=")) {
             driver.setProperty("connectTimeout", String.valueOf(Math.max(1, properties.connectTimeout().toMillis())));
         }
         return driver;
