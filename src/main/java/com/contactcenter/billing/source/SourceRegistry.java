@@ -70,7 +70,10 @@ public class SourceRegistry implements DisposableBean {
     private final List<SourceProperties> yaml;
     private final BillingProperties.DirectoryProperties directoryProperties;
     private final TenantDirectory directory;
-    private final AtomicReference<Listing> listing = new AtomicReference<>(new Listing(Map.of(), List.of(), null));
+    /** Before the first read: the first listing is not news worth a log line of what was added. */
+    private static final Listing NOTHING_YET = new Listing(Map.of(), List.of(), null);
+
+    private final AtomicReference<Listing> listing = new AtomicReference<>(NOTHING_YET);
     private final Map<String, Open> open = new ConcurrentHashMap<>();
 
     public SourceRegistry(BillingProperties properties) {
@@ -78,7 +81,11 @@ public class SourceRegistry implements DisposableBean {
         this.directoryProperties = properties.directory();
         this.directory = directoryProperties.configured() ? new TenantDirectory(directoryProperties) : null;
         // a directory that cannot be read now leaves the YAML sources working: reload never throws for it
-        reload();
+        ReloadResult first = reload();
+        if (directory != null) {
+            log.info("{} tenant(s), {} of them from the tenant directory at {}", first.tenants(),
+                    first.directoryTenants(), directory.location());
+        }
     }
 
     public List<String> names() {
@@ -118,10 +125,16 @@ public class SourceRegistry implements DisposableBean {
     }
 
     public SourceConnection connection(String name) {
-        return open.computeIfAbsent(name, n -> {
-            SourceProperties source = require(n);
-            return new Open(source, new SourceConnection(source));
-        }).connection();
+        SourceProperties source = require(name);
+        Open o = open.computeIfAbsent(name, n -> new Open(source, new SourceConnection(source)));
+        if (!o.source().equals(source)) {
+            // opened from the listing a reload has just replaced
+            if (open.remove(name, o)) {
+                o.connection().close();
+            }
+            return connection(name);
+        }
+        return o.connection();
     }
 
     /**
@@ -160,15 +173,12 @@ public class SourceRegistry implements DisposableBean {
 
     /** Closes the pools of tenants gone or changed; a later {@link #connection} opens a new one. */
     private void closeStale(Listing after) {
-        for (String name : List.copyOf(open.keySet())) {
-            open.computeIfPresent(name, (n, o) -> {
-                Tenant now = after.tenants().get(n);
-                if (now != null && now.source().equals(o.source())) {
-                    return o;
-                }
-                o.connection().close();
-                return null;
-            });
+        for (Map.Entry<String, Open> entry : open.entrySet()) {
+            Tenant now = after.tenants().get(entry.getKey());
+            boolean stale = now == null || !now.source().equals(entry.getValue().source());
+            if (stale && open.remove(entry.getKey(), entry.getValue())) {
+                entry.getValue().connection().close();
+            }
         }
     }
 
@@ -185,7 +195,7 @@ public class SourceRegistry implements DisposableBean {
         });
         List<String> removed = before.tenants().keySet().stream().filter(n -> !after.tenants().containsKey(n)).toList();
         long fromDirectory = after.tenants().values().stream().filter(t -> t.origin() == Origin.DIRECTORY).count();
-        if (!added.isEmpty() || !removed.isEmpty() || !changed.isEmpty()) {
+        if (before != NOTHING_YET && (!added.isEmpty() || !removed.isEmpty() || !changed.isEmpty())) {
             log.info("tenants: {} ({} from the directory); added {}, removed {}, changed {}", after.tenants().size(),
                     fromDirectory, added, removed, changed);
         }
