@@ -11,13 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.contactcenter.billing.ops.JobHistory;
 import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.support.AwaitJob;
 import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.ExportJson;
 import com.contactcenter.billing.support.FixedClock;
 import com.contactcenter.billing.support.SourceDatabases;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,19 +230,9 @@ class SourcesApiTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"source\": \"dir-a\", \"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}"), 202));
         long id = started.get("jobExecutionId").asLong();
-        assertThat(await(id)).isEqualTo("COMPLETED");
+        assertThat(AwaitJob.end(history, id)).isEqualTo("COMPLETED");
         JsonNode job = ExportJson.parse(body(get("/api/jobs/" + id).with(as("a-admin")), 200));
         assertThat(job.get("sources").toString()).isEqualTo("[\"dir-a\"]");
         assertThat(job.get("daysDone").asInt()).isEqualTo(31);
-    }
-
-    private String await(long id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        String status;
-        do {
-            Thread.sleep(200);
-            status = history.status(id).orElseThrow().status();
-        } while (!status.equals("COMPLETED") && !status.equals("FAILED") && Instant.now().isBefore(deadline));
-        return status;
     }
 }
