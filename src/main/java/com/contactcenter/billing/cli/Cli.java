@@ -2,6 +2,7 @@ package com.contactcenter.billing.cli;
 
 import com.contactcenter.billing.BillingApplication;
 import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.source.SourceRegistry;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ public final class Cli {
             Map.entry("resync", Set.of("source", "from", "to")),
             Map.entry("restart", Set.of()),
             Map.entry("hash-password", Set.of()),
+            Map.entry("sources", Set.of()),
             Map.entry("bench", Set.of("messages", "users", "db", "user", "password", "month", "out", "reuse-tenant")));
 
     /** Options that take no value. */
@@ -71,6 +73,8 @@ public final class Cli {
               restart   EXECUTION_ID
                         restart a failed or crashed sync execution; it continues after its last
                         committed day
+              sources   list every tenant: origin (yaml or directory), time zone, server and last
+                        sync; the directory rows skipped, and whether the directory could be read
               hash-password
                         read a password from standard input and print its {bcrypt} hash, for
                         an API account's password-hash (billing.security.accounts)
@@ -123,6 +127,10 @@ public final class Cli {
                 return serve(arguments.springArgs(), err);
             }
             try (ConfigurableApplicationContext context = start(arguments.springArgs())) {
+                requireKnown(request, context.getBean(SourceRegistry.class).names());
+                if (request instanceof CommandRequest.Sources) {
+                    return context.getBean(SourcesCommand.class).print(out);
+                }
                 return context.getBean(CliCommands.class).execute(request, out, err);
             }
         } catch (UsageException e) {
@@ -135,10 +143,12 @@ public final class Cli {
         }
     }
 
-    /** Unknown source names are usage errors, found from config alone, before the warehouse is opened. */
+    /**
+     * Unknown source names are usage errors, found from config alone, before the warehouse is opened;
+     * with a tenant directory only once the application has read it ({@link #requireKnown}).
+     */
     private static void checkSources(CommandRequest request, String[] springArgs) {
-        List<String> asked = request.sources();
-        if (asked.isEmpty()) {
+        if (request.sources().isEmpty()) {
             return;
         }
         SpringApplication peek = new SpringApplication(ConfigOnly.class);
@@ -146,12 +156,18 @@ public final class Cli {
         try (ConfigurableApplicationContext context = peek.run(springArgs)) {
             BillingProperties config = Binder.get(context.getEnvironment())
                     .bind("billing", Bindable.of(BillingProperties.class))
-                    .orElseGet(() -> new BillingProperties(List.of(), null, null, null, null, null, null, null, null));
-            for (String source : asked) {
-                if (!config.sourceNames().contains(source)) {
-                    throw new UsageException(request.command(), "unknown source '" + source + "'; configured: "
-                            + (config.sourceNames().isEmpty() ? "none" : String.join(", ", config.sourceNames())));
-                }
+                    .orElseGet(() -> new BillingProperties(List.of(), null, null, null, null, null, null, null, null, null));
+            if (!config.directory().configured()) {
+                requireKnown(request, config.sourceNames());
+            }
+        }
+    }
+
+    private static void requireKnown(CommandRequest request, List<String> known) {
+        for (String source : request.sources()) {
+            if (!known.contains(source)) {
+                throw new UsageException(request.command(), "unknown source '" + source + "'; configured: "
+                        + (known.isEmpty() ? "none" : String.join(", ", known)));
             }
         }
     }

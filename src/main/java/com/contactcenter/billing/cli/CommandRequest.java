@@ -116,6 +116,12 @@ sealed interface CommandRequest {
         }
     }
 
+    record Sources() implements CommandRequest {
+        public String command() {
+            return "sources";
+        }
+    }
+
     /** run-job.sh runs from its own folder; a relative path means the caller's folder. */
     static Path callerPath(String path) {
         String caller = System.getenv("BILLING_CALLER_DIR");
@@ -196,6 +202,7 @@ sealed interface CommandRequest {
                         a.has("end") ? a.date("end") : LocalDate.now(java.time.ZoneOffset.UTC));
             }
             case "bench" -> bench(a);
+            case "sources" -> new Sources();
             default -> throw new UsageException(null, "unknown command '" + a.command() + "'");
         };
     }

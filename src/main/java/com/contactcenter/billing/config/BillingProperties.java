@@ -27,16 +27,20 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
         @DefaultValue PricingProperties pricing, @DefaultValue("./data/exports") Path exportDir,
         @DefaultValue ReportProperties report, @DefaultValue ScheduleProperties schedule,
         @DefaultValue SecurityProperties security, @DefaultValue LockProperties lock,
-        @DefaultValue SnapshotProperties snapshot) {
+        @DefaultValue SnapshotProperties snapshot, @DefaultValue DirectoryProperties directory) {
 
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,59}");
 
+    /** What {@link #isSourceName} accepts, for messages. */
+    public static final String SOURCE_NAME_RULE = "1-60 letters, digits, '.', '_' or '-'";
+
     public BillingProperties {
         sources = sources == null ? List.of() : List.copyOf(sources);
+        directory = directory == null ? new DirectoryProperties(null, null, null, null, null, null, null, null) : directory;
         Set<String> seen = new HashSet<>();
         for (SourceProperties s : sources) {
-            if (s.name() == null || !SOURCE_NAME.matcher(s.name()).matches()) {
-                throw new IllegalArgumentException("billing.sources[].name must be 1-60 letters, digits, '.', '_' or '-', not '"
+            if (!isSourceName(s.name())) {
+                throw new IllegalArgumentException("billing.sources[].name must be " + SOURCE_NAME_RULE + ", not '"
                         + s.name() + "'");
             }
             if (!seen.add(s.name().toLowerCase(Locale.ROOT))) {
@@ -46,7 +50,8 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
                 throw new IllegalArgumentException("billing.sources '" + s.name() + "' has no url");
             }
         }
-        for (Account account : security.accounts()) {
+        // with a directory, a name that is no YAML source may be a directory tenant, known only once it is read
+        for (Account account : directory.configured() ? List.<Account>of() : security.accounts()) {
             for (String tenant : account.tenants()) {
                 if (!tenant.equals(Account.ALL_TENANTS) && sources.stream().noneMatch(s -> s.name().equals(tenant))) {
                     throw new IllegalArgumentException("billing.security.accounts '" + account.name()
@@ -58,6 +63,11 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
 
     public List<String> sourceNames() {
         return sources.stream().map(SourceProperties::name).toList();
+    }
+
+    /** Whether {@code name} may name a source, from YAML or the directory: it is used in file names. */
+    public static boolean isSourceName(String name) {
+        return name != null && SOURCE_NAME.matcher(name).matches();
     }
 
     /**
@@ -79,6 +89,46 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
         @Override
         public String toString() {
             return "source '" + name + "' (" + url + ")";
+        }
+    }
+
+    /**
+     * The platform's control database, where tenants are listed besides {@code billing.sources}
+     * (README, "Tenant directory"). It is only ever read, in a read-only transaction.
+     *
+     * @param url JDBC url of the control database; blank: no directory
+     * @param username account of the control database (read-only is enough)
+     * @param password its password, from the environment
+     * @param query returns one row per tenant: {@code name, url, time_zone}, optionally
+     *     {@code username} and {@code enabled}
+     * @param sourceUsername the shared read-only account of the tenants' databases, unless a row
+     *     names its own
+     * @param sourcePassword its password (also with a row's own username), from the environment
+     * @param queryTimeout how long the query may take
+     * @param connectTimeout how long connecting to the control database may take
+     */
+    public record DirectoryProperties(String url, String username, String password, String query,
+            String sourceUsername, String sourcePassword, Duration queryTimeout, Duration connectTimeout) {
+
+        public static final String DEFAULT_QUERY = "SELECT name, url, time_zone FROM tenants ORDER BY name";
+
+        public DirectoryProperties {
+            query = query == null || query.isBlank() ? DEFAULT_QUERY : query;
+            queryTimeout = queryTimeout == null ? Duration.ofSeconds(30) : queryTimeout;
+            connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+            if (queryTimeout.isNegative() || connectTimeout.isNegative()) {
+                throw new IllegalArgumentException("billing.directory timeouts must not be negative");
+            }
+        }
+
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
+
+        /** Never the url (it may hold credentials) nor a password. */
+        @Override
+        public String toString() {
+            return configured() ? "tenant directory" : "no tenant directory";
         }
     }
 

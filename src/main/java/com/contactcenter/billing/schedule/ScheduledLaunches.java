@@ -36,6 +36,14 @@ class ScheduledLaunches {
 
     /** @param due the trigger's scheduled fire time: months are taken from it, in the schedule's zone */
     void launch(ScheduledWork work, String trigger, Instant due) {
+        if (work == ScheduledWork.NIGHTLY_SYNC || work == ScheduledWork.INTRADAY_SYNC) {
+            // tenants added to or removed from the platform's directory since the last run
+            var reloaded = sources.reload();
+            if (reloaded.directoryError() != null) {
+                log.warn("{}: the tenant directory could not be read ({}); syncing the tenants read before",
+                        trigger, reloaded.directoryError());
+            }
+        }
         List<String> names = sources.names();
         if (names.isEmpty()) {
             log.warn("{}: no sources configured; nothing to do", trigger);

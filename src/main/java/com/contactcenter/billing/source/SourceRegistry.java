@@ -2,36 +2,110 @@ package com.contactcenter.billing.source;
 
 import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.config.BillingProperties.SourceProperties;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** The configured sources, each read through its server's bounded connections. */
+/**
+ * The tenants: the YAML sources ({@code billing.sources}) and, when {@code billing.directory} is
+ * set, those the platform's control database lists, read at start and again on {@link #reload()}.
+ * Reads see one immutable listing, swapped whole by a reload. Pools are opened on first use and
+ * closed with the application, or when their tenant leaves the listing or changes its url or
+ * account.
+ */
 @Component
 public class SourceRegistry implements DisposableBean {
 
-    private final Map<String, SourceProperties> sources;
-    private final Map<String, SourceConnection> open = new ConcurrentHashMap<>();
+    /** Where a tenant is listed. */
+    public enum Origin {
+        YAML, DIRECTORY;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public record Tenant(SourceProperties source, Origin origin) {
+
+        public String name() {
+            return source.name();
+        }
+    }
+
+    /** A directory row left out, with why; {@code row} counts the query's rows from 1. */
+    public record SkippedRow(int row, String name, String reason) {
+    }
+
+    /**
+     * What a reload did: the tenants now listed (of them, from the directory), names added, removed
+     * and changed (url, zone or account) since the listing before, the rows skipped, and why the
+     * directory could not be read (null when it was, or there is none; then the directory's
+     * tenants read before are kept).
+     */
+    public record ReloadResult(int tenants, int directoryTenants, List<String> added, List<String> removed,
+            List<String> changed, List<SkippedRow> skipped, String directoryError) {
+    }
+
+    /** One reload's view; {@code skipped} is the last successful read's. */
+    private record Listing(Map<String, Tenant> tenants, List<SkippedRow> skipped, String directoryError) {
+    }
+
+    private record Open(SourceProperties source, SourceConnection connection) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(SourceRegistry.class);
+
+    private final List<SourceProperties> yaml;
+    private final BillingProperties.DirectoryProperties directoryProperties;
+    private final TenantDirectory directory;
+    /** Before the first read: the first listing is not news worth a log line of what was added. */
+    private static final Listing NOTHING_YET = new Listing(Map.of(), List.of(), null);
+
+    private final AtomicReference<Listing> listing = new AtomicReference<>(NOTHING_YET);
+    private final Map<String, Open> open = new ConcurrentHashMap<>();
+
     private final ServerConnections servers;
 
-    SourceRegistry(BillingProperties properties, ServerConnections servers) {
+    public SourceRegistry(BillingProperties properties, ServerConnections servers) {
         this.servers = servers;
-        this.sources = properties.sources().stream()
-                .collect(Collectors.toMap(SourceProperties::name, Function.identity(), (a, b) -> a,
-                        java.util.LinkedHashMap::new));
+        this.yaml = properties.sources();
+        this.directoryProperties = properties.directory();
+        this.directory = directoryProperties.configured() ? new TenantDirectory(directoryProperties) : null;
+        // a directory that cannot be read now leaves the YAML sources working: reload never throws for it
+        ReloadResult first = reload();
+        if (directory != null) {
+            log.info("{} tenant(s), {} of them from the tenant directory at {}", first.tenants(),
+                    first.directoryTenants(), directory.location());
+        }
     }
 
     public List<String> names() {
-        return List.copyOf(sources.keySet());
+        return List.copyOf(listing.get().tenants().keySet());
+    }
+
+    /** Every tenant with its origin: the YAML sources first, then the directory's in its query's order. */
+    public List<Tenant> tenants() {
+        return List.copyOf(listing.get().tenants().values());
+    }
+
+    public Optional<Tenant> tenant(String name) {
+        return Optional.ofNullable(listing.get().tenants().get(name));
     }
 
     public Optional<SourceProperties> find(String name) {
-        return Optional.ofNullable(sources.get(name));
+        return tenant(name).map(Tenant::source);
     }
 
     public SourceProperties require(String name) {
@@ -39,13 +113,115 @@ public class SourceRegistry implements DisposableBean {
                 "unknown source '" + name + "'; configured: " + String.join(", ", names())));
     }
 
+    public boolean hasDirectory() {
+        return directory != null;
+    }
+
+    /** The directory rows the last successful read skipped, with their reasons. */
+    public List<SkippedRow> skippedRows() {
+        return listing.get().skipped();
+    }
+
+    /** Why the last read of the directory failed; empty when it succeeded or there is no directory. */
+    public Optional<String> directoryError() {
+        return Optional.ofNullable(listing.get().directoryError());
+    }
+
     public SourceConnection connection(String name) {
-        return open.computeIfAbsent(name, n -> new SourceConnection(require(n), servers));
+        SourceProperties source = require(name);
+        Open o = open.computeIfAbsent(name, n -> new Open(source, new SourceConnection(source, servers)));
+        if (!o.source().equals(source)) {
+            // opened from the listing a reload has just replaced
+            if (open.remove(name, o)) {
+                o.connection().close();
+            }
+            return connection(name);
+        }
+        return o.connection();
+    }
+
+    /**
+     * Reads the directory again and swaps the listing: one query to the control database (none
+     * without a directory). A tenant no longer listed is no longer synced; its warehouse data stays.
+     * When the directory cannot be read, the directory tenants read before stay listed and the
+     * result says why. Never throws for the directory.
+     */
+    public synchronized ReloadResult reload() {
+        Listing before = listing.get();
+        Map<String, Tenant> tenants = new LinkedHashMap<>();
+        yaml.forEach(s -> tenants.put(s.name(), new Tenant(s, Origin.YAML)));
+        List<SkippedRow> skipped = List.of();
+        String error = null;
+        if (directory != null) {
+            try {
+                DirectoryRows.Accepted accepted = DirectoryRows.accept(directory.read(),
+                        yaml.stream().map(SourceProperties::name).toList(), directoryProperties);
+                accepted.sources().forEach(s -> tenants.put(s.name(), new Tenant(s, Origin.DIRECTORY)));
+                skipped = accepted.skipped();
+                logSkipped(skipped, before.skipped());
+            } catch (TenantDirectory.Unavailable e) {
+                error = e.getMessage();
+                before.tenants().values().stream().filter(t -> t.origin() == Origin.DIRECTORY)
+                        .forEach(t -> tenants.put(t.name(), t));
+                skipped = before.skipped();
+                log.warn("{}; the YAML sources and the {} directory tenant(s) read before stay listed", error,
+                        tenants.size() - yaml.size());
+            }
+        }
+        Listing after = new Listing(Collections.unmodifiableMap(tenants), skipped, error);
+        listing.set(after);
+        closeStale(after);
+        return result(before, after, error == null ? skipped : List.of());
+    }
+
+    /** Closes the pools of tenants gone or changed; a later {@link #connection} opens a new one. */
+    private void closeStale(Listing after) {
+        for (Map.Entry<String, Open> entry : open.entrySet()) {
+            Tenant now = after.tenants().get(entry.getKey());
+            boolean stale = now == null || !now.source().equals(entry.getValue().source());
+            if (stale && open.remove(entry.getKey(), entry.getValue())) {
+                entry.getValue().connection().close();
+            }
+        }
+    }
+
+    private ReloadResult result(Listing before, Listing after, List<SkippedRow> skipped) {
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        after.tenants().forEach((name, t) -> {
+            Tenant old = before.tenants().get(name);
+            if (old == null) {
+                added.add(name);
+            } else if (!old.source().equals(t.source())) {
+                changed.add(name);
+            }
+        });
+        List<String> removed = before.tenants().keySet().stream().filter(n -> !after.tenants().containsKey(n)).toList();
+        long fromDirectory = after.tenants().values().stream().filter(t -> t.origin() == Origin.DIRECTORY).count();
+        if (before != NOTHING_YET && (!added.isEmpty() || !removed.isEmpty() || !changed.isEmpty())) {
+            log.info("tenants: {} ({} from the directory); added {}, removed {}, changed {}", after.tenants().size(),
+                    fromDirectory, added, removed, changed);
+        }
+        return new ReloadResult(after.tenants().size(), (int) fromDirectory, List.copyOf(added), removed,
+                List.copyOf(changed), skipped, after.directoryError());
+    }
+
+    /** A row skipped for a reason it was already skipped for is not logged again at every reload. */
+    private static void logSkipped(List<SkippedRow> skipped, List<SkippedRow> before) {
+        for (SkippedRow row : skipped) {
+            boolean again = before.stream().anyMatch(b -> Objects.equals(b.name(), row.name())
+                    && b.reason().equals(row.reason()));
+            if (again) {
+                log.debug("directory row {} ('{}') skipped: {}", row.row(), row.name(), row.reason());
+            } else {
+                log.warn("directory row {} ('{}') skipped: {}", row.row(), row.name(), row.reason());
+            }
+        }
     }
 
     @Override
     public void destroy() {
-        open.values().forEach(SourceConnection::close);
+        open.values().forEach(o -> o.connection().close());
         open.clear();
     }
 }

@@ -67,6 +67,12 @@ public class SyncRunStore {
                 this::map, source).stream().findFirst();
     }
 
+    /** The source's newest run, whatever its outcome (running, completed or failed). */
+    public Optional<SyncRun> latest(String source) {
+        return jdbc.query("SELECT * FROM sync_run WHERE source = ? ORDER BY id DESC LIMIT 1", this::map, source)
+                .stream().findFirst();
+    }
+
     private SyncRun map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long job = rs.getLong("job_execution_id");
         return new SyncRun(rs.getLong("id"), rs.getString("source"), rs.getObject("range_from", LocalDate.class),

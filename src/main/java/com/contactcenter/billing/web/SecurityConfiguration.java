@@ -78,6 +78,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/login", "/dashboard/dashboard.css").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/jobs/resync", "/api/jobs/sync").hasAnyRole(OPERATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/sources/reload").hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**", "/webjars/**", "/api/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(ADMIN)
                         .anyRequest().denyAll())

@@ -212,12 +212,14 @@ class ConnectionBoundMariaDbIT {
         assertThat(outcome.failureSummary()).isEmpty();
         assertThat(outcome.sources()).hasSize(TENANTS).allMatch(SourceOutcome::succeeded);
         assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_run WHERE status = 'COMPLETED' AND days_done = 3"
-                + " AND job_execution_id = ?", Integer.class, outcome.jobExecutionId())).isEqualTo(TENANTS);
+                + " AND job_execution_id IN (SELECT job_execution_id FROM job_request_tenant WHERE request_id = ?)",
+                Integer.class, outcome.requestId())).isEqualTo(TENANTS);
         for (int i : List.of(0, 1, 6, 99, 137, 199)) {
             long inSource = rowsInWindow(tenant(i));
             assertThat(inSource).as(tenant(i)).isEqualTo(EDGE_ROWS_IN_WINDOW + i % 7);
-            assertThat(warehouse.queryForObject("SELECT rows_read FROM sync_run WHERE source = ? AND job_execution_id = ?",
-                    Long.class, tenant(i), outcome.jobExecutionId())).as(tenant(i)).isEqualTo(inSource);
+            assertThat(warehouse.queryForObject("SELECT rows_read FROM sync_run WHERE source = ? AND job_execution_id IN"
+                    + " (SELECT job_execution_id FROM job_request_tenant WHERE request_id = ?)", Long.class, tenant(i),
+                    outcome.requestId())).as(tenant(i)).isEqualTo(inSource);
         }
 
         // and the server saw at most the 8 source connections, all used, plus the warehouse's pool

@@ -1,0 +1,90 @@
+package com.contactcenter.billing.source;
+
+import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.config.BillingProperties.DirectoryProperties;
+import com.contactcenter.billing.config.BillingProperties.SourceProperties;
+import com.contactcenter.billing.source.SourceRegistry.SkippedRow;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.bind.Binder;
+
+/**
+ * Directory rows made sources: each row gets the checks a YAML source gets (name, url, zone), a
+ * name already taken (by a YAML source, which wins, or an earlier row) skips the row, and the
+ * shared account of {@code billing.directory} signs in unless the row names its own username.
+ */
+final class DirectoryRows {
+
+    record Accepted(List<SourceProperties> sources, List<SkippedRow> skipped) {
+    }
+
+    /** A YAML source's defaults (query and connect timeouts), bound from its annotations. */
+    private static final SourceProperties YAML_DEFAULTS = new Binder().bindOrCreate("source", SourceProperties.class);
+
+    private DirectoryRows() {
+    }
+
+    /** Disabled rows are left out without a word; bad ones are skipped with their reason. */
+    static Accepted accept(List<TenantDirectory.Row> rows, Collection<String> yamlNames, DirectoryProperties directory) {
+        Set<String> yaml = new HashSet<>();
+        yamlNames.forEach(n -> yaml.add(n.toLowerCase(Locale.ROOT)));
+        Set<String> taken = new HashSet<>();
+        List<SourceProperties> sources = new ArrayList<>();
+        List<SkippedRow> skipped = new ArrayList<>();
+        for (TenantDirectory.Row row : rows) {
+            if (!row.enabled()) {
+                continue;
+            }
+            String problem = problem(row, yaml, taken);
+            if (problem != null) {
+                skipped.add(new SkippedRow(row.number(), row.name(), problem));
+                continue;
+            }
+            taken.add(row.name().toLowerCase(Locale.ROOT));
+            boolean ownUser = row.username() != null && !row.username().isBlank();
+            sources.add(new SourceProperties(row.name(), row.url().strip(),
+                    ownUser ? row.username().strip() : directory.sourceUsername(), directory.sourcePassword(),
+                    ZoneId.of(row.timeZone().strip()), Map.of(), YAML_DEFAULTS.queryTimeout(), List.of(),
+                    YAML_DEFAULTS.connectTimeout()));
+        }
+        return new Accepted(List.copyOf(sources), List.copyOf(skipped));
+    }
+
+    /** Why the row cannot be a source, or null. Never quotes the url: it may hold credentials. */
+    private static String problem(TenantDirectory.Row row, Set<String> yaml, Set<String> taken) {
+        if (!BillingProperties.isSourceName(row.name())) {
+            return "name must be " + BillingProperties.SOURCE_NAME_RULE;
+        }
+        String key = row.name().toLowerCase(Locale.ROOT);
+        if (yaml.contains(key)) {
+            return "a source in billing.sources has that name";
+        }
+        if (taken.contains(key)) {
+            return "an earlier directory row has that name";
+        }
+        if (row.url() == null || row.url().isBlank()) {
+            return "no url";
+        }
+        try {
+            SourceDialect.of(row.url().strip());
+        } catch (IllegalArgumentException e) {
+            return "url must be jdbc:mysql:, jdbc:mariadb: or jdbc:h2:";
+        }
+        if (row.timeZone() == null || row.timeZone().isBlank()) {
+            return "no time_zone";
+        }
+        try {
+            ZoneId.of(row.timeZone().strip());
+        } catch (DateTimeException e) {
+            return "time_zone '" + row.timeZone() + "' is not a time zone (IANA, e.g. America/Bogota)";
+        }
+        return null;
+    }
+}
