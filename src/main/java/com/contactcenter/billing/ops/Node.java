@@ -21,15 +21,21 @@ final class Node {
         }
     }
 
+    /** Whether a node name ({@code host:pid}) is of a process on this host. */
+    static boolean onThisHost(String node) {
+        int colon = node == null ? -1 : node.lastIndexOf(':');
+        return colon > 0 && node.substring(0, colon).equals(HOST);
+    }
+
     /**
      * Why the process a node name ({@code host:pid}) names is known to be gone: it ran on this host
      * and no process has that id any more. Empty when it may be alive (another host, or running).
      */
     static Optional<String> deadProcess(String node) {
-        int colon = node == null ? -1 : node.lastIndexOf(':');
-        if (colon <= 0 || !node.substring(0, colon).equals(HOST)) {
+        if (!onThisHost(node)) {
             return Optional.empty();
         }
+        int colon = node.lastIndexOf(':');
         long pid;
         try {
             pid = Long.parseLong(node.substring(colon + 1));

@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
  * it, so that two syncs of a source never run at once, whichever node or trigger started them.
  * Taking a source is an INSERT on its primary key, which the warehouse makes atomic across nodes.
  * The holder renews its row every {@code billing.lock.heartbeat}. A holder is dead, and its row is
- * taken over at once, when its node's Quartz instance is gone from the cluster check-in, when it
- * ran on this very host and its process no longer exists, or when its row was not renewed for
- * {@code billing.lock.ttl}. Taken by {@link SourceLockListener}, as a part of the sync job.
+ * taken over at once, when it ran on this very host and its process no longer exists, or when it
+ * ran on another host whose node's Quartz instance is gone from the cluster check-in; and in any
+ * case when its row was not renewed for {@code billing.lock.ttl}. Taken by {@link SourceLockListener}, as a part of the sync job.
  */
 @Component
 public class SyncLock implements DisposableBean {
@@ -172,9 +172,9 @@ public class SyncLock implements DisposableBean {
             return Optional.of("its lease expired at " + holder.expiresAt() + " (not renewed since "
                     + holder.heartbeatAt() + ")");
         }
-        Optional<String> process = Node.deadProcess(holder.node());
-        if (process.isPresent()) {
-            return process;
+        if (Node.onThisHost(holder.node())) {
+            // this host knows its own processes: a live one is alive, however late its node checked in
+            return Node.deadProcess(holder.node());
         }
         if (holder.schedulerInstance() != null && !holder.schedulerInstance().equals(cluster.instanceId().orElse(null))) {
             try {

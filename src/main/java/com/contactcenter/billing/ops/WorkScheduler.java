@@ -1,11 +1,15 @@
 package com.contactcenter.billing.ops;
 
 import com.contactcenter.billing.config.BillingProperties;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -14,7 +18,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 import org.springframework.scheduling.quartz.SpringBeanJobFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The cluster that runs tenants' jobs: a second Quartz scheduler, {@code billing-work}, on the
@@ -30,23 +33,21 @@ public class WorkScheduler implements DisposableBean {
 
     public static final String NAME = "billing-work";
 
-    /** How often a node checks in; a node silent for this plus 7.5 s is taken for dead. */
-    static final long CHECKIN_INTERVAL_MS = 5_000;
+    /** How often a node checks in (Quartz's default); a node silent for this plus 7.5 s is taken for dead. */
+    static final long CHECKIN_INTERVAL_MS = 7_500;
 
     private static final Logger log = LoggerFactory.getLogger(WorkScheduler.class);
 
     private final DataSource dataSource;
-    private final PlatformTransactionManager transactions;
     private final ApplicationContext context;
     private final JdbcTemplate jdbc;
     private final int threads;
     private volatile SchedulerFactoryBean factory;
     private volatile Scheduler scheduler;
 
-    WorkScheduler(DataSource dataSource, PlatformTransactionManager transactions, ApplicationContext context,
+    WorkScheduler(DataSource dataSource, ApplicationContext context,
             JdbcTemplate jdbc, BillingProperties properties) {
         this.dataSource = dataSource;
-        this.transactions = transactions;
         this.context = context;
         this.jdbc = jdbc;
         this.threads = properties.sync().concurrency();
@@ -57,8 +58,6 @@ public class WorkScheduler implements DisposableBean {
         if (scheduler == null) {
             SchedulerFactoryBean bean = new SchedulerFactoryBean();
             bean.setSchedulerName(NAME);
-            bean.setDataSource(dataSource);
-            bean.setTransactionManager(transactions);
             SpringBeanJobFactory jobs = new SpringBeanJobFactory();
             jobs.setApplicationContext(context);
             bean.setJobFactory(jobs);
@@ -87,6 +86,29 @@ public class WorkScheduler implements DisposableBean {
         p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", String.valueOf(threads));
         p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "tenant-job");
+        // Quartz's own transactions, on connections from the warehouse pool, registered under a
+        // name of this application's own: Spring's LocalDataSourceJobStore registers its pool
+        // under the scheduler's name, JVM-wide, so two applications in one JVM (tests, two nodes
+        // in one process) would share whichever pool registered last
+        String pool = NAME + "-" + java.util.UUID.randomUUID();
+        DBConnectionManager.getInstance().addConnectionProvider(pool, new ConnectionProvider() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return dataSource.getConnection();
+            }
+
+            @Override
+            public void shutdown() {
+                // the pool is the application's, closed with it
+            }
+
+            @Override
+            public void initialize() {
+                // nothing to set up
+            }
+        });
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.dataSource", pool);
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(CHECKIN_INTERVAL_MS));
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
