@@ -197,7 +197,7 @@ class DashboardSecurityTest {
         assertThat(paths).containsExactly("/api/dashboard/consumption", "/api/dashboard/services",
                 "/api/dashboard/snapshots/{snapshotId}/download/{format}", "/api/dashboard/sources",
                 "/api/dashboard/summary", "/api/dashboard/users", "/api/dashboard/users/{userId}", "/api/jobs",
-                "/api/jobs/resync", "/api/jobs/{id}");
+                "/api/jobs/resync", "/api/jobs/{id}", "/api/sources/reload");
         assertThat(doc.at("/paths/~1api~1dashboard~1users/get/parameters").toString()).contains("\"q\"", "\"sort\"",
                 "\"page\"", "\"size\"", "\"source\"", "\"preset\"", "\"groupBy\"");
     }
