@@ -8,6 +8,7 @@ import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.ops.NoSuchJobExecution;
 import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.ops.SyncBusyException;
+import com.contactcenter.billing.ops.TenantWork;
 import com.contactcenter.billing.report.AtomicFiles;
 import com.contactcenter.billing.report.ReportException;
 import com.contactcenter.billing.report.ReportService;
@@ -16,7 +17,6 @@ import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotDiff;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.source.SourceRegistry;
-import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.sync.SyncService.SourceOutcome;
 import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncWindow;
@@ -36,8 +36,9 @@ import org.springframework.stereotype.Component;
 class CliCommands {
 
     static final String DEMO_SOURCE = "demo";
+    static final int FAILURES_NAMED = 20;
+    static final int TENANTS_LISTED = 50;
 
-    private final SyncService sync;
     private final JobRunner jobs;
     private final JobHistory history;
     private final ReportService reports;
@@ -46,9 +47,8 @@ class CliCommands {
     private final BillingProperties properties;
     private final Clock clock;
 
-    CliCommands(SyncService sync, JobRunner jobs, JobHistory history, SnapshotService snapshots,
+    CliCommands(JobRunner jobs, JobHistory history, SnapshotService snapshots,
             ReportService reports, SourceRegistry sources, BillingProperties properties, Clock clock) {
-        this.sync = sync;
         this.jobs = jobs;
         this.history = history;
         this.reports = reports;
@@ -76,8 +76,8 @@ class CliCommands {
                 return diff(d, out, err);
             }
             if (request instanceof CommandRequest.Resync r) {
-                return follow(jobs.startSync(List.of(r.source()), new SyncWindow(r.from(), r.to()), Requester.cli()),
-                        out, err);
+                return follow(jobs.startSync(r.source(), new SyncWindow(r.from(), r.to()), Requester.cli()), out,
+                        err);
             }
             if (request instanceof CommandRequest.Restart r) {
                 return follow(jobs.restart(r.jobExecutionId(), Requester.cli()), out, err);
@@ -89,6 +89,10 @@ class CliCommands {
         }
     }
 
+    /**
+     * One job per tenant, spread over the nodes; this process takes part as a node while it waits
+     * for its request, printing progress, then a summary naming the tenants that failed.
+     */
     private int sync(CommandRequest.Sync request, PrintStream out, PrintStream err) {
         List<String> names = request.source() == null ? sources.names() : List.of(request.source());
         if (names.isEmpty()) {
@@ -96,13 +100,43 @@ class CliCommands {
             return 1;
         }
         SyncWindow window = request.from() == null ? null : new SyncWindow(request.from(), request.to());
-        SyncOutcome outcome = jobs.sync(names, window, Requester.cli());
+        if (request.source() != null && window != null) {
+            // one tenant over given days: run here at once, refused while another run holds it
+            return follow(jobs.startSync(request.source(), window, Requester.cli()), out, err);
+        }
+        JobRunner.Submitted submitted = jobs.submit(TenantWork.SYNC, names, window, Requester.cli());
+        out.printf("job request %d: syncing %d tenant%s%s; follow it with GET /api/jobs/requests/%d%n",
+                submitted.requestId(), submitted.tenants(), submitted.tenants() == 1 ? "" : "s",
+                window == null ? " over each one's nightly window" : " over " + window.from() + ".." + window.to(),
+                submitted.requestId());
+        out.flush();
+        long[] lastPrint = {0};
+        jobs.await(submitted.requestId(), counts -> {
+            long now = System.nanoTime();
+            if (counts.ended() || now - lastPrint[0] > 2_000_000_000L) {
+                lastPrint[0] = now;
+                out.printf("  %d / %d tenants done, %d failed, %d running, %d waiting%n",
+                        counts.completed() + counts.failed(), counts.total(), counts.failed(), counts.running(),
+                        counts.waiting());
+                out.flush();
+            }
+        });
+        SyncOutcome outcome = jobs.outcome(submitted.requestId());
         printOutcome(outcome, out);
         if (!outcome.succeeded()) {
-            err.println("error: sync failed: " + outcome.failureSummary());
+            err.println("error: sync failed for " + failedNames(outcome));
             return 1;
         }
         return 0;
+    }
+
+    /** The failed tenants with their reasons: the first 20, then how many more. */
+    static String failedNames(SyncOutcome outcome) {
+        List<SourceOutcome> failed = outcome.sources().stream().filter(s -> !s.succeeded()).toList();
+        String named = failed.stream().limit(FAILURES_NAMED).map(s -> s.source() + " (" + s.error() + ")")
+                .collect(java.util.stream.Collectors.joining("; "));
+        return failed.size() + " tenant" + (failed.size() == 1 ? "" : "s") + ": " + named
+                + (failed.size() > FAILURES_NAMED ? "; and " + (failed.size() - FAILURES_NAMED) + " more" : "");
     }
 
     /** Prints the execution id at once, then waits for the run and prints what each source did. */
@@ -112,7 +146,7 @@ class CliCommands {
         out.flush();
         var execution = started.await();
         if (execution.getJobInstance().getJobName().equals(JobRunner.SYNC_JOB)) {
-            SyncOutcome outcome = sync.outcome(execution);
+            SyncOutcome outcome = jobs.outcome(started.requestId());
             printOutcome(outcome, out);
             if (!outcome.succeeded()) {
                 err.println("error: sync failed: " + outcome.failureSummary());
@@ -129,11 +163,17 @@ class CliCommands {
         return 0;
     }
 
+    /** Each tenant's line, up to {@value #TENANTS_LISTED} tenants; then only the count and the failures. */
     private static void printOutcome(SyncOutcome outcome, PrintStream out) {
-        out.println("sync run " + outcome.jobExecutionId() + ": " + (outcome.succeeded() ? "COMPLETED" : "FAILED"));
+        long failed = outcome.sources().stream().filter(s -> !s.succeeded()).count();
+        out.println("sync request " + outcome.requestId() + ": " + (outcome.succeeded() ? "COMPLETED" : "FAILED")
+                + " (" + (outcome.sources().size() - failed) + " of " + outcome.sources().size() + " tenants synced)");
+        boolean all = outcome.sources().size() <= TENANTS_LISTED;
         for (SourceOutcome s : outcome.sources()) {
-            out.printf("  %-20s %-9s %s..%s  %d days, %,d rows%s%n", s.source(), s.succeeded() ? "ok" : "FAILED",
-                    s.from(), s.to(), s.daysDone(), s.rowsRead(), s.succeeded() ? "" : "  " + s.error());
+            if (all || !s.succeeded()) {
+                out.printf("  %-20s %-9s %s..%s  %d days, %,d rows%s%n", s.source(), s.succeeded() ? "ok" : "FAILED",
+                        s.from(), s.to(), s.daysDone(), s.rowsRead(), s.succeeded() ? "" : "  " + s.error());
+            }
         }
     }
 

@@ -139,14 +139,20 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
      * @param idRangeMaxDays passes of at most this many days read each event table by primary key,
      *                       between the smallest and largest id of the pass's rows (0: never); see
      *                       README, Performance
+     * @param maxConnectionsPerServer connections this node opens at once to one database server (host
+     *                       and port), shared by all the sources on it; a read waits its turn
+     * @param saturatedWait how long in all a source is tried again while its server refuses
+     *                       connections with "Too many connections", before it fails like an
+     *                       unreachable one
      */
     public record SyncProperties(@DefaultValue("3") int nightlyTrailingDays, @DefaultValue("31") int maxDaysPerPass,
             @DefaultValue("4") int concurrency, @DefaultValue("1000") int writeBatchSize,
-            @DefaultValue RetryProperties retry, @DefaultValue("7") int idRangeMaxDays) {
+            @DefaultValue RetryProperties retry, @DefaultValue("7") int idRangeMaxDays,
+            @DefaultValue("8") int maxConnectionsPerServer, @DefaultValue("10m") Duration saturatedWait) {
 
         public SyncProperties {
             if (nightlyTrailingDays < 0 || maxDaysPerPass < 1 || concurrency < 1 || writeBatchSize < 1
-                    || idRangeMaxDays < 0) {
+                    || idRangeMaxDays < 0 || maxConnectionsPerServer < 1 || saturatedWait.isNegative()) {
                 throw new IllegalArgumentException("billing.sync values must be positive");
             }
         }
@@ -319,9 +325,11 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
 
     /**
      * The per-source sync lock: a holder renews it every {@code heartbeat}; a lock not renewed for
-     * {@code ttl} (its process died) can be taken over.
+     * {@code ttl} (its process died) can be taken over. A tenant of a many-tenant request whose
+     * source a live run holds is tried again every {@code busyRetry}, 240 times at most.
      */
-    public record LockProperties(@DefaultValue("2m") Duration ttl, @DefaultValue("20s") Duration heartbeat) {
+    public record LockProperties(@DefaultValue("2m") Duration ttl, @DefaultValue("20s") Duration heartbeat,
+            @DefaultValue("30s") Duration busyRetry) {
 
         public LockProperties {
             if (ttl.compareTo(heartbeat) <= 0 || heartbeat.isZero() || heartbeat.isNegative()) {

@@ -1,10 +1,21 @@
 package com.contactcenter.billing.ops;
 
+import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.ops.JobRequestStore.Counts;
 import com.contactcenter.billing.ops.JobRequestStore.JobRequest;
+import com.contactcenter.billing.ops.JobRequestStore.TenantJob;
+import com.contactcenter.billing.ops.JobRequestStore.TenantStatus;
+import com.contactcenter.billing.ops.JobRequestStore.TenantWindow;
+import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.sync.SyncService;
+import com.contactcenter.billing.sync.SyncService.SourceOutcome;
 import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncWindow;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -19,23 +31,42 @@ import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 /**
- * The one way the CLI, the API and the schedule start jobs. A sync first takes the lock of each of
- * its sources ({@link SyncLock}) and is refused, naming the run that holds one, when it cannot;
- * every request is recorded with who asked ({@link JobRequestStore}). Jobs run on a thread of their
- * own, so the caller gets the job execution id at once and may wait for the end.
+ * The one way the CLI, the API and the schedule start jobs. One tenant, one job: a request that
+ * covers many tenants is recorded once ({@link JobRequestStore}) and enqueues one Quartz job per
+ * tenant on the cluster ({@link WorkScheduler}); whichever node takes a tenant runs its Batch jobs
+ * ({@link #runTenant}). A single re-sync or restart asked over the API or the CLI is launched at
+ * once on this node, on a thread of its own, so the caller gets the job execution id at once.
+ * Everything goes through Batch's own {@link JobOperator}; the source's lock is a part of the sync
+ * job ({@link SourceLockListener}).
  */
 @Service
 public class JobRunner {
 
     public static final String SYNC_JOB = "usageSyncJob";
+    public static final String SNAPSHOT_JOB = "snapshotJob";
 
-    /** A job that has started: its request, its execution id, and the execution when it ends. */
+    /** Parameters of {@code snapshotJob}. */
+    public static final String SOURCE = "source";
+    public static final String FROM = "from";
+    public static final String TO = "to";
+    public static final String REPORTS = "reports";
+    public static final String INTRADAY = "intraday";
+    public static final String RUN = "run";
+
+    /** A many-tenant request, enqueued. */
+    public record Submitted(long requestId, int tenants) {
+    }
+
+    /** A job launched on this node: its request, its execution id, and the execution when it ends. */
     public record Started(long requestId, long jobExecutionId, CompletableFuture<JobExecution> done) {
 
         public JobExecution await() {
@@ -43,10 +74,17 @@ public class JobRunner {
         }
     }
 
+    /** What became of a tenant's turn on a node. */
+    enum Turn { DONE, BUSY }
+
     static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
+
+    /** A busy source is tried again every {@code billing.lock.busy-retry}, this many times at most. */
+    static final int BUSY_ATTEMPTS = 240;
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
+    private final SourceRegistry sources;
     private final SyncService syncService;
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
@@ -54,15 +92,25 @@ public class JobRunner {
     private final JobRequestStore requests;
     private final SyncLock locks;
     private final SyncMetrics metrics;
+    private final WorkScheduler cluster;
+    private final BillingProperties.SyncProperties settings;
+    private final Duration busyRetry;
+    private final Clock clock;
 
-    JobRunner(SyncService syncService, JobRepository jobRepository, JobOperator jobOperator, List<Job> jobs,
-            JobRequestStore requests, SyncLock locks, SyncMetrics metrics) {
+    JobRunner(SourceRegistry sources, SyncService syncService, JobRepository jobRepository, JobOperator jobOperator,
+            List<Job> jobs, JobRequestStore requests, SyncLock locks, SyncMetrics metrics, WorkScheduler cluster,
+            BillingProperties properties, Clock clock) {
+        this.sources = sources;
         this.syncService = syncService;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.requests = requests;
         this.locks = locks;
         this.metrics = metrics;
+        this.cluster = cluster;
+        this.settings = properties.sync();
+        this.busyRetry = properties.lock().busyRetry();
+        this.clock = clock;
         for (Job job : jobs) {
             try {
                 registry.register(job);
@@ -72,145 +120,382 @@ public class JobRunner {
         }
     }
 
-    /** Syncs and waits for the end: the CLI's sync, the demo and the nightly schedule. */
-    public SyncOutcome sync(List<String> sources, SyncWindow window, Requester requester) {
-        JobExecution done = startSync(sources, window, requester).await();
-        return syncService.outcome(done);
-    }
+    // ---- many-tenant requests, spread over the cluster
 
     /**
-     * Starts a sync of {@code sources} over {@code window} (null: each source's nightly window) and
-     * returns at once. The same explicit work asked again after a run of it failed or crashed
-     * restarts that run, which continues after its last committed day.
-     *
-     * @throws SyncBusyException when a source is being synced by another run
+     * Records a request for {@code work} over {@code names} and enqueues one job per tenant on the
+     * cluster. {@code window} null: each tenant's nightly window (SYNC) or today and yesterday
+     * (INTRADAY) in its zone, resolved now; snapshots need a window.
      */
-    public Started startSync(List<String> sources, SyncWindow window, Requester requester) {
-        return startSync(sources, window, null, requester);
-    }
-
-    /**
-     * Syncs today and yesterday plus {@code trailingDays} days before them, in each source's zone
-     * (the intraday refresh passes 0), and waits for the end. Locks and history as any sync.
-     *
-     * @throws SyncBusyException when a source is being synced by another run
-     */
-    public SyncOutcome syncRecentDays(List<String> sources, int trailingDays, Requester requester) {
-        return syncService.outcome(startSync(sources, null, trailingDays, requester).await());
-    }
-
-    private Started startSync(List<String> sources, SyncWindow window, Integer trailingDays, Requester requester) {
-        if (sources.isEmpty()) {
+    public Submitted submit(TenantWork work, List<String> names, SyncWindow window, Requester requester) {
+        if (names.isEmpty()) {
             throw new IllegalArgumentException("no sources to sync");
         }
-        LocalDate from = window == null ? null : window.from();
-        LocalDate to = window == null ? null : window.to();
-        Optional<JobRequest> previous = window == null ? Optional.empty()
-                : requests.newestStartedFor(SYNC_JOB, sources, from, to);
-        long requestId = requests.create(SYNC_JOB, requester, sources, from, to, null);
-        lock(sources, requestId);
+        if (window == null && !work.syncs()) {
+            throw new IllegalArgumentException(work.code() + " needs a period");
+        }
+        List<TenantWindow> tenants = new ArrayList<>(names.size());
+        for (String name : new java.util.LinkedHashSet<>(names)) {
+            ZoneId zone = sources.require(name).timeZone();
+            SyncWindow days = window != null ? window
+                    : SyncWindow.nightly(clock, zone, work == TenantWork.INTRADAY ? 0 : settings.nightlyTrailingDays());
+            tenants.add(new TenantWindow(name, days.from(), days.to()));
+        }
+        long requestId = requests.create(work.jobName(), work, requester, tenants.size(),
+                window == null ? null : window.from(), window == null ? null : window.to(), null);
+        requests.addTenants(requestId, work.jobName(), tenants);
         try {
-            Optional<JobExecution> unfinished = previous.flatMap(p -> unfinished(p.jobExecutionId()));
-            if (unfinished.isPresent()) {
-                long restarted = unfinished.get().getId();
-                requests.restartOf(requestId, restarted);
-                log.info("sync of {} {}..{}: the same work's execution {} did not finish: restarting it", sources,
-                        from, to, restarted);
-                return launch(requestId, operator -> operator.restart(unfinished.get()), true);
-            }
-            JobParameters params = syncService.parameters(sources, window, trailingDays, UUID.randomUUID().toString());
-            return launch(requestId, operator -> operator.start(syncService.job(), params), true);
+            TenantJobs.enqueue(cluster.started(), requestId, tenants.stream().map(TenantWindow::source).toList());
         } catch (RuntimeException e) {
-            locks.release(requestId);
-            requests.finish(requestId, JobRequestStore.Status.FAILED, e.getMessage());
+            requests.finish(requestId, JobRequestStore.Status.FAILED, "could not enqueue: " + e.getMessage());
             throw e;
         }
+        requests.started(requestId, null);
+        log.info("job request {}: {} of {} tenants by {} enqueued", requestId, work.code(), tenants.size(), requester);
+        return new Submitted(requestId, tenants.size());
     }
 
     /**
-     * Restarts a failed, stopped or crashed execution; it continues after its last committed
-     * step. An execution still marked running is recovered first, once its sources' locks show
-     * that no live process holds them.
+     * Waits until every tenant of the request has ended, taking part in the work meanwhile (this
+     * node's scheduler runs tenant jobs too); {@code progress} hears each change of the counts.
+     */
+    public Counts await(long requestId, Consumer<Counts> progress) {
+        cluster.started();
+        Counts last = null;
+        while (true) {
+            Counts now = requests.counts(requestId);
+            if (!now.equals(last)) {
+                progress.accept(now);
+                last = now;
+            }
+            if (now.ended()) {
+                requests.finishIfEnded(requestId);
+                return now;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for job request " + requestId, e);
+            }
+        }
+    }
+
+    /** Syncs the sources over {@code window} (null: each one's nightly window) and waits for the end. */
+    public SyncOutcome sync(List<String> names, SyncWindow window, Requester requester) {
+        Submitted submitted = submit(TenantWork.SYNC, names, window, requester);
+        await(submitted.requestId(), counts -> { });
+        return outcome(submitted.requestId());
+    }
+
+    /** What each tenant of a sync request did, in name order. */
+    public SyncOutcome outcome(long requestId) {
+        List<SourceOutcome> outcomes = new ArrayList<>();
+        for (TenantJob t : requests.tenants(requestId)) {
+            JobExecution execution = t.jobExecutionId() == null ? null : JobExecutions.find(jobRepository,
+                    t.jobExecutionId());
+            SourceOutcome o = execution == null ? null : syncService.outcome(execution);
+            if (o == null) {
+                o = new SourceOutcome(t.source(), t.status() == TenantStatus.COMPLETED, t.from(), t.to(), 0, 0,
+                        t.message(), t.jobExecutionId());
+            } else if (t.status() == TenantStatus.FAILED && o.succeeded()) {
+                o = new SourceOutcome(o.source(), false, o.from(), o.to(), o.daysDone(), o.rowsRead(), t.message(),
+                        o.jobExecutionId());
+            }
+            outcomes.add(o);
+        }
+        return new SyncOutcome(requestId, outcomes.stream().allMatch(SourceOutcome::succeeded), outcomes);
+    }
+
+    /**
+     * One tenant's turn, on the Quartz thread of the node that took it: syncs (continuing or
+     * restarting the same work's unfinished execution, recovering one a dead node left running),
+     * then the snapshots the work asks for. BUSY when a live run holds the source: the caller
+     * tries again later.
+     */
+    Turn runTenant(long requestId, String source) {
+        TenantJob tenant = requests.tenant(requestId, source).orElse(null);
+        JobRequest request = requests.find(requestId).orElse(null);
+        if (tenant == null || request == null || tenant.status().ended()) {
+            return Turn.DONE;
+        }
+        if (sources.find(source).isEmpty()) {
+            end(tenant, TenantStatus.FAILED, "source '" + source + "' is no longer a configured tenant");
+            return Turn.DONE;
+        }
+        TenantWork work = request.work() == null ? TenantWork.SYNC : request.work();
+        try {
+            if (work.syncs()) {
+                Launch launch = prepareSync(tenant);
+                if (launch != null) {
+                    JobExecution execution = launch.runHere();
+                    metrics.record(execution);
+                    if (execution.getStatus() != BatchStatus.COMPLETED) {
+                        Optional<SyncBusyException> busy = busy(execution);
+                        if (busy.isPresent()) {
+                            return waitFor(requests.tenant(requestId, source).orElse(tenant), busy.get().getMessage());
+                        }
+                        end(tenant, TenantStatus.FAILED, syncService.outcome(execution).error());
+                        return Turn.DONE;
+                    }
+                }
+            }
+            if (work != TenantWork.SYNC) {
+                JobExecution snapshot = launch(requestId, source, operator -> operator.start(registry.getJob(SNAPSHOT_JOB),
+                        snapshotParameters(source, tenant, request, work))).runHere();
+                if (snapshot.getStatus() != BatchStatus.COMPLETED) {
+                    end(tenant, TenantStatus.FAILED, SyncService.failure(snapshot));
+                    return Turn.DONE;
+                }
+            }
+            end(tenant, TenantStatus.COMPLETED, null);
+            return Turn.DONE;
+        } catch (SyncBusyException e) {
+            return waitFor(tenant, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("{}: job request {}: {}", source, requestId, e.getMessage(), e);
+            end(tenant, TenantStatus.FAILED, e.getMessage());
+            return Turn.DONE;
+        }
+    }
+
+    /** How long a tenant whose source is busy waits before it is tried again. */
+    Duration busyRetry() {
+        return busyRetry;
+    }
+
+    private static JobParameters snapshotParameters(String source, TenantJob tenant, JobRequest request,
+            TenantWork work) {
+        return new JobParametersBuilder().addString(SOURCE, source)
+                .addLocalDate(FROM, request.from() != null ? request.from() : tenant.from())
+                .addLocalDate(TO, request.to() != null ? request.to() : tenant.to())
+                .addString(REPORTS, String.valueOf(work == TenantWork.SNAPSHOT_REPORTS))
+                .addString(INTRADAY, String.valueOf(work == TenantWork.INTRADAY))
+                .addString(RUN, UUID.randomUUID().toString())
+                .toJobParameters();
+    }
+
+    private Turn waitFor(TenantJob tenant, String why) {
+        if (tenant.attempts() + 1 >= BUSY_ATTEMPTS) {
+            end(tenant, TenantStatus.FAILED, "gave up after " + BUSY_ATTEMPTS + " tries: " + why);
+            return Turn.DONE;
+        }
+        log.info("{}: job request {} waits: {}", tenant.source(), tenant.requestId(), why);
+        requests.tenantWaiting(tenant.requestId(), tenant.source(), why);
+        return Turn.BUSY;
+    }
+
+    private void end(TenantJob tenant, TenantStatus status, String message) {
+        requests.tenantEnded(tenant.requestId(), tenant.source(), status, message);
+        requests.finishIfEnded(tenant.requestId());
+    }
+
+    private static Optional<SyncBusyException> busy(JobExecution execution) {
+        return execution.getFailureExceptions().stream().filter(SyncBusyException.class::isInstance)
+                .map(SyncBusyException.class::cast).findFirst();
+    }
+
+    // ---- one tenant, launched here
+
+    /**
+     * Starts a sync of one source over {@code window} on this node and returns at once: a re-sync
+     * asked over the API or the CLI. The same work asked again after a run of it failed or
+     * crashed restarts that run, which continues after its last committed day.
+     *
+     * @throws SyncBusyException when a live run holds the source
+     */
+    public Started startSync(String source, SyncWindow window, Requester requester) {
+        sources.require(source);
+        long requestId = requests.create(SYNC_JOB, TenantWork.SYNC, requester, 1, window.from(), window.to(), null);
+        requests.addTenants(requestId, SYNC_JOB, List.of(new TenantWindow(source, window.from(), window.to())));
+        TenantJob tenant = requests.tenant(requestId, source).orElseThrow();
+        return startHere(tenant);
+    }
+
+    /**
+     * Restarts a failed, stopped or crashed execution on this node; it continues after its last
+     * committed step. An execution still marked running is recovered first, once the run that
+     * held its source is known to be dead.
      */
     public Started restart(long jobExecutionId, Requester requester) {
         JobExecution execution = JobExecutions.find(jobRepository, jobExecutionId);
         if (execution == null) {
             throw new NoSuchJobExecution(jobExecutionId);
         }
+        JobExecution latest = jobRepository.getLastJobExecution(execution.getJobInstance());
+        if (latest != null && latest.getId() != jobExecutionId) {
+            throw new IllegalStateException("execution " + jobExecutionId + " was already restarted as execution "
+                    + latest.getId() + " (" + latest.getStatus() + ")");
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            throw new IllegalStateException("execution " + jobExecutionId + " has completed; nothing to restart");
+        }
         String jobName = execution.getJobInstance().getJobName();
-        boolean sync = jobName.equals(SYNC_JOB);
-        List<String> sources = sync ? SyncService.sources(execution.getJobParameters()) : List.of();
-        SyncWindow window = sync ? SyncService.window(execution.getJobParameters()) : null;
-        long requestId = requests.create(jobName, requester, sources, window == null ? null : window.from(),
-                window == null ? null : window.to(), jobExecutionId);
-        if (sync) {
-            lock(sources, requestId);
-            // taking over a dead holder's lock may have recovered this very execution
-            execution = JobExecutions.find(jobRepository, jobExecutionId);
-        }
-        try {
-            JobExecution latest = jobRepository.getLastJobExecution(execution.getJobInstance());
-            if (latest != null && latest.getId() != jobExecutionId) {
-                throw new IllegalStateException("execution " + jobExecutionId + " was already restarted as execution "
-                        + latest.getId() + " (" + latest.getStatus() + ")");
-            }
-            if (execution.getStatus() == BatchStatus.COMPLETED) {
-                throw new IllegalStateException("execution " + jobExecutionId + " has completed; nothing to restart");
-            }
+        if (!jobName.equals(SYNC_JOB)) {
             if (RUNNING.contains(execution.getStatus())) {
-                if (!sync) {
-                    throw new IllegalStateException("execution " + jobExecutionId + " is still " + execution.getStatus());
-                }
-                // we hold its sources' locks, so the process that ran it is gone
-                execution = recover(execution, "restarted by job request " + requestId);
+                throw new IllegalStateException("execution " + jobExecutionId + " is still " + execution.getStatus());
             }
-            JobExecution toRestart = execution;
-            return launch(requestId, operator -> operator.restart(toRestart), sync);
-        } catch (RuntimeException e) {
-            if (sync) {
-                locks.release(requestId);
-            }
-            requests.finish(requestId, JobRequestStore.Status.FAILED, e.getMessage());
-            throw e;
+            long requestId = requests.create(jobName, null, requester, 1, null, null, jobExecutionId);
+            return startHere(requestId, launch(requestId, execution.getJobParameters().getString(SOURCE),
+                    operator -> operator.restart(execution)), null);
         }
+        String source = SyncService.source(execution.getJobParameters());
+        SyncWindow window = SyncService.window(execution.getJobParameters());
+        long requestId = requests.create(SYNC_JOB, TenantWork.SYNC, requester, 1, window.from(), window.to(),
+                jobExecutionId);
+        requests.addTenants(requestId, SYNC_JOB, List.of(new TenantWindow(source, window.from(), window.to())));
+        requests.tenantRunning(requestId, source, SyncService.revision(execution.getJobParameters()), jobExecutionId,
+                Node.NAME);
+        return startHere(requests.tenant(requestId, source).orElseThrow());
     }
 
-    /** Starts any job by name (the snapshot jobs of the schedule) and returns at once; no source lock. */
-    public Started start(String jobName, JobParameters params, Requester requester, List<String> sources,
-            LocalDate from, LocalDate to) {
-        Job job;
+    private Started startHere(TenantJob tenant) {
+        long requestId = tenant.requestId();
+        Launch launch;
         try {
-            job = registry.getJob(jobName);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("no job named '" + jobName + "'; known: " + registry.getJobNames());
-        }
-        long requestId = requests.create(jobName, requester, sources, from, to, null);
-        try {
-            return launch(requestId, operator -> operator.start(job, params), false);
+            launch = prepareSync(tenant);
+            if (launch == null) {
+                throw new IllegalStateException("execution " + tenant.jobExecutionId() + " has completed");
+            }
+        } catch (SyncBusyException e) {
+            log.warn("job request {} refused: {}", requestId, e.getMessage());
+            requests.tenantEnded(requestId, tenant.source(), TenantStatus.FAILED, e.getMessage());
+            requests.refused(requestId, e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
+            requests.tenantEnded(requestId, tenant.source(), TenantStatus.FAILED, e.getMessage());
             requests.finish(requestId, JobRequestStore.Status.FAILED, e.getMessage());
             throw e;
         }
+        return startHere(requestId, launch, tenant);
+    }
+
+    private Started startHere(long requestId, Launch launch, TenantJob tenant) {
+        requests.started(requestId, launch.executionId());
+        CompletableFuture<JobExecution> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            JobExecution execution = null;
+            try {
+                execution = launch.runHere();
+            } finally {
+                done.complete(finished(requestId, launch.executionId(), tenant));
+            }
+        }, "job-" + launch.executionId());
+        thread.start();
+        return new Started(requestId, launch.executionId(), done);
+    }
+
+    private JobExecution finished(long requestId, long executionId, TenantJob tenant) {
+        JobExecution execution = JobExecutions.find(jobRepository, executionId);
+        try {
+            boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+            String message = completed ? null : SyncService.failure(execution);
+            if (tenant != null) {
+                metrics.record(execution);
+                requests.tenantEnded(requestId, tenant.source(),
+                        completed ? TenantStatus.COMPLETED : TenantStatus.FAILED, message);
+            }
+            requests.finish(requestId, completed ? JobRequestStore.Status.COMPLETED : JobRequestStore.Status.FAILED,
+                    message);
+        } catch (RuntimeException e) {
+            log.error("job request {}: could not record the end of execution {}: {}", requestId, executionId,
+                    e.getMessage());
+        }
+        return execution;
+    }
+
+    // ---- deciding what to run
+
+    /**
+     * The sync execution that does the tenant's work, created but not yet run: a restart of the
+     * same work's failed or crashed execution, or a new instance (the next revision when the
+     * work has completed before). Null when the tenant's own execution had already completed
+     * (a node died after it ended).
+     *
+     * @throws SyncBusyException when a live run holds the source
+     */
+    private Launch prepareSync(TenantJob tenant) {
+        String source = tenant.source();
+        Optional<SyncLock.Holder> holder = locks.holder(source);
+        if (holder.isPresent() && locks.alive(holder.get())) {
+            throw new SyncBusyException(BusyMessages.of(holder.get(), locks, requests), source,
+                    holder.get().jobExecutionId());
+        }
+        SyncWindow window = new SyncWindow(tenant.from(), tenant.to());
+        JobExecution last = null;
+        long revision = 0;
+        boolean own = tenant.jobExecutionId() != null;
+        if (own) {
+            last = latestOfInstance(tenant.jobExecutionId());
+            revision = tenant.revision() == null ? 0 : tenant.revision();
+        } else {
+            Optional<TenantJob> previous = requests.newestRun(SYNC_JOB, source, tenant.from(), tenant.to());
+            if (previous.isPresent()) {
+                last = latestOfInstance(previous.get().jobExecutionId());
+                revision = previous.get().revision() == null ? 0 : previous.get().revision();
+                if (last == null) {
+                    revision++;
+                }
+            }
+        }
+        if (last != null && RUNNING.contains(last.getStatus())) {
+            // no live run holds the source, so whatever ran it is gone
+            last = recover(last, "no live run holds source '" + source + "'");
+        }
+        long requestId = tenant.requestId();
+        if (last != null && (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED)) {
+            JobExecution toRestart = last;
+            log.info("{} {}..{}: the same work's execution {} did not finish: restarting it", source, window.from(),
+                    window.to(), toRestart.getId());
+            return recorded(tenant, revision, launch(requestId, source, operator -> operator.restart(toRestart)));
+        }
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            if (own) {
+                return null;
+            }
+            revision++;
+        }
+        JobParameters params = SyncService.parameters(source, window, revision, requestId);
+        return recorded(tenant, revision, launch(requestId, source,
+                operator -> operator.start(syncService.job(), params)));
+    }
+
+    private Launch recorded(TenantJob tenant, long revision, Launch launch) {
+        requests.tenantRunning(tenant.requestId(), tenant.source(), revision, launch.executionId(), node());
+        return launch;
+    }
+
+    /** This node as a tenant's row names it: its Quartz instance when it takes part in the cluster. */
+    private String node() {
+        return cluster.instanceId().orElse(Node.NAME);
+    }
+
+    private JobExecution latestOfInstance(long jobExecutionId) {
+        JobExecution execution = JobExecutions.find(jobRepository, jobExecutionId);
+        if (execution == null) {
+            return null;
+        }
+        JobExecution latest = jobRepository.getLastJobExecution(execution.getJobInstance());
+        return latest == null ? execution : latest;
+    }
+
+    private JobExecution recover(JobExecution execution, String why) {
+        log.warn("execution {} ({}) was left {} by a process that is gone: recovering it ({})", execution.getId(),
+                execution.getJobInstance().getJobName(), execution.getStatus(), why);
+        return jobOperator.recover(execution);
     }
 
     /**
-     * Marks executions left running by a dead process as failed, so they can be restarted: those
-     * whose sources' locks expired or are gone. Called when the service starts.
+     * Marks sync executions left running by a dead process as failed, so that the history does not
+     * show them running: those whose source no live run holds. Called when the service starts;
+     * their tenants' jobs restart them when they run again.
      */
     public List<Long> recoverAbandoned() {
-        for (SyncLock.Holder h : locks.clearExpired()) {
-            log.warn("{}: lock of job request {} (execution {}, node {}) expired at {}: its process is gone",
-                    h.source(), h.requestId(), h.jobExecutionId(), h.node(), h.expiresAt());
-        }
-        Set<Long> locked = new java.util.HashSet<>();
-        locks.holders().forEach(h -> {
-            if (h.jobExecutionId() != null) {
-                locked.add(h.jobExecutionId());
-            }
-        });
-        List<Long> recovered = new java.util.ArrayList<>();
+        List<Long> recovered = new ArrayList<>();
         for (JobExecution running : jobRepository.findRunningJobExecutions(SYNC_JOB)) {
-            if (!locked.contains(running.getId())) {
+            String source = SyncService.source(running.getJobParameters());
+            Optional<SyncLock.Holder> holder = source == null ? Optional.empty() : locks.holder(source);
+            if (holder.isEmpty() || holder.get().jobExecutionId() != running.getId() || !locks.alive(holder.get())) {
                 recover(running, "found running without a live lock when the service started");
                 recovered.add(running.getId());
             }
@@ -218,77 +503,32 @@ public class JobRunner {
         return recovered;
     }
 
-    private void lock(List<String> sources, long requestId) {
-        List<SyncLock.Holder> takenOver;
-        try {
-            takenOver = locks.acquire(sources, requestId);
-        } catch (SyncLock.Held held) {
-            String message = busyMessage(held.holder());
-            requests.refused(requestId, message);
-            log.warn("job request {} refused: {}", requestId, message);
-            throw new SyncBusyException(message, held.holder().source(), held.holder().jobExecutionId(), requestId);
-        }
-        for (SyncLock.Holder dead : takenOver) {
-            requests.finish(dead.requestId(), JobRequestStore.Status.FAILED,
-                    "its process stopped (lock expired); taken over by job request " + requestId);
-            if (dead.jobExecutionId() != null) {
-                JobExecution execution = JobExecutions.find(jobRepository, dead.jobExecutionId());
-                if (execution != null && RUNNING.contains(execution.getStatus())) {
-                    recover(execution, "its lock expired; taken over by job request " + requestId);
-                }
-            }
-        }
-    }
+    // ---- launching through Batch's operator
 
-    private String busyMessage(SyncLock.Holder holder) {
-        Optional<JobRequest> request = requests.find(holder.requestId());
-        String run = holder.jobExecutionId() != null ? "job execution " + holder.jobExecutionId()
-                : "job request " + holder.requestId() + " (starting)";
-        return "source '" + holder.source() + "' is already being synced by " + run
-                + request.map(r -> ", requested by " + r.requester() + " at " + r.requestedAt()).orElse("")
-                + " on node " + holder.node() + "; try again when it has finished (GET /api/jobs/"
-                + (holder.jobExecutionId() != null ? holder.jobExecutionId() : "") + ")";
-    }
-
-    /** The execution to restart for a request of the same work: the newest, when it failed or crashed. */
-    private Optional<JobExecution> unfinished(Long jobExecutionId) {
-        if (jobExecutionId == null) {
-            return Optional.empty();
-        }
-        JobExecution previous = JobExecutions.find(jobRepository, jobExecutionId);
-        if (previous == null) {
-            return Optional.empty();
-        }
-        JobExecution latest = jobRepository.getLastJobExecution(previous.getJobInstance());
-        if (latest == null) {
-            return Optional.empty();
-        }
-        if (RUNNING.contains(latest.getStatus())) {
-            // its sources are ours now, so whatever ran it is gone
-            latest = recover(latest, "the same work was requested again");
-        }
-        return latest.getStatus() == BatchStatus.FAILED || latest.getStatus() == BatchStatus.STOPPED
-                ? Optional.of(latest) : Optional.empty();
-    }
-
-    private JobExecution recover(JobExecution execution, String why) {
-        log.warn("execution {} ({}) was left {} by a process that is gone: recovering it ({})", execution.getId(),
-                execution.getJobInstance().getJobName(), execution.getStatus(), why);
-        JobExecution recovered = jobOperator.recover(execution);
-        requests.forExecution(execution.getId()).filter(r -> r.status() == JobRequestStore.Status.STARTED)
-                .ifPresent(r -> requests.finish(r.id(), JobRequestStore.Status.FAILED, "its process stopped; " + why));
-        return recovered;
-    }
-
-    private interface Launch {
+    private interface How {
         JobExecution launch(JobOperator operator) throws Exception;
     }
 
+    /** An execution created by the operator, and the run that its task executor handed back. */
+    private record Launch(JobExecution execution, Runnable run, JobRepository repository) {
+
+        long executionId() {
+            return execution.getId();
+        }
+
+        /** Runs the job on this thread and returns the execution as it ended. */
+        JobExecution runHere() {
+            run.run();
+            JobExecution ended = JobExecutions.find(repository, execution.getId());
+            return ended == null ? execution : ended;
+        }
+    }
+
     /**
-     * Creates the execution through an operator whose task executor hands the run back here, then
-     * records the execution id on the request and the locks before the run starts on its thread.
+     * Creates the execution through an operator whose task executor hands the run back here, so
+     * that the execution id is recorded before the run starts, on whichever thread runs it.
      */
-    private Started launch(long requestId, Launch how, boolean holdsLocks) {
+    private Launch launch(long requestId, String source, How how) {
         AtomicReference<Runnable> run = new AtomicReference<>();
         TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
         operator.setJobRepository(jobRepository);
@@ -298,46 +538,23 @@ public class JobRunner {
         try {
             operator.afterPropertiesSet();
             execution = how.launch(operator);
+        } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException
+                | org.springframework.dao.DataIntegrityViolationException e) {
+            // another request created the same work's execution a moment ago
+            throw new SyncBusyException("source '" + source + "' is already being synced by another request for the"
+                    + " same days (job request " + requestId + " lost the race to start it): try again when it has"
+                    + " finished", source, -1);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("could not start the job: " + e.getMessage(), e);
+            throw new IllegalStateException("job request " + requestId + ": could not start the job: "
+                    + e.getMessage(), e);
         }
-        long executionId = execution.getId();
-        requests.started(requestId, executionId);
-        if (holdsLocks) {
-            locks.attach(requestId, executionId);
-        }
-        CompletableFuture<JobExecution> done = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                run.get().run();
-            } finally {
-                done.complete(finished(requestId, executionId, holdsLocks));
-            }
-        }, "job-" + executionId);
-        thread.start();
-        return new Started(requestId, executionId, done);
+        return new Launch(execution, run.get(), jobRepository);
     }
 
-    private JobExecution finished(long requestId, long executionId, boolean holdsLocks) {
-        JobExecution execution = JobExecutions.find(jobRepository, executionId);
-        try {
-            boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
-            String message = completed ? null : execution.getExitStatus().getExitDescription();
-            requests.finish(requestId, completed ? JobRequestStore.Status.COMPLETED : JobRequestStore.Status.FAILED,
-                    message == null || message.isBlank() ? null : message);
-            if (execution.getJobInstance().getJobName().equals(SYNC_JOB)) {
-                metrics.record(execution);
-            }
-        } catch (RuntimeException e) {
-            log.error("job request {}: could not record the end of execution {}: {}", requestId, executionId,
-                    e.getMessage());
-        } finally {
-            if (holdsLocks) {
-                locks.release(requestId);
-            }
-        }
-        return execution;
+    /** The local date today in a source's zone, for callers bounding dates. */
+    public LocalDate today(String source) {
+        return LocalDate.now(clock.withZone(sources.require(source).timeZone()));
     }
 }

@@ -1,17 +1,15 @@
 package com.contactcenter.billing.ops;
 
-/** A sync refused because another run holds one of its sources; the message names that run. */
+/** A sync refused because another run holds its source; the message names that run. */
 public class SyncBusyException extends RuntimeException {
 
     private final String source;
-    private final Long runningExecutionId;
-    private final long refusedRequestId;
+    private final long runningExecutionId;
 
-    SyncBusyException(String message, String source, Long runningExecutionId, long refusedRequestId) {
+    SyncBusyException(String message, String source, long runningExecutionId) {
         super(message);
         this.source = source;
         this.runningExecutionId = runningExecutionId;
-        this.refusedRequestId = refusedRequestId;
     }
 
     /** The source another run holds. */
@@ -19,12 +17,8 @@ public class SyncBusyException extends RuntimeException {
         return source;
     }
 
-    /** The job execution holding the source, or null when it is still being created. */
-    public Long runningExecutionId() {
+    /** The job execution holding the source. */
+    public long runningExecutionId() {
         return runningExecutionId;
-    }
-
-    public long refusedRequestId() {
-        return refusedRequestId;
     }
 }

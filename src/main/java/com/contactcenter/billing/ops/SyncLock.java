@@ -7,11 +7,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,27 +18,26 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Table {@code sync_lock}: one row per source being synced, so that two syncs of a source never
- * run at once, whichever node or trigger started them. Taking a source is an INSERT on its primary
- * key, which the warehouse makes atomic across nodes. The holder renews its rows every
- * {@code billing.lock.heartbeat}; rows not renewed for {@code billing.lock.ttl} belong to a dead
- * process and are taken over.
+ * Table {@code sync_lock}: one row per source being synced, naming the job execution that holds
+ * it, so that two syncs of a source never run at once, whichever node or trigger started them.
+ * Taking a source is an INSERT on its primary key, which the warehouse makes atomic across nodes.
+ * The holder renews its row every {@code billing.lock.heartbeat}. A holder is dead, and its row is
+ * taken over at once, when its node's Quartz instance is gone from the cluster check-in, when it
+ * ran on this very host and its process no longer exists, or when its row was not renewed for
+ * {@code billing.lock.ttl}. Taken by {@link SourceLockListener}, as a part of the sync job.
  */
 @Component
 public class SyncLock implements DisposableBean {
 
     /** A row of the lock table. */
-    public record Holder(String source, long requestId, Long jobExecutionId, String node, Instant acquiredAt,
-            Instant heartbeatAt, Instant expiresAt) {
-
-        boolean expired(Instant now) {
-            return expiresAt.isBefore(now);
-        }
+    public record Holder(String source, long jobExecutionId, String node, String schedulerInstance,
+            Instant acquiredAt, Instant heartbeatAt, Instant expiresAt) {
     }
 
     /** A source is held by a live holder. */
@@ -49,7 +46,7 @@ public class SyncLock implements DisposableBean {
         private final transient Holder holder;
 
         Held(Holder holder) {
-            super("source '" + holder.source() + "' is locked by job request " + holder.requestId());
+            super("source '" + holder.source() + "' is locked by job execution " + holder.jobExecutionId());
             this.holder = holder;
         }
 
@@ -64,6 +61,7 @@ public class SyncLock implements DisposableBean {
     private final Clock clock;
     private final Duration ttl;
     private final Duration heartbeat;
+    private final WorkScheduler cluster;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sync-lock-heartbeat");
         t.setDaemon(true);
@@ -71,87 +69,85 @@ public class SyncLock implements DisposableBean {
     });
     private final Map<Long, ScheduledFuture<?>> held = new ConcurrentHashMap<>();
 
-    SyncLock(JdbcTemplate jdbc, Clock clock, BillingProperties properties) {
+    SyncLock(JdbcTemplate jdbc, Clock clock, BillingProperties properties, WorkScheduler cluster) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ttl = properties.lock().ttl();
         this.heartbeat = properties.lock().heartbeat();
+        this.cluster = cluster;
     }
 
     /**
-     * Takes every source for {@code requestId}, in name order, or none: when one is held by a live
-     * holder, the ones taken are given back and {@link Held} names that holder. Returns the expired
-     * holders taken over (their processes died; their executions are left STARTED).
+     * Takes {@code source} for the job execution, taking over a dead holder's row. Returns the dead
+     * holder taken over, if any.
+     *
+     * @throws Held when a live holder has it
      */
-    List<Holder> acquire(List<String> sources, long requestId) {
-        List<String> taken = new ArrayList<>();
-        List<Holder> takenOver = new ArrayList<>();
-        try {
-            for (String source : new TreeSet<>(sources)) {
-                if (!tryInsert(source, requestId)) {
-                    Holder holder = holder(source).orElse(null);
-                    if (holder != null && holder.expired(clock.instant()) && jdbc.update("DELETE FROM sync_lock"
-                            + " WHERE source = ? AND job_request_id = ? AND expires_at < ?", source, holder.requestId(),
-                            Utc.of(clock.instant())) == 1) {
-                        log.warn("{}: taking over the lock of job request {} (execution {}, node {}): not renewed since {}",
-                                source, holder.requestId(), holder.jobExecutionId(), holder.node(), holder.heartbeatAt());
-                        takenOver.add(holder);
-                    }
-                    if (!tryInsert(source, requestId)) {
-                        Holder current = holder(source).orElse(holder);
-                        throw new Held(current != null ? current
-                                : new Holder(source, -1, null, "?", clock.instant(), clock.instant(), clock.instant()));
-                    }
+    Optional<Holder> acquire(String source, long jobExecutionId) {
+        Optional<Holder> takenOver = Optional.empty();
+        if (!tryInsert(source, jobExecutionId)) {
+            Holder holder = holder(source).orElse(null);
+            if (holder != null && holder.jobExecutionId() == jobExecutionId) {
+                renewLater(jobExecutionId);
+                return Optional.empty();
+            }
+            if (holder != null) {
+                Optional<String> dead = whyDead(holder);
+                if (dead.isPresent() && jdbc.update("DELETE FROM sync_lock WHERE source = ? AND job_execution_id = ?",
+                        source, holder.jobExecutionId()) == 1) {
+                    log.warn("{}: taking over the lock of job execution {} (node {}): {}", source,
+                            holder.jobExecutionId(), holder.node(), dead.get());
+                    takenOver = Optional.of(holder);
                 }
-                taken.add(source);
             }
-        } catch (RuntimeException e) {
-            if (!taken.isEmpty()) {
-                release(requestId);
+            if (!tryInsert(source, jobExecutionId)) {
+                Holder current = holder(source).orElse(holder);
+                throw new Held(current != null ? current
+                        : new Holder(source, -1, "?", null, clock.instant(), clock.instant(), clock.instant()));
             }
-            throw e;
         }
-        held.put(requestId, heartbeats.scheduleAtFixedRate(() -> renew(requestId), heartbeat.toMillis(),
-                heartbeat.toMillis(), TimeUnit.MILLISECONDS));
+        renewLater(jobExecutionId);
         return takenOver;
     }
 
-    private boolean tryInsert(String source, long requestId) {
+    private void renewLater(long jobExecutionId) {
+        held.computeIfAbsent(jobExecutionId, id -> heartbeats.scheduleAtFixedRate(() -> renew(id),
+                heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private boolean tryInsert(String source, long jobExecutionId) {
         Instant now = clock.instant();
         try {
-            jdbc.update("INSERT INTO sync_lock (source, job_request_id, holder, acquired_at, heartbeat_at, expires_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", source, requestId, Node.NAME, Utc.of(now), Utc.of(now),
-                    Utc.of(now.plus(ttl)));
+            jdbc.update("INSERT INTO sync_lock (source, job_execution_id, holder, scheduler_instance, acquired_at,"
+                    + " heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)", source, jobExecutionId, Node.NAME,
+                    cluster.instanceId().orElse(null), Utc.of(now), Utc.of(now), Utc.of(now.plus(ttl)));
             return true;
         } catch (DuplicateKeyException e) {
             return false;
         }
     }
 
-    /** Names the job execution that holds the request's sources. */
-    void attach(long requestId, long jobExecutionId) {
-        jdbc.update("UPDATE sync_lock SET job_execution_id = ? WHERE job_request_id = ?", jobExecutionId, requestId);
-    }
-
-    private void renew(long requestId) {
+    private void renew(long jobExecutionId) {
         try {
             Instant now = clock.instant();
-            int rows = jdbc.update("UPDATE sync_lock SET heartbeat_at = ?, expires_at = ? WHERE job_request_id = ?",
-                    Utc.of(now), Utc.of(now.plus(ttl)), requestId);
+            int rows = jdbc.update("UPDATE sync_lock SET heartbeat_at = ?, expires_at = ? WHERE job_execution_id = ?",
+                    Utc.of(now), Utc.of(now.plus(ttl)), jobExecutionId);
             if (rows == 0) {
-                log.error("job request {}: its sync lock is gone (taken over after missed heartbeats?)", requestId);
+                log.error("job execution {}: its sync lock is gone (taken over after missed heartbeats?)",
+                        jobExecutionId);
             }
         } catch (RuntimeException e) {
-            log.warn("job request {}: could not renew the sync lock: {}", requestId, e.getMessage());
+            log.warn("job execution {}: could not renew the sync lock: {}", jobExecutionId, e.getMessage());
         }
     }
 
-    void release(long requestId) {
-        ScheduledFuture<?> renewal = held.remove(requestId);
+    /** Gives the source back, when the execution still holds it. */
+    void release(String source, long jobExecutionId) {
+        ScheduledFuture<?> renewal = held.remove(jobExecutionId);
         if (renewal != null) {
             renewal.cancel(false);
         }
-        jdbc.update("DELETE FROM sync_lock WHERE job_request_id = ?", requestId);
+        jdbc.update("DELETE FROM sync_lock WHERE source = ? AND job_execution_id = ?", source, jobExecutionId);
     }
 
     public Optional<Holder> holder(String source) {
@@ -162,25 +158,40 @@ public class SyncLock implements DisposableBean {
         return jdbc.query("SELECT * FROM sync_lock ORDER BY source", this::map);
     }
 
-    /** Removes expired rows (their holders died) and returns them. */
-    List<Holder> clearExpired() {
-        Instant now = clock.instant();
-        List<Holder> expired = holders().stream().filter(h -> h.expired(now)).toList();
-        List<Holder> cleared = new ArrayList<>();
-        for (Holder h : expired) {
-            if (jdbc.update("DELETE FROM sync_lock WHERE source = ? AND job_request_id = ? AND expires_at < ?",
-                    h.source(), h.requestId(), Utc.of(now)) == 1) {
-                cleared.add(h);
+    /** Whether the holder's process still runs, as far as the warehouse and this host can tell. */
+    boolean alive(Holder holder) {
+        return whyDead(holder).isEmpty();
+    }
+
+    /**
+     * Why the holder is known to be dead: its lease expired; its node's Quartz instance left the
+     * cluster (or stopped checking in); or it ran on this host and its process is gone.
+     */
+    Optional<String> whyDead(Holder holder) {
+        if (holder.expiresAt().isBefore(clock.instant())) {
+            return Optional.of("its lease expired at " + holder.expiresAt() + " (not renewed since "
+                    + holder.heartbeatAt() + ")");
+        }
+        Optional<String> process = Node.deadProcess(holder.node());
+        if (process.isPresent()) {
+            return process;
+        }
+        if (holder.schedulerInstance() != null && !holder.schedulerInstance().equals(cluster.instanceId().orElse(null))) {
+            try {
+                if (!cluster.checkedIn(holder.schedulerInstance())) {
+                    return Optional.of("its node (" + holder.schedulerInstance() + ") has left the cluster");
+                }
+            } catch (DataAccessException e) {
+                log.warn("could not read the cluster check-in: {}", e.getMessage());
             }
         }
-        return cleared;
+        return Optional.empty();
     }
 
     private Holder map(ResultSet rs, int row) throws SQLException {
-        long execution = rs.getLong("job_execution_id");
-        Long executionId = rs.wasNull() ? null : execution;
-        return new Holder(rs.getString("source"), rs.getLong("job_request_id"), executionId, rs.getString("holder"),
-                Utc.read(rs, "acquired_at"), Utc.read(rs, "heartbeat_at"), Utc.read(rs, "expires_at"));
+        return new Holder(rs.getString("source"), rs.getLong("job_execution_id"), rs.getString("holder"),
+                rs.getString("scheduler_instance"), Utc.read(rs, "acquired_at"), Utc.read(rs, "heartbeat_at"),
+                Utc.read(rs, "expires_at"));
     }
 
     @Override

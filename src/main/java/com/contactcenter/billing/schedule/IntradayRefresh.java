@@ -9,7 +9,6 @@ import com.contactcenter.billing.usage.Period;
 import com.contactcenter.billing.usage.Preset;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,31 +40,15 @@ class IntradayRefresh {
         this.clock = clock;
     }
 
-    /**
-     * Refreshes each source; one that fails does not stop the others.
-     *
-     * @throws IllegalStateException naming the sources that failed, after all were tried
-     */
-    void refresh(List<String> synced, String trigger) {
-        List<String> failed = new ArrayList<>();
-        for (String source : synced) {
-            try {
-                ZoneId zone = sources.require(source).timeZone();
-                for (Preset preset : PRESETS) {
-                    Period period = preset.resolve(clock, zone);
-                    Snapshot s = snapshots.compute(source, period.from(), period.to(), GROUP_BY,
-                            Snapshot.Origin.INTRADAY);
-                    log.info("{}: {} {} {}..{}: snapshot version {} as of {}", trigger, source, preset.code(),
-                            period.from(), period.to(), s.version(), s.asOf());
-                }
-                retention.prune(source);
-            } catch (RuntimeException e) {
-                log.error("{}: {}: intraday snapshots failed: {}", trigger, source, e.getMessage());
-                failed.add(source + ": " + e.getMessage());
-            }
+    /** The source's intraday snapshots of today, this week and this month, then its intraday versions pruned. */
+    void refresh(String source) {
+        ZoneId zone = sources.require(source).timeZone();
+        for (Preset preset : PRESETS) {
+            Period period = preset.resolve(clock, zone);
+            Snapshot s = snapshots.compute(source, period.from(), period.to(), GROUP_BY, Snapshot.Origin.INTRADAY);
+            log.info("intraday: {} {} {}..{}: snapshot version {} as of {}", source, preset.code(), period.from(),
+                    period.to(), s.version(), s.asOf());
         }
-        if (!failed.isEmpty()) {
-            throw new IllegalStateException("intraday snapshots failed for " + String.join("; ", failed));
-        }
+        retention.prune(source);
     }
 }

@@ -3,6 +3,7 @@ package com.contactcenter.billing.schedule;
 import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.config.BillingProperties.ScheduleProperties;
 import com.contactcenter.billing.ops.JobRunner;
+import com.contactcenter.billing.ops.WorkScheduler;
 import java.util.List;
 import java.util.Objects;
 import org.quartz.CronTrigger;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Before the scheduler starts (when {@code spring.quartz.auto-startup} is on: the {@code serve}
- * command), recovers executions a crash left running, then makes the stored triggers match
+ * command), joins the cluster that runs tenants' jobs ({@link WorkScheduler}), recovers executions
+ * a crash left running, then makes the stored triggers match
  * {@code billing.schedule}. A stored trigger whose cron and zone are unchanged is left alone, so a
  * time it missed while no node ran still fires (once) when the scheduler starts; a changed one is
  * replaced; one no longer configured is removed. Several nodes starting together may race here:
@@ -34,11 +36,13 @@ class ScheduleRegistrar implements SmartLifecycle {
     private final Scheduler scheduler;
     private final ScheduleProperties schedule;
     private final JobRunner runner;
+    private final WorkScheduler cluster;
     private final boolean autoStartup;
     private volatile boolean running;
 
-    ScheduleRegistrar(Scheduler scheduler, BillingProperties properties, JobRunner runner,
+    ScheduleRegistrar(Scheduler scheduler, BillingProperties properties, JobRunner runner, WorkScheduler cluster,
             @Value("${spring.quartz.auto-startup:true}") boolean autoStartup) {
+        this.cluster = cluster;
         this.scheduler = scheduler;
         this.schedule = properties.schedule();
         this.runner = runner;
@@ -58,6 +62,8 @@ class ScheduleRegistrar implements SmartLifecycle {
 
     @Override
     public void start() {
+        // this node runs tenants' jobs from now on, whoever submitted them
+        cluster.started();
         List<Long> recovered = runner.recoverAbandoned();
         if (!recovered.isEmpty()) {
             log.warn("recovered executions left running by a crash: {} (restart: ./run-job.sh restart ID)", recovered);

@@ -1,12 +1,12 @@
 package com.contactcenter.billing.schedule;
 
 import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.usage.GroupBy;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,20 +22,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The snapshot job the schedule starts after the nightly sync (the current month) and on the 1st
- * (the previous month, with its reports): a snapshot by month of each source over {@code from..to},
- * and with {@code reports=true} its xlsx and pdf in {@code billing.report.out-dir}. A source that
- * fails does not stop the others; the job then fails naming it. Snapshots read the warehouse only.
+ * The snapshot job, one tenant per execution: the schedule's tenants' jobs start it after the
+ * nightly sync (the current month) and on the 1st (the previous month, with its reports): a
+ * snapshot by month of {@code source} over {@code from..to}, and with {@code reports=true} its xlsx
+ * and pdf in {@code billing.report.out-dir}; with {@code intraday=true}, after the intraday sync,
+ * the source's snapshots of today, this week and this month ({@link IntradayRefresh}). Snapshots
+ * read the warehouse only.
  */
 @Configuration
 class SnapshotJobConfiguration {
 
-    static final String JOB_NAME = "snapshotJob";
-    static final String SOURCES = "sources";
-    static final String FROM = "from";
-    static final String TO = "to";
-    static final String REPORTS = "reports";
-    static final String REQUEST_ID = "requestId";
+    static final String JOB_NAME = JobRunner.SNAPSHOT_JOB;
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotJobConfiguration.class);
 
@@ -46,32 +43,25 @@ class SnapshotJobConfiguration {
 
     @Bean
     Step snapshotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            SnapshotService snapshots, ReportService reports, BillingProperties properties) {
+            SnapshotService snapshots, ReportService reports, IntradayRefresh intraday, BillingProperties properties) {
         return new StepBuilder("snapshotStep", jobRepository).tasklet((contribution, chunk) -> {
             JobParameters params = chunk.getStepContext().getStepExecution().getJobParameters();
-            LocalDate from = LocalDate.parse(params.getString(FROM));
-            LocalDate to = LocalDate.parse(params.getString(TO));
-            boolean withReports = Boolean.parseBoolean(params.getString(REPORTS));
-            List<String> failed = new ArrayList<>();
-            for (String source : params.getString(SOURCES).split(",")) {
-                try {
-                    Snapshot s = snapshots.compute(source, from, to, GroupBy.MONTH);
-                    log.info("{} {}..{}: snapshot version {} as of {}", source, from, to, s.version(), s.asOf());
-                    if (withReports) {
-                        ReportService.Rendered rendered = reports.render(s,
-                                List.of(ReportService.Format.XLSX, ReportService.Format.PDF),
-                                properties.report().outDir());
-                        log.info("{} {}..{}: reports {}", source, from, to, rendered.files());
-                    }
-                    contribution.incrementWriteCount(1);
-                } catch (RuntimeException e) {
-                    log.error("{} {}..{}: snapshot failed: {}", source, from, to, e.getMessage());
-                    failed.add(source + ": " + e.getMessage());
-                }
+            String source = params.getString(JobRunner.SOURCE);
+            if (Boolean.parseBoolean(params.getString(JobRunner.INTRADAY))) {
+                intraday.refresh(source);
+                contribution.incrementWriteCount(IntradayRefresh.PRESETS.size());
+                return RepeatStatus.FINISHED;
             }
-            if (!failed.isEmpty()) {
-                throw new IllegalStateException("snapshot failed for " + String.join("; ", failed));
+            LocalDate from = params.getLocalDate(JobRunner.FROM);
+            LocalDate to = params.getLocalDate(JobRunner.TO);
+            Snapshot s = snapshots.compute(source, from, to, GroupBy.MONTH);
+            log.info("{} {}..{}: snapshot version {} as of {}", source, from, to, s.version(), s.asOf());
+            if (Boolean.parseBoolean(params.getString(JobRunner.REPORTS))) {
+                ReportService.Rendered rendered = reports.render(s,
+                        List.of(ReportService.Format.XLSX, ReportService.Format.PDF), properties.report().outDir());
+                log.info("{} {}..{}: reports {}", source, from, to, rendered.files());
             }
+            contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
     }

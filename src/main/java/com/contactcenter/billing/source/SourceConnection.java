@@ -1,9 +1,14 @@
 package com.contactcenter.billing.source;
 
 import com.contactcenter.billing.config.BillingProperties.SourceProperties;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Properties;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -11,42 +16,31 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * An open, read-only connection pool to one source. Every read runs in a read-only transaction
- * with a query timeout: nothing is ever written to a source.
+ * Reads one source. Every read runs in a read-only transaction with a query timeout: nothing is
+ * ever written to a source. Each read opens its own connection, within its server's bound
+ * ({@link ServerConnections}), and closes it when it ends: no connection idles between reads.
  */
 public final class SourceConnection implements AutoCloseable {
 
+    /** MySQL's and MariaDB's "Too many connections" (ER_CON_COUNT_ERROR). */
+    private static final int TOO_MANY_CONNECTIONS = 1040;
+
     private final SourceProperties properties;
     private final SourceDialect dialect;
-    private final HikariDataSource dataSource;
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final ExtractionQueries queries;
 
+    /** A source read on its own: its server's connections bounded to one. */
     SourceConnection(SourceProperties properties) {
+        this(properties, new ServerConnections(1));
+    }
+
+    SourceConnection(SourceProperties properties, ServerConnections servers) {
         this.properties = properties;
         this.dialect = SourceDialect.of(properties.url());
         this.queries = new ExtractionQueries(properties.queries());
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("source-" + properties.name());
-        config.setJdbcUrl(properties.url());
-        config.setUsername(properties.username());
-        config.setPassword(properties.password());
-        dialect.driverProperties().forEach((name, value) -> {
-            if (!properties.url().contains(name + "=")) {
-                config.addDataSourceProperty(name, value);
-            }
-        });
-        config.setReadOnly(true);
-        config.setAutoCommit(false);
-        config.setMaximumPoolSize(2);
-        config.setMinimumIdle(0);
-        config.setConnectionTimeout(Math.max(250, properties.connectTimeout().toMillis()));
-        config.setInitializationFailTimeout(-1);
-        if (!properties.initSql().isEmpty()) {
-            config.setConnectionInitSql(String.join("; ", properties.initSql()));
-        }
-        this.dataSource = new HikariDataSource(config);
+        DataSource dataSource = servers.dataSource(properties.url(), connectTimeout(), this::open);
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(dialect.streamingFetchSize());
         template.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, properties.queryTimeout().toSeconds()));
@@ -54,6 +48,50 @@ public final class SourceConnection implements AutoCloseable {
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
         this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /**
+     * A new physical connection: read-only (Connector/J sends {@code SET SESSION TRANSACTION READ
+     * ONLY}), autocommit off, after the source's {@code init-sql}.
+     */
+    private Connection open() throws SQLException {
+        Properties driver = new Properties();
+        if (properties.username() != null) {
+            driver.setProperty("user", properties.username());
+        }
+        if (properties.password() != null) {
+            driver.setProperty("password", properties.password());
+        }
+        dialect.driverProperties(connectTimeout()).forEach((name, value) -> {
+            if (!properties.url().contains(name + "=")) {
+                driver.setProperty(name, value);
+            }
+        });
+        Connection connection = DriverManager.getConnection(properties.url(), driver);
+        try {
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false);
+            if (!properties.initSql().isEmpty()) {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : properties.initSql()) {
+                        statement.execute(sql);
+                    }
+                }
+                connection.commit();
+            }
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    private Duration connectTimeout() {
+        return Duration.ofMillis(Math.max(250, properties.connectTimeout().toMillis()));
     }
 
     public String name() {
@@ -81,13 +119,18 @@ public final class SourceConnection implements AutoCloseable {
         return queries;
     }
 
-    /** Turns any failure into one message naming the source and host, with the password masked. */
+    /**
+     * Turns any failure into one message naming the source and host, with the password masked.
+     * A server that refused the connection because it has too many is said to be saturated.
+     */
     SourceException failure(String what, Throwable e) {
+        boolean unreachable = false;
+        boolean saturated = false;
         Throwable root = e;
-        boolean unreachable = isConnectionFailure(e);
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-            unreachable |= isConnectionFailure(root);
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            unreachable |= isConnectionFailure(t);
+            saturated |= isTooManyConnections(t);
+            root = t;
         }
         String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         String password = properties.password();
@@ -97,7 +140,7 @@ public final class SourceConnection implements AutoCloseable {
         reason = reason.lines().findFirst().orElse(reason);
         // The cause is left out: its message could hold what the masking above removed.
         return new SourceException("source '" + name() + "' at " + location() + ": " + what + " failed: " + reason, null,
-                unreachable);
+                unreachable || saturated, saturated);
     }
 
     private static boolean isConnectionFailure(Throwable e) {
@@ -110,8 +153,14 @@ public final class SourceConnection implements AutoCloseable {
                 || e instanceof org.springframework.jdbc.CannotGetJdbcConnectionException;
     }
 
+    /** Error 1040, SQLState 08004 (Connector/J) or HY000 (the server's own), or its message. */
+    private static boolean isTooManyConnections(Throwable e) {
+        return e instanceof SQLException sql && sql.getErrorCode() == TOO_MANY_CONNECTIONS
+                || e.getMessage() != null && e.getMessage().contains("Too many connections");
+    }
+
+    /** Nothing to release: each read closed the connection it opened. */
     @Override
     public void close() {
-        dataSource.close();
     }
 }

@@ -16,8 +16,9 @@ enum SourceDialect {
          * timestamps as text.
          */
         @Override
-        java.util.Map<String, String> driverProperties() {
-            return java.util.Map.of("useServerPrepStmts", "true");
+        java.util.Map<String, String> driverProperties(java.time.Duration connectTimeout) {
+            return java.util.Map.of("useServerPrepStmts", "true",
+                    "connectTimeout", String.valueOf(connectTimeout.toMillis()));
         }
     },
     /** H2, the demo's and the tests' embedded database. */
@@ -32,7 +33,7 @@ enum SourceDialect {
     abstract int streamingFetchSize();
 
     /** Driver settings for reading, each unless the source's url sets it. */
-    java.util.Map<String, String> driverProperties() {
+    java.util.Map<String, String> driverProperties(java.time.Duration connectTimeout) {
         return java.util.Map.of();
     }
 

@@ -76,7 +76,10 @@ public class SourceRegistry implements DisposableBean {
     private final AtomicReference<Listing> listing = new AtomicReference<>(NOTHING_YET);
     private final Map<String, Open> open = new ConcurrentHashMap<>();
 
-    public SourceRegistry(BillingProperties properties) {
+    private final ServerConnections servers;
+
+    public SourceRegistry(BillingProperties properties, ServerConnections servers) {
+        this.servers = servers;
         this.yaml = properties.sources();
         this.directoryProperties = properties.directory();
         this.directory = directoryProperties.configured() ? new TenantDirectory(directoryProperties) : null;
@@ -126,7 +129,7 @@ public class SourceRegistry implements DisposableBean {
 
     public SourceConnection connection(String name) {
         SourceProperties source = require(name);
-        Open o = open.computeIfAbsent(name, n -> new Open(source, new SourceConnection(source)));
+        Open o = open.computeIfAbsent(name, n -> new Open(source, new SourceConnection(source, servers)));
         if (!o.source().equals(source)) {
             // opened from the listing a reload has just replaced
             if (open.remove(name, o)) {

@@ -23,7 +23,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -38,7 +37,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Syncs one source (one partition). The first call copies the reference tables and opens the
+ * Syncs the source of its job. The first call copies the reference tables and opens the
  * sync run; each later call reads up to {@code max-days-per-pass} days in one pass per event
  * table and replaces those days' facts. Each call commits with the step's execution context, so
  * a restarted run continues from the last committed day.
@@ -46,7 +45,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SourceSyncTasklet implements Tasklet, StepExecutionListener {
 
-    static final String SOURCE = "source";
     private static final String RUN_ID = "syncRunId";
     private static final String AS_OF = "asOf";
     private static final String NEXT_DAY = "nextDay";
@@ -86,7 +84,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         ExecutionContext ctx = step.getExecutionContext();
-        String name = ctx.getString(SOURCE);
+        String name = SyncService.source(step.getJobParameters());
         SourceConnection source = sources.connection(name);
         if (!ctx.containsKey(RUN_ID)) {
             begin(step, source);
@@ -145,13 +143,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
 
     private void begin(StepExecution step, SourceConnection source) {
         ExecutionContext ctx = step.getExecutionContext();
-        JobParameters params = step.getJobParameters();
-        String trailing = params.getString(UsageSyncJobConfiguration.TRAILING_DAYS);
-        SyncWindow window = params.getString(UsageSyncJobConfiguration.FROM) == null
-                ? SyncWindow.nightly(clock, source.zone(),
-                        trailing == null ? settings.nightlyTrailingDays() : Integer.parseInt(trailing))
-                : new SyncWindow(LocalDate.parse(params.getString(UsageSyncJobConfiguration.FROM)),
-                        LocalDate.parse(params.getString(UsageSyncJobConfiguration.TO)));
+        SyncWindow window = SyncService.window(step.getJobParameters());
         Instant asOf = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ReferenceData reference = withRetries(source, () -> reader.readReference(source));
         long runId = ownTransaction.execute(status -> runs.start(source.name(), window.from(), window.to(), asOf,
@@ -173,27 +165,43 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
 
     /**
      * Reads again, with a growing delay, while the source cannot be reached; a failing query is
-     * not retried.
+     * not retried. A server that refuses the connection with "Too many connections" is up, only
+     * full: that is waited out, without using up attempts, for up to {@code saturated-wait} in
+     * all (1 s, doubling up to 15 s, between tries), so a busy server never fails a tenant.
      */
     private <T> T withRetries(SourceConnection source, Supplier<T> read) {
         BillingProperties.RetryProperties retry = settings.retry();
         long delay = retry.initialDelay().toMillis();
-        for (int attempt = 1; ; attempt++) {
+        long saturatedBudget = settings.saturatedWait().toMillis();
+        long saturatedDelay = 1_000;
+        long saturatedWaited = 0;
+        for (int attempt = 1; ; ) {
             try {
                 return read.get();
             } catch (SourceException e) {
-                if (!e.unreachable() || attempt >= retry.attempts()) {
+                long wait;
+                if (e.saturated() && saturatedWaited < saturatedBudget) {
+                    wait = Math.min(saturatedDelay, saturatedBudget - saturatedWaited);
+                    log.warn("{}: its server {} has too many connections; trying again in {} ms ({} s of at most {} s"
+                            + " waited for it)", source.name(), source.location(), wait, saturatedWaited / 1000,
+                            saturatedBudget / 1000);
+                    saturatedWaited += wait;
+                    saturatedDelay = Math.min(saturatedDelay * 2, 15_000);
+                } else if (e.unreachable() && attempt < retry.attempts()) {
+                    log.warn("{}: attempt {} of {} failed, trying again in {} ms: {}", source.name(), attempt,
+                            retry.attempts(), delay, e.getMessage());
+                    wait = delay;
+                    delay *= 2;
+                    attempt++;
+                } else {
                     throw e;
                 }
-                log.warn("{}: attempt {} of {} failed, trying again in {} ms: {}", source.name(), attempt,
-                        retry.attempts(), delay, e.getMessage());
                 try {
-                    Thread.sleep(delay);
+                    Thread.sleep(wait);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-                delay *= 2;
             }
         }
     }
@@ -240,7 +248,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
             return step.getExitStatus();
         }
         ExecutionContext ctx = step.getExecutionContext();
-        String name = ctx.getString(SOURCE);
+        String name = SyncService.source(step.getJobParameters());
         String reason = failures.get(0).getMessage();
         if (reason == null || !reason.startsWith("source '")) {
             reason = "source '" + name + "': " + (reason == null ? failures.get(0).getClass().getSimpleName() : reason);
@@ -251,10 +259,8 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
             if (ctx.containsKey(RUN_ID)) {
                 runId = ctx.getLong(RUN_ID);
             } else {
-                LocalDate today = LocalDate.now(clock);
-                JobParameters params = step.getJobParameters();
-                runId = ownTransaction.execute(status -> runs.start(name, parse(params.getString(UsageSyncJobConfiguration.FROM), today),
-                        parse(params.getString(UsageSyncJobConfiguration.TO), today),
+                SyncWindow window = SyncService.window(step.getJobParameters());
+                runId = ownTransaction.execute(status -> runs.start(name, window.from(), window.to(),
                         clock.instant().truncatedTo(ChronoUnit.MILLIS), step.getJobExecutionId()));
             }
             String recorded = reason;
@@ -263,9 +269,5 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
             log.error("{}: could not record the failed sync run: {}", name, e.getMessage());
         }
         return ExitStatus.FAILED.addExitDescription(reason);
-    }
-
-    private static LocalDate parse(String date, LocalDate otherwise) {
-        return date == null ? otherwise : LocalDate.parse(date);
     }
 }

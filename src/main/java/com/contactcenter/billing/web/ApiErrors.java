@@ -17,7 +17,6 @@ class ApiErrors {
     ResponseEntity<Map<String, Object>> busy(SyncBusyException e) {
         Map<String, Object> body = error(e.getMessage());
         body.put("runningJobExecutionId", e.runningExecutionId());
-        body.put("refusedRequestId", e.refusedRequestId());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
 

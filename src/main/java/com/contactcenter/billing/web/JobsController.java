@@ -4,6 +4,7 @@ import com.contactcenter.billing.ops.JobHistory;
 import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.ops.SyncBusyException;
+import com.contactcenter.billing.ops.TenantWork;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.sync.SyncWindow;
 import java.time.LocalDate;
@@ -11,14 +12,10 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +24,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Jobs over HTTP: start a re-sync, follow an execution, read the history. */
+/**
+ * Jobs over HTTP: a re-sync of one tenant, a sync of many, a request's tenants, an execution, the
+ * history. A tenant's account sees only its tenants, and none of the platform's internals: no
+ * node names, no OS users, no warehouse errors.
+ */
 @RestController
 @RequestMapping("/api/jobs")
 class JobsController {
@@ -36,8 +37,15 @@ class JobsController {
     record ResyncRequest(String source, String from, String to) {
     }
 
+    /** The body of POST /api/jobs/sync: every tenant the account may see, or {@code sources}. */
+    record SyncRequest(String from, String to, List<String> sources) {
+    }
+
     /** The same answer for a source that does not exist and one the account may not see. */
     static final String NO_SOURCE = "no source by that name";
+
+    /** What a tenant's account reads instead of an error that is not about its source. */
+    static final String INTERNAL_ERROR = "the job failed on the platform's side; platform staff have the details";
 
     private final JobRunner runner;
     private final JobHistory history;
@@ -56,19 +64,16 @@ class JobsController {
         if (request == null || request.source() == null || request.source().isBlank()) {
             throw new BadRequest("source is required");
         }
-        if (sources.find(request.source()).isEmpty() || !TenantScope.of(user).sees(request.source())) {
+        TenantScope scope = TenantScope.of(user);
+        if (sources.find(request.source()).isEmpty() || !scope.sees(request.source())) {
             throw new NotFound(NO_SOURCE);
         }
-        LocalDate from = date("from", request.from());
-        LocalDate to = date("to", request.to());
-        if (from.isAfter(to)) {
-            throw new BadRequest("from " + from + " is after to " + to);
-        }
+        SyncWindow window = window(request.from(), request.to());
         JobRunner.Started started;
         try {
-            started = runner.startSync(List.of(request.source()), new SyncWindow(from, to), Requester.api(user.getName()));
+            started = runner.startSync(request.source(), window, Requester.api(user.getName()));
         } catch (SyncBusyException e) {
-            if (TenantScope.of(user).platform()) {
+            if (scope.platform()) {
                 throw e;
             }
             // the run holding the source may be every tenant's (the nightly sync): its id, requester
@@ -83,14 +88,86 @@ class JobsController {
     }
 
     /**
-     * A job as the account may see it: whole when every source it names is the account's; a job of
-     * several tenants (the nightly sync) shows only the account's sources, their progress and errors;
-     * any other job does not exist for the account.
+     * Submits a sync of many tenants, one job each, spread over the nodes: 202 with the request id
+     * and the tenant count; follow it at {@code /api/jobs/requests/{requestId}}.
      */
+    @PostMapping(path = "/sync", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> sync(@RequestBody(required = false) SyncRequest request,
+            Authentication user) {
+        if (request == null) {
+            throw new BadRequest("the body must be JSON: {\"from\": ..., \"to\": ..., \"sources\": [...]}");
+        }
+        SyncWindow window = window(request.from(), request.to());
+        TenantScope scope = TenantScope.of(user);
+        List<String> names;
+        if (request.sources() == null) {
+            names = scope.visible(sources.names());
+        } else {
+            if (request.sources().isEmpty()) {
+                throw new BadRequest("sources, when given, names at least one tenant");
+            }
+            for (String name : request.sources()) {
+                if (name == null || sources.find(name).isEmpty() || !scope.sees(name)) {
+                    throw new NotFound(NO_SOURCE + ": '" + (name == null ? "" : name) + "'");
+                }
+            }
+            names = request.sources();
+        }
+        if (names.isEmpty()) {
+            throw new NotFound("no tenant to sync");
+        }
+        JobRunner.Submitted submitted = runner.submit(TenantWork.SYNC, names, window, Requester.api(user.getName()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestId", submitted.requestId());
+        body.put("tenants", submitted.tenants());
+        body.put("status", "/api/jobs/requests/" + submitted.requestId());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+    }
+
+    /** A request and its tenants: counts, and each tenant's status and job execution. */
+    @GetMapping("/requests/{requestId}")
+    Map<String, Object> request(@PathVariable long requestId, Authentication user) {
+        TenantScope scope = TenantScope.of(user);
+        JobHistory.RequestStatus status = history.request(requestId, scope.platform() ? null : scope.tenants())
+                .orElseThrow(() -> new NotFound("no job request with that id"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestId", requestId);
+        body.put("jobName", status.request().jobName());
+        body.put("work", status.request().work());
+        body.put("from", status.request().from());
+        body.put("to", status.request().to());
+        body.put("requestedAt", status.request().requestedAt());
+        body.put("trigger", status.request().trigger());
+        if (scope.platform()) {
+            body.put("requestedBy", status.request().requestedBy());
+        }
+        body.put("status", status.request().status());
+        body.put("total", status.total());
+        body.put("completed", status.completed());
+        body.put("failed", status.failed());
+        body.put("running", status.running());
+        body.put("waiting", status.waiting());
+        body.put("tenants", status.tenants().stream().map(t -> {
+            Map<String, Object> tenant = new LinkedHashMap<>();
+            tenant.put("source", t.source());
+            tenant.put("status", t.status());
+            if (scope.platform()) {
+                tenant.put("node", t.node());
+            }
+            tenant.put("jobExecutionId", t.jobExecutionId());
+            tenant.put("from", t.from());
+            tenant.put("to", t.to());
+            tenant.put("message", scope.platform() ? t.message() : tenantSafe(t.message()));
+            return tenant;
+        }).toList());
+        return body;
+    }
+
+    /** A job execution (one tenant's), if the account may see its tenant. */
     @GetMapping("/{id}")
     JobHistory.JobStatus job(@PathVariable long id, Authentication user) {
         TenantScope scope = TenantScope.of(user);
-        return history.status(id).flatMap(s -> project(s, scope))
+        return history.status(id).filter(s -> scope.seesAll(s.sources())).map(s -> project(s, scope))
                 .orElseThrow(() -> new NotFound("no job execution with that id"));
     }
 
@@ -103,55 +180,41 @@ class JobsController {
         if (scope.platform()) {
             return history.history(limit);
         }
-        // a tenant's entries are looked for among the newest 1000 of everyone's
-        return history.history(1000).stream().flatMap(e -> project(e, scope).stream()).limit(limit).toList();
+        return history.historyOf(scope.tenants(), limit).stream().map(e -> new JobHistory.Entry(e.requestId(),
+                e.jobName(), e.work(), e.trigger(), requester(e.trigger(), e.requestedBy(), user), e.requestedAt(),
+                e.tenants(), e.from(), e.to(), null, e.jobExecutionId(), e.restartOf(), e.status(), e.finishedAt(),
+                e.counts(), e.errors().stream().map(JobsController::tenantSafe).toList())).toList();
     }
 
-    private static Optional<JobHistory.JobStatus> project(JobHistory.JobStatus s, TenantScope scope) {
-        Set<String> sources = sourcesOf(s);
-        if (scope.seesAll(sources)) {
-            return Optional.of(s);
+    private static JobHistory.JobStatus project(JobHistory.JobStatus s, TenantScope scope) {
+        if (scope.platform()) {
+            return s;
         }
-        List<String> visible = scope.visible(List.copyOf(sources));
-        if (visible.isEmpty()) {
-            return Optional.empty();
-        }
-        List<JobHistory.SourceProgress> progress = s.progress().stream().filter(p -> scope.sees(p.source())).toList();
-        List<String> errors = progress.stream().map(JobHistory.SourceProgress::error).filter(Objects::nonNull).toList();
-        return Optional.of(new JobHistory.JobStatus(s.jobExecutionId(), s.jobName(), statusOf(progress, s.status()),
-                null, s.startTime(), s.endTime(), s.durationSeconds(), s.requestId(), s.trigger(), s.requestedBy(),
-                visible, s.from(), s.to(), s.restartOf(),
-                progress.stream().mapToLong(JobHistory.SourceProgress::rowsRead).sum(),
-                progress.stream().mapToInt(JobHistory.SourceProgress::daysDone).sum(),
-                progress.stream().mapToLong(JobHistory.SourceProgress::days).sum(), progress, errors));
+        return new JobHistory.JobStatus(s.jobExecutionId(), s.jobName(), s.status(), s.exitCode(), s.startTime(),
+                s.endTime(), s.durationSeconds(), s.requestId(), s.trigger(), null, s.sources(), s.from(), s.to(),
+                s.restartOf(), s.rowsRead(), s.daysDone(), s.days(),
+                s.progress().stream().map(p -> new JobHistory.SourceProgress(p.source(), p.status(), p.from(), p.to(),
+                        p.days(), p.daysDone(), p.rowsRead(), p.rowsPerSecond(), p.startedAt(), p.finishedAt(),
+                        tenantSafe(p.error()))).toList(),
+                s.errors().stream().map(JobsController::tenantSafe).toList(), null);
     }
 
-    private Optional<JobHistory.Entry> project(JobHistory.Entry e, TenantScope scope) {
-        if (scope.seesAll(e.sources())) {
-            return Optional.of(e);
-        }
-        List<String> visible = scope.visible(e.sources());
-        if (visible.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<JobHistory.JobStatus> job = e.jobExecutionId() == null ? Optional.empty()
-                : history.status(e.jobExecutionId()).flatMap(s -> project(s, scope));
-        return Optional.of(new JobHistory.Entry(e.requestId(), e.jobName(), e.trigger(), e.requestedBy(),
-                e.requestedAt(), visible, e.from(), e.to(), e.node(), e.jobExecutionId(), e.restartOf(),
-                job.map(JobHistory.JobStatus::status).orElse(e.status()), e.startTime(), e.endTime(),
-                e.durationSeconds(), job.map(JobHistory.JobStatus::rowsRead).orElse(0L),
-                job.map(JobHistory.JobStatus::errors).orElse(List.of())));
+    /** Who asked, for a tenant's account: its own account name, else only that it was the platform. */
+    private static String requester(String trigger, String requestedBy, Authentication user) {
+        return "API".equals(trigger) && user.getName().equals(requestedBy) ? requestedBy : null;
     }
 
-    /** The status of the account's part of a job: running while one of its sources runs, failed if one failed. */
-    private static String statusOf(List<JobHistory.SourceProgress> progress, String jobStatus) {
-        if (progress.isEmpty()) {
-            return jobStatus;
+    /**
+     * An error as a tenant's account may read it: what the source answered (the sync names the
+     * source and its host, with credentials masked), never the warehouse's SQL or internals.
+     */
+    static String tenantSafe(String error) {
+        if (error == null) {
+            return null;
         }
-        if (progress.stream().anyMatch(p -> p.finishedAt() == null)) {
-            return "STARTED";
-        }
-        return progress.stream().allMatch(p -> p.status().equals("COMPLETED")) ? "COMPLETED" : "FAILED";
+        boolean aboutSource = error.startsWith("source '") && !error.contains("SQL [") && !error.contains("wh_")
+                && !error.contains("Exception");
+        return aboutSource ? error : INTERNAL_ERROR;
     }
 
     /** 409 for a tenant's account: the source is busy, and nothing of the run that holds it. */
@@ -161,10 +224,13 @@ class JobsController {
         }
     }
 
-    private static Set<String> sourcesOf(JobHistory.JobStatus status) {
-        Set<String> names = new TreeSet<>(status.sources());
-        status.progress().forEach(p -> names.add(p.source()));
-        return names;
+    private static SyncWindow window(String fromText, String toText) {
+        LocalDate from = date("from", fromText);
+        LocalDate to = date("to", toText);
+        if (from.isAfter(to)) {
+            throw new BadRequest("from " + from + " is after to " + to);
+        }
+        return new SyncWindow(from, to);
     }
 
     private static LocalDate date(String name, String value) {
@@ -177,4 +243,5 @@ class JobsController {
             throw new BadRequest(name + " '" + value + "' is not a date (YYYY-MM-DD)");
         }
     }
+
 }

@@ -77,7 +77,7 @@ class SecurityConfiguration {
                                 .access(AuthorizationManagers.allOf(hasRole(ADMIN), hasRole(TenantScope.PLATFORM)))
                         .requestMatchers(HttpMethod.GET, "/login", "/dashboard/dashboard.css").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/jobs/resync").hasAnyRole(OPERATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/jobs/resync", "/api/jobs/sync").hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/sources/reload").hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**", "/webjars/**", "/api/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(ADMIN)

@@ -46,6 +46,11 @@ final class TenantScope {
         return platform || (!sources.isEmpty() && sources.stream().allMatch(tenants::contains));
     }
 
+    /** The account's own tenants (empty for platform staff, who see every tenant). */
+    Set<String> tenants() {
+        return tenants;
+    }
+
     List<String> visible(List<String> sources) {
         return sources.stream().filter(this::sees).toList();
     }

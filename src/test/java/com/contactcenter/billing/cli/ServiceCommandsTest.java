@@ -88,7 +88,8 @@ class ServiceCommandsTest {
         List<String> lines = resync.out().lines().toList();
         assertThat(lines.get(0)).matches("job execution \\d+ started \\(request \\d+\\); follow it with GET /api/jobs/\\d+");
         String id = lines.get(0).split(" ")[2];
-        assertThat(resync.out()).contains("sync run " + id + ": COMPLETED").contains("31 days");
+        assertThat(resync.out()).contains("sync request ").contains(": COMPLETED (1 of 1 tenants synced)")
+                .contains("31 days");
 
         // and restarting a completed execution is refused
         CliRun.Result restart = cli.run(cli.with("restart", id));
@@ -101,8 +102,8 @@ class ServiceCommandsTest {
         // and while another run holds the source, a sync is refused naming it, with exit 1
         var warehouse = new org.springframework.jdbc.core.JdbcTemplate(
                 new DriverManagerDataSource(cli.warehouseUrl(), "sa", ""));
-        warehouse.update("INSERT INTO sync_lock (source, job_request_id, job_execution_id, holder, acquired_at,"
-                + " heartbeat_at, expires_at) VALUES ('t1', 555, 4242, 'node-b:7', '2026-11-01 00:00:00',"
+        warehouse.update("INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at,"
+                + " heartbeat_at, expires_at) VALUES ('t1', 4242, 'node-b:7', '2026-11-01 00:00:00',"
                 + " '2026-11-01 00:00:00', '2999-01-01 00:00:00')");
         CliRun.Result refused = cli.run(cli.with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-02"));
         assertThat(refused.exit()).isEqualTo(1);

@@ -1,5 +1,7 @@
 package com.contactcenter.billing.ops;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.EdgeTenantFixture.AS_OF;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +9,8 @@ import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.FixedClock;
 import com.contactcenter.billing.support.SourceDatabases;
 import com.contactcenter.billing.support.UnplugSource;
-import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.sync.SyncService.SyncOutcome;
+import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.sync.SyncWindow;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,9 +55,6 @@ class JobRunnerTest {
     JobRepository jobRepository;
 
     @Autowired
-    SyncService sync;
-
-    @Autowired
     JobRequestStore requests;
 
     @Autowired
@@ -72,15 +71,15 @@ class JobRunnerTest {
         UnplugSource.plugBackIn("edge-again");
 
         // when the same sources and days are asked for again
-        JobRunner.Started again = runner.startSync(List.of("edge-again"), WINDOW, Requester.cli());
+        JobRunner.Started again = runner.startSync("edge-again", WINDOW, Requester.cli());
         JobExecution done = again.await();
 
         // then the failed execution was restarted (same instance) and finished the remaining days
         assertThat(done.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(done.getJobInstance().getInstanceId()).isEqualTo(
-                jobRepository.getJobExecution(failed.jobExecutionId()).getJobInstance().getInstanceId());
-        assertThat(requests.find(again.requestId()).orElseThrow().restartOf()).isEqualTo(failed.jobExecutionId());
-        SyncOutcome outcome = sync.outcome(done);
+                jobRepository.getJobExecution(failed.sources().get(0).jobExecutionId()).getJobInstance().getInstanceId());
+        assertThat(requests.tenant(again.requestId(), "edge-again").orElseThrow().revision()).isZero();
+        SyncOutcome outcome = runner.outcome(again.requestId());
         assertThat(outcome.sources()).singleElement().satisfies(o -> {
             assertThat(o.daysDone()).isEqualTo(33);
             assertThat(o.rowsRead()).isEqualTo(43);
@@ -98,8 +97,8 @@ class JobRunnerTest {
         // given an execution a crash left STARTED, its lock gone, and one whose holder is alive
         JobExecution orphan = startedExecution("orphan");
         JobExecution alive = startedExecution("alive");
-        warehouse.update("INSERT INTO sync_lock (source, job_request_id, job_execution_id, holder, acquired_at,"
-                + " heartbeat_at, expires_at) VALUES ('x-alive', 1, ?, 'other:1', '2026-11-01 02:59:00',"
+        warehouse.update("INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at,"
+                + " heartbeat_at, expires_at) VALUES ('x-alive', ?, 'other:1', '2026-11-01 02:59:00',"
                 + " '2026-11-01 02:59:00', '2999-01-01 00:00:00')", alive.getId());
         try {
             // when
@@ -116,7 +115,7 @@ class JobRunnerTest {
     }
 
     private JobExecution startedExecution(String requestId) {
-        var params = sync.parameters(List.of("x-" + requestId), WINDOW, requestId);
+        var params = SyncService.parameters("x-" + requestId, WINDOW, 0, 0);
         JobInstance instance = jobRepository.createJobInstance(JobRunner.SYNC_JOB, params);
         JobExecution execution = jobRepository.createJobExecution(instance, params, new ExecutionContext());
         execution.setStatus(BatchStatus.STARTED);

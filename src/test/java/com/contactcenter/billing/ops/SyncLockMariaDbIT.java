@@ -1,6 +1,7 @@
 package com.contactcenter.billing.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.contactcenter.billing.BillingApplication;
 import com.contactcenter.billing.support.EdgeTenantFixture;
@@ -96,7 +97,7 @@ class SyncLockMariaDbIT {
     private static Object request(JobRunner runner, Requester requester, CyclicBarrier barrier) throws Exception {
         barrier.await();
         try {
-            return runner.startSync(List.of("edge"), OCTOBER, requester);
+            return runner.startSync("edge", OCTOBER, requester);
         } catch (SyncBusyException e) {
             return e;
         }
@@ -111,10 +112,11 @@ class SyncLockMariaDbIT {
         assertThat(refused).hasSize(1);
         JobRunner.Started run = started.get(0);
         assertThat(refused.get(0).getMessage()).startsWith("source 'edge' is already being synced by ")
-                .containsAnyOf("job execution " + run.jobExecutionId(), "job request " + run.requestId());
+                .containsAnyOf("job execution " + run.jobExecutionId(), "another request for the same days");
         assertThat(run.await().getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(requests.find(refused.get(0).refusedRequestId()).orElseThrow().status())
-                .isEqualTo(JobRequestStore.Status.REFUSED);
+        // the refused request is recorded as such, beside the one that ran
+        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM job_request WHERE status = 'REFUSED' AND id <> ?"
+                + " AND id > ? - 2", Integer.class, run.requestId(), run.requestId())).isEqualTo(1);
         assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class)).isZero();
     }
 
@@ -151,18 +153,56 @@ class SyncLockMariaDbIT {
 
     @Test
     void theLockOfACrashedHolderIsTakenOverOnceItExpires() {
-        // given a holder that stopped renewing its lock a while ago (its process died)
-        long dead = requests.create("usageSyncJob", Requester.api("ghost"), List.of("edge"), OCTOBER.from(),
-                OCTOBER.to(), null);
-        warehouse.update("INSERT INTO sync_lock (source, job_request_id, holder, acquired_at, heartbeat_at, expires_at)"
-                + " VALUES ('edge', ?, 'dead-node:1', '2020-01-01 00:00:00', '2020-01-01 00:00:00', '2020-01-01 00:02:00')",
-                dead);
+        // given a holder on another host that stopped renewing its lock a while ago (its process died)
+        warehouse.update("INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at, heartbeat_at,"
+                + " expires_at) VALUES ('edge', 999999, 'dead-node:1', '2020-01-01 00:00:00', '2020-01-01 00:00:00',"
+                + " '2020-01-01 00:02:00')");
 
         // when the source is asked for again
         SyncOutcome outcome = runner.sync(List.of("edge"), OCTOBER, Requester.api("ada"));
 
-        // then it runs, and the dead request is marked failed
+        // then it runs, and the dead holder's row is gone
         assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
-        assertThat(requests.find(dead).orElseThrow().status()).isEqualTo(JobRequestStore.Status.FAILED);
+        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class)).isZero();
+    }
+
+    @Test
+    void theLockOfAHolderWhoseProcessIsGoneFromThisHostIsTakenOverAtOnce() throws Exception {
+        // given a holder on this host whose lease runs for an hour more, but whose process has exited
+        Process exited = new ProcessBuilder("true").start();
+        exited.waitFor();
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        warehouse.update("INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at, heartbeat_at,"
+                + " expires_at) VALUES ('edge', 999998, ?, ?, ?, ?)", host + ":" + exited.pid(),
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC), java.time.LocalDateTime.now(java.time.ZoneOffset.UTC),
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusHours(1));
+
+        // when the same source is asked for at once
+        long started = System.nanoTime();
+        JobRunner.Started run = runner.startSync("edge", OCTOBER, Requester.cli());
+
+        // then it starts at once (no wait for the lease) and completes
+        assertThat(run.await().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat((System.nanoTime() - started) / 1_000_000_000L).isLessThan(60);
+        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class)).isZero();
+    }
+
+    @Test
+    void aLiveHolderIsRefusedWithWhenItsLeaseWouldExpire() throws Exception {
+        // given a live holder: this very process, renewing
+        warehouse.update("INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at, heartbeat_at,"
+                + " expires_at) VALUES ('edge', 999997, ?, ?, ?, '2099-01-01 00:00:00')",
+                java.net.InetAddress.getLocalHost().getHostName() + ":" + ProcessHandle.current().pid(),
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC), java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+        try {
+            // when the source is asked for
+            // then the refusal names the holder and when its lease expires should it have died
+            assertThatThrownBy(() -> runner.startSync("edge", OCTOBER, Requester.cli()))
+                    .isInstanceOf(SyncBusyException.class)
+                    .hasMessageStartingWith("source 'edge' is already being synced by job execution 999997")
+                    .hasMessageContaining("its lock expires at 2099-01-01T00:00:00Z");
+        } finally {
+            warehouse.update("DELETE FROM sync_lock WHERE source = 'edge'");
+        }
     }
 }

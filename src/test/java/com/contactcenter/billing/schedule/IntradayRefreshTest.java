@@ -37,6 +37,7 @@ import org.springframework.test.context.TestPropertySource;
  * </pre>
  */
 @SpringBootTest(properties = {
+        "billing.lock.busy-retry=500ms",
         "spring.datasource.url=jdbc:h2:mem:wh_intraday;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "spring.datasource.username=sa",
         "spring.datasource.password=",
@@ -118,8 +119,8 @@ class IntradayRefreshTest {
         // and the history names the trigger
         JobHistory.Entry entry = history.history(10).stream().filter(e -> e.jobName().equals("usageSyncJob"))
                 .findFirst().orElseThrow();
-        assertThat(List.of(entry.trigger(), entry.requestedBy(), entry.status(), entry.sources().toString()))
-                .containsExactly("SCHEDULE", "intraday-sync", "COMPLETED", "[edge, other]");
+        assertThat(List.of(entry.trigger(), entry.requestedBy(), entry.status(), entry.work(), entry.tenants()))
+                .containsExactly("SCHEDULE", "intraday-sync", "COMPLETED", "intraday", 2);
     }
 
     @Test
@@ -148,32 +149,44 @@ class IntradayRefreshTest {
     }
 
     @Test
-    void aSourceBeingSyncedIsSkippedByTheIntradayRefreshAndTheOthersStillRefresh() throws Exception {
-        // given an operator's re-sync holds 'other'
+    void aSourceBeingSyncedWaitsForItsHolderWhileTheOthersRefresh() throws Exception {
+        // given an operator's re-sync holds 'other', and ends a moment after the trigger fires
         long edgeRun = newestRun("edge");
         long otherRun = newestRun("other");
         int edgeSnapshots = snapshotRows("edge");
         int otherSnapshots = snapshotRows("other");
-        warehouse.update("INSERT INTO sync_lock (source, job_request_id, job_execution_id, holder, acquired_at,"
-                + " heartbeat_at, expires_at) VALUES ('other', 998, 998, 'node-b:1', '2026-11-29 19:00:00',"
+        warehouse.update("INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at,"
+                + " heartbeat_at, expires_at) VALUES ('other', 998, 'node-b:1', '2026-11-29 19:00:00',"
                 + " '2026-11-29 19:30:00', '2999-01-01 00:00:00')");
+        Thread holderEnds = new Thread(() -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            warehouse.update("DELETE FROM sync_lock WHERE job_execution_id = 998");
+        });
+        holderEnds.start();
         try {
             // when the intraday trigger fires
             fireIntraday();
 
-            // then 'edge' was synced and snapshotted again (three new versions), 'other' left alone
+            // then both were synced and snapshotted again (three new versions each)
             assertThat(newestRun("edge")).isGreaterThan(edgeRun);
             assertThat(snapshotRows("edge")).isEqualTo(edgeSnapshots + 3);
-            assertThat(newestRun("other")).isEqualTo(otherRun);
-            assertThat(snapshotRows("other")).isEqualTo(otherSnapshots);
-            // and the refusal is in the history, naming the run that holds the source
-            List<JobHistory.Entry> newest = history.history(2);
-            assertThat(newest).extracting(e -> e.requestedBy() + " " + e.sources() + " " + e.status())
-                    .containsExactly("intraday-sync [edge] COMPLETED", "intraday-sync [edge, other] REFUSED");
-            assertThat(newest.get(1).errors()).singleElement().asString()
-                    .startsWith("source 'other' is already being synced by job execution 998");
+            assertThat(newestRun("other")).isGreaterThan(otherRun);
+            assertThat(snapshotRows("other")).isEqualTo(otherSnapshots + 3);
+            // and the history shows one request, 'other' having waited for the holder before it ran
+            JobHistory.Entry request = history.history(1).get(0);
+            assertThat(List.of(request.requestedBy(), request.status(), request.tenants()))
+                    .containsExactly("intraday-sync", "COMPLETED", 2);
+            JobHistory.TenantLine other = history.request(request.requestId(), null).orElseThrow().tenants().get(1);
+            assertThat(other.source()).isEqualTo("other");
+            assertThat(other.status()).isEqualTo("COMPLETED");
+            assertThat(other.attempts()).isGreaterThanOrEqualTo(2);
         } finally {
-            warehouse.update("DELETE FROM sync_lock WHERE job_request_id = 998");
+            holderEnds.join();
+            warehouse.update("DELETE FROM sync_lock WHERE job_execution_id = 998");
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.contactcenter.billing.snapshot;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.contactcenter.billing.demo.DemoDataGenerator;
@@ -7,7 +9,6 @@ import com.contactcenter.billing.demo.DemoDataSpec;
 import com.contactcenter.billing.report.ReportData;
 import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.FixedClock;
-import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.sync.SyncWindow;
 import com.contactcenter.billing.usage.GroupBy;
 import com.contactcenter.billing.usage.UsageReport;
@@ -60,7 +61,7 @@ class ManyUsersSnapshotTest {
     SnapshotService snapshots;
 
     @Autowired
-    SyncService sync;
+    JobRunner sync;
 
     @Autowired
     JdbcTemplate warehouse;
@@ -80,7 +81,7 @@ class ManyUsersSnapshotTest {
             if (GENERATED.add(sourceUrl)) {
                 new DemoDataGenerator(new DriverManagerDataSource(sourceUrl, sourceUser, sourcePassword))
                         .generate(new DemoDataSpec(USERS, 60_000, 11, TO, 1));
-                assertThat(sync.sync(List.of("many"), new SyncWindow(FROM, TO)).succeeded()).isTrue();
+                assertThat(sync.sync(List.of("many"), new SyncWindow(FROM, TO), Requester.cli()).succeeded()).isTrue();
             }
         }
     }

@@ -1,5 +1,7 @@
 package com.contactcenter.billing.source;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.EdgeTenantFixture.AS_OF;
 import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_FIRST;
 import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_LAST;
@@ -121,7 +123,7 @@ class TenantDirectoryMariaDbIT {
     SourceRegistry sources;
 
     @Autowired
-    SyncService sync;
+    JobRunner sync;
 
     @Autowired
     SnapshotService snapshots;
@@ -150,7 +152,7 @@ class TenantDirectoryMariaDbIT {
     @Order(2)
     void theDirectoryTenantsSyncThroughTheSharedAccountEachSucceeding() {
         // when
-        SyncService.SyncOutcome outcome = sync.sync(List.of("t1", "t2", "t3"), new SyncWindow(SYNC_FROM, SYNC_TO));
+        SyncService.SyncOutcome outcome = sync.sync(List.of("t1", "t2", "t3"), new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli());
 
         // then
         assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
@@ -194,7 +196,7 @@ class TenantDirectoryMariaDbIT {
         assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_run WHERE source = 't2'", Long.class))
                 .isEqualTo(t2Runs).isPositive();
         assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM wh_user WHERE source = 't2'", Long.class)).isPositive();
-        assertThat(sync.sync(List.of("t4"), new SyncWindow(SYNC_FROM, SYNC_TO)).succeeded()).isTrue();
+        assertThat(sync.sync(List.of("t4"), new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli()).succeeded()).isTrue();
         assertThat(output.getAll()).contains("directory row 2 ('t3') skipped: time_zone 'Mars/Olympus'")
                 .doesNotContain(DIRECTORY_PASSWORD).doesNotContain(SOURCE_PASSWORD);
     }

@@ -118,7 +118,7 @@ class TenantDirectoryTest {
                 row(11, "eta", alpha, null, null, true));
 
         // when the application starts
-        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), new ServerConnections(8));
 
         // then
         assertThat(origins(registry)).containsExactly("acme yaml", "alpha directory", "beta directory");
@@ -153,7 +153,7 @@ class TenantDirectoryTest {
                 row(2, "beta", SourceDatabases.h2Url("dir_beta_src"), "America/Santiago", "beta_user", true),
                 row(3, "gamma", alpha, "America/Lima", null, false),
                 row(4, "delta", alpha, "Mars/Olympus", null, true));
-        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), new ServerConnections(8));
         SourceConnection alphaPool = registry.connection("alpha");
         SourceConnection betaPool = registry.connection("beta");
         SourceConnection acmePool = registry.connection("acme");
@@ -205,7 +205,7 @@ class TenantDirectoryTest {
                 row(2, "beta", SourceDatabases.h2Url("dir_beta_src"), "America/Santiago", " beta_user ", true));
 
         // when
-        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), new ServerConnections(8));
 
         // then
         assertThat(registry.require("alpha").username()).isEqualTo("billing_ro");
@@ -223,7 +223,7 @@ class TenantDirectoryTest {
         control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", "someone", false));
 
         // when
-        registry = new SourceRegistry(properties(DIRECTORY_URL, BillingProperties.DirectoryProperties.DEFAULT_QUERY));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, BillingProperties.DirectoryProperties.DEFAULT_QUERY), new ServerConnections(8));
 
         // then
         assertThat(origins(registry)).containsExactly("acme yaml", "alpha directory");
@@ -237,7 +237,7 @@ class TenantDirectoryTest {
                 new String[] {"jdbc:h2:file:./target/no-such-dir/control;IFEXISTS=TRUE",
                         "h2:file:./target/no-such-dir/control"})) {
             // when
-            registry = new SourceRegistry(properties(unreachable[0], QUERY));
+            registry = new SourceRegistry(properties(unreachable[0], QUERY), new ServerConnections(8));
 
             // then
             assertThat(origins(registry)).containsExactly("acme yaml");
@@ -262,7 +262,7 @@ class TenantDirectoryTest {
         // given
         DataSource control = control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true),
                 row(2, "a b", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true));
-        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), new ServerConnections(8));
 
         // when its table is gone
         SourceDatabases.execute(control, List.of("DROP TABLE tenants"));
@@ -295,7 +295,7 @@ class TenantDirectoryTest {
                 + "') AS INT) AS name, url, time_zone FROM tenants";
 
         // when
-        registry = new SourceRegistry(properties(DIRECTORY_URL, query));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, query), new ServerConnections(8));
 
         // then
         String error = registry.directoryError().orElseThrow();
@@ -312,7 +312,7 @@ class TenantDirectoryTest {
         control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true));
 
         // when
-        registry = new SourceRegistry(properties(DIRECTORY_URL, "SELECT name, url FROM tenants"));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, "SELECT name, url FROM tenants"), new ServerConnections(8));
 
         // then
         assertThat(registry.directoryError()).contains("tenant directory at h2:mem:dir_control could not be read:"
@@ -326,7 +326,7 @@ class TenantDirectoryTest {
         // given
         control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true),
                 row(2, "bad", null, "America/Bogota", null, true));
-        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), new ServerConnections(8));
         SourceDatabases.execute(new DriverManagerDataSource(DIRECTORY_URL, "ctl", DIRECTORY_PASSWORD),
                 List.of("DELETE FROM tenants WHERE name = 'alpha'"));
 
@@ -342,7 +342,7 @@ class TenantDirectoryTest {
     void tenantsAreListedWithTheirOrigin() {
         control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true));
 
-        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), new ServerConnections(8));
 
         assertThat(registry.tenants()).extracting(Tenant::name, Tenant::origin).containsExactly(
                 tuple("acme", SourceRegistry.Origin.YAML), tuple("alpha", SourceRegistry.Origin.DIRECTORY));

@@ -2,6 +2,8 @@ package com.contactcenter.billing.support;
 
 import com.contactcenter.billing.demo.DemoDataGenerator;
 import com.contactcenter.billing.demo.DemoDataSpec;
+import com.contactcenter.billing.ops.JobRunner;
+import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.sync.SyncWindow;
 import java.time.LocalDate;
@@ -101,7 +103,7 @@ public final class DashboardFixture {
     private static boolean sourcesLoaded;
 
     /** Creates both tenants' H2 databases (once per JVM) and syncs them into the application's warehouse. */
-    public static synchronized void syncBoth(SyncService sync) {
+    public static synchronized void syncBoth(JobRunner sync) {
         if (!sourcesLoaded) {
             SourceDatabases.execute(SourceDatabases.h2("dash_acme_src"), List.of("DROP ALL OBJECTS"));
             load(Databases.h2("unused"));
@@ -121,8 +123,8 @@ public final class DashboardFixture {
     }
 
     /** Syncs both tenants over {@link #SYNCED} into the application's warehouse. */
-    public static void syncAll(SyncService sync) {
-        SyncService.SyncOutcome outcome = sync.sync(List.of(ACME, EDGE), SYNCED);
+    public static void syncAll(JobRunner sync) {
+        SyncService.SyncOutcome outcome = sync.sync(List.of(ACME, EDGE), SYNCED, Requester.cli());
         if (!outcome.succeeded()) {
             throw new IllegalStateException("the dashboard fixture did not sync: " + outcome.failureSummary());
         }

@@ -1,10 +1,14 @@
 package com.contactcenter.billing.support;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotService;
+import com.contactcenter.billing.ops.JobRunner;
+import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncWindow;
@@ -105,7 +109,7 @@ public final class SantiagoDst {
      * day around each transition and checks that every row is on its local day, each DST day holds
      * exactly its rows, and syncing a DST day on its own changes nothing.
      */
-    public static void assertEveryRowLandsOnItsLocalDay(SyncService sync, SnapshotService snapshots, String source) {
+    public static void assertEveryRowLandsOnItsLocalDay(JobRunner sync, SnapshotService snapshots, String source) {
         // the transitions are the ones these rows were written for
         List<ZoneOffsetTransition> transitions = transitions2026();
         assertThat(transitions).extracting(t -> t.getInstant().toString(), ZoneOffsetTransition::isGap)
@@ -120,7 +124,7 @@ public final class SantiagoDst {
 
         // when
         SyncOutcome outcome = sync.sync(List.of(source), new SyncWindow(LocalDate.parse("2026-04-01"),
-                LocalDate.parse("2026-09-30")));
+                LocalDate.parse("2026-09-30")), Requester.cli());
 
         // then
         assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
@@ -135,7 +139,7 @@ public final class SantiagoDst {
 
         // and a pass of the DST day alone (bounded by the transition itself in September) finds the same rows
         for (String day : List.of("2026-04-04", "2026-09-06")) {
-            SyncOutcome again = sync.sync(List.of(source), new SyncWindow(LocalDate.parse(day), LocalDate.parse(day)));
+            SyncOutcome again = sync.sync(List.of(source), new SyncWindow(LocalDate.parse(day), LocalDate.parse(day)), Requester.cli());
             assertThat(again.succeeded()).as(again.failureSummary()).isTrue();
         }
         assertDays(snapshots, source, "2026-04-02", "2026-04-06", expectedAprilDays(),

@@ -1,5 +1,7 @@
 package com.contactcenter.billing.sync;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.EdgeTenantFixture.AS_OF;
 import static com.contactcenter.billing.support.EdgeTenantFixture.EXPECTED_OCTOBER_BY_MONTH;
 import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_FIRST;
@@ -54,7 +56,7 @@ class BrieflyUnreachableSourceTest {
     static final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
 
     @Autowired
-    SyncService sync;
+    JobRunner sync;
 
     @Autowired
     SnapshotService snapshots;
@@ -95,7 +97,7 @@ class BrieflyUnreachableSourceTest {
         }, 1, TimeUnit.SECONDS);
 
         // when
-        SyncOutcome outcome = sync.sync(List.of("brief"), new SyncWindow(SYNC_FROM, SYNC_TO));
+        SyncOutcome outcome = sync.sync(List.of("brief"), new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli());
 
         // then it failed first, was tried again, and synced everything
         assertThat(output.getAll()).contains("brief: attempt 1 of 6 failed, trying again in 200 ms");

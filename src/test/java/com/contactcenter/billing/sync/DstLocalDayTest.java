@@ -1,5 +1,7 @@
 package com.contactcenter.billing.sync;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.support.FixedClock;
 import com.contactcenter.billing.support.SantiagoDst;
@@ -24,7 +26,7 @@ import org.springframework.context.annotation.Import;
 class DstLocalDayTest {
 
     @Autowired
-    SyncService sync;
+    JobRunner sync;
 
     @Autowired
     SnapshotService snapshots;

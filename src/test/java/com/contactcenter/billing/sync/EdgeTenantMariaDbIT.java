@@ -1,5 +1,7 @@
 package com.contactcenter.billing.sync;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.EdgeTenantFixture.AS_OF;
 import static com.contactcenter.billing.support.EdgeTenantFixture.EXPECTED_OCTOBER_BY_MONTH;
 import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_FIRST;
@@ -87,7 +89,7 @@ class EdgeTenantMariaDbIT {
     }
 
     @Autowired
-    SyncService sync;
+    JobRunner sync;
 
     @Autowired
     SnapshotService snapshots;
@@ -221,7 +223,7 @@ class EdgeTenantMariaDbIT {
         List<String> sources = List.of("edge-a", "edge-b", "edge-c", "edge-d");
         List<String> failures = new ArrayList<>();
         for (int round = 1; round <= 6; round++) {
-            SyncOutcome outcome = sync.sync(sources, WINDOW);
+            SyncOutcome outcome = sync.sync(sources, WINDOW, Requester.cli());
             for (SourceOutcome o : outcome.sources()) {
                 if (!o.succeeded() || o.daysDone() != 33) {
                     failures.add("round " + round + ": " + o.source() + " " + o.daysDone() + " days: " + o.error());
@@ -239,7 +241,7 @@ class EdgeTenantMariaDbIT {
     }
 
     private void syncAlone(String source) {
-        SyncOutcome outcome = sync.sync(List.of(source), WINDOW);
+        SyncOutcome outcome = sync.sync(List.of(source), WINDOW, Requester.cli());
         assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
         assertThat(outcome.sources()).extracting(SourceOutcome::daysDone, SourceOutcome::rowsRead)
                 .containsExactly(tuple(33, 43L));

@@ -1,5 +1,7 @@
 package com.contactcenter.billing.sync;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.EdgeTenantFixture.AS_OF;
 import static com.contactcenter.billing.support.EdgeTenantFixture.EXPECTED_OCTOBER_BY_MONTH;
 import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_FIRST;
@@ -80,7 +82,7 @@ class EdgeTenantSyncTest {
             "2026-10-26");
 
     @Autowired
-    SyncService sync;
+    JobRunner sync;
 
     @Autowired
     SnapshotService snapshots;
@@ -101,13 +103,13 @@ class EdgeTenantSyncTest {
     @Test
     void exportsOctoberByMonthExactlyAsTheRulesDefine() {
         // given the edge tenant synced one day either side of October
-        SyncOutcome outcome = sync.sync(List.of("edge"), WINDOW);
+        SyncOutcome outcome = sync.sync(List.of("edge"), WINDOW, Requester.cli());
         assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
         SourceOutcome edge = outcome.sources().get(0);
         // 33 local days; 22 messages + 11 calls + 5 bot sessions + 5 user sessions, all inside the window
         assertThat(List.of(edge.source(), edge.from(), edge.to(), edge.daysDone(), edge.rowsRead(), edge.succeeded()))
                 .containsExactly("edge", SYNC_FROM, SYNC_TO, 33, 43L, true);
-        long runId = runs.forJobExecution(outcome.jobExecutionId()).get(0).id();
+        long runId = runs.forJobExecution(outcome.sources().get(0).jobExecutionId()).get(0).id();
 
         // when
         Snapshot snapshot = snapshots.compute("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
@@ -131,7 +133,7 @@ class EdgeTenantSyncTest {
     @Test
     void writesMoneyAsJsonStringsAndCountsAsJsonIntegers() {
         // given
-        sync.sync(List.of("edge"), WINDOW);
+        sync.sync(List.of("edge"), WINDOW, Requester.cli());
 
         // when
         JsonNode doc = SnapshotService.json(snapshots.compute("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH));
@@ -160,7 +162,7 @@ class EdgeTenantSyncTest {
     @Test
     void groupsOctoberByIsoWeekWithTheFirstWeekClippedToThePeriod() {
         // given
-        sync.sync(List.of("edge"), WINDOW);
+        sync.sync(List.of("edge"), WINDOW, Requester.cli());
 
         // when
         JsonNode doc = SnapshotService.json(snapshots.compute("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.WEEK));
@@ -208,7 +210,7 @@ class EdgeTenantSyncTest {
     @Test
     void groupsOctoberByLocalDay() {
         // given
-        sync.sync(List.of("edge"), WINDOW);
+        sync.sync(List.of("edge"), WINDOW, Requester.cli());
 
         // when
         JsonNode doc = SnapshotService.json(snapshots.compute("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.DAY));
@@ -238,11 +240,11 @@ class EdgeTenantSyncTest {
     @Test
     void reSyncOfTheSamePeriodReplacesItsFigures() {
         // given a first sync and its snapshot
-        assertThat(sync.sync(List.of("edge-resync"), WINDOW).succeeded()).isTrue();
+        assertThat(sync.sync(List.of("edge-resync"), WINDOW, Requester.cli()).succeeded()).isTrue();
         Snapshot first = snapshots.compute("edge-resync", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
 
         // when the same range is synced again and the snapshot computed again, twice
-        SyncOutcome again = sync.sync(List.of("edge-resync"), WINDOW);
+        SyncOutcome again = sync.sync(List.of("edge-resync"), WINDOW, Requester.cli());
         Snapshot second = snapshots.compute("edge-resync", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
         Snapshot third = snapshots.compute("edge-resync", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
 
@@ -253,7 +255,7 @@ class EdgeTenantSyncTest {
         assertThat(figures(second)).isEqualTo(figures(first)).isEqualTo(without(EXPECTED, "source"));
         assertThat(second.version()).isEqualTo(2);
         assertThat(SnapshotService.json(second).get("snapshot").get("syncRunIds").get(0).asLong())
-                .isEqualTo(runs.forJobExecution(again.jobExecutionId()).get(0).id());
+                .isEqualTo(runs.forJobExecution(again.sources().get(0).jobExecutionId()).get(0).id());
         assertThat(third).isEqualTo(second);
         assertThat(snapshots.versions("edge-resync", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH))
                 .extracting(Snapshot::version).containsExactly(2, 1);
@@ -265,15 +267,15 @@ class EdgeTenantSyncTest {
     @Test
     void aChangedSourceRowMakesANewVersionAndTheDiffSaysByHowMuch() {
         // given versions 1 and 2 of October from two syncs of the same rows
-        sync.sync(List.of("edge-changed"), WINDOW);
+        sync.sync(List.of("edge-changed"), WINDOW, Requester.cli());
         Snapshot v1 = snapshots.compute("edge-changed", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
-        sync.sync(List.of("edge-changed"), WINDOW);
+        sync.sync(List.of("edge-changed"), WINDOW, Requester.cli());
         Snapshot v2 = snapshots.compute("edge-changed", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
 
         // when call 1 becomes 121 s (3 minutes instead of 2) and October is synced and computed again
         SourceDatabases.execute(SourceDatabases.h2("edge_changed_src"),
                 List.of("UPDATE calls SET duration_seconds = 121 WHERE id = 1"));
-        assertThat(sync.sync(List.of("edge-changed"), WINDOW).succeeded()).isTrue();
+        assertThat(sync.sync(List.of("edge-changed"), WINDOW, Requester.cli()).succeeded()).isTrue();
         Snapshot v3 = snapshots.compute("edge-changed", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
         SnapshotDiff diff = snapshots.diff(v2, v3);
 
@@ -324,7 +326,7 @@ class EdgeTenantSyncTest {
     class InterruptedSync {
 
         @Autowired
-        SyncService sync;
+        JobRunner sync;
 
         @Autowired
         SnapshotService snapshots;
@@ -343,7 +345,7 @@ class EdgeTenantSyncTest {
             // given a sync whose source goes away once Oct 14 is written: it dies on its 16th day
             SourceDatabases.loadH2("edge_killed_src", EdgeTenantFixture.SQL);
             UnplugSource.after(warehouse, "edge-killed", LocalDate.parse("2026-10-14"), "edge_killed_src");
-            SyncOutcome killed = sync.sync(List.of("edge-killed"), WINDOW);
+            SyncOutcome killed = sync.sync(List.of("edge-killed"), WINDOW, Requester.cli());
             assertKilledOnOctober15(killed, "edge-killed");
             JsonNode partial = SnapshotService.json(
                     snapshots.compute("edge-killed", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH));
@@ -351,7 +353,7 @@ class EdgeTenantSyncTest {
 
             // when the source is back and the sync runs again
             UnplugSource.plugBackIn("edge-killed");
-            SyncOutcome again = sync.sync(List.of("edge-killed"), WINDOW);
+            SyncOutcome again = sync.sync(List.of("edge-killed"), WINDOW, Requester.cli());
             Snapshot snapshot = snapshots.compute("edge-killed", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
 
             // then
@@ -367,12 +369,12 @@ class EdgeTenantSyncTest {
             // given a sync whose source goes away once Oct 14 is written: it dies on its 16th day
             SourceDatabases.loadH2("edge_restarted_src", EdgeTenantFixture.SQL);
             UnplugSource.after(warehouse, "edge-restarted", LocalDate.parse("2026-10-14"), "edge_restarted_src");
-            SyncOutcome killed = sync.sync(List.of("edge-restarted"), WINDOW);
+            SyncOutcome killed = sync.sync(List.of("edge-restarted"), WINDOW, Requester.cli());
             long runId = assertKilledOnOctober15(killed, "edge-restarted");
 
             // when the source is back and the failed job execution is restarted
             UnplugSource.plugBackIn("edge-restarted");
-            JobExecution failed = jobRepository.getJobExecution(killed.jobExecutionId());
+            JobExecution failed = jobRepository.getJobExecution(killed.sources().get(0).jobExecutionId());
             JobExecution restarted = jobOperator.restart(failed);
             Snapshot snapshot = snapshots.compute("edge-restarted", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
 

@@ -1,5 +1,7 @@
 package com.contactcenter.billing.sync;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.EdgeTenantFixture.AS_OF;
 import static com.contactcenter.billing.support.EdgeTenantFixture.EXPECTED_OCTOBER_BY_MONTH;
 import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_FIRST;
@@ -59,7 +61,7 @@ class UnreachableSourceTest {
     static final String PASSWORD = "s3cr3t-pw";
 
     @Autowired
-    SyncService sync;
+    JobRunner sync;
 
     @Autowired
     SnapshotService snapshots;
@@ -75,7 +77,7 @@ class UnreachableSourceTest {
     @Test
     void anUnreachableSourceFailsTheSyncNamingItsHostWhileTheOtherSourceIsFullySynced(CapturedOutput output) {
         // when
-        SyncOutcome outcome = sync.sync(List.of("good", "down"), new SyncWindow(SYNC_FROM, SYNC_TO));
+        SyncOutcome outcome = sync.sync(List.of("good", "down"), new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli());
 
         // then the sync as a whole failed, because of down only
         assertThat(outcome.succeeded()).isFalse();

@@ -1,5 +1,7 @@
 package com.contactcenter.billing.web;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.DashboardFixture.ACME;
 import static com.contactcenter.billing.support.DashboardFixture.EDGE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +16,6 @@ import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.ExportJson;
 import com.contactcenter.billing.support.FixedClock;
 import com.contactcenter.billing.support.SourceDatabases;
-import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.sync.SyncWindow;
 import com.contactcenter.billing.usage.GroupBy;
 import java.math.BigDecimal;
@@ -74,7 +75,7 @@ class DashboardApiTest {
     SnapshotService snapshots;
 
     @Autowired
-    SyncService sync;
+    JobRunner sync;
 
     @Autowired
     JdbcTemplate warehouse;
@@ -464,7 +465,7 @@ class DashboardApiTest {
         assertThat(api(view).at("/snapshot/id")).isEqualTo(first.at("/snapshot/id"));
 
         // when: one day of the period is synced again
-        assertThat(sync.sync(List.of(EDGE), new SyncWindow(LocalDate.parse("2026-10-15"), LocalDate.parse("2026-10-15")))
+        assertThat(sync.sync(List.of(EDGE), new SyncWindow(LocalDate.parse("2026-10-15"), LocalDate.parse("2026-10-15")), Requester.cli())
                 .succeeded()).isTrue();
 
         // then: the page shows the next version, read from the runs the warehouse now holds
@@ -484,7 +485,7 @@ class DashboardApiTest {
         String shown = summary.at("/snapshot/id").asString();
 
         // when: a sync of the period lands before the other sections are asked for
-        assertThat(sync.sync(List.of(EDGE), new SyncWindow(LocalDate.parse("2026-10-22"), LocalDate.parse("2026-10-22")))
+        assertThat(sync.sync(List.of(EDGE), new SyncWindow(LocalDate.parse("2026-10-22"), LocalDate.parse("2026-10-22")), Requester.cli())
                 .succeeded()).isTrue();
 
         // then: with the id they read that version; without it, the current one

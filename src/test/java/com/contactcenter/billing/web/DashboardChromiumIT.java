@@ -1,5 +1,7 @@
 package com.contactcenter.billing.web;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.DashboardFixture.ACME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +12,6 @@ import com.contactcenter.billing.support.DashboardFixture;
 import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.ExportJson;
 import com.contactcenter.billing.support.FixedClock;
-import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.usage.GroupBy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ class DashboardChromiumIT {
     int port;
 
     @Autowired
-    SyncService sync;
+    JobRunner sync;
 
     @Autowired
     SnapshotService snapshots;

@@ -1,5 +1,7 @@
 package com.contactcenter.billing.web;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.DashboardFixture.ACME;
 import static com.contactcenter.billing.support.DashboardFixture.EDGE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +15,6 @@ import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.ExportJson;
 import com.contactcenter.billing.support.FixedClock;
 import com.contactcenter.billing.support.MariaDb;
-import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.usage.GroupBy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ class DashboardMariaDbIT {
     MockMvc mvc;
 
     @Autowired
-    SyncService sync;
+    JobRunner sync;
 
     @Autowired
     SnapshotService snapshots;

@@ -1,5 +1,7 @@
 package com.contactcenter.billing.web;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -15,7 +17,6 @@ import com.contactcenter.billing.support.DashboardFixture;
 import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.ExportJson;
 import com.contactcenter.billing.support.FixedClock;
-import com.contactcenter.billing.sync.SyncService;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class DashboardSecurityTest {
     MockMvc mvc;
 
     @Autowired
-    SyncService sync;
+    JobRunner sync;
 
     @Autowired
     JobHistory history;
@@ -197,7 +198,8 @@ class DashboardSecurityTest {
         assertThat(paths).containsExactly("/api/dashboard/consumption", "/api/dashboard/services",
                 "/api/dashboard/snapshots/{snapshotId}/download/{format}", "/api/dashboard/sources",
                 "/api/dashboard/summary", "/api/dashboard/users", "/api/dashboard/users/{userId}", "/api/jobs",
-                "/api/jobs/resync", "/api/jobs/{id}", "/api/sources/reload");
+                "/api/jobs/requests/{requestId}", "/api/jobs/resync", "/api/jobs/sync", "/api/jobs/{id}",
+                "/api/sources/reload");
         assertThat(doc.at("/paths/~1api~1dashboard~1users/get/parameters").toString()).contains("\"q\"", "\"sort\"",
                 "\"page\"", "\"size\"", "\"source\"", "\"preset\"", "\"groupBy\"");
     }

@@ -11,6 +11,7 @@ import com.contactcenter.billing.support.FixedClock;
 import com.contactcenter.billing.support.SourceDatabases;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,7 +174,9 @@ class JobsApiSecurityTest {
         assertThat(entry.get("trigger").asString() + " " + entry.get("requestedBy").asString() + " "
                 + entry.get("from").asString() + ".." + entry.get("to").asString() + " " + entry.get("status").asString())
                 .isEqualTo("API otto 2026-10-01..2026-10-31 COMPLETED");
-        assertThat(entry.get("durationSeconds").asDouble()).isPositive();
+        assertThat(entry.get("finishedAt").isNull()).isFalse();
+        assertThat(List.of(entry.get("counts").get("total").asInt(), entry.get("counts").get("completed").asInt()))
+                .containsExactly(1, 1);
 
         // and an admin may re-sync too
         long second = JSON.readTree(mvc.perform(resync(RESYNC).with(admin())).andExpect(status().isAccepted())
@@ -196,8 +199,8 @@ class JobsApiSecurityTest {
     @Test
     void aReSyncOfASourceBeingSyncedIsRefusedWith409NamingTheRunningExecution() throws Exception {
         // given another run (another node's) holds the source
-        warehouse.update("INSERT INTO sync_lock (source, job_request_id, job_execution_id, holder, acquired_at,"
-                + " heartbeat_at, expires_at) VALUES ('edge', 777, 4242, 'node-b:99', '2026-11-01 02:59:00',"
+        warehouse.update("INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at,"
+                + " heartbeat_at, expires_at) VALUES ('edge', 4242, 'node-b:99', '2026-11-01 02:59:00',"
                 + " '2026-11-01 02:59:00', '2099-01-01 00:00:00')");
         try {
             // when
@@ -209,10 +212,11 @@ class JobsApiSecurityTest {
             assertThat(error.get("error").asString()).startsWith(
                     "source 'edge' is already being synced by job execution 4242").contains("node-b:99");
             assertThat(error.get("runningJobExecutionId").asLong()).isEqualTo(4242);
-            assertThat(warehouse.queryForObject("SELECT status FROM job_request WHERE id = ?", String.class,
-                    error.get("refusedRequestId").asLong())).isEqualTo("REFUSED");
+            assertThat(error.get("error").asString()).contains("its lock expires at 2099-01-01T00:00:00Z");
+            assertThat(warehouse.queryForObject("SELECT status FROM job_request ORDER BY id DESC LIMIT 1",
+                    String.class)).isEqualTo("REFUSED");
         } finally {
-            warehouse.update("DELETE FROM sync_lock WHERE job_request_id = 777");
+            warehouse.update("DELETE FROM sync_lock WHERE job_execution_id = 4242");
         }
     }
 

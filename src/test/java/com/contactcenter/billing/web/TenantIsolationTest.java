@@ -18,7 +18,6 @@ import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.ExportJson;
 import com.contactcenter.billing.support.FixedClock;
 import com.contactcenter.billing.support.SourceDatabases;
-import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.sync.SyncWindow;
 import com.contactcenter.billing.usage.GroupBy;
 import java.net.URI;
@@ -80,7 +79,7 @@ class TenantIsolationTest {
     MockMvc mvc;
 
     @Autowired
-    SyncService sync;
+    JobRunner sync;
 
     @Autowired
     SnapshotService snapshots;
@@ -206,8 +205,8 @@ class TenantIsolationTest {
     @Test
     void aTenantsOperatorMeetingABusySourceLearnsNothingOfTheRunHoldingIt() throws Exception {
         // given: a run of every tenant (another node's) holds acme
-        warehouse.update("INSERT INTO sync_lock (source, job_request_id, job_execution_id, holder, acquired_at,"
-                + " heartbeat_at, expires_at) VALUES ('acme', 778, 4343, 'platform-node:7', '2026-11-15 16:59:00',"
+        warehouse.update("INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at,"
+                + " heartbeat_at, expires_at) VALUES ('acme', 4343, 'platform-node:7', '2026-11-15 16:59:00',"
                 + " '2026-11-15 16:59:00', '2099-01-01 00:00:00')");
         try {
             // when
@@ -224,7 +223,7 @@ class TenantIsolationTest {
                     .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
             assertThat(ExportJson.parse(staff).get("runningJobExecutionId").asLong()).isEqualTo(4343);
         } finally {
-            warehouse.update("DELETE FROM sync_lock WHERE job_request_id = 778");
+            warehouse.update("DELETE FROM sync_lock WHERE job_execution_id = 4343");
         }
     }
 
@@ -265,7 +264,7 @@ class TenantIsolationTest {
 
         String acmeHistory = body("/api/jobs?limit=1000", "acme-admin", 200);
         assertNothingOfEdge(acmeHistory);
-        ExportJson.parse(acmeHistory).forEach(e -> assertThat(e.get("sources").toString()).isEqualTo("[\"acme\"]"));
+        ExportJson.parse(acmeHistory).forEach(e -> assertThat(e.get("node").isNull()).isTrue());
         // its history holds only jobs it may open (and refused requests, which have no job)
         assertThat(ExportJson.elements(ExportJson.parse(acmeHistory)).stream()
                 .filter(e -> !e.get("jobExecutionId").isNull()).map(e -> e.get("jobExecutionId").asLong()).toList())
@@ -277,45 +276,54 @@ class TenantIsolationTest {
     }
 
     @Test
-    void aJobOfEveryTenantShowsEachTenantOnlyItsOwnPart() throws Exception {
+    void aRequestOfEveryTenantShowsEachTenantOnlyItsOwnPart() throws Exception {
         // given: a sync of both tenants (as the nightly sync is) in which edge's database is gone
         SourceDatabases.execute(SourceDatabases.h2("dash_edge_src"), List.of("DROP ALL OBJECTS"));
-        long id;
+        long requestId;
         try {
-            JobRunner.Started started = runner.startSync(List.of(ACME, EDGE),
-                    new SyncWindow(LocalDate.parse("2026-11-14"), LocalDate.parse("2026-11-15")), Requester.cli());
-            id = started.jobExecutionId();
-            await(id, "FAILED");
+            requestId = runner.sync(List.of(ACME, EDGE), new SyncWindow(LocalDate.parse("2026-11-14"),
+                    LocalDate.parse("2026-11-15")), Requester.cli()).requestId();
         } finally {
             SourceDatabases.loadH2("dash_edge_src", EdgeTenantFixture.SQL);
         }
 
-        // then: acme's admin sees acme's part, completed, and nothing of edge's failure
-        String body = body("/api/jobs/" + id, "acme-admin", 200);
+        // then: acme's admin sees acme's part, completed, and nothing of edge's failure nor of the nodes
+        String body = body("/api/jobs/requests/" + requestId, "acme-admin", 200);
         assertNothingOfEdge(body);
-        JsonNode job = ExportJson.parse(body);
+        JsonNode request = ExportJson.parse(body);
+        assertThat(List.of(request.get("total").asInt(), request.get("completed").asInt(),
+                request.get("failed").asInt())).containsExactly(1, 1, 0);
+        assertThat(request.get("tenants").size()).isEqualTo(1);
+        assertThat(request.at("/tenants/0/source").asString()).isEqualTo("acme");
+        assertThat(request.at("/tenants/0").has("node")).isFalse();
+        assertThat(request.has("requestedBy")).isFalse();
+        long acmeExecution = request.at("/tenants/0/jobExecutionId").asLong();
+        JsonNode job = ExportJson.parse(body("/api/jobs/" + acmeExecution, "acme-admin", 200));
         assertThat(job.get("sources").toString()).isEqualTo("[\"acme\"]");
         assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(job.get("errors").toString()).isEqualTo("[]");
-        assertThat(job.get("progress").size()).isEqualTo(1);
         assertThat(job.get("daysDone").asInt()).isEqualTo(2);
-        assertThat(job.get("rowsRead").asLong()).isEqualTo(job.at("/progress/0/rowsRead").asLong()).isPositive();
+        assertThat(job.get("node").isNull()).isTrue();
+        assertThat(job.get("requestedBy").isNull()).isTrue();
 
-        // edge's admin sees edge's part, failed, with its reason
-        JsonNode edgePart = ExportJson.parse(body("/api/jobs/" + id, "edge-admin", 200));
-        assertThat(edgePart.get("sources").toString()).isEqualTo("[\"edge\"]");
-        assertThat(edgePart.get("status").asString()).isEqualTo("FAILED");
-        assertThat(edgePart.get("errors").size()).isEqualTo(1);
-        assertThat(body).doesNotContain(edgePart.get("errors").get(0).asString());
+        // edge's admin sees edge's part, failed, with its reason; acme's admin cannot open edge's execution
+        JsonNode edgePart = ExportJson.parse(body("/api/jobs/requests/" + requestId, "edge-admin", 200));
+        assertThat(edgePart.at("/tenants/0/source").asString()).isEqualTo("edge");
+        assertThat(edgePart.at("/tenants/0/status").asString()).isEqualTo("FAILED");
+        assertThat(edgePart.at("/tenants/0/message").asString()).startsWith("source 'edge'");
+        assertThat(body).doesNotContain(edgePart.at("/tenants/0/message").asString());
+        body("/api/jobs/" + edgePart.at("/tenants/0/jobExecutionId").asLong(), "acme-admin", 404);
 
         // and the same in the history
         JsonNode entry = ExportJson.elements(ExportJson.parse(body("/api/jobs?limit=1000", "acme-admin", 200))).stream()
-                .filter(e -> !e.get("jobExecutionId").isNull() && e.get("jobExecutionId").asLong() == id)
-                .findFirst().orElseThrow();
-        assertThat(entry.get("sources").toString()).isEqualTo("[\"acme\"]");
+                .filter(e -> e.get("requestId").asLong() == requestId).findFirst().orElseThrow();
+        assertThat(entry.get("tenants").asInt()).isEqualTo(1);
         assertThat(entry.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(entry.get("errors").toString()).isEqualTo("[]");
-        assertThat(ExportJson.parse(body("/api/jobs/" + id, "staff", 200)).get("status").asString()).isEqualTo("FAILED");
+        assertThat(entry.get("node").isNull()).isTrue();
+        JsonNode staff = ExportJson.parse(body("/api/jobs/requests/" + requestId, "staff", 200));
+        assertThat(List.of(staff.get("total").asInt(), staff.get("failed").asInt())).containsExactly(2, 1);
+        assertThat(staff.at("/tenants/0/node").asString()).isNotBlank();
     }
 
     @Test
