@@ -9,7 +9,6 @@ import com.contactcenter.billing.source.SourceRegistry.ReloadResult;
 import com.contactcenter.billing.source.SourceRegistry.SkippedRow;
 import com.contactcenter.billing.source.SourceRegistry.Tenant;
 import com.contactcenter.billing.support.SourceDatabases;
-import com.zaxxer.hikari.HikariDataSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +145,7 @@ class TenantDirectoryTest {
     }
 
     @Test
-    void aReloadAddsRemovesAndChangesTenantsAndClosesThePoolsOfThoseGoneOrChanged(CapturedOutput output) {
+    void aReloadAddsRemovesAndChangesTenantsAndForgetsTheConnectionsOfThoseGoneOrChanged(CapturedOutput output) {
         // given
         String alpha = SourceDatabases.h2Url("dir_alpha_src");
         DataSource control = control(row(1, "alpha", alpha, "America/Bogota", null, true),
@@ -154,9 +153,10 @@ class TenantDirectoryTest {
                 row(3, "gamma", alpha, "America/Lima", null, false),
                 row(4, "delta", alpha, "Mars/Olympus", null, true));
         registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), new ServerConnections(8));
-        SourceConnection alphaPool = registry.connection("alpha");
-        SourceConnection betaPool = registry.connection("beta");
-        SourceConnection acmePool = registry.connection("acme");
+        registry.connection("alpha");
+        SourceConnection beta = registry.connection("beta");
+        SourceConnection acme = registry.connection("acme");
+        assertThat(database("beta")).isEqualToIgnoringCase("dir_beta_src");
 
         // when alpha leaves, gamma is enabled, delta's zone is fixed, beta moves, and a bad row arrives
         SourceDatabases.execute(control, List.of("DELETE FROM tenants WHERE name = 'alpha'",
@@ -181,12 +181,10 @@ class TenantDirectoryTest {
         assertThatThrownBy(() -> registry.connection("alpha")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("unknown source 'alpha'");
 
-        // and the pools of the tenant gone and of the tenant moved are closed; the others' kept
-        assertThat(closed(alphaPool)).isTrue();
-        assertThat(closed(betaPool)).isTrue();
-        assertThat(registry.connection("beta")).isNotSameAs(betaPool);
-        assertThat(closed(acmePool)).isFalse();
-        assertThat(registry.connection("acme")).isSameAs(acmePool);
+        // and the tenant moved reads its new database through a new connection; the others' kept
+        assertThat(registry.connection("beta")).isNotSameAs(beta);
+        assertThat(database("beta")).isEqualToIgnoringCase("dir_beta2_src");
+        assertThat(registry.connection("acme")).isSameAs(acme);
         assertThat(output.getOut()).contains("added [gamma, delta], removed [alpha], changed [beta]");
 
         // and a reload that finds nothing new says so
@@ -350,11 +348,11 @@ class TenantDirectoryTest {
         assertThat(registry.hasDirectory()).isTrue();
     }
 
-    private String currentUser(String tenant) {
-        return registry.connection(tenant).jdbc().getJdbcTemplate().queryForObject("SELECT CURRENT_USER()", String.class);
+    private String database(String tenant) {
+        return registry.connection(tenant).jdbc().getJdbcTemplate().queryForObject("SELECT DATABASE()", String.class);
     }
 
-    private static boolean closed(SourceConnection connection) {
-        return ((HikariDataSource) connection.jdbc().getJdbcTemplate().getDataSource()).isClosed();
+    private String currentUser(String tenant) {
+        return registry.connection(tenant).jdbc().getJdbcTemplate().queryForObject("SELECT CURRENT_USER()", String.class);
     }
 }
