@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * The tenants: the YAML sources ({@code billing.sources}) and, when {@code billing.directory} is
  * set, those the platform's control database lists, read at start and again on {@link #reload()}.
- * Reads see one immutable listing, swapped whole by a reload. Pools are opened on first use and
- * closed with the application, or when their tenant leaves the listing or changes its url or
- * account.
+ * Reads see one immutable listing, swapped whole by a reload. A tenant's {@link SourceConnection}
+ * is made on first use and closed with the application, or forgotten (and closed) when its tenant
+ * leaves the listing or changes its url or account, so that the next use reads the new database.
  */
 @Component
 public class SourceRegistry implements DisposableBean {
@@ -174,7 +174,7 @@ public class SourceRegistry implements DisposableBean {
         return result(before, after, error == null ? skipped : List.of());
     }
 
-    /** Closes the pools of tenants gone or changed; a later {@link #connection} opens a new one. */
+    /** Forgets (and closes) the connections of tenants gone or changed; a later {@link #connection} makes a new one. */
     private void closeStale(Listing after) {
         for (Map.Entry<String, Open> entry : open.entrySet()) {
             Tenant now = after.tenants().get(entry.getKey());

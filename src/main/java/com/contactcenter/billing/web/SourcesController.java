@@ -1,6 +1,7 @@
 package com.contactcenter.billing.web;
 
 import com.contactcenter.billing.source.SourceRegistry;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +23,7 @@ class SourcesController {
      * error when it could not be read; no url or password. Another tenant's account gets 404.
      */
     @PostMapping("/reload")
+    @Operation(summary = "Read the tenant directory again: tenants added, removed and changed, rows skipped (platform staff)")
     SourceRegistry.ReloadResult reload(Authentication user) {
         if (!TenantScope.of(user).platform()) {
             throw new NotFound("not found");

@@ -1,7 +1,5 @@
 package com.contactcenter.billing.source;
 
-import com.contactcenter.billing.ops.Requester;
-import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.EdgeTenantFixture.AS_OF;
 import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_FIRST;
 import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_LAST;
@@ -10,6 +8,8 @@ import static com.contactcenter.billing.support.EdgeTenantFixture.SYNC_TO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.contactcenter.billing.ops.JobRunner;
+import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.source.SourceRegistry.ReloadResult;
 import com.contactcenter.billing.source.SourceRegistry.SkippedRow;

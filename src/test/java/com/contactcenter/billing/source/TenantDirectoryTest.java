@@ -145,7 +145,7 @@ class TenantDirectoryTest {
     }
 
     @Test
-    void aReloadAddsRemovesAndChangesTenantsAndClosesThePoolsOfThoseGoneOrChanged(CapturedOutput output) {
+    void aReloadAddsRemovesAndChangesTenantsAndForgetsTheConnectionsOfThoseGoneOrChanged(CapturedOutput output) {
         // given
         String alpha = SourceDatabases.h2Url("dir_alpha_src");
         DataSource control = control(row(1, "alpha", alpha, "America/Bogota", null, true),
@@ -153,8 +153,10 @@ class TenantDirectoryTest {
                 row(3, "gamma", alpha, "America/Lima", null, false),
                 row(4, "delta", alpha, "Mars/Olympus", null, true));
         registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), new ServerConnections(8));
-        SourceConnection betaPool = registry.connection("beta");
-        SourceConnection acmePool = registry.connection("acme");
+        registry.connection("alpha");
+        SourceConnection beta = registry.connection("beta");
+        SourceConnection acme = registry.connection("acme");
+        assertThat(database("beta")).isEqualToIgnoringCase("dir_beta_src");
 
         // when alpha leaves, gamma is enabled, delta's zone is fixed, beta moves, and a bad row arrives
         SourceDatabases.execute(control, List.of("DELETE FROM tenants WHERE name = 'alpha'",
@@ -179,10 +181,10 @@ class TenantDirectoryTest {
         assertThatThrownBy(() -> registry.connection("alpha")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("unknown source 'alpha'");
 
-        // and the tenant moved reads through a new connection to its new database; the others' kept
-        assertThat(registry.connection("beta")).isNotSameAs(betaPool);
-        assertThat(registry.connection("beta").location()).isNotEqualTo(betaPool.location());
-        assertThat(registry.connection("acme")).isSameAs(acmePool);
+        // and the tenant moved reads its new database through a new connection; the others' kept
+        assertThat(registry.connection("beta")).isNotSameAs(beta);
+        assertThat(database("beta")).isEqualToIgnoringCase("dir_beta2_src");
+        assertThat(registry.connection("acme")).isSameAs(acme);
         assertThat(output.getOut()).contains("added [gamma, delta], removed [alpha], changed [beta]");
 
         // and a reload that finds nothing new says so
@@ -344,6 +346,10 @@ class TenantDirectoryTest {
                 tuple("acme", SourceRegistry.Origin.YAML), tuple("alpha", SourceRegistry.Origin.DIRECTORY));
         assertThat(registry.tenant("alpha").orElseThrow().origin()).hasToString("directory");
         assertThat(registry.hasDirectory()).isTrue();
+    }
+
+    private String database(String tenant) {
+        return registry.connection(tenant).jdbc().getJdbcTemplate().queryForObject("SELECT DATABASE()", String.class);
     }
 
     private String currentUser(String tenant) {
