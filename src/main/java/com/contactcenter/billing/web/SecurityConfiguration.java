@@ -1,7 +1,5 @@
 package com.contactcenter.billing.web;
 
-import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
-
 import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.config.BillingProperties.Account;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +16,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -62,6 +59,11 @@ class SecurityConfiguration {
 
     static final String ADMIN = "ADMIN";
     static final String OPERATOR = "OPERATOR";
+    /**
+     * An admin of every tenant ({@code *}): the service's own endpoints and health details, which
+     * name every source's host. Named in {@code management.endpoint.health.roles}.
+     */
+    static final String PLATFORM_ADMIN = "PLATFORM_ADMIN";
     private static final String REALM = "billing-estimate";
 
     /** Scripts only from this origin, nothing inline: source text can never run as code. */
@@ -108,7 +110,7 @@ class SecurityConfiguration {
         return http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
-                                .access(AuthorizationManagers.allOf(hasRole(ADMIN), hasRole(TenantScope.PLATFORM)))
+                                .hasRole(PLATFORM_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/login", "/dashboard/dashboard.css").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/jobs/resync").hasAnyRole(OPERATOR, ADMIN)
@@ -158,6 +160,9 @@ class SecurityConfiguration {
             authorities.add(new SimpleGrantedAuthority("ROLE_" + account.role().name()));
             if (account.platform()) {
                 authorities.add(new SimpleGrantedAuthority("ROLE_" + TenantScope.PLATFORM));
+                if (account.role() == Account.Role.ADMIN) {
+                    authorities.add(new SimpleGrantedAuthority("ROLE_" + PLATFORM_ADMIN));
+                }
             } else {
                 account.tenants().forEach(t -> authorities.add(new SimpleGrantedAuthority(TenantScope.TENANT_PREFIX + t)));
                 if (account.tenants().isEmpty()) {
