@@ -220,8 +220,8 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
         }
     }
 
-    /** The accounts of the HTTP API. */
-    public record SecurityProperties(List<Account> accounts) {
+    /** The accounts of the HTTP API, and how many wrong passwords they are allowed. */
+    public record SecurityProperties(List<Account> accounts, @DefaultValue LoginThrottleProperties loginThrottle) {
 
         public SecurityProperties {
             accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -233,6 +233,19 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
                 if (!seen.add(a.name())) {
                     throw new IllegalArgumentException("billing.security.accounts has the name '" + a.name() + "' twice");
                 }
+            }
+        }
+    }
+
+    /**
+     * After {@code maxFailures} failed logins within {@code window}, per account name and, separately,
+     * per client address, further logins are refused (429) until the window has passed.
+     */
+    public record LoginThrottleProperties(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window) {
+
+        public LoginThrottleProperties {
+            if (maxFailures < 1 || window.isZero() || window.isNegative()) {
+                throw new IllegalArgumentException("billing.security.login-throttle needs max-failures >= 1 and a positive window");
             }
         }
     }

@@ -3,6 +3,7 @@ package com.contactcenter.billing.web;
 import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.config.BillingProperties.Account;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,6 +17,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -76,9 +79,11 @@ class SecurityConfiguration {
     /** Scripts and tools: every request brings its Basic credentials; no session, no cookie, no CSRF token. */
     @Bean
     @Order(1)
-    SecurityFilterChain basic(HttpSecurity http) throws Exception {
+    SecurityFilterChain basic(HttpSecurity http, UserDetailsService accounts, LoginThrottle throttle) throws Exception {
         authorize(http.securityMatcher(SecurityConfiguration::hasBasicCredentials))
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(basicEntryPoint()))
+                .authenticationManager(logins(accounts, throttle))
+                .httpBasic(basic -> basic.realmName(REALM)
+                        .authenticationEntryPoint(ThrottledLogins.basicEntryPoint(basicEntryPoint())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable());
@@ -88,13 +93,15 @@ class SecurityConfiguration {
     /** The dashboard: a login form and a session, whose every POST needs the CSRF token. */
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, UserDetailsService accounts, LoginThrottle throttle) throws Exception {
         RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
                 EndpointRequest.toAnyEndpoint(), PathPatternRequestMatcher.pathPattern("/v3/api-docs/**"));
         RequestMatcher script = new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest");
         RequestMatcher sessionless = request -> request.getSession(false) == null;
         authorize(http)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/dashboard", true).permitAll())
+                .authenticationManager(logins(accounts, throttle))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/dashboard", true)
+                        .failureHandler(ThrottledLogins.formFailureHandler()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), script)
@@ -128,6 +135,18 @@ class SecurityConfiguration {
         }
         String scheme = header.strip().split("\\s", 2)[0];
         return scheme.equalsIgnoreCase("Basic");
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(Clock clock, BillingProperties properties) {
+        return new LoginThrottle(clock, properties.security().loginThrottle());
+    }
+
+    /** The accounts' passwords, checked only when neither the name nor the address is throttled. */
+    private ThrottledLogins logins(UserDetailsService accounts, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(passwordEncoder());
+        return new ThrottledLogins(new ProviderManager(passwords), throttle);
     }
 
     private static BasicAuthenticationEntryPoint basicEntryPoint() {

@@ -52,7 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
         "billing.sources[1].url=jdbc:mysql://127.0.0.1:1/tenant?connectTimeout=500",
         "billing.sources[1].username=billing_ro",
         "billing.sources[1].password=" + JobsApiSecurityTest.SOURCE_PASSWORD,
-        "logging.level.com.contactcenter.billing=WARN"})
+        "logging.level.com.contactcenter.billing=WARN",
+        // wrong passwords on purpose, at a clock that never moves: throttling is LoginThrottleTest's
+        "billing.security.login-throttle.max-failures=1000"})
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @AutoConfigureMockMvc
 @Import(FixedClock.class)
