@@ -2,7 +2,11 @@ package com.contactcenter.billing.cli;
 
 import com.contactcenter.billing.BillingApplication;
 import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.validation.DateLimits;
+import com.contactcenter.billing.validation.InvalidDateException;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +39,9 @@ public final class Cli {
             Map.entry("restart", Set.of()),
             Map.entry("hash-password", Set.of()),
             Map.entry("bench", Set.of("messages", "users", "db", "user", "password", "month", "out", "reuse-tenant")));
+
+    /** Commands about one source's period, whose dates are checked against the configuration's limits. */
+    private static final Set<String> DATED = Set.of("snapshot", "export", "report", "diff");
 
     /** Options that take no value. */
     static final Set<String> FLAGS = Set.of("reuse-tenant");
@@ -108,6 +115,13 @@ public final class Cli {
             if (!arguments.positional().isEmpty() && !arguments.command().equals("restart")) {
                 throw new UsageException(arguments.command(), "unexpected argument '" + arguments.positional().get(0) + "'");
             }
+            BillingProperties config = null;
+            DateLimits dates = null;
+            if (DATED.contains(arguments.command())) {
+                config = config(arguments.springArgs());
+                dates = DateLimits.of(config, Clock.systemUTC());
+                arguments.checkDatesWith(dates);
+            }
             CommandRequest request = CommandRequest.of(arguments);
             if (request instanceof CommandRequest.HashPassword) {
                 return hashPassword(out, err);
@@ -118,7 +132,13 @@ public final class Cli {
             if (request instanceof CommandRequest.Bench bench) {
                 return BenchCommand.run(bench.spec(), arguments.springArgs(), out, err);
             }
-            checkSources(request, arguments.springArgs());
+            if (!request.sources().isEmpty()) {
+                config = config == null ? config(arguments.springArgs()) : config;
+                checkSources(request, config);
+            }
+            if (dates != null && request instanceof CommandRequest.Dated dated) {
+                checkDates(request.command(), dated, config, dates);
+            }
             if (request instanceof CommandRequest.Serve) {
                 return serve(arguments.springArgs(), err);
             }
@@ -136,23 +156,36 @@ public final class Cli {
     }
 
     /** Unknown source names are usage errors, found from config alone, before the warehouse is opened. */
-    private static void checkSources(CommandRequest request, String[] springArgs) {
-        List<String> asked = request.sources();
-        if (asked.isEmpty()) {
-            return;
+    private static void checkSources(CommandRequest request, BillingProperties config) {
+        for (String source : request.sources()) {
+            if (!config.sourceNames().contains(source)) {
+                throw new UsageException(request.command(), "unknown source '" + source + "'; configured: "
+                        + (config.sourceNames().isEmpty() ? "none" : String.join(", ", config.sourceNames())));
+            }
         }
+    }
+
+    /**
+     * A period outside what {@link DateLimits} allows is a usage error too. The command line is the
+     * machine's operators', who may ask for any number of days.
+     */
+    private static void checkDates(String command, CommandRequest.Dated request, BillingProperties config,
+            DateLimits dates) {
+        ZoneId zone = config.sources().stream().filter(s -> s.name().equals(request.source())).findFirst()
+                .orElseThrow().timeZone();
+        try {
+            dates.range("--from", request.from(), "--to", request.to(), zone, Integer.MAX_VALUE);
+        } catch (InvalidDateException e) {
+            throw new UsageException(command, e.getMessage());
+        }
+    }
+
+    /** Configuration and nothing else: no warehouse, no source. */
+    private static BillingProperties config(String[] springArgs) {
         SpringApplication peek = new SpringApplication(ConfigOnly.class);
         quiet(peek);
         try (ConfigurableApplicationContext context = peek.run(springArgs)) {
-            BillingProperties config = Binder.get(context.getEnvironment())
-                    .bind("billing", Bindable.of(BillingProperties.class))
-                    .orElseGet(() -> new BillingProperties(List.of(), null, null, null, null, null, null, null, null));
-            for (String source : asked) {
-                if (!config.sourceNames().contains(source)) {
-                    throw new UsageException(request.command(), "unknown source '" + source + "'; configured: "
-                            + (config.sourceNames().isEmpty() ? "none" : String.join(", ", config.sourceNames())));
-                }
-            }
+            return Binder.get(context.getEnvironment()).bindOrCreate("billing", Bindable.of(BillingProperties.class));
         }
     }
 

@@ -5,6 +5,7 @@ import com.contactcenter.billing.usage.ServiceKey;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -89,14 +90,17 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
      * @param idRangeMaxDays passes of at most this many days read each event table by primary key,
      *                       between the smallest and largest id of the pass's rows (0: never); see
      *                       README, Performance
+     * @param earliestDate no sync, re-sync or snapshot request may ask for a day before this one
+     * @param maxDaysPerRequest the longest period a tenant's own account may ask for at once
      */
     public record SyncProperties(@DefaultValue("3") int nightlyTrailingDays, @DefaultValue("31") int maxDaysPerPass,
             @DefaultValue("4") int concurrency, @DefaultValue("1000") int writeBatchSize,
-            @DefaultValue RetryProperties retry, @DefaultValue("7") int idRangeMaxDays) {
+            @DefaultValue RetryProperties retry, @DefaultValue("7") int idRangeMaxDays,
+            @DefaultValue("2000-01-01") LocalDate earliestDate, @DefaultValue("400") int maxDaysPerRequest) {
 
         public SyncProperties {
             if (nightlyTrailingDays < 0 || maxDaysPerPass < 1 || concurrency < 1 || writeBatchSize < 1
-                    || idRangeMaxDays < 0) {
+                    || idRangeMaxDays < 0 || maxDaysPerRequest < 1) {
                 throw new IllegalArgumentException("billing.sync values must be positive");
             }
         }
