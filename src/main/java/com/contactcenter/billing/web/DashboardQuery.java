@@ -47,6 +47,11 @@ record DashboardQuery(String source, String preset, Period period, GroupBy group
         return new DashboardQuery(source.name(), p, period, g);
     }
 
+    /** A custom range: any number of distinct ones, so its snapshot versions are ad-hoc (pruned). */
+    boolean adhoc() {
+        return preset.equals(CUSTOM);
+    }
+
     public LocalDate from() {
         return period.from();
     }

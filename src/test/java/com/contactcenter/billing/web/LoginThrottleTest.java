@@ -8,23 +8,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.contactcenter.billing.support.DashboardFixture;
 import com.contactcenter.billing.support.EdgeTenantFixture;
+import com.contactcenter.billing.support.MovingClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,7 +36,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @AutoConfigureMockMvc
-@Import(LoginThrottleTest.MovingClock.class)
+@Import(MovingClock.class)
 @ExtendWith(OutputCaptureExtension.class)
 class LoginThrottleTest {
 
@@ -55,48 +49,11 @@ class LoginThrottleTest {
                 new String[] {"dov", "admin", PASSWORD, "*"}, new String[] {"eli", "admin", PASSWORD, "*"});
     }
 
-    /** The application's clock, moved by the tests. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovingClock {
-
-        static final Instant START = Instant.parse(DashboardFixture.NOW);
-
-        @Bean
-        @Primary
-        Moving movingClock() {
-            return new Moving();
-        }
-    }
-
-    static final class Moving extends Clock {
-
-        private volatile Instant now = MovingClock.START;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     @Autowired
     MockMvc mvc;
 
     @Autowired
-    Moving clock;
+    MovingClock.Moving clock;
 
     private static RequestPostProcessor from(String address) {
         return request -> {
