@@ -3,7 +3,11 @@ package com.contactcenter.billing.cli;
 import com.contactcenter.billing.BillingApplication;
 import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.validation.DateLimits;
+import com.contactcenter.billing.validation.InvalidDateException;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +41,9 @@ public final class Cli {
             Map.entry("hash-password", Set.of()),
             Map.entry("sources", Set.of()),
             Map.entry("bench", Set.of("messages", "users", "db", "user", "password", "month", "out", "reuse-tenant")));
+
+    /** Commands about one source's period, whose dates are checked against the configuration's limits. */
+    private static final Set<String> DATED = Set.of("snapshot", "export", "report", "diff");
 
     /** Options that take no value. */
     static final Set<String> FLAGS = Set.of("reuse-tenant");
@@ -112,6 +119,13 @@ public final class Cli {
             if (!arguments.positional().isEmpty() && !arguments.command().equals("restart")) {
                 throw new UsageException(arguments.command(), "unexpected argument '" + arguments.positional().get(0) + "'");
             }
+            BillingProperties config = null;
+            DateLimits dates = null;
+            if (DATED.contains(arguments.command())) {
+                config = config(arguments.springArgs());
+                dates = DateLimits.of(config, Clock.systemUTC());
+                arguments.checkDatesWith(dates);
+            }
             CommandRequest request = CommandRequest.of(arguments);
             if (request instanceof CommandRequest.HashPassword) {
                 return hashPassword(out, err);
@@ -122,7 +136,13 @@ public final class Cli {
             if (request instanceof CommandRequest.Bench bench) {
                 return BenchCommand.run(bench.spec(), arguments.springArgs(), out, err);
             }
-            checkSources(request, arguments.springArgs());
+            if (!request.sources().isEmpty()) {
+                config = config == null ? config(arguments.springArgs()) : config;
+                checkSources(request, config);
+            }
+            if (dates != null && request instanceof CommandRequest.Dated dated) {
+                checkDates(request.command(), dated, config, dates);
+            }
             if (request instanceof CommandRequest.Serve) {
                 return serve(arguments.springArgs(), err);
             }
@@ -147,19 +167,34 @@ public final class Cli {
      * Unknown source names are usage errors, found from config alone, before the warehouse is opened;
      * with a tenant directory only once the application has read it ({@link #requireKnown}).
      */
-    private static void checkSources(CommandRequest request, String[] springArgs) {
-        if (request.sources().isEmpty()) {
-            return;
+    private static void checkSources(CommandRequest request, BillingProperties config) {
+        if (!config.directory().configured()) {
+            requireKnown(request, config.sourceNames());
         }
+    }
+
+    /**
+     * A period outside what {@link DateLimits} allows is a usage error too. The command line is the
+     * machine's operators', who may ask for any number of days.
+     */
+    private static void checkDates(String command, CommandRequest.Dated request, BillingProperties config,
+            DateLimits dates) {
+        // a tenant of the directory is not known yet: the zone where tomorrow comes first bounds it
+        ZoneId zone = config.sources().stream().filter(s -> s.name().equals(request.source())).findFirst()
+                .map(s -> s.timeZone()).orElse(ZoneId.of("Pacific/Kiritimati"));
+        try {
+            dates.range("--from", request.from(), "--to", request.to(), zone, Integer.MAX_VALUE);
+        } catch (InvalidDateException e) {
+            throw new UsageException(command, e.getMessage());
+        }
+    }
+
+    /** Configuration and nothing else: no warehouse, no source. */
+    private static BillingProperties config(String[] springArgs) {
         SpringApplication peek = new SpringApplication(ConfigOnly.class);
         quiet(peek);
         try (ConfigurableApplicationContext context = peek.run(springArgs)) {
-            BillingProperties config = Binder.get(context.getEnvironment())
-                    .bind("billing", Bindable.of(BillingProperties.class))
-                    .orElseGet(() -> new BillingProperties(List.of(), null, null, null, null, null, null, null, null, null));
-            if (!config.directory().configured()) {
-                requireKnown(request, config.sourceNames());
-            }
+            return Binder.get(context.getEnvironment()).bindOrCreate("billing", Bindable.of(BillingProperties.class));
         }
     }
 

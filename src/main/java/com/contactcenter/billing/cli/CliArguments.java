@@ -1,6 +1,8 @@
 package com.contactcenter.billing.cli;
 
 import com.contactcenter.billing.usage.GroupBy;
+import com.contactcenter.billing.validation.DateLimits;
+import com.contactcenter.billing.validation.InvalidDateException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -21,6 +23,7 @@ final class CliArguments {
     private final List<String> springArgs = new ArrayList<>();
     private final List<String> positional = new ArrayList<>();
     private boolean help;
+    private DateLimits dates;
 
     private CliArguments(String command) {
         this.command = command;
@@ -117,8 +120,20 @@ final class CliArguments {
         return value;
     }
 
+    /** From now on, dates are read and refused by {@code dates}, in its language. */
+    void checkDatesWith(DateLimits dates) {
+        this.dates = dates;
+    }
+
     LocalDate date(String name) {
         String value = require(name);
+        if (dates != null) {
+            try {
+                return dates.parse("--" + name, value);
+            } catch (InvalidDateException e) {
+                throw new UsageException(command, e.getMessage());
+            }
+        }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {

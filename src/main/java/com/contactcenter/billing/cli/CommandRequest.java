@@ -18,6 +18,16 @@ sealed interface CommandRequest {
         return List.of();
     }
 
+    /** A request about one source's period, checked against {@code DateLimits} before anything starts. */
+    interface Dated {
+
+        String source();
+
+        LocalDate from();
+
+        LocalDate to();
+    }
+
     record Demo() implements CommandRequest {
         public String command() {
             return "demo";
@@ -34,7 +44,7 @@ sealed interface CommandRequest {
         }
     }
 
-    record Snapshot(String source, LocalDate from, LocalDate to, GroupBy groupBy) implements CommandRequest {
+    record Snapshot(String source, LocalDate from, LocalDate to, GroupBy groupBy) implements CommandRequest, Dated {
         public String command() {
             return "snapshot";
         }
@@ -44,7 +54,7 @@ sealed interface CommandRequest {
         }
     }
 
-    record Export(String source, LocalDate from, LocalDate to, GroupBy groupBy, Path out) implements CommandRequest {
+    record Export(String source, LocalDate from, LocalDate to, GroupBy groupBy, Path out) implements CommandRequest, Dated {
         public String command() {
             return "export";
         }
@@ -54,7 +64,7 @@ sealed interface CommandRequest {
         }
     }
 
-    record Diff(String source, LocalDate from, LocalDate to, GroupBy groupBy) implements CommandRequest {
+    record Diff(String source, LocalDate from, LocalDate to, GroupBy groupBy) implements CommandRequest, Dated {
         public String command() {
             return "diff";
         }
@@ -65,7 +75,7 @@ sealed interface CommandRequest {
     }
 
     record Report(String source, LocalDate from, LocalDate to, GroupBy groupBy, List<ReportService.Format> formats,
-            Path out) implements CommandRequest {
+            Path out) implements CommandRequest, Dated {
         public String command() {
             return "report";
         }

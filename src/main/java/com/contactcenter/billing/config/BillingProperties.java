@@ -5,6 +5,7 @@ import com.contactcenter.billing.usage.ServiceKey;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -144,15 +145,19 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
      * @param saturatedWait how long in all a source is tried again while its server refuses
      *                       connections with "Too many connections", before it fails like an
      *                       unreachable one
+     * @param earliestDate no sync, re-sync or snapshot request may ask for a day before this one
+     * @param maxDaysPerRequest the longest period a tenant's own account may ask for at once
      */
     public record SyncProperties(@DefaultValue("3") int nightlyTrailingDays, @DefaultValue("31") int maxDaysPerPass,
             @DefaultValue("4") int concurrency, @DefaultValue("1000") int writeBatchSize,
             @DefaultValue RetryProperties retry, @DefaultValue("7") int idRangeMaxDays,
-            @DefaultValue("8") int maxConnectionsPerServer, @DefaultValue("10m") Duration saturatedWait) {
+            @DefaultValue("8") int maxConnectionsPerServer, @DefaultValue("10m") Duration saturatedWait,
+            @DefaultValue("2000-01-01") LocalDate earliestDate, @DefaultValue("400") int maxDaysPerRequest) {
 
         public SyncProperties {
             if (nightlyTrailingDays < 0 || maxDaysPerPass < 1 || concurrency < 1 || writeBatchSize < 1
-                    || idRangeMaxDays < 0 || maxConnectionsPerServer < 1 || saturatedWait.isNegative()) {
+                    || idRangeMaxDays < 0 || maxConnectionsPerServer < 1 || saturatedWait.isNegative()
+                    || maxDaysPerRequest < 1) {
                 throw new IllegalArgumentException("billing.sync values must be positive");
             }
         }
@@ -266,18 +271,24 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
     /**
      * @param intradayKeep intraday versions kept per snapshot key whose period is still open (ends
      *     today or later), besides the newest version and those a report was rendered from
+     * @param adhocKeep per source, the dashboard's custom ranges (and their comparison periods) whose
+     *     newest version is kept: the most recently computed ones; besides those a report was rendered from
      */
-    public record RetentionProperties(@DefaultValue("48") int intradayKeep) {
+    public record RetentionProperties(@DefaultValue("48") int intradayKeep, @DefaultValue("20") int adhocKeep) {
 
         public RetentionProperties {
             if (intradayKeep < 0) {
                 throw new IllegalArgumentException("billing.snapshot.retention.intraday-keep must be 0 or more");
             }
+            if (adhocKeep < 2) {
+                throw new IllegalArgumentException("billing.snapshot.retention.adhoc-keep must be 2 or more:"
+                        + " a custom range and its comparison period");
+            }
         }
     }
 
-    /** The accounts of the HTTP API. */
-    public record SecurityProperties(List<Account> accounts) {
+    /** The accounts of the HTTP API, and how many wrong passwords they are allowed. */
+    public record SecurityProperties(List<Account> accounts, @DefaultValue LoginThrottleProperties loginThrottle) {
 
         public SecurityProperties {
             accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -289,6 +300,19 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
                 if (!seen.add(a.name())) {
                     throw new IllegalArgumentException("billing.security.accounts has the name '" + a.name() + "' twice");
                 }
+            }
+        }
+    }
+
+    /**
+     * After {@code maxFailures} failed logins within {@code window}, per account name and, separately,
+     * per client address, further logins are refused (429) until the window has passed.
+     */
+    public record LoginThrottleProperties(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window) {
+
+        public LoginThrottleProperties {
+            if (maxFailures < 1 || window.isZero() || window.isNegative()) {
+                throw new IllegalArgumentException("billing.security.login-throttle needs max-failures >= 1 and a positive window");
             }
         }
     }

@@ -90,7 +90,7 @@ public record Snapshot(String id, String source, LocalDate from, LocalDate to, G
         }
     }
 
-    /** What made a version: only versions an intraday refresh made are ever pruned. */
+    /** What made a version: only intraday and ad-hoc versions are ever pruned. */
     public enum Origin {
         /** The CLI, the API, the nightly refresh and the monthly close: kept for good. */
         STANDARD,
@@ -98,7 +98,12 @@ public record Snapshot(String id, String source, LocalDate from, LocalDate to, G
          * The intraday refresh of today, this week and this month, and the dashboard's own versions of
          * a period still open: kept within billing.snapshot.retention.
          */
-        INTRADAY;
+        INTRADAY,
+        /**
+         * The dashboard's custom ranges and their comparison periods: any number of distinct keys, so
+         * only the newest of the most recent keys are kept (billing.snapshot.retention.adhoc-keep).
+         */
+        ADHOC;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -27,8 +27,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -54,9 +56,11 @@ public class SnapshotService {
     private final SnapshotStore store;
     private final BillingProperties properties;
     private final Clock clock;
+    private final SnapshotRetention retention;
 
     SnapshotService(SourceRegistry sources, ReferenceStore references, FactStore facts, SnapshotStore store,
-            BillingProperties properties, Clock clock) {
+            BillingProperties properties, Clock clock, SnapshotRetention retention) {
+        this.retention = retention;
         this.sources = sources;
         this.references = references;
         this.facts = facts;
@@ -150,18 +154,40 @@ public class SnapshotService {
      * refresh's.
      */
     public String currentId(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
+        return currentHead(source, from, to, groupBy).orElseGet(() -> {
+            LocalDate today = LocalDate.now(clock.withZone(sources.require(source).timeZone()));
+            Snapshot.Origin origin = to.isBefore(today) ? Snapshot.Origin.STANDARD : Snapshot.Origin.INTRADAY;
+            return compute(source, from, to, groupBy, origin).id();
+        });
+    }
+
+    /**
+     * As {@link #currentId}, for the dashboard's custom ranges and their comparison periods: a new
+     * version is ad-hoc, and then the source's ad-hoc versions are pruned (never one of {@code inUse},
+     * nor the new one), so that any number of distinct ranges keeps a bounded number of versions.
+     */
+    public String currentAdhocId(String source, LocalDate from, LocalDate to, GroupBy groupBy, Set<String> inUse) {
+        return currentHead(source, from, to, groupBy).orElseGet(() -> {
+            String id = compute(source, from, to, groupBy, Snapshot.Origin.ADHOC).id();
+            Set<String> keep = new HashSet<>(inUse);
+            keep.add(id);
+            retention.pruneAdhoc(source, keep);
+            return id;
+        });
+    }
+
+    /** The newest version's id while it was computed from exactly the sync runs the warehouse holds for its period now. */
+    private Optional<String> currentHead(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
         Optional<SnapshotStore.Head> head = store.newestHead(source, from, to, groupBy);
         if (head.isPresent()) {
             TreeSet<Long> runIds = facts.syncedDays(source, from, to).stream().map(SyncedDay::syncRunId)
                     .collect(Collectors.toCollection(TreeSet::new));
             references.syncRunId(source).ifPresent(runIds::add);
             if (joined(runIds).equals(head.get().syncRunIds())) {
-                return head.get().id();
+                return Optional.of(head.get().id());
             }
         }
-        LocalDate today = LocalDate.now(clock.withZone(sources.require(source).timeZone()));
-        return compute(source, from, to, groupBy, to.isBefore(today) ? Snapshot.Origin.STANDARD : Snapshot.Origin.INTRADAY)
-                .id();
+        return Optional.empty();
     }
 
     /** Sync run ids as the snapshot row keeps them: ascending, comma-separated. */

@@ -82,12 +82,24 @@ class SnapshotStore {
         return jdbc.query("SELECT s.id, s.period_from, s.period_to, s.group_by, s.version, s.origin,"
                 + " CASE WHEN r.snapshot_id IS NULL THEN 0 ELSE 1 END AS reported FROM snapshot s"
                 + " LEFT JOIN snapshot_report r ON r.snapshot_id = s.id WHERE s.source = ? AND s.period_to >= ?",
-                (rs, row) -> new SnapshotRetention.Version(rs.getString("id"),
-                        new SnapshotRetention.Key(rs.getObject("period_from", LocalDate.class),
-                                rs.getObject("period_to", LocalDate.class), GroupBy.parse(rs.getString("group_by"))),
-                        rs.getInt("version"), Snapshot.Origin.parse(rs.getString("origin")),
-                        rs.getInt("reported") == 1),
+                (rs, row) -> new SnapshotRetention.Version(rs.getString("id"), key(rs), rs.getInt("version"),
+                        Snapshot.Origin.parse(rs.getString("origin")), rs.getInt("reported") == 1),
                 source, lastDay);
+    }
+
+    /** What retention needs (no documents) of each ad-hoc version of the source. */
+    List<SnapshotRetention.AdhocVersion> adhocVersions(String source) {
+        return jdbc.query("SELECT s.id, s.period_from, s.period_to, s.group_by, s.version, s.computed_at,"
+                + " CASE WHEN r.snapshot_id IS NULL THEN 0 ELSE 1 END AS reported FROM snapshot s"
+                + " LEFT JOIN snapshot_report r ON r.snapshot_id = s.id WHERE s.source = ? AND s.origin = ?",
+                (rs, row) -> new SnapshotRetention.AdhocVersion(rs.getString("id"), key(rs), rs.getInt("version"),
+                        Utc.read(rs, "computed_at"), rs.getInt("reported") == 1),
+                source, Snapshot.Origin.ADHOC.code());
+    }
+
+    private static SnapshotRetention.Key key(ResultSet rs) throws SQLException {
+        return new SnapshotRetention.Key(rs.getObject("period_from", LocalDate.class),
+                rs.getObject("period_to", LocalDate.class), GroupBy.parse(rs.getString("group_by")));
     }
 
     /** Deletes versions no report was rendered from. */

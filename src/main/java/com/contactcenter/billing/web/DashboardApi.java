@@ -4,6 +4,7 @@ import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.validation.DateLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,12 +52,14 @@ class DashboardApi {
     private final SourceRegistry sources;
     private final ReportService reports;
     private final Clock clock;
+    private final DateLimits dates;
 
-    DashboardApi(DashboardViews views, SourceRegistry sources, ReportService reports, Clock clock) {
+    DashboardApi(DashboardViews views, SourceRegistry sources, ReportService reports, Clock clock, DateLimits dates) {
         this.views = views;
         this.sources = sources;
         this.reports = reports;
         this.clock = clock;
+        this.dates = dates;
     }
 
     @GetMapping("/sources")
@@ -163,8 +166,9 @@ class DashboardApi {
 
     /** The filters resolved for this account: a source it may not see is as absent as one that does not exist. */
     private DashboardQuery query(Filters filters, Authentication user) {
-        return DashboardQuery.resolve(source(sources, TenantScope.of(user), filters.source()), filters.preset(),
-                filters.from(), filters.to(), filters.groupBy(), clock);
+        TenantScope scope = TenantScope.of(user);
+        return DashboardQuery.resolve(source(sources, scope, filters.source()), filters.preset(), filters.from(),
+                filters.to(), filters.groupBy(), clock, dates, scope);
     }
 
     /** The named source if the account may see it; without a name, the first one it may see. */

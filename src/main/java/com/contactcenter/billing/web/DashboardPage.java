@@ -3,6 +3,7 @@ package com.contactcenter.billing.web;
 import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.validation.DateLimits;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -36,12 +37,15 @@ class DashboardPage {
     private final MessageSource messages;
     private final Locale locale;
     private final Clock clock;
+    private final DateLimits dates;
 
-    DashboardPage(SourceRegistry sources, MessageSource messages, BillingProperties properties, Clock clock) {
+    DashboardPage(SourceRegistry sources, MessageSource messages, BillingProperties properties, Clock clock,
+            DateLimits dates) {
         this.sources = sources;
         this.messages = messages;
         this.locale = properties.report().locale();
         this.clock = clock;
+        this.dates = dates;
     }
 
     @GetMapping("/")
@@ -73,11 +77,11 @@ class DashboardPage {
         }
         SourceProperties selected = DashboardApi.source(sources, scope, source);
         try {
-            DashboardQuery query = DashboardQuery.resolve(selected, preset, from, to, groupBy, clock);
+            DashboardQuery query = DashboardQuery.resolve(selected, preset, from, to, groupBy, clock, dates, scope);
             model.addAttribute("query", query);
         } catch (BadRequest e) {
             model.addAttribute("error", e.getMessage());
-            model.addAttribute("query", DashboardQuery.resolve(selected, null, null, null, null, clock));
+            model.addAttribute("query", DashboardQuery.resolve(selected, null, null, null, null, clock, dates, scope));
         }
         return "dashboard";
     }

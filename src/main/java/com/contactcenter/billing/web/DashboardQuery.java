@@ -4,9 +4,10 @@ import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import com.contactcenter.billing.usage.GroupBy;
 import com.contactcenter.billing.usage.Period;
 import com.contactcenter.billing.usage.Preset;
+import com.contactcenter.billing.validation.DateLimits;
+import com.contactcenter.billing.validation.InvalidDateException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -21,33 +22,34 @@ record DashboardQuery(String source, String preset, Period period, GroupBy group
     static final String CUSTOM = "custom";
     /** A custom range longer than this is refused: it would make a huge per-day snapshot. */
     static final int MAX_DAYS = 366;
-    /** Custom dates lie between this day and a year after today: nothing outside can hold data. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
-    /** Resolves the request's parameters; a bad one throws {@link BadRequest} naming it. */
+    /**
+     * Resolves the request's parameters; a bad one throws {@link BadRequest} naming it. Custom dates
+     * are checked by {@link DateLimits}: a tenant's own account may ask for at most
+     * {@code billing.sync.max-days-per-request} days, and nobody for more than {@link #MAX_DAYS}.
+     */
     static DashboardQuery resolve(SourceProperties source, String preset, String from, String to, String groupBy,
-            Clock clock) {
+            Clock clock, DateLimits dates, TenantScope scope) {
         String p = preset == null || preset.isBlank() ? DEFAULT_PRESET : preset.strip().toLowerCase(Locale.ROOT);
         GroupBy g = parseGroupBy(groupBy);
         Period period;
         if (p.equals(CUSTOM)) {
-            LocalDate f = date("from", from);
-            LocalDate t = date("to", to);
-            if (f.isAfter(t)) {
-                throw new BadRequest("from " + f + " is after to " + t);
+            int maxDays = scope.platform() ? MAX_DAYS : Math.min(MAX_DAYS, dates.maxDaysPerRequest());
+            try {
+                DateLimits.DateRange range = dates.range("from", from, "to", to, source.timeZone(), maxDays);
+                period = new Period(range.from(), range.to(), source.timeZone());
+            } catch (InvalidDateException e) {
+                throw new BadRequest(e.getMessage());
             }
-            LocalDate latest = LocalDate.now(clock.withZone(source.timeZone())).plusYears(1);
-            if (f.isBefore(EARLIEST) || t.isAfter(latest)) {
-                throw new BadRequest("dates must lie between " + EARLIEST + " and " + latest);
-            }
-            if (f.plusDays(MAX_DAYS).isBefore(t.plusDays(1))) {
-                throw new BadRequest("a custom range covers at most " + MAX_DAYS + " days");
-            }
-            period = new Period(f, t, source.timeZone());
         } else {
             period = presetOf(p).resolve(clock, source.timeZone());
         }
         return new DashboardQuery(source.name(), p, period, g);
+    }
+
+    /** A custom range: any number of distinct ones, so its snapshot versions are ad-hoc (pruned). */
+    boolean adhoc() {
+        return preset.equals(CUSTOM);
     }
 
     public LocalDate from() {
@@ -78,14 +80,4 @@ record DashboardQuery(String source, String preset, Period period, GroupBy group
         }
     }
 
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new BadRequest(name + " is required with preset=custom (YYYY-MM-DD)");
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new BadRequest(name + " '" + value.strip() + "' is not a date (YYYY-MM-DD)");
-        }
-    }
 }

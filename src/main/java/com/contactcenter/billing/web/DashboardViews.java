@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -155,7 +156,7 @@ class DashboardViews {
     Parsed load(DashboardQuery query) {
         String id;
         try {
-            id = snapshots.currentId(query.source(), query.from(), query.to(), query.groupBy());
+            id = current(query, query.from(), query.to(), Set.of());
         } catch (NoDataException e) {
             throw new NotFound("no data for source '" + query.source() + "' yet: it has never been synced");
         }
@@ -258,7 +259,7 @@ class DashboardViews {
     /** This period against the one of the same length just before it, per service (units), users and total. */
     private Comparison comparison(DashboardQuery query, ReportData current) {
         Period before = query.period().previous();
-        Parsed previous = parsed(snapshots.currentId(query.source(), before.from(), before.to(), query.groupBy()))
+        Parsed previous = parsed(current(query, before.from(), before.to(), Set.of(current.snapshotId())))
                 .orElseThrow();
         ReportData old = previous.data();
         List<Change> rows = new ArrayList<>();
@@ -272,6 +273,12 @@ class DashboardViews {
         rows.add(change("total", text("Total estimado", "Estimated total"), current.total(), old.total()));
         boolean partial = !query.to().isBefore(LocalDate.now(clock.withZone(query.period().zone())));
         return new Comparison(PeriodView.of(before), previous.snapshot().id(), partial, rows);
+    }
+
+    /** The current snapshot id of the query's source and group-by over these days; ad-hoc for a custom range. */
+    private String current(DashboardQuery query, LocalDate from, LocalDate to, Set<String> inUse) {
+        return query.adhoc() ? snapshots.currentAdhocId(query.source(), from, to, query.groupBy(), inUse)
+                : snapshots.currentId(query.source(), from, to, query.groupBy());
     }
 
     static Change change(String key, String label, BigDecimal current, BigDecimal previous) {

@@ -74,4 +74,36 @@ class SnapshotRetentionRuleTest {
         assertThat(Set.copyOf(SnapshotRetention.toPrune(all, TODAY, 48)))
                 .isEqualTo(Set.of(ids(TODAY_KEY, 1).get(0), ids(TODAY_KEY, 2).get(0), ids(THIS_MONTH, 1).get(0)));
     }
+    /** Custom range number {@code n} (its first day n days after Jan 1), computed at minute {@code n}, version 1. */
+    private static SnapshotRetention.AdhocVersion adhoc(int n, int version, boolean reported) {
+        LocalDate from = LocalDate.parse("2026-01-01").plusDays(n);
+        return new SnapshotRetention.AdhocVersion("r" + n + "v" + version, new Key(from, from.plusDays(30), GroupBy.MONTH),
+                version, java.time.Instant.parse("2026-11-29T12:00:00Z").plusSeconds(60L * n + version), reported);
+    }
+
+    @Test
+    void adHocRangesKeepTheNewestVersionOfTheMostRecentKeysAndEveryReportedOne() {
+        // given 30 custom ranges, range 3 rendered as a report, range 29 with two versions
+        List<SnapshotRetention.AdhocVersion> all = new ArrayList<>();
+        IntStream.rangeClosed(1, 30).forEach(n -> all.add(adhoc(n, 1, n == 3)));
+        all.add(adhoc(29, 2, false));
+
+        // when at most 20 keys are kept
+        List<String> pruned = SnapshotRetention.adhocToPrune(all, Set.of(), 20);
+
+        // then ranges 11..30 keep their newest version; 1..10 go but the reported 3; v1 of 29 goes
+        List<String> expected = new ArrayList<>(IntStream.rangeClosed(1, 10).filter(n -> n != 3)
+                .mapToObj(n -> "r" + n + "v1").toList());
+        expected.add("r29v1");
+        assertThat(pruned).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void anAdHocVersionInUseIsNeverPrunedAndCountsAmongTheKeysKept() {
+        List<SnapshotRetention.AdhocVersion> all = List.of(adhoc(1, 1, false), adhoc(2, 1, false), adhoc(3, 1, false));
+
+        // the oldest range in use stays, within the two keys kept: the newest other one with it
+        assertThat(SnapshotRetention.adhocToPrune(all, Set.of("r1v1"), 2)).containsExactly("r2v1");
+        assertThat(SnapshotRetention.adhocToPrune(all, Set.of(), 2)).containsExactly("r1v1");
+    }
 }

@@ -63,7 +63,9 @@ class DashboardApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        DashboardFixture.register(registry, "wh_dashboard_api", new String[] {"ada", "admin", PASSWORD, "*"});
+        DashboardFixture.register(registry, "wh_dashboard_api", new String[] {"ada", "admin", PASSWORD, "*"},
+                new String[] {"edge-admin", "admin", PASSWORD, EDGE});
+        registry.add("billing.sync.max-days-per-request", () -> "31");
     }
 
     private static boolean synced;
@@ -160,7 +162,7 @@ class DashboardApiTest {
             "preset=this-month&groupBy=week, 2026-11-01, 2026-11-30, week",
             "preset=last-month&groupBy=day, 2026-10-01, 2026-10-31, day",
             "preset=custom&from=2026-09-30&to=2026-10-02&groupBy=day, 2026-09-30, 2026-10-02, day",
-            "preset=CUSTOM&from=2026-02-01&to=2027-01-31, 2026-02-01, 2027-01-31, month"})
+            "preset=CUSTOM&from=2025-11-16&to=2026-11-15, 2025-11-16, 2026-11-15, month"})
     void presetsResolveInTheTenantsZone(String filters, String from, String to, String groupBy) throws Exception {
         JsonNode summary = api("/api/dashboard/summary?source=edge&" + filters);
 
@@ -175,20 +177,39 @@ class DashboardApiTest {
     @CsvSource(delimiter = '|', value = {
             "preset=yesterday | preset must be today, this-week, this-month, last-month or custom, not 'yesterday'",
             "groupBy=year | groupBy must be day, week or month, not 'year'",
-            "preset=custom&to=2026-10-01 | from is required with preset=custom (YYYY-MM-DD)",
-            "preset=custom&from=2026-10-02&to=2026-10-01 | from 2026-10-02 is after to 2026-10-01",
-            "preset=custom&from=2026-13-01&to=2026-10-01 | from '2026-13-01' is not a date (YYYY-MM-DD)",
-            "preset=custom&from=2026-01-01&to=2027-01-02 | a custom range covers at most 366 days",
-            "preset=custom&from=1999-12-31&to=2000-01-01 | dates must lie between 2000-01-01 and 2027-11-15",
-            "preset=custom&from=2027-11-15&to=2027-11-16 | dates must lie between 2000-01-01 and 2027-11-15",
-            "preset=custom&from=-999999999-01-01&to=2026-10-01 | dates must lie between 2000-01-01 and 2027-11-15",
-            "preset=custom&from=%2B999999999-12-01&to=%2B999999999-12-31 | dates must lie between 2000-01-01 and 2027-11-15"})
+            "preset=custom&to=2026-10-01 | from es obligatorio (AAAA-MM-DD)",
+            "preset=custom&from=2026-10-01&to= | to es obligatorio (AAAA-MM-DD)",
+            "preset=custom&from=2026-10-02&to=2026-10-01 | from 2026-10-02 es posterior a to 2026-10-01",
+            "preset=custom&from=2026-13-01&to=2026-10-01 | from '2026-13-01' no es una fecha (AAAA-MM-DD)",
+            "preset=custom&from=2026-02-30&to=2026-10-01 | from '2026-02-30' no es una fecha (AAAA-MM-DD)",
+            "preset=custom&from=2026-10-01&to=2026-10-1 | to '2026-10-1' no es una fecha (AAAA-MM-DD)",
+            "preset=custom&from=2025-11-01&to=2026-11-16 | el periodo abarca 381 días; como máximo 366",
+            "preset=custom&from=1999-12-31&to=2000-01-01 | from 1999-12-31 es anterior a 2000-01-01, el primer día admitido",
+            "preset=custom&from=0000-01-01&to=2026-10-01 | from 0000-01-01 es anterior a 2000-01-01, el primer día admitido",
+            "preset=custom&from=2026-11-15&to=2026-11-17 | to 2026-11-17 es posterior a 2026-11-16, mañana en America/Bogota",
+            "preset=custom&from=-999999999-01-01&to=2026-10-01 | from '-999999999-01-01' no es una fecha (AAAA-MM-DD)",
+            "preset=custom&from=2026-10-01&to=%2B999999999-12-31 | to '+999999999-12-31' no es una fecha (AAAA-MM-DD)",
+            "preset=custom&from=%2B999999999-12-01&to=%2B999999999-12-31 | from '+999999999-12-01' no es una fecha (AAAA-MM-DD)"})
     void badFiltersAre400NamingTheFilter(String filters, String error) throws Exception {
         for (String section : List.of("summary", "users", "services", "consumption")) {
             String body = mvc.perform(get(URI.create("/api/dashboard/" + section + "?source=edge&" + filters)).with(admin()))
                     .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo(error);
         }
+    }
+
+    @Test
+    void aTenantsOwnAccountAsksForAtMostTheDaysPerRequestAndPlatformStaffForAYear() throws Exception {
+        // given billing.sync.max-days-per-request=31
+        String days31 = "/api/dashboard/summary?source=edge&preset=custom&from=2026-10-01&to=2026-10-31";
+        String days32 = "/api/dashboard/summary?source=edge&preset=custom&from=2026-09-30&to=2026-10-31";
+
+        // then the tenant's admin gets 31 days and not 32, platform staff 32
+        mvc.perform(get(URI.create(days31)).with(httpBasic("edge-admin", PASSWORD))).andExpect(status().isOk());
+        String body = mvc.perform(get(URI.create(days32)).with(httpBasic("edge-admin", PASSWORD)))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("el periodo abarca 32 días; como máximo 31");
+        assertThat(api(days32).at("/period/from").asString()).isEqualTo("2026-09-30");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -170,13 +171,63 @@ class DashboardSecurityTest {
                         .contentType(MediaType.APPLICATION_JSON).content(RESYNC))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         long id = ExportJson.parse(body).get("jobExecutionId").asLong();
+        assertThat(awaitEnd(id)).isEqualTo("COMPLETED");
+    }
+
+    private String awaitEnd(long id) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         String status;
         do {
             Thread.sleep(200);
             status = history.status(id).orElseThrow().status();
         } while (!status.equals("COMPLETED") && !status.equals("FAILED") && Instant.now().isBefore(deadline));
-        assertThat(status).isEqualTo("COMPLETED");
+        return status;
+    }
+
+    @Test
+    void aSessionsPostNeedsItsCsrfTokenWhateverAuthorizationHeaderItCarries() throws Exception {
+        // given
+        MockHttpSession session = login("ada", ADMIN_PASSWORD);
+        int requests = history.history(1000).size();
+
+        // when / then: an Authorization header of another scheme, or an empty one, does not stand in for the token
+        mvc.perform(post("/api/jobs/resync").session(session).header("Authorization", "Bearer x")
+                .contentType(MediaType.APPLICATION_JSON).content(RESYNC)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/jobs/resync").session(session).header("Authorization", "")
+                .contentType(MediaType.APPLICATION_JSON).content(RESYNC)).andExpect(status().isForbidden());
+        assertThat(history.history(1000)).hasSize(requests);
+    }
+
+    @Test
+    void basicCredentialsAreStatelessAndNeedNoCsrfToken() throws Exception {
+        // when: a script posts a re-sync with its credentials and no session
+        MvcResult started = mvc.perform(post("/api/jobs/resync").with(httpBasic("otto", OPERATOR_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"source\": \"edge\", \"from\": \"2026-10-01\", \"to\": \"2026-10-02\"}"))
+                .andExpect(status().isAccepted()).andReturn();
+
+        // then: it started, and no session was made for it
+        assertThat(started.getRequest().getSession(false)).isNull();
+        assertThat(started.getResponse().getHeader("Set-Cookie")).isNull();
+        long id = ExportJson.parse(started.getResponse().getContentAsString()).get("jobExecutionId").asLong();
+        assertThat(awaitEnd(id)).isEqualTo("COMPLETED");
+        MvcResult read = mvc.perform(get("/api/dashboard/sources").with(httpBasic("ada", ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(read.getRequest().getSession(false)).isNull();
+    }
+
+    @Test
+    void basicCredentialsAloneAuthenticateARequestThatAlsoCarriesASession() throws Exception {
+        // given an operator's session, who may not read the dashboard
+        MockHttpSession operator = login("otto", OPERATOR_PASSWORD);
+
+        // then an admin's credentials read it, and the session neither helps a wrong password nor changes
+        mvc.perform(get("/api/dashboard/sources").session(operator).with(httpBasic("ada", ADMIN_PASSWORD)))
+                .andExpect(status().isOk());
+        MockHttpSession admin = login("ada", ADMIN_PASSWORD);
+        mvc.perform(get("/api/dashboard/sources").session(admin).with(httpBasic("ada", "wrong")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/dashboard/sources").session(operator)).andExpect(status().isForbidden());
     }
 
     @Test

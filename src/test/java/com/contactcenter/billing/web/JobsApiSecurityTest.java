@@ -53,7 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
         "billing.sources[1].url=jdbc:mysql://127.0.0.1:1/tenant?connectTimeout=500",
         "billing.sources[1].username=billing_ro",
         "billing.sources[1].password=" + JobsApiSecurityTest.SOURCE_PASSWORD,
-        "logging.level.com.contactcenter.billing=WARN"})
+        "logging.level.com.contactcenter.billing=WARN",
+        // wrong passwords on purpose, at a clock that never moves: throttling is LoginThrottleTest's
+        "billing.security.login-throttle.max-failures=1000"})
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @AutoConfigureMockMvc
 @Import(FixedClock.class)
@@ -79,6 +81,14 @@ class JobsApiSecurityTest {
         registry.add("billing.security.accounts[1].tenants[0]", () -> "*");
         registry.add("billing.security.accounts[2].name", () -> "nohash");
         registry.add("billing.security.accounts[2].role", () -> "admin");
+        registry.add("billing.security.accounts[3].name", () -> "edge-admin");
+        registry.add("billing.security.accounts[3].role", () -> "admin");
+        registry.add("billing.security.accounts[3].password-hash", () -> ADMIN_HASH);
+        registry.add("billing.security.accounts[3].tenants[0]", () -> "edge");
+        registry.add("billing.security.accounts[4].name", () -> "edge-operator");
+        registry.add("billing.security.accounts[4].role", () -> "operator");
+        registry.add("billing.security.accounts[4].password-hash", () -> OPERATOR_HASH);
+        registry.add("billing.security.accounts[4].tenants[0]", () -> "edge");
     }
 
     @Autowired
@@ -257,6 +267,42 @@ class JobsApiSecurityTest {
         assertThat(offline.get("location").asString()).isEqualTo("127.0.0.1:1");
         assertThat(offline.get("error").asString()).isNotBlank();
         assertThat(body).doesNotContain(SOURCE_PASSWORD).doesNotContain("billing_ro");
+    }
+
+    static Stream<Arguments> accountsWithoutHealthDetails() {
+        return Stream.of(
+                Arguments.of("anonymous", (RequestPostProcessor) request -> request),
+                Arguments.of("platform operator", operator()),
+                Arguments.of("tenant admin", httpBasic("edge-admin", ADMIN_PASSWORD)),
+                Arguments.of("tenant operator", httpBasic("edge-operator", OPERATOR_PASSWORD)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accountsWithoutHealthDetails")
+    void healthShowsOnlyTheStatusToAllButPlatformAdmins(String name, RequestPostProcessor account) throws Exception {
+        // the overall status, nothing else
+        String health = mvc.perform(get("/actuator/health").with(account)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(JSON.readTree(health).get("status").asString()).isEqualTo("DEGRADED");
+        assertThat(JSON.readTree(health).propertyNames()).containsExactlyInAnyOrder("status", "groups");
+
+        // and no component by its path: neither the sources' hosts nor the warehouse
+        for (String component : new String[] {"/actuator/health/sources", "/actuator/health/db"}) {
+            String body = mvc.perform(get(component).with(account)).andExpect(status().isNotFound()).andReturn()
+                    .getResponse().getContentAsString();
+            assertThat(body).doesNotContain("127.0.0.1").doesNotContain("reachable").doesNotContain("H2");
+        }
+    }
+
+    @Test
+    void aPlatformAdminSeesEachHealthComponentByItsPath() throws Exception {
+        JsonNode sources = JSON.readTree(mvc.perform(get("/actuator/health/sources").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(sources.get("details").get("offline").get("location").asString()).isEqualTo("127.0.0.1:1");
+        JsonNode db = JSON.readTree(mvc.perform(get("/actuator/health/db").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(db.get("status").asString()).isEqualTo("UP");
+        assertThat(db.get("details").get("database").asString()).isEqualTo("H2");
     }
 
     @Test
