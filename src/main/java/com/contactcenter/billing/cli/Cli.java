@@ -43,7 +43,7 @@ public final class Cli {
             Map.entry("bench", Set.of("messages", "users", "db", "user", "password", "month", "out", "reuse-tenant")));
 
     /** Commands about one source's period, whose dates are checked against the configuration's limits. */
-    private static final Set<String> DATED = Set.of("snapshot", "export", "report", "diff");
+    private static final Set<String> DATED = Set.of("snapshot", "export", "report", "diff", "sync", "resync");
 
     /** Options that take no value. */
     static final Set<String> FLAGS = Set.of("reuse-tenant");
@@ -179,7 +179,10 @@ public final class Cli {
      */
     private static void checkDates(String command, CommandRequest.Dated request, BillingProperties config,
             DateLimits dates) {
-        // a tenant of the directory is not known yet: the zone where tomorrow comes first bounds it
+        if (request.from() == null) {
+            return;
+        }
+        // a tenant of the directory (or every tenant) is not known yet: the zone where tomorrow comes first bounds it
         ZoneId zone = config.sources().stream().filter(s -> s.name().equals(request.source())).findFirst()
                 .map(s -> s.timeZone()).orElse(ZoneId.of("Pacific/Kiritimati"));
         try {

@@ -34,7 +34,8 @@ sealed interface CommandRequest {
         }
     }
 
-    record Sync(String source, LocalDate from, LocalDate to) implements CommandRequest {
+    /** {@code source} null: every tenant; {@code from} null: each one's nightly window. */
+    record Sync(String source, LocalDate from, LocalDate to) implements CommandRequest, Dated {
         public String command() {
             return "sync";
         }
@@ -91,7 +92,7 @@ sealed interface CommandRequest {
         }
     }
 
-    record Resync(String source, LocalDate from, LocalDate to) implements CommandRequest {
+    record Resync(String source, LocalDate from, LocalDate to) implements CommandRequest, Dated {
         public String command() {
             return "resync";
         }

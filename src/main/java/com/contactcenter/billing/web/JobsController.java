@@ -7,8 +7,9 @@ import com.contactcenter.billing.ops.SyncBusyException;
 import com.contactcenter.billing.ops.TenantWork;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.sync.SyncWindow;
+import com.contactcenter.billing.validation.DateLimits;
+import com.contactcenter.billing.validation.InvalidDateException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,13 @@ class JobsController {
     private final JobRunner runner;
     private final JobHistory history;
     private final SourceRegistry sources;
+    private final DateLimits dates;
 
-    JobsController(JobRunner runner, JobHistory history, SourceRegistry sources) {
+    JobsController(JobRunner runner, JobHistory history, SourceRegistry sources, DateLimits dates) {
         this.runner = runner;
         this.history = history;
         this.sources = sources;
+        this.dates = dates;
     }
 
     /** Starts the re-sync and answers at once: 202 with the job execution id; 409 while the source syncs. */
@@ -68,7 +71,7 @@ class JobsController {
         if (sources.find(request.source()).isEmpty() || !scope.sees(request.source())) {
             throw new NotFound(NO_SOURCE);
         }
-        SyncWindow window = window(request.from(), request.to());
+        SyncWindow window = window(request.from(), request.to(), List.of(request.source()), scope);
         JobRunner.Started started;
         try {
             started = runner.startSync(request.source(), window, Requester.api(user.getName()));
@@ -97,7 +100,6 @@ class JobsController {
         if (request == null) {
             throw new BadRequest("the body must be JSON: {\"from\": ..., \"to\": ..., \"sources\": [...]}");
         }
-        SyncWindow window = window(request.from(), request.to());
         TenantScope scope = TenantScope.of(user);
         List<String> names;
         if (request.sources() == null) {
@@ -116,6 +118,7 @@ class JobsController {
         if (names.isEmpty()) {
             throw new NotFound("no tenant to sync");
         }
+        SyncWindow window = window(request.from(), request.to(), names, scope);
         JobRunner.Submitted submitted = runner.submit(TenantWork.SYNC, names, window, Requester.api(user.getName()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requestId", submitted.requestId());
@@ -224,24 +227,23 @@ class JobsController {
         }
     }
 
-    private static SyncWindow window(String fromText, String toText) {
-        LocalDate from = date("from", fromText);
-        LocalDate to = date("to", toText);
-        if (from.isAfter(to)) {
-            throw new BadRequest("from " + from + " is after to " + to);
+    /**
+     * The days asked for, within {@link DateLimits} in each tenant's zone: not before the earliest
+     * date, not after tomorrow there, and for a tenant's account at most its days per request.
+     */
+    private SyncWindow window(String fromText, String toText, List<String> names, TenantScope scope) {
+        LocalDate from;
+        LocalDate to;
+        try {
+            from = dates.parse("from", fromText);
+            to = dates.parse("to", toText);
+            int maxDays = scope.platform() ? Integer.MAX_VALUE : dates.maxDaysPerRequest();
+            names.stream().map(n -> sources.require(n).timeZone()).distinct()
+                    .forEach(zone -> dates.range("from", from, "to", to, zone, maxDays));
+        } catch (InvalidDateException e) {
+            throw new BadRequest(e.getMessage());
         }
         return new SyncWindow(from, to);
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new BadRequest(name + " is required (YYYY-MM-DD)");
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequest(name + " '" + value + "' is not a date (YYYY-MM-DD)");
-        }
     }
 
 }

@@ -35,7 +35,7 @@ class ManyTenantsMariaDbIT {
         String template = MariaDb.recreate("mt_template");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream sink = new PrintStream(log, true, StandardCharsets.UTF_8);
-        assertThat(Cli.run(new String[] {"demo-data", "--url", template, "--user", MariaDb.USER, "--users", "6",
+        assertThat(Cli.run(new String[] {"demo-data", "--url", template, "--user", MariaDb.USER, "--users", "25",
                 "--messages", "400", "--seed", "3", "--end", "2026-10-31", "--months", "1"}, sink, sink))
                 .as(log.toString(StandardCharsets.UTF_8)).isZero();
 

@@ -1,5 +1,7 @@
 package com.contactcenter.billing.warehouse;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.EdgeTenantFixture.AS_OF;
 import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_FIRST;
 import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_LAST;
@@ -86,7 +88,7 @@ class SourceTextMariaDbIT {
     }
 
     @Autowired
-    SyncService sync;
+    JobRunner sync;
 
     @Autowired
     SnapshotService snapshots;
@@ -107,8 +109,8 @@ class SourceTextMariaDbIT {
 
         // when the source is synced twice
         SyncWindow window = new SyncWindow(SYNC_FROM, SYNC_TO);
-        SyncOutcome first = sync.sync(List.of(SOURCE), window);
-        SyncOutcome second = sync.sync(List.of(SOURCE), window);
+        SyncOutcome first = sync.sync(List.of(SOURCE), window, Requester.cli());
+        SyncOutcome second = sync.sync(List.of(SOURCE), window, Requester.cli());
 
         // then both runs completed, and the warehouse holds both texts whole
         assertThat(first.succeeded()).as(first.failureSummary()).isTrue();

@@ -1,5 +1,7 @@
 package com.contactcenter.billing.web;
 
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.DashboardFixture.EDGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -10,7 +12,6 @@ import com.contactcenter.billing.support.DashboardFixture;
 import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.ExportJson;
 import com.contactcenter.billing.support.MovingClock;
-import com.contactcenter.billing.sync.SyncService;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class AdhocRangesTest {
     MockMvc mvc;
 
     @Autowired
-    SyncService sync;
+    JobRunner sync;
 
     @Autowired
     JdbcTemplate warehouse;

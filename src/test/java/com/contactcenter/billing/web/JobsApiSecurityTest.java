@@ -114,6 +114,39 @@ class JobsApiSecurityTest {
         return post("/api/jobs/resync").contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
+    /** The probe's dates: every one a 400 with a reason, none a 500, nothing started. */
+    static Stream<Arguments> badDates() {
+        return Stream.of(
+                Arguments.of("otto", "/api/jobs/resync", "{\"source\": \"edge\", \"from\": \"9999-12-31\", \"to\": \"9999-12-31\"}",
+                        "to 9999-12-31 es posterior a 2026-11-01"),
+                Arguments.of("otto", "/api/jobs/resync", "{\"source\": \"edge\", \"from\": \"0000-01-01\", \"to\": \"0000-01-01\"}",
+                        "from 0000-01-01 es anterior a 2000-01-01"),
+                Arguments.of("otto", "/api/jobs/resync", "{\"source\": \"edge\", \"from\": \"+999999999-12-31\", \"to\": \"+999999999-12-31\"}",
+                        "from '+999999999-12-31' no es una fecha"),
+                Arguments.of("otto", "/api/jobs/resync", "{\"source\": \"edge\", \"from\": \"1990-01-01\", \"to\": \"2026-10-31\"}",
+                        "from 1990-01-01 es anterior a 2000-01-01"),
+                Arguments.of("otto", "/api/jobs/resync", "{\"source\": \"edge\", \"from\": \"2026-02-30\", \"to\": \"2026-03-01\"}",
+                        "from '2026-02-30' no es una fecha"),
+                Arguments.of("edge-operator", "/api/jobs/resync", "{\"source\": \"edge\", \"from\": \"2025-01-01\", \"to\": \"2026-10-31\"}",
+                        "669"),
+                Arguments.of("otto", "/api/jobs/sync", "{\"from\": \"2026-10-01\", \"to\": \"2026-11-02\"}",
+                        "to 2026-11-02 es posterior a 2026-11-01"),
+                Arguments.of("edge-operator", "/api/jobs/sync", "{\"from\": \"2000-01-01\", \"to\": \"2026-10-31\"}",
+                        "400"));
+    }
+
+    @ParameterizedTest(name = "{0} POST {1} {2}")
+    @MethodSource("badDates")
+    void datesOutsideTheLimitsAreRefusedWith400(String account, String path, String body, String reason)
+            throws Exception {
+        long requestsBefore = warehouse.queryForObject("SELECT COUNT(*) FROM job_request", Long.class);
+        String answer = mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body)
+                        .with(httpBasic(account, OPERATOR_PASSWORD)))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(JSON.readTree(answer).get("error").asString()).contains(reason).doesNotContain("Exception");
+        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM job_request", Long.class)).isEqualTo(requestsBefore);
+    }
+
     static Stream<Arguments> protectedEndpoints() {
         return Stream.of(
                 Arguments.of("GET /api/jobs", (Supplier<MockHttpServletRequestBuilder>) () -> get("/api/jobs")),
@@ -233,8 +266,8 @@ class JobsApiSecurityTest {
     static Stream<Arguments> badResyncs() {
         return Stream.of(
                 Arguments.of("{\"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}", "source is required"),
-                Arguments.of("{\"source\": \"edge\", \"from\": \"2026-10-32\", \"to\": \"2026-10-31\"}", "from '2026-10-32' is not a date (YYYY-MM-DD)"),
-                Arguments.of("{\"source\": \"edge\", \"from\": \"2026-10-05\", \"to\": \"2026-10-01\"}", "from 2026-10-05 is after to 2026-10-01"),
+                Arguments.of("{\"source\": \"edge\", \"from\": \"2026-10-32\", \"to\": \"2026-10-31\"}", "from '2026-10-32' no es una fecha (AAAA-MM-DD)"),
+                Arguments.of("{\"source\": \"edge\", \"from\": \"2026-10-05\", \"to\": \"2026-10-01\"}", "from 2026-10-05 es posterior a to 2026-10-01"),
                 Arguments.of("not json", "the body must be JSON"));
     }
 
