@@ -82,11 +82,11 @@ final class TenantDatabases {
     }
 
     /**
-     * The most connections the shared account may hold at once: half the server's, so that a run
-     * whose tenants hold more than they should never takes the server from its other clients.
+     * The most connections the shared account may hold at once: three quarters of the server's,
+     * so that a run whose tenants hold more than they should leaves the server to its other clients.
      */
     long accountConnectionLimit() {
-        return Math.max(10, server.queryForObject("SELECT @@max_connections", Long.class) / 2);
+        return Math.max(10, server.queryForObject("SELECT @@max_connections", Long.class) * 3 / 4);
     }
 
     /**
