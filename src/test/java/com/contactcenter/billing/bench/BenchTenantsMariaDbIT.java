@@ -7,7 +7,6 @@ import com.contactcenter.billing.support.MariaDb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +62,7 @@ class BenchTenantsMariaDbIT {
         String results = Files.readString(out.resolve("tenants-results.md"));
         assertThat(results).contains("- tenants: 20 of 300 messages, 25 users (seed 42)");
         assertThat(results).contains("19 copies (CREATE TABLE ... LIKE, INSERT ... SELECT)");
-        Map<String, List<String>> rows = rows(results);
+        Map<String, List<String>> rows = ResultsTable.rows(results);
         assertThat(rows).containsOnlyKeys(TenantsBenchmark.MONTH, TenantsBenchmark.NIGHTLY, TenantsBenchmark.EMPTY);
         for (List<String> run : rows.values()) {
             // tenants, completed, failed
@@ -79,17 +78,5 @@ class BenchTenantsMariaDbIT {
         assertThat(server.queryForList("SHOW GRANTS FOR '" + DATABASE + "_ro'@'%'", String.class))
                 .anyMatch(grant -> grant.equals("GRANT SELECT ON `billing\\_bench\\_it\\_t____`.* TO `"
                         + DATABASE + "_ro`@`%`"));
-    }
-
-    /** The table's rows by run: window, tenants, completed, failed, time, tenants/min, rows read, ... (after the run). */
-    private static Map<String, List<String>> rows(String results) {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        for (String line : results.lines().toList()) {
-            if (line.startsWith("| ") && !line.startsWith("| run ")) {
-                List<String> cells = List.of(line.substring(2, line.length() - 2).split(" \\| ", -1));
-                rows.put(cells.get(0), cells.subList(1, cells.size()));
-            }
-        }
-        return rows;
     }
 }
