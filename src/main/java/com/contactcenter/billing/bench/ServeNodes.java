@@ -48,8 +48,10 @@ final class ServeNodes implements TenantsCluster {
     private final String passwordHash;
     private final AtomicLong peakHeap = new AtomicLong();
     private final Thread heapSampler = new Thread(this::sampleHeap, "node-heap-sampler");
+    private final SyncWindow nightly;
 
-    private ServeNodes() {
+    private ServeNodes(SyncWindow nightly) {
+        this.nightly = nightly;
         String password = HexFormat.of().formatHex(SecureRandom.getSeed(12));
         this.passwordHash = "{bcrypt}" + new BCryptPasswordEncoder().encode(password);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((ACCOUNT + ":" + password)
@@ -60,11 +62,12 @@ final class ServeNodes implements TenantsCluster {
     /**
      * Starts {@code count} nodes one after the other (the first migrates the warehouse), each
      * with {@code args} and {@code env}, logging to {@code <logDir>/node-<i>.log}; returns once
-     * each has joined the {@value WorkScheduler#NAME} cluster.
+     * each has joined the {@value WorkScheduler#NAME} cluster. The API takes only explicit
+     * windows: a request for the nightly window asks for {@code nightly}.
      */
     static ServeNodes start(int count, List<String> args, Map<String, String> env, Path logDir, JdbcTemplate warehouse,
-            String warehouseDatabase, PrintStream out) {
-        ServeNodes nodes = new ServeNodes();
+            String warehouseDatabase, SyncWindow nightly, PrintStream out) {
+        ServeNodes nodes = new ServeNodes(nightly);
         try {
             for (int i = 1; i <= count; i++) {
                 nodes.startNode(i, args, env, logDir);
@@ -125,8 +128,8 @@ final class ServeNodes implements TenantsCluster {
 
     @Override
     public long submit(SyncWindow window) {
-        String body = window == null ? "{}"
-                : "{\"from\": \"" + window.from() + "\", \"to\": \"" + window.to() + "\"}";
+        SyncWindow days = window == null ? nightly : window;
+        String body = "{\"from\": \"" + days.from() + "\", \"to\": \"" + days.to() + "\"}";
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/jobs/sync"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         if (response.statusCode() != 202) {

@@ -3,6 +3,7 @@ package com.contactcenter.billing.bench;
 import com.contactcenter.billing.sync.SyncWindow;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class TenantsBenchmark {
     static final int DEFAULT_MAX_CONNECTIONS_PER_SERVER = 8;
     static final int DEFAULT_WAREHOUSE_POOL = 10;
     static final int DEFAULT_CONCURRENCY = 4;
+    static final int DEFAULT_TRAILING_DAYS = 3;
     private static final String PASSWORD_PROPERTY = "billing-bench.ro-password";
     private static final long PROGRESS_MS = 5_000;
 
@@ -73,7 +75,10 @@ public final class TenantsBenchmark {
                     spec.readOnlyUser(), spec.warehouseDatabase());
                     TenantsCluster cluster = spec.nodes() == 1 ? inProcess(start, args, password, heap)
                             : ServeNodes.start(spec.nodes(), args, Map.of("BILLING_BENCH_RO_PASSWORD", password),
-                                    spec.outDir(), server, spec.warehouseDatabase(), out)) {
+                                    spec.outDir(), server, spec.warehouseDatabase(), SyncWindow.nightly(
+                                            Clock.systemUTC(), Benchmark.ZONE, setting(springArgs,
+                                                    "billing.sync.nightly-trailing-days", DEFAULT_TRAILING_DAYS)),
+                                    out)) {
                 LocalDate dataStart = spec.lastDay().minusMonths(1);
                 runs.add(measure(MONTH, new SyncWindow(dataStart.plusDays(1), spec.lastDay()), cluster, monitor, server));
                 runs.add(measure(NIGHTLY, null, cluster, monitor, server));

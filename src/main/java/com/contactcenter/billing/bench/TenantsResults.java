@@ -55,7 +55,7 @@ final class TenantsResults {
                     + " INSERT ... SELECT) in %.1f s, %.3f s a tenant%s.%n%n",
                     setup.dropSeconds() + setup.templateSeconds() + setup.copySeconds(), setup.dropped(),
                     setup.dropSeconds(), setup.templateSeconds(), setup.templateRows(), copies, setup.copySeconds(),
-                    perCopy, perCopy > 0 ? String.format(" (%.1f × faster than generating each: %.0f s for all)",
+                    perCopy, perCopy > 0 ? String.format(" (%.0f × faster than generating each: %,.0f s for all)",
                             setup.templateSeconds() / perCopy, setup.templateSeconds() * spec.tenants()) : ""));
         }
         text.append("| run | window | tenants | completed | failed | time (s) | tenants/min | rows read"
