@@ -67,6 +67,11 @@ final class BenchResults {
                 + "Peak heap: the largest heap in use during the step, garbage included. Live heap: the largest heap"
                 + " left after a collection during the step (0: none ran).\n\n"
                 + table();
+        return writeText(file, text);
+    }
+
+    /** Writes {@code text} to {@code file}, its folder created; returns the file. */
+    static Path writeText(Path file, String text) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);

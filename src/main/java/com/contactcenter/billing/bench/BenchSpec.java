@@ -78,7 +78,11 @@ public record BenchSpec(long messages, int users, String server, String database
      * left as the url sets it.
      */
     public String warehouseUrl() {
-        String url = server + "/" + warehouseDatabase() + options;
+        return bulkLoading(server + "/" + warehouseDatabase() + options);
+    }
+
+    /** {@code url} with {@code rewriteBatchedStatements} and {@code allowLoadLocalInfile} on, unless it sets them. */
+    static String bulkLoading(String url) {
         for (String setting : List.of("rewriteBatchedStatements", "allowLoadLocalInfile")) {
             if (!url.contains(setting)) {
                 url += (url.contains("?") ? "&" : "?") + setting + "=true";

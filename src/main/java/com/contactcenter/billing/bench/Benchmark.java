@@ -257,11 +257,17 @@ public final class Benchmark {
                 "--billing.sources[0].time-zone=" + ZONE.getId(),
                 "--billing.report.out-dir=" + spec.outDir().resolve("reports"),
                 "--logging.level.com.contactcenter.billing=WARN"));
+        return withCallerArgs(args, springArgs).toArray(String[]::new);
+    }
+
+    /** The bench's own arguments with the caller's added, each replacing the bench's of the same property. */
+    static List<String> withCallerArgs(List<String> own, String[] springArgs) {
+        List<String> args = new ArrayList<>(own);
         for (String given : springArgs) {
-            args.removeIf(own -> name(own).equals(name(given)));
+            args.removeIf(arg -> name(arg).equals(name(given)));
             args.add(given);
         }
-        return args.toArray(String[]::new);
+        return args;
     }
 
     private static String name(String arg) {
@@ -301,15 +307,16 @@ public final class Benchmark {
             this.step = step;
             this.seconds = seconds;
         }
+    }
 
-        private static String reason(Throwable e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String message = root.getMessage() == null ? root.getClass().getSimpleName()
-                    : root.getClass().getSimpleName() + ": " + root.getMessage();
-            return message.lines().findFirst().orElse(message).replace('|', '/');
+    /** The root cause of a failure, on one line fit for a table cell. */
+    static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getClass().getSimpleName() + ": " + root.getMessage();
+        return message.lines().findFirst().orElse(message).replace('|', '/');
     }
 }

@@ -40,7 +40,8 @@ public final class Cli {
             Map.entry("restart", Set.of()),
             Map.entry("hash-password", Set.of()),
             Map.entry("sources", Set.of()),
-            Map.entry("bench", Set.of("messages", "users", "db", "user", "password", "month", "out", "reuse-tenant")));
+            Map.entry("bench", Set.of("messages", "users", "db", "user", "password", "month", "out", "reuse-tenant",
+                    "tenants", "tenant-messages", "nodes")));
 
     /** Commands about one source's period, whose dates are checked against the configuration's limits. */
     private static final Set<String> DATED = Set.of("snapshot", "export", "report", "diff", "sync", "resync");
@@ -95,6 +96,14 @@ public final class Cli {
                         billing_bench_src and billing_bench_wh, recreated), measure the floors, the
                         syncs, the snapshot and both reports, and write DIR/results.md (default
                         target/bench); run-job.sh runs it with -Xmx256m unless JAVA_OPTS sets -Xmx
+              bench     --tenants N [--tenant-messages M] [--nodes K] [--db JDBC_URL] [--user U
+                        --password P] [--out DIR]
+                        make N small tenants (M messages each, default 2,000, data up to today) in
+                        databases billing_bench_t0000.. read through one SELECT-only account
+                        billing_bench_ro, all recreated, sync all of them as one request (a month,
+                        the nightly window, three days without rows) on this process or on K serve
+                        processes (default 1), and write DIR/tenants-results.md: tenants per
+                        minute, the fixed cost per tenant, connections and heap
               help      this text
 
             Dates are local dates (YYYY-MM-DD) in the source's time zone, both inclusive.
@@ -135,6 +144,9 @@ public final class Cli {
             }
             if (request instanceof CommandRequest.Bench bench) {
                 return BenchCommand.run(bench.spec(), arguments.springArgs(), out, err);
+            }
+            if (request instanceof CommandRequest.BenchTenants bench) {
+                return BenchCommand.runTenants(bench.spec(), arguments.springArgs(), out, err);
             }
             if (!request.sources().isEmpty()) {
                 config = config == null ? config(arguments.springArgs()) : config;

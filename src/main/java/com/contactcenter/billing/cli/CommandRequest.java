@@ -1,6 +1,7 @@
 package com.contactcenter.billing.cli;
 
 import com.contactcenter.billing.bench.BenchSpec;
+import com.contactcenter.billing.bench.TenantsSpec;
 import com.contactcenter.billing.demo.DemoDataSpec;
 import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.usage.GroupBy;
@@ -133,6 +134,12 @@ sealed interface CommandRequest {
         }
     }
 
+    record BenchTenants(TenantsSpec spec) implements CommandRequest {
+        public String command() {
+            return "bench";
+        }
+    }
+
     /** run-job.sh runs from its own folder; a relative path means the caller's folder. */
     static Path callerPath(String path) {
         String caller = System.getenv("BILLING_CALLER_DIR");
@@ -218,12 +225,24 @@ sealed interface CommandRequest {
         };
     }
 
-    private static Bench bench(CliArguments a) {
+    private static CommandRequest bench(CliArguments a) {
         String[] db;
         try {
             db = BenchSpec.parseUrl(a.has("db") ? a.require("db") : BenchSpec.DEFAULT_URL);
         } catch (IllegalArgumentException e) {
             throw new UsageException("bench", e.getMessage());
+        }
+        String user = a.has("user") ? a.get("user") : System.getenv().getOrDefault("BILLING_BENCH_USER", "root");
+        String password = a.has("password") ? a.get("password")
+                : System.getenv().getOrDefault("BILLING_BENCH_PASSWORD", "");
+        Path out = a.has("out") ? callerPath(a.get("out")) : Path.of("target", "bench");
+        if (a.has("tenants")) {
+            return benchTenants(a, db, user, password, out);
+        }
+        for (String tenantsOnly : List.of("tenant-messages", "nodes")) {
+            if (a.has(tenantsOnly)) {
+                throw new UsageException("bench", "--" + tenantsOnly + " needs --tenants");
+            }
         }
         java.time.YearMonth lastMonth = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1);
         java.time.YearMonth month = a.has("month") ? a.month("month") : lastMonth;
@@ -231,14 +250,26 @@ sealed interface CommandRequest {
             throw new UsageException("bench", "--month must be a month that has ended (" + lastMonth + " or earlier), not "
                     + month);
         }
-        String user = a.has("user") ? a.get("user") : System.getenv().getOrDefault("BILLING_BENCH_USER", "root");
-        String password = a.has("password") ? a.get("password")
-                : System.getenv().getOrDefault("BILLING_BENCH_PASSWORD", "");
         return new Bench(new BenchSpec(
                 a.has("messages") ? a.number("messages", 1, DemoDataSpec.MAX_MESSAGES) : BenchSpec.DEFAULT_MESSAGES,
                 a.has("users") ? (int) a.number("users", DemoDataSpec.MIN_USERS, DemoDataSpec.MAX_USERS)
                         : BenchSpec.DEFAULT_USERS,
                 db[0], db[1], db[2], user, password, month,
-                a.has("out") ? callerPath(a.get("out")) : Path.of("target", "bench"), a.has("reuse-tenant")));
+                out, a.has("reuse-tenant")));
+    }
+
+    /** {@code bench --tenants N}: many small tenants; the one-tenant options do not apply. */
+    private static BenchTenants benchTenants(CliArguments a, String[] db, String user, String password, Path out) {
+        for (String oneTenant : List.of("messages", "users", "month", "reuse-tenant")) {
+            if (a.has(oneTenant)) {
+                throw new UsageException("bench", "--" + oneTenant + " is for one tenant; with --tenants, give"
+                        + " --tenant-messages");
+            }
+        }
+        return new BenchTenants(new TenantsSpec((int) a.number("tenants", 1, TenantsSpec.MAX_TENANTS),
+                a.has("tenant-messages") ? (int) a.number("tenant-messages", 0, TenantsSpec.MAX_MESSAGES)
+                        : TenantsSpec.DEFAULT_MESSAGES,
+                a.has("nodes") ? (int) a.number("nodes", 1, TenantsSpec.MAX_NODES) : 1,
+                db[0], db[1], db[2], user, password, java.time.LocalDate.now(java.time.ZoneOffset.UTC), out));
     }
 }

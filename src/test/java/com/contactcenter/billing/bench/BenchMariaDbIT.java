@@ -7,7 +7,6 @@ import com.contactcenter.billing.support.MariaDb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class BenchMariaDbIT {
         assertThat(exit).isZero();
         String results = Files.readString(out.resolve("results.md"));
         assertThat(results).contains("- tenant: 3,000 messages, 30 users (seed 42); month 2026-10-01..2026-10-31");
-        Map<String, List<String>> rows = rows(results);
+        Map<String, List<String>> rows = ResultsTable.rows(results);
         // 3,042 messages, 179 calls, 76 bot sessions (87 rows of them invalid) and 286 user sessions
         // over 2026-09-30..2026-10-31 UTC; October in Bogota holds 3,425 of them.
         assertThat(rows).containsOnlyKeys("generate tenant", "scan floor", "query floor",
@@ -60,17 +59,5 @@ class BenchMariaDbIT {
                 .containsExactly("billing-estimate_bench_2026-10-01_2026-10-31.pdf",
                         "billing-estimate_bench_2026-10-01_2026-10-31.xlsx");
         assertThat(out.resolve("excel-floor.xlsx")).doesNotExist();
-    }
-
-    /** The table's rows by step: rows, rows/s, ratio, peak heap, live heap, target, holds (after time). */
-    private static Map<String, List<String>> rows(String results) {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        for (String line : results.lines().toList()) {
-            if (line.startsWith("| ") && !line.startsWith("| step ")) {
-                List<String> cells = List.of(line.substring(2, line.length() - 2).split(" \\| ", -1));
-                rows.put(cells.get(0), cells.subList(1, cells.size()));
-            }
-        }
-        return rows;
     }
 }

@@ -3,7 +3,9 @@ package com.contactcenter.billing.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.contactcenter.billing.bench.BenchSpec;
+import com.contactcenter.billing.bench.TenantsSpec;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
@@ -56,6 +58,33 @@ class BenchArgumentsTest {
         assertThat(spec.reuseTenant()).isTrue();
     }
 
+    @Test
+    void tenantsBenchManySmallTenantsOnTheLocalServer() {
+        TenantsSpec spec = ((CommandRequest.BenchTenants) CommandRequest.of(CliArguments.parse(
+                new String[] {"bench", "--tenants", "1000"}, Cli.OPTIONS, Cli.FLAGS))).spec();
+
+        assertThat(spec.tenants()).isEqualTo(1000);
+        assertThat(spec.messages()).isEqualTo(2_000);
+        assertThat(spec.nodes()).isEqualTo(1);
+        assertThat(spec.server()).isEqualTo("jdbc:mysql://127.0.0.1:3306");
+        assertThat(spec.database()).isEqualTo("billing_bench");
+        assertThat(spec.lastDay()).isEqualTo(LocalDate.now(ZoneOffset.UTC));
+        assertThat(spec.outDir()).isEqualTo(Path.of("target", "bench"));
+    }
+
+    @Test
+    void tenantsBenchTakesItsMessagesAndNodes() {
+        TenantsSpec spec = ((CommandRequest.BenchTenants) CommandRequest.of(CliArguments.parse(
+                new String[] {"bench", "--tenants", "20", "--tenant-messages", "0", "--nodes", "2", "--db",
+                    "jdbc:mysql://db.example:3307/perf?useSSL=false"}, Cli.OPTIONS, Cli.FLAGS))).spec();
+
+        assertThat(spec.tenants()).isEqualTo(20);
+        assertThat(spec.messages()).isZero();
+        assertThat(spec.nodes()).isEqualTo(2);
+        assertThat(spec.database()).isEqualTo("perf");
+        assertThat(spec.options()).isEqualTo("?useSSL=false");
+    }
+
     static Stream<Arguments> badUsage() {
         YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
         return Stream.of(
@@ -71,7 +100,17 @@ class BenchArgumentsTest {
                         "--month must be a month that has ended (" + thisMonth.minusMonths(1) + " or earlier), not "
                                 + thisMonth),
                 Arguments.of(new String[] {"bench", "--rows", "5"}, "unknown option --rows for 'bench'"),
-                Arguments.of(new String[] {"bench", "--users"}, "--users needs a value"));
+                Arguments.of(new String[] {"bench", "--users"}, "--users needs a value"),
+                Arguments.of(new String[] {"bench", "--tenants", "0"}, "--tenants must be between 1 and 9999, not 0"),
+                Arguments.of(new String[] {"bench", "--tenants", "many"}, "--tenants 'many' is not a whole number"),
+                Arguments.of(new String[] {"bench", "--tenants", "5", "--tenant-messages", "-1"},
+                        "--tenant-messages must be between 0 and 1000000, not -1"),
+                Arguments.of(new String[] {"bench", "--tenants", "5", "--nodes", "5"},
+                        "--nodes must be between 1 and 4, not 5"),
+                Arguments.of(new String[] {"bench", "--tenant-messages", "100"}, "--tenant-messages needs --tenants"),
+                Arguments.of(new String[] {"bench", "--nodes", "2"}, "--nodes needs --tenants"),
+                Arguments.of(new String[] {"bench", "--tenants", "5", "--messages", "100"},
+                        "--messages is for one tenant; with --tenants, give --tenant-messages"));
     }
 
     @ParameterizedTest
@@ -96,5 +135,6 @@ class BenchArgumentsTest {
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("bench     [--messages N] [--users N] [--db JDBC_URL]");
+        assertThat(result.out()).contains("bench     --tenants N [--tenant-messages M] [--nodes K]");
     }
 }
