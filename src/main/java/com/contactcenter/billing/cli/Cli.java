@@ -59,7 +59,9 @@ public final class Cli {
             commands:
               sync      [--source NAME] [--from DATE --to DATE]
                         sync usage from the sources (all of them by default) into the warehouse;
-                        without a range, the nightly window (today, yesterday and trailing days)
+                        without a range, the nightly window (today, yesterday and trailing days).
+                        One job per tenant, shared with the serve nodes (this process helps
+                        while it waits); prints progress, exits 1 naming the tenants that failed
               snapshot  --source NAME --from DATE --to DATE [--group-by day|week|month]
                         compute a snapshot version of a period from the warehouse
               export    --source NAME (--period YYYY-MM | --from DATE --to DATE) [--group-by ...]

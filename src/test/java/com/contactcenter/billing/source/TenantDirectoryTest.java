@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -89,6 +91,9 @@ class TenantDirectoryTest {
 
     @BeforeEach
     void tenants() {
+        // the registry is built here without an application: a context another test started may have
+        // left this logger at WARN (logging levels are the JVM's)
+        LoggingSystem.get(getClass().getClassLoader()).setLogLevel(SourceRegistry.class.getName(), LogLevel.INFO);
         tenantDatabase("dir_alpha_src", "billing_ro");
         tenantDatabase("dir_beta_src", "beta_user");
     }
