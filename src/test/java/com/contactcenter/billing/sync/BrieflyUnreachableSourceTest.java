@@ -90,11 +90,12 @@ class BrieflyUnreachableSourceTest {
 
     @Test
     void aSourceBrieflyUnreachableIsRetriedWithBackoffAndSyncedInFull(CapturedOutput output) {
-        // given the source's server starts a second from now
+        // given the source's server starts three seconds from now (the first attempts, after the
+        // request is enqueued and taken by a tenant job, find nothing; the sixth would come at 6.2 s)
         later.schedule(() -> {
             server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-tcpAllowOthers").start();
             return null;
-        }, 1, TimeUnit.SECONDS);
+        }, 3, TimeUnit.SECONDS);
 
         // when
         SyncOutcome outcome = sync.sync(List.of("brief"), new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli());
