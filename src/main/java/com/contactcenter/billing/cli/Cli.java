@@ -11,11 +11,13 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * What run-job.sh calls. Arguments are checked before anything starts: bad usage exits 2 with a
@@ -37,6 +39,8 @@ public final class Cli {
             Map.entry("hash-password", Set.of()),
             Map.entry("sources", Set.of()),
             Map.entry("bench", Set.of("messages", "users", "db", "user", "password", "month", "out", "reuse-tenant")));
+
+    static final String PREINITIALIZER_IGNORE = "spring.backgroundpreinitializer.ignore";
 
     /** Options that take no value. */
     static final Set<String> FLAGS = Set.of("reuse-tenant");
@@ -105,6 +109,11 @@ public final class Cli {
         CliArguments arguments;
         try {
             arguments = CliArguments.parse(args, OPTIONS, FLAGS);
+            if (!arguments.command().equals("serve")) {
+                // Boot warms Jackson, validation and HTTP converters up in a thread of its own: a
+                // command uses none of them, and on two cores that thread takes the start's CPU
+                System.setProperty(PREINITIALIZER_IGNORE, "true");
+            }
             if (arguments.help()) {
                 out.print(USAGE);
                 return 0;
@@ -122,11 +131,10 @@ public final class Cli {
             if (request instanceof CommandRequest.Bench bench) {
                 return BenchCommand.run(bench.spec(), arguments.springArgs(), out, err);
             }
-            checkSources(request, arguments.springArgs());
             if (request instanceof CommandRequest.Serve) {
                 return serve(arguments.springArgs(), err);
             }
-            try (ConfigurableApplicationContext context = start(arguments.springArgs())) {
+            try (ConfigurableApplicationContext context = start(arguments.springArgs(), request)) {
                 requireKnown(request, context.getBean(SourceRegistry.class).names());
                 if (request instanceof CommandRequest.Sources) {
                     return context.getBean(SourcesCommand.class).print(out);
@@ -147,19 +155,11 @@ public final class Cli {
      * Unknown source names are usage errors, found from config alone, before the warehouse is opened;
      * with a tenant directory only once the application has read it ({@link #requireKnown}).
      */
-    private static void checkSources(CommandRequest request, String[] springArgs) {
-        if (request.sources().isEmpty()) {
-            return;
-        }
-        SpringApplication peek = new SpringApplication(ConfigOnly.class);
-        quiet(peek);
-        try (ConfigurableApplicationContext context = peek.run(springArgs)) {
-            BillingProperties config = Binder.get(context.getEnvironment())
-                    .bind("billing", Bindable.of(BillingProperties.class))
-                    .orElseGet(() -> new BillingProperties(List.of(), null, null, null, null, null, null, null, null, null));
-            if (!config.directory().configured()) {
-                requireKnown(request, config.sourceNames());
-            }
+    private static void checkSources(CommandRequest request, ConfigurableEnvironment environment) {
+        BillingProperties config = Binder.get(environment).bind("billing", Bindable.of(BillingProperties.class))
+                .orElseGet(() -> new BillingProperties(List.of(), null, null, null, null, null, null, null, null, null));
+        if (!config.directory().configured()) {
+            requireKnown(request, config.sourceNames());
         }
     }
 
@@ -201,16 +201,8 @@ public final class Cli {
      * Spring's shutdown hook closes the context, which ends the wait.
      */
     private static int serve(String[] springArgs, PrintStream err) {
-        SpringApplication app = new SpringApplication(BillingApplication.class);
-        app.setWebApplicationType(WebApplicationType.SERVLET);
-        app.setBannerMode(Banner.Mode.OFF);
         CountDownLatch closed = new CountDownLatch(1);
-        app.addListeners((ApplicationListener<ContextClosedEvent>) e -> closed.countDown());
-        // the scheduler is off in application.yml (only this command fires triggers); an argument outranks it
-        String[] args = new String[springArgs.length + 1];
-        args[0] = "--spring.quartz.auto-startup=true";
-        System.arraycopy(springArgs, 0, args, 1, springArgs.length);
-        app.run(args);
+        startService(springArgs, closed::countDown);
         try {
             closed.await();
         } catch (InterruptedException e) {
@@ -221,16 +213,56 @@ public final class Cli {
         return 0;
     }
 
-    static ConfigurableApplicationContext start(String[] springArgs) {
+    /** The whole application: web server, API, dashboard, security, the schedule; {@code onClose} runs when it closes. */
+    static ConfigurableApplicationContext startService(String[] springArgs, Runnable onClose) {
         SpringApplication app = new SpringApplication(BillingApplication.class);
-        quiet(app);
-        return app.run(springArgs);
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.addListeners((ApplicationListener<ContextClosedEvent>) e -> onClose.run());
+        // the scheduler is off in application.yml (only this command fires triggers); an argument outranks it
+        String[] args = new String[springArgs.length + 1];
+        args[0] = "--spring.quartz.auto-startup=true";
+        System.arraycopy(springArgs, 0, args, 1, springArgs.length);
+        return app.run(args);
     }
 
-    private static void quiet(SpringApplication app) {
+    /** A command's application: what it uses, not the service ({@link CommandApplication}). */
+    static ConfigurableApplicationContext start(String[] springArgs) {
+        return commandApplication().run(springArgs);
+    }
+
+    /**
+     * {@link #start(String[])}, the request's sources checked as soon as the configuration is read,
+     * before the application is built (nor the warehouse opened).
+     */
+    private static ConfigurableApplicationContext start(String[] springArgs, CommandRequest request) {
+        if (request.sources().isEmpty()) {
+            return start(springArgs);
+        }
+        SpringApplication app = commandApplication();
+        UsageException[] refused = new UsageException[1];
+        app.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
+            try {
+                checkSources(request, event.getEnvironment());
+            } catch (UsageException e) {
+                refused[0] = e;
+                // ends the run before anything is built, without Boot logging it as a failed start
+                throw new SpringApplication.AbandonedRunException();
+            }
+        });
+        try {
+            return app.run(springArgs);
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw refused[0] == null ? e : refused[0];
+        }
+    }
+
+    private static SpringApplication commandApplication() {
+        SpringApplication app = new SpringApplication(CommandApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
+        return app;
     }
 
     static String oneLine(Throwable e) {
@@ -246,9 +278,5 @@ public final class Cli {
     static String oneLine(Throwable e, String password) {
         String reason = oneLine(e);
         return password == null || password.isEmpty() ? reason : reason.replace(password, "****");
-    }
-
-    /** Loads configuration and nothing else. */
-    static class ConfigOnly {
     }
 }
