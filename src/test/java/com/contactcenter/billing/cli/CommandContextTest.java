@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.Scheduler;
@@ -17,19 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /** What a command starts (only what it uses) and what {@code serve} starts (everything). */
 class CommandContextTest {
 
-    @TempDir
-    Path dir;
-
-    private CliRun cli;
-
-    @BeforeEach
-    void cliInThisTestsFolder() {
-        cli = new CliRun(dir);
-    }
-
     @Test
-    void aCommandStartsNoWebServerNoSecurityFilterChainAndNoScheduleButItsBatchJobs() throws Exception {
-        try (ConfigurableApplicationContext context = Cli.start(cli.with())) {
+    void aCommandStartsNoWebServerNoSecurityFilterChainAndNoScheduleButItsBatchJobs(@TempDir Path dir) throws Exception {
+        try (ConfigurableApplicationContext context = Cli.start(new CliRun(dir).with())) {
             assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
             assertThat(context.getBeanNamesForType(SecurityFilterChain.class)).isEmpty();
             assertThat(context.getBeanNamesForType(Scheduler.class)).isEmpty();
@@ -42,8 +31,9 @@ class CommandContextTest {
     }
 
     @Test
-    void serveStartsTheWebServerTheSecurityFilterChainAndTheSchedule() throws Exception {
-        try (ConfigurableApplicationContext context = Cli.startService(cli.with("--server.port=0"), () -> { })) {
+    void serveStartsTheWebServerTheSecurityFilterChainAndTheSchedule(@TempDir Path dir) throws Exception {
+        try (ConfigurableApplicationContext context = Cli.startService(new CliRun(dir).with("--server.port=0"),
+                () -> { })) {
             assertThat(context).isInstanceOf(WebServerApplicationContext.class);
             assertThat(((WebServerApplicationContext) context).getWebServer().getPort()).isPositive();
             assertThat(context.getBeanNamesForType(SecurityFilterChain.class)).isNotEmpty();
