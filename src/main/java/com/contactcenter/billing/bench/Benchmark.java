@@ -172,11 +172,11 @@ public final class Benchmark {
         BenchStep excelFloor = add(median(floorRuns));
         deleteQuietly(floorFile);
         BenchStep xlsx = median(xlsxRuns);
-        List<BenchStep.Target> xlsxTargets = new ArrayList<>(List.of(
-                new BenchStep.Target("≤ 1.3 × Excel floor", xlsx.seconds() <= 1.3 * excelFloor.seconds())));
-        if (users.size() >= 100_000) {
-            xlsxTargets.add(new BenchStep.Target("≤ 3 s", xlsx.seconds() <= 3));
-        }
+        // Held at 100,000 users only: at 5,000 the workbook takes a fifth of a second, and its ratio
+        // to a tenth-of-a-second floor is the machine's noise
+        List<BenchStep.Target> xlsxTargets = users.size() < 100_000 ? List.of() : List.of(
+                new BenchStep.Target("≤ 1.3 × Excel floor", xlsx.seconds() <= 1.3 * excelFloor.seconds()),
+                new BenchStep.Target("≤ 3 s", xlsx.seconds() <= 3));
         add(xlsx.with(String.format("%.2f × Excel floor", xlsx.seconds() / excelFloor.seconds()), xlsxTargets));
         rendered(reports, snapshot[0], ReportService.Format.PDF, reportDir, users.size());
         List<BenchStep> pdfRuns = new ArrayList<>();
@@ -187,6 +187,8 @@ public final class Benchmark {
         BenchStep pdf = median(pdfRuns);
         add(pdf.with("", List.of(new BenchStep.Target("≤ 2 s", pdf.seconds() <= 2))));
 
+        commandStart(month);
+
         List<BenchStep> endToEnd = List.of(sync, snap, xlsx, pdf);
         add(new BenchStep("month end to end (sync, snapshot, xlsx, pdf)",
                 endToEnd.stream().mapToDouble(BenchStep::seconds).sum(), sync.rows(), "",
@@ -194,6 +196,35 @@ public final class Benchmark {
                 endToEnd.stream().mapToLong(BenchStep::liveHeap).max().orElse(0),
                 List.of(new BenchStep.Target("≤ 30 s",
                         endToEnd.stream().mapToDouble(BenchStep::seconds).sum() <= 30))));
+    }
+
+    /**
+     * How long an operator waits on a command: the real {@code run-job.sh} as a child process (its
+     * class-data archive included), {@code --help} (the bare JVM) and an {@code export} of the
+     * month's snapshot, which exists by now, run in turn {@value #RUNS} times; each row the median.
+     */
+    private void commandStart(Period month) {
+        Path script = Path.of("run-job.sh").toAbsolutePath();
+        if (!Files.isExecutable(script)) {
+            out.println("  command start: not measured (no run-job.sh in " + script.getParent() + ")");
+            return;
+        }
+        List<String> export = new ArrayList<>(List.of(script.toString(), "export", "--source", SOURCE, "--from",
+                month.from().toString(), "--to", month.to().toString(), "--format", "json", "--out",
+                spec.outDir().resolve("command-start.json").toAbsolutePath().toString()));
+        export.addAll(List.of(applicationArgs(new String[0])));
+        List<BenchStep> bareRuns = new ArrayList<>();
+        List<BenchStep> exportRuns = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+            bareRuns.add(measure("command start: bare JVM (run-job.sh --help)",
+                    () -> ChildProcess.run(List.of(script.toString(), "--help"))));
+            exportRuns.add(measure("command start: export of an existing snapshot", () -> ChildProcess.run(export)));
+        }
+        BenchStep bare = add(median(bareRuns));
+        BenchStep exported = median(exportRuns);
+        add(exported.with(String.format("%.2f × bare JVM", exported.seconds() / bare.seconds()), List.of(
+                new BenchStep.Target("≤ 3 × bare JVM", exported.seconds() <= 3 * bare.seconds()),
+                new BenchStep.Target("≤ 2 s", exported.seconds() <= 2))));
     }
 
     /** One step's runs as one row: the median time (the upper one of an even count), the most heap of any run. */

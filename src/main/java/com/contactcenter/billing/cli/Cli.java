@@ -15,11 +15,13 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * What run-job.sh calls. Arguments are checked before anything starts: bad usage exits 2 with a
@@ -45,6 +47,8 @@ public final class Cli {
 
     /** Commands about one source's period, whose dates are checked against the configuration's limits. */
     private static final Set<String> DATED = Set.of("snapshot", "export", "report", "diff", "sync", "resync");
+
+    static final String PREINITIALIZER_IGNORE = "spring.backgroundpreinitializer.ignore";
 
     /** Options that take no value. */
     static final Set<String> FLAGS = Set.of("reuse-tenant");
@@ -123,6 +127,11 @@ public final class Cli {
         CliArguments arguments;
         try {
             arguments = CliArguments.parse(args, OPTIONS, FLAGS);
+            if (!arguments.command().equals("serve")) {
+                // Boot warms Jackson, validation and HTTP converters up in a thread of its own: a
+                // command uses none of them, and on two cores that thread takes the start's CPU
+                System.setProperty(PREINITIALIZER_IGNORE, "true");
+            }
             if (arguments.help()) {
                 out.print(USAGE);
                 return 0;
@@ -150,17 +159,18 @@ public final class Cli {
             if (request instanceof CommandRequest.BenchTenants bench) {
                 return BenchCommand.runTenants(bench.spec(), arguments.springArgs(), out, err);
             }
-            if (!request.sources().isEmpty()) {
-                config = config == null ? config(arguments.springArgs()) : config;
+            if (config != null) {
                 checkSources(request, config);
-            }
-            if (dates != null && request instanceof CommandRequest.Dated dated) {
-                checkDates(request.command(), dated, config, dates);
+                if (request instanceof CommandRequest.Dated dated) {
+                    checkDates(request.command(), dated, config, dates);
+                }
             }
             if (request instanceof CommandRequest.Serve) {
                 return serve(arguments.springArgs(), err);
             }
-            try (ConfigurableApplicationContext context = start(arguments.springArgs())) {
+            // sources already checked with the dates' configuration, or checked as the application reads its own
+            try (ConfigurableApplicationContext context = config != null ? start(arguments.springArgs())
+                    : start(arguments.springArgs(), request)) {
                 requireKnown(request, context.getBean(SourceRegistry.class).names());
                 if (request instanceof CommandRequest.Sources) {
                     return context.getBean(SourcesCommand.class).print(out);
@@ -181,6 +191,10 @@ public final class Cli {
      * Unknown source names are usage errors, found from config alone, before the warehouse is opened;
      * with a tenant directory only once the application has read it ({@link #requireKnown}).
      */
+    private static void checkSources(CommandRequest request, ConfigurableEnvironment environment) {
+        checkSources(request, Binder.get(environment).bindOrCreate("billing", Bindable.of(BillingProperties.class)));
+    }
+
     private static void checkSources(CommandRequest request, BillingProperties config) {
         if (!config.directory().configured()) {
             requireKnown(request, config.sourceNames());
@@ -209,7 +223,9 @@ public final class Cli {
     /** Configuration and nothing else: no warehouse, no source. */
     private static BillingProperties config(String[] springArgs) {
         SpringApplication peek = new SpringApplication(ConfigOnly.class);
-        quiet(peek);
+        peek.setWebApplicationType(WebApplicationType.NONE);
+        peek.setBannerMode(Banner.Mode.OFF);
+        peek.setLogStartupInfo(false);
         try (ConfigurableApplicationContext context = peek.run(springArgs)) {
             return Binder.get(context.getEnvironment()).bindOrCreate("billing", Bindable.of(BillingProperties.class));
         }
@@ -253,16 +269,8 @@ public final class Cli {
      * Spring's shutdown hook closes the context, which ends the wait.
      */
     private static int serve(String[] springArgs, PrintStream err) {
-        SpringApplication app = new SpringApplication(BillingApplication.class);
-        app.setWebApplicationType(WebApplicationType.SERVLET);
-        app.setBannerMode(Banner.Mode.OFF);
         CountDownLatch closed = new CountDownLatch(1);
-        app.addListeners((ApplicationListener<ContextClosedEvent>) e -> closed.countDown());
-        // the scheduler is off in application.yml (only this command fires triggers); an argument outranks it
-        String[] args = new String[springArgs.length + 1];
-        args[0] = "--spring.quartz.auto-startup=true";
-        System.arraycopy(springArgs, 0, args, 1, springArgs.length);
-        app.run(args);
+        startService(springArgs, closed::countDown);
         try {
             closed.await();
         } catch (InterruptedException e) {
@@ -273,16 +281,56 @@ public final class Cli {
         return 0;
     }
 
-    static ConfigurableApplicationContext start(String[] springArgs) {
+    /** The whole application: web server, API, dashboard, security, the schedule; {@code onClose} runs when it closes. */
+    static ConfigurableApplicationContext startService(String[] springArgs, Runnable onClose) {
         SpringApplication app = new SpringApplication(BillingApplication.class);
-        quiet(app);
-        return app.run(springArgs);
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.addListeners((ApplicationListener<ContextClosedEvent>) e -> onClose.run());
+        // the scheduler is off in application.yml (only this command fires triggers); an argument outranks it
+        String[] args = new String[springArgs.length + 1];
+        args[0] = "--spring.quartz.auto-startup=true";
+        System.arraycopy(springArgs, 0, args, 1, springArgs.length);
+        return app.run(args);
     }
 
-    private static void quiet(SpringApplication app) {
+    /** A command's application: what it uses, not the service ({@link CommandApplication}). */
+    static ConfigurableApplicationContext start(String[] springArgs) {
+        return commandApplication().run(springArgs);
+    }
+
+    /**
+     * {@link #start(String[])}, the request's sources checked as soon as the configuration is read,
+     * before the application is built (nor the warehouse opened).
+     */
+    private static ConfigurableApplicationContext start(String[] springArgs, CommandRequest request) {
+        if (request.sources().isEmpty()) {
+            return start(springArgs);
+        }
+        SpringApplication app = commandApplication();
+        UsageException[] refused = new UsageException[1];
+        app.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
+            try {
+                checkSources(request, event.getEnvironment());
+            } catch (UsageException e) {
+                refused[0] = e;
+                // ends the run before anything is built, without Boot logging it as a failed start
+                throw new SpringApplication.AbandonedRunException();
+            }
+        });
+        try {
+            return app.run(springArgs);
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw refused[0] == null ? e : refused[0];
+        }
+    }
+
+    private static SpringApplication commandApplication() {
+        SpringApplication app = new SpringApplication(CommandApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
+        return app;
     }
 
     static String oneLine(Throwable e) {

@@ -3,6 +3,7 @@ package com.contactcenter.billing.cli;
 import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.demo.DemoDataGenerator;
 import com.contactcenter.billing.demo.DemoDataSpec;
+import com.contactcenter.billing.demo.DemoDataSummary;
 import com.contactcenter.billing.ops.JobHistory;
 import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.ops.NoSuchJobExecution;
@@ -230,7 +231,11 @@ class CliCommands {
         LocalDate today = LocalDate.now(clock.withZone(demo.timeZone()));
         out.println("generating the demo tenant database at " + demo.url());
         DriverManagerDataSource target = new DriverManagerDataSource(demo.url(), demo.username(), demo.password());
-        var summary = new DemoDataGenerator(target).generate(new DemoDataSpec(300, 1_000_000, 42, today, 3));
+        DemoDataSummary summary;
+        try (ProgressTicker progress = new ProgressTicker(out)) {
+            summary = new DemoDataGenerator(target).generate(new DemoDataSpec(300, 1_000_000, 42, today, 3),
+                    progress::doing);
+        }
         out.printf("  %,d users, %,d channels, %,d messages, %,d calls, %,d bot sessions, %,d invalid rows%n",
                 summary.users(), summary.channels(), summary.messages(), summary.calls(), summary.botSessions(),
                 summary.invalidRows());

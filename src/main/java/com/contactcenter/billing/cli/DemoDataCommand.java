@@ -15,9 +15,9 @@ final class DemoDataCommand {
     static int run(CommandRequest.DemoData request, PrintStream out, PrintStream err) {
         DriverManagerDataSource target = new DriverManagerDataSource(request.url(), request.user(), request.password());
         long started = System.nanoTime();
-        try {
+        try (ProgressTicker progress = new ProgressTicker(out)) {
             var summary = new DemoDataGenerator(target).generate(new DemoDataSpec(request.users(), request.messages(),
-                    request.seed(), request.end(), request.months()));
+                    request.seed(), request.end(), request.months()), progress::doing);
             out.printf("generated into %s in %.1f s: %,d roles, %,d users, %,d channels, %,d user channels,"
                     + " %,d user sessions, %,d messages, %,d calls, %,d bot sessions (%,d invalid rows)%n",
                     SourceLocations.describe(request.url()), (System.nanoTime() - started) / 1e9, summary.roles(),

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -158,6 +159,14 @@ public final class DemoDataGenerator {
      * @return the row counts, read back from the database
      */
     public DemoDataSummary generate(DemoDataSpec spec) {
+        return generate(spec, step -> { });
+    }
+
+    /**
+     * {@link #generate(DemoDataSpec)}, telling {@code progress} what it starts: "reference data and
+     * users", "messages: days 1-12 of 92", ..., "indexes".
+     */
+    public DemoDataSummary generate(DemoDataSpec spec, Consumer<String> progress) {
         Objects.requireNonNull(spec, "spec");
         // One connection for the whole run: the helper tables must be visible to every statement,
         // and each statement commits on its own so no transaction grows with the data.
@@ -167,7 +176,7 @@ public final class DemoDataGenerator {
             try {
                 JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
                 try {
-                    return new Run(jdbc, spec).execute();
+                    return new Run(jdbc, spec, progress).execute();
                 } finally {
                     dropTables(jdbc, HELPER_TABLES);
                 }
@@ -203,15 +212,17 @@ public final class DemoDataGenerator {
 
         private final JdbcTemplate jdbc;
         private final DemoDataSpec spec;
+        private final Consumer<String> progress;
         private final LocalDateTime start;
         private final LocalDateTime end;
         private final int days;
         private final long[] salts = new long[SALTS];
         private final Map<String, Object> common = new HashMap<>();
 
-        Run(JdbcTemplate jdbc, DemoDataSpec spec) {
+        Run(JdbcTemplate jdbc, DemoDataSpec spec, Consumer<String> progress) {
             this.jdbc = jdbc;
             this.spec = spec;
+            this.progress = progress;
             this.start = spec.endDate().minusMonths(spec.months()).atStartOfDay();
             this.end = spec.endDate().plusDays(1).atStartOfDay();
             this.days = (int) ChronoUnit.DAYS.between(start, end);
@@ -238,6 +249,7 @@ public final class DemoDataGenerator {
         }
 
         DemoDataSummary execute() {
+            progress.accept("reference data and users");
             dropTables(jdbc, HELPER_TABLES);
             dropTables(jdbc, SOURCE_TABLES);
             // Secondary indexes are built once the rows are in: a sorted build is cheaper on H2 and
@@ -272,6 +284,7 @@ public final class DemoDataGenerator {
             long expectedInvalid = insertInvalidRows(Map.of(
                     "messages", validMessages, "calls", validCalls, "bot_sessions", validBots));
 
+            progress.accept("indexes");
             schemaStatements.stream().filter(DemoDataGenerator::isIndex).forEach(jdbc::execute);
 
             long invalid = count("messages WHERE id > " + validMessages)
@@ -406,6 +419,8 @@ public final class DemoDataGenerator {
                 while (to + 1 < days && bounds[to + 2] - bounds[from] <= CHUNK_ROWS) {
                     to++;
                 }
+                progress.accept(String.format("%s: days %d-%d of %d", template.replace('_', ' '), from + 1, to + 1,
+                        days));
                 run(template, Map.of("dFrom", (long) from, "dTo", (long) to));
                 from = to + 1;
             }

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * {@code billing.schedule}. A stored trigger whose cron and zone are unchanged is left alone, so a
  * time it missed while no node ran still fires (once) when the scheduler starts; a changed one is
  * replaced; one no longer configured is removed. Several nodes starting together may race here:
- * the warehouse keeps one copy.
+ * the warehouse keeps one copy. In the service only: the other commands start without Boot's
+ * scheduler ({@code cli.CommandApplication}).
  */
 @Component
 class ScheduleRegistrar implements SmartLifecycle {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a trigger's work as one request over every tenant, spread over the cluster by
  * {@link JobRunner}, as the CLI and the API do, and waits for it to end (so that the snapshot
- * refresh due at the same time runs after the nightly sync).
+ * refresh due at the same time runs after the nightly sync). In the service only, like the triggers.
  */
 @Component
 class ScheduledLaunches {
