@@ -25,9 +25,9 @@ public final class TenantsBenchmark {
     static final String MONTH = "month";
     static final String NIGHTLY = "nightly";
     static final String EMPTY = "no rows";
-    /** Until the per-server bound is configured: its default, and Hikari's for the warehouse pool. */
+    /** Defaults of the per-server bound and of the warehouse pool (application.yml). */
     static final int DEFAULT_MAX_CONNECTIONS_PER_SERVER = 8;
-    static final int DEFAULT_WAREHOUSE_POOL = 10;
+    static final int DEFAULT_WAREHOUSE_POOL = 20;
     static final int DEFAULT_CONCURRENCY = 4;
     static final int DEFAULT_TRAILING_DAYS = 3;
     private static final String PASSWORD_PROPERTY = "billing-bench.ro-password";

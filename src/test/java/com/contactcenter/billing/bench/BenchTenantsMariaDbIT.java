@@ -72,7 +72,7 @@ class BenchTenantsMariaDbIT {
         assertThat(rows.get(TenantsBenchmark.NIGHTLY).get(6)).isNotEqualTo("0");
         assertThat(rows.get(TenantsBenchmark.EMPTY).get(6)).isEqualTo("0");
         assertThat(rows.get(TenantsBenchmark.NIGHTLY).get(10)).isEqualTo("every tenant completes, with its sync run;"
-                + " ≤ 5 min per 1,000 tenants; own connections ≤ 1 node(s) × (8 per server + a warehouse pool of 10)");
+                + " ≤ 5 min per 1,000 tenants; own connections ≤ 1 node(s) × (8 per server + a warehouse pool of 20)");
         assertThat(results).contains("Fixed cost per tenant: ");
         // the tenants' account reads the tenants and nothing else
         assertThat(server.queryForList("SHOW GRANTS FOR '" + DATABASE + "_ro'@'%'", String.class))
