@@ -40,7 +40,8 @@ class BenchMariaDbIT {
                 "driver floor (columns read, not folded)", "full-month sync",
                 "scan floor (3 days)", "nightly sync (3 days)", "snapshot", "Excel floor (median of 5)",
                 "xlsx report (median of 5)", "pdf report (median of 5)",
-                "month end to end (sync, snapshot, xlsx, pdf)", "whole run");
+                "month end to end (sync, snapshot, xlsx, pdf)", "command start: bare JVM (run-job.sh --help) (median of 5)",
+                "command start: export of an existing snapshot (median of 5)", "whole run");
         assertThat(rows.get("generate tenant").get(1)).isEqualTo("3,583");
         assertThat(rows.get("scan floor").get(1)).isEqualTo("3,425");
         assertThat(rows.get("query floor").get(1)).isEqualTo("3,425");
@@ -55,6 +56,9 @@ class BenchMariaDbIT {
         assertThat(rows.get("month end to end (sync, snapshot, xlsx, pdf)").get(1)).isEqualTo("3,425");
         assertThat(rows.get("full-month sync").get(6)).isEqualTo("≤ 2 × scan floor; ≤ 1.2 × query floor");
         assertThat(rows.get("whole run").get(6)).isEqualTo("within a 256 MB heap (-Xmx256m)");
+        assertThat(rows.get("command start: export of an existing snapshot (median of 5)").get(6))
+                .isEqualTo("≤ 3 × bare JVM; ≤ 2 s");
+        assertThat(rows.get("command start: export of an existing snapshot (median of 5)").get(3)).endsWith(" × bare JVM");
         assertThat(Files.list(out.resolve("reports")).map(p -> p.getFileName().toString()).sorted().toList())
                 .containsExactly("billing-estimate_bench_2026-10-01_2026-10-31.pdf",
                         "billing-estimate_bench_2026-10-01_2026-10-31.xlsx");

@@ -56,6 +56,8 @@ import org.springframework.test.context.TestPropertySource;
         "billing.sync.max-connections-per-server=" + ConnectionBoundMariaDbIT.PER_SERVER,
         // a worker holds a warehouse connection for its step and takes a second for its writes
         "spring.datasource.hikari.maximum-pool-size=" + ConnectionBoundMariaDbIT.WAREHOUSE_POOL,
+        // the pool kept full: the server that refuses new connections later still serves the warehouse
+        "spring.datasource.hikari.minimum-idle=" + ConnectionBoundMariaDbIT.WAREHOUSE_POOL,
         "logging.level.com.contactcenter.billing=WARN"})
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
