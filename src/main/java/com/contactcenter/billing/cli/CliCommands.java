@@ -218,6 +218,7 @@ class CliCommands {
                     line.oldValue().toPlainString(), line.newValue().toPlainString(),
                     line.difference().toPlainString(), line.changed() ? "  *" : "");
         }
+        diff.planChange().ifPresent(change -> out.println("  " + change.describe()));
         return 0;
     }
 
