@@ -2,6 +2,7 @@ package com.contactcenter.billing.cli;
 
 import com.contactcenter.billing.bench.BenchSpec;
 import com.contactcenter.billing.demo.DemoDataSpec;
+import com.contactcenter.billing.report.PortfolioService;
 import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.usage.GroupBy;
 import java.nio.file.Path;
@@ -72,6 +73,13 @@ sealed interface CommandRequest {
 
         public List<String> sources() {
             return List.of(source);
+        }
+    }
+
+    record Portfolio(java.time.YearMonth month, List<PortfolioService.Format> formats, Path out)
+            implements CommandRequest {
+        public String command() {
+            return "portfolio";
         }
     }
 
@@ -203,8 +211,24 @@ sealed interface CommandRequest {
             }
             case "bench" -> bench(a);
             case "sources" -> new Sources();
+            case "portfolio" -> portfolio(a);
             default -> throw new UsageException(null, "unknown command '" + a.command() + "'");
         };
+    }
+
+    private static Portfolio portfolio(CliArguments a) {
+        List<PortfolioService.Format> formats = new java.util.ArrayList<>();
+        for (String f : (a.has("format") ? a.get("format") : "xlsx,csv").split(",")) {
+            try {
+                PortfolioService.Format format = PortfolioService.Format.parse(f);
+                if (!formats.contains(format)) {
+                    formats.add(format);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("portfolio", "--format " + e.getMessage().replace("portfolio format ", ""));
+            }
+        }
+        return new Portfolio(a.month("period"), formats, a.has("out") ? callerPath(a.get("out")) : null);
     }
 
     private static Bench bench(CliArguments a) {

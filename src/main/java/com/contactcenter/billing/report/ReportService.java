@@ -85,7 +85,8 @@ public class ReportService {
                 + format.extension();
     }
 
-    private static Path prepare(Path outDir) {
+    /** The output folder, created when missing; a folder that cannot be written to fails at once. */
+    static Path prepare(Path outDir) {
         Path dir = outDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
