@@ -185,17 +185,7 @@ sealed interface CommandRequest {
             case "report" -> {
                 String source = a.require("source");
                 LocalDate[] range = a.periodOrRange();
-                List<ReportService.Format> formats = new java.util.ArrayList<>();
-                for (String f : (a.has("format") ? a.get("format") : "xlsx,pdf").split(",")) {
-                    try {
-                        ReportService.Format format = ReportService.Format.parse(f);
-                        if (!formats.contains(format)) {
-                            formats.add(format);
-                        }
-                    } catch (IllegalArgumentException e) {
-                        throw new UsageException("report", "--format " + e.getMessage().replace("report format ", ""));
-                    }
-                }
+                List<ReportService.Format> formats = formats(a, "xlsx,pdf", ReportService.Format::parse, "report format ");
                 yield new Report(source, range[0], range[1], a.groupBy(), formats,
                         a.has("out") ? callerPath(a.get("out")) : null);
             }
@@ -217,18 +207,25 @@ sealed interface CommandRequest {
     }
 
     private static Portfolio portfolio(CliArguments a) {
-        List<PortfolioService.Format> formats = new java.util.ArrayList<>();
-        for (String f : (a.has("format") ? a.get("format") : "xlsx,csv").split(",")) {
+        return new Portfolio(a.month("period"), formats(a, "xlsx,csv", PortfolioService.Format::parse,
+                "portfolio format "), a.has("out") ? callerPath(a.get("out")) : null);
+    }
+
+    /** --format's comma-separated formats (else {@code defaults}), each once, in order. */
+    private static <F> List<F> formats(CliArguments a, String defaults, java.util.function.Function<String, F> parse,
+            String messagePrefix) {
+        List<F> formats = new java.util.ArrayList<>();
+        for (String f : (a.has("format") ? a.get("format") : defaults).split(",")) {
             try {
-                PortfolioService.Format format = PortfolioService.Format.parse(f);
+                F format = parse.apply(f);
                 if (!formats.contains(format)) {
                     formats.add(format);
                 }
             } catch (IllegalArgumentException e) {
-                throw new UsageException("portfolio", "--format " + e.getMessage().replace("portfolio format ", ""));
+                throw new UsageException(a.command(), "--format " + e.getMessage().replace(messagePrefix, ""));
             }
         }
-        return new Portfolio(a.month("period"), formats, a.has("out") ? callerPath(a.get("out")) : null);
+        return formats;
     }
 
     private static Bench bench(CliArguments a) {

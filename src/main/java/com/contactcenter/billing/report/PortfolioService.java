@@ -47,12 +47,7 @@ public class PortfolioService {
         }
 
         public static Format parse(String text) {
-            for (Format f : values()) {
-                if (f.extension().equals(text.trim().toLowerCase(Locale.ROOT))) {
-                    return f;
-                }
-            }
-            throw new IllegalArgumentException("portfolio format must be xlsx or csv, not '" + text.trim() + "'");
+            return ReportService.parse(Format.class, text, "portfolio format must be xlsx or csv");
         }
     }
 

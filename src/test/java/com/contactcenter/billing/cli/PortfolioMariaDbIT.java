@@ -66,7 +66,7 @@ class PortfolioMariaDbIT {
 
         // given every tenant synced around October, and one export of each plan
         // (a tenant whose job could not be created, as Batch's job-instance insert may deadlock on
-        // MariaDB when many start at once, is synced by asking again: only the failed tenants rerun)
+        // MariaDB when many start at once, is synced by asking again: the failed tenants restart)
         CliRun.Result sync = new CliRun(dir).run("sync", "--from", "2026-09-30", "--to", "2026-11-01", settings);
         for (int again = 0; again < 3 && sync.exit() != 0; again++) {
             sync = new CliRun(dir).run("sync", "--from", "2026-09-30", "--to", "2026-11-01", settings);
