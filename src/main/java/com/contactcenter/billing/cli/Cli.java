@@ -42,6 +42,7 @@ public final class Cli {
             Map.entry("restart", Set.of()),
             Map.entry("hash-password", Set.of()),
             Map.entry("sources", Set.of()),
+            Map.entry("portfolio", Set.of("period", "format", "out")),
             Map.entry("bench", Set.of("messages", "users", "db", "user", "password", "month", "out", "reuse-tenant",
                     "tenants", "tenant-messages", "nodes")));
 
@@ -78,6 +79,10 @@ public final class Cli {
                         render the newest snapshot of that period (computed if there is none) as
                         billing-estimate_<source>_<from>_<to>.xlsx / .pdf (default: both, in
                         billing.report.out-dir)
+              portfolio --period YYYY-MM [--format xlsx,csv] [--out DIR]
+                        every tenant's newest snapshot of the month (computed where missing) in one
+                        workbook, billing-portfolio_<YYYY-MM>.xlsx, and its Tenants sheet as .csv
+                        (default: both, in billing.report.out-dir)
               serve     [--server.port=8080]
                         run the service: the schedule (Quartz, clustered in the warehouse) and the
                         HTTP API (see README, "Service"); stops on SIGTERM or Ctrl-C

@@ -11,6 +11,7 @@ import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.ops.SyncBusyException;
 import com.contactcenter.billing.ops.TenantWork;
 import com.contactcenter.billing.report.AtomicFiles;
+import com.contactcenter.billing.report.PortfolioService;
 import com.contactcenter.billing.report.ReportException;
 import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.snapshot.NoDataException;
@@ -43,13 +44,16 @@ class CliCommands {
     private final JobRunner jobs;
     private final JobHistory history;
     private final ReportService reports;
+    private final PortfolioService portfolios;
     private final SnapshotService snapshots;
     private final SourceRegistry sources;
     private final BillingProperties properties;
     private final Clock clock;
 
     CliCommands(JobRunner jobs, JobHistory history, SnapshotService snapshots,
-            ReportService reports, SourceRegistry sources, BillingProperties properties, Clock clock) {
+            ReportService reports, SourceRegistry sources, BillingProperties properties, Clock clock,
+            PortfolioService portfolios) {
+        this.portfolios = portfolios;
         this.jobs = jobs;
         this.history = history;
         this.reports = reports;
@@ -72,6 +76,9 @@ class CliCommands {
             }
             if (request instanceof CommandRequest.Report r) {
                 return report(r, out);
+            }
+            if (request instanceof CommandRequest.Portfolio p) {
+                return portfolio(p, out);
             }
             if (request instanceof CommandRequest.Diff d) {
                 return diff(d, out, err);
@@ -202,6 +209,18 @@ class CliCommands {
         return 0;
     }
 
+    /** Written whatever the tenants' statuses: the workbook shows them; exit 0 once it is written. */
+    private int portfolio(CommandRequest.Portfolio request, PrintStream out) {
+        PortfolioService.Rendered rendered = portfolios.render(request.month(), request.formats(),
+                request.out() == null ? properties.report().outDir() : request.out());
+        out.printf("portfolio of %s: %d tenants%n", request.month(), rendered.portfolio().tenants().size());
+        rendered.portfolio().byStatus().forEach((status, count) -> out.printf("  %-12s %d%n", status.code(), count));
+        rendered.portfolio().totals().forEach(t -> out.printf("  total %s %s (%d tenants)%n", t.currency(),
+                t.total().toPlainString(), t.tenants()));
+        rendered.files().forEach(f -> out.println("  " + f));
+        return 0;
+    }
+
     private int diff(CommandRequest.Diff request, PrintStream out, PrintStream err) {
         List<Snapshot> versions = snapshots.versions(request.source(), request.from(), request.to(), request.groupBy());
         if (versions.size() < 2) {
@@ -219,6 +238,7 @@ class CliCommands {
                     line.oldValue().toPlainString(), line.newValue().toPlainString(),
                     line.difference().toPlainString(), line.changed() ? "  *" : "");
         }
+        diff.planChange().ifPresent(change -> out.println("  " + change.describe()));
         return 0;
     }
 

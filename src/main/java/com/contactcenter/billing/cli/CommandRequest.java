@@ -3,6 +3,7 @@ package com.contactcenter.billing.cli;
 import com.contactcenter.billing.bench.BenchSpec;
 import com.contactcenter.billing.bench.TenantsSpec;
 import com.contactcenter.billing.demo.DemoDataSpec;
+import com.contactcenter.billing.report.PortfolioService;
 import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.usage.GroupBy;
 import java.nio.file.Path;
@@ -84,6 +85,13 @@ sealed interface CommandRequest {
 
         public List<String> sources() {
             return List.of(source);
+        }
+    }
+
+    record Portfolio(java.time.YearMonth month, List<PortfolioService.Format> formats, Path out)
+            implements CommandRequest {
+        public String command() {
+            return "portfolio";
         }
     }
 
@@ -195,17 +203,7 @@ sealed interface CommandRequest {
             case "report" -> {
                 String source = a.require("source");
                 LocalDate[] range = a.periodOrRange();
-                List<ReportService.Format> formats = new java.util.ArrayList<>();
-                for (String f : (a.has("format") ? a.get("format") : "xlsx,pdf").split(",")) {
-                    try {
-                        ReportService.Format format = ReportService.Format.parse(f);
-                        if (!formats.contains(format)) {
-                            formats.add(format);
-                        }
-                    } catch (IllegalArgumentException e) {
-                        throw new UsageException("report", "--format " + e.getMessage().replace("report format ", ""));
-                    }
-                }
+                List<ReportService.Format> formats = formats(a, "xlsx,pdf", ReportService.Format::parse, "report format ");
                 yield new Report(source, range[0], range[1], a.groupBy(), formats,
                         a.has("out") ? callerPath(a.get("out")) : null);
             }
@@ -221,8 +219,31 @@ sealed interface CommandRequest {
             }
             case "bench" -> bench(a);
             case "sources" -> new Sources();
+            case "portfolio" -> portfolio(a);
             default -> throw new UsageException(null, "unknown command '" + a.command() + "'");
         };
+    }
+
+    private static Portfolio portfolio(CliArguments a) {
+        return new Portfolio(a.month("period"), formats(a, "xlsx,csv", PortfolioService.Format::parse,
+                "portfolio format "), a.has("out") ? callerPath(a.get("out")) : null);
+    }
+
+    /** --format's comma-separated formats (else {@code defaults}), each once, in order. */
+    private static <F> List<F> formats(CliArguments a, String defaults, java.util.function.Function<String, F> parse,
+            String messagePrefix) {
+        List<F> formats = new java.util.ArrayList<>();
+        for (String f : (a.has("format") ? a.get("format") : defaults).split(",")) {
+            try {
+                F format = parse.apply(f);
+                if (!formats.contains(format)) {
+                    formats.add(format);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(a.command(), "--format " + e.getMessage().replace(messagePrefix, ""));
+            }
+        }
+        return formats;
     }
 
     private static CommandRequest bench(CliArguments a) {

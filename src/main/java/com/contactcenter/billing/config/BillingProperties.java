@@ -1,5 +1,6 @@
 package com.contactcenter.billing.config;
 
+import com.contactcenter.billing.usage.Plan;
 import com.contactcenter.billing.usage.Pricing;
 import com.contactcenter.billing.usage.ServiceKey;
 import java.math.BigDecimal;
@@ -38,6 +39,8 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
     public BillingProperties {
         sources = sources == null ? List.of() : List.copyOf(sources);
         directory = directory == null ? new DirectoryProperties(null, null, null, null, null, null, null, null) : directory;
+        pricing = pricing == null ? new PricingProperties("COP", 2, null, null, null, null) : pricing;
+        Set<String> plans = pricing.allPlans().keySet();
         Set<String> seen = new HashSet<>();
         for (SourceProperties s : sources) {
             if (!isSourceName(s.name())) {
@@ -49,6 +52,10 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
             }
             if (s.url() == null || s.url().isBlank()) {
                 throw new IllegalArgumentException("billing.sources '" + s.name() + "' has no url");
+            }
+            if (s.plan() != null && !plans.contains(s.plan())) {
+                throw new IllegalArgumentException("billing.sources '" + s.name() + "' has the plan '" + s.plan()
+                        + "', which is not in billing.pricing.plans (plans: " + String.join(", ", plans) + ")");
             }
         }
         // with a directory, a name that is no YAML source may be a directory tenant, known only once it is read
@@ -75,14 +82,16 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
      * A tenant's operational database. {@code password} comes from the environment
      * (for example {@code password: ${ACME_DB_PASSWORD}}); {@code queries} overrides any of the
      * default extraction queries by name (roles, users, channels, user-channels, user-sessions,
-     * messages, calls, bot-sessions), returning the same columns.
+     * messages, calls, bot-sessions), returning the same columns. {@code plan} names the tenant's
+     * plan in {@code billing.pricing.plans}; absent, the default plan.
      */
     public record SourceProperties(String name, String url, String username, String password,
             @DefaultValue("America/Bogota") ZoneId timeZone, Map<String, String> queries,
             @DefaultValue("30m") Duration queryTimeout, List<String> initSql,
-            @DefaultValue("10s") Duration connectTimeout) {
+            @DefaultValue("10s") Duration connectTimeout, String plan) {
 
         public SourceProperties {
+            plan = plan == null || plan.isBlank() ? null : plan.strip();
             queries = queries == null ? Map.of() : Map.copyOf(queries);
             initSql = initSql == null ? List.of() : List.copyOf(initSql);
         }
@@ -181,31 +190,88 @@ public record BillingProperties(List<SourceProperties> sources, @DefaultValue Sy
         }
     }
 
+    /**
+     * Prices. The single list ({@code currency}, {@code scale}, {@code seats}, {@code services}) is
+     * the plan named {@code defaultPlan} unless {@code plans} defines a plan of that name; each of
+     * {@code plans} is a named list of its own. A tenant without a plan is billed by the default plan.
+     */
     public record PricingProperties(@DefaultValue("COP") String currency, @DefaultValue("2") int scale,
-            List<SeatPrice> seats, Map<String, BigDecimal> services) {
+            List<SeatPrice> seats, Map<String, BigDecimal> services,
+            @DefaultValue(DEFAULT_PLAN) String defaultPlan, Map<String, PlanProperties> plans) {
+
+        public static final String DEFAULT_PLAN = "default";
 
         public PricingProperties {
             seats = seats == null ? List.of() : List.copyOf(seats);
             services = services == null ? Map.of() : Map.copyOf(services);
+            defaultPlan = defaultPlan == null || defaultPlan.isBlank() ? DEFAULT_PLAN : defaultPlan.strip();
+            plans = plans == null ? Map.of() : Map.copyOf(plans);
+            if (plans.containsKey(defaultPlan) && (!seats.isEmpty() || !services.isEmpty())) {
+                throw new IllegalArgumentException("billing.pricing has prices of its own and billing.pricing.plans."
+                        + defaultPlan + " is the default plan too: move those prices into a plan of their own");
+            }
         }
 
+        /** The prices of the single list, as they were before plans. */
         public Pricing toPricing() {
-            Map<String, BigDecimal> seatPrices = new LinkedHashMap<>();
-            for (SeatPrice seat : seats) {
-                if (seat.role() == null || seat.monthlyPrice() == null) {
-                    throw new IllegalArgumentException("billing.pricing.seats[] needs role and monthly-price");
-                }
-                seatPrices.put(seat.role(), seat.monthlyPrice());
-            }
-            Map<ServiceKey, BigDecimal> unitPrices = new EnumMap<>(ServiceKey.class);
-            List<String> unknown = new ArrayList<>();
-            services.forEach((key, price) -> serviceKey(key).ifPresentOrElse(
-                    k -> unitPrices.put(k, price), () -> unknown.add(key)));
-            if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("billing.pricing.services has unknown service keys " + unknown);
-            }
-            return new Pricing(currency, scale, seatPrices, unitPrices);
+            return pricing("billing.pricing", currency, scale, seats, services);
         }
+
+        /** Every plan by name: the named ones, and the single list as the default plan unless one is named so. */
+        public Map<String, Plan> allPlans() {
+            Map<String, Plan> all = new java.util.TreeMap<>();
+            plans.forEach((name, plan) -> all.put(name, new Plan(name, pricing("billing.pricing.plans." + name,
+                    plan.currency(), plan.scale(), plan.seats(), plan.services()))));
+            all.putIfAbsent(defaultPlan, new Plan(defaultPlan, toPricing()));
+            return all;
+        }
+
+        /** The tenant's plan by name; null or blank: the default plan. */
+        public Plan plan(String name) {
+            String wanted = name == null || name.isBlank() ? defaultPlan : name.strip();
+            Plan plan = allPlans().get(wanted);
+            if (plan == null) {
+                throw new IllegalArgumentException("unknown plan '" + wanted + "'; plans: " + allPlans().keySet());
+            }
+            return plan;
+        }
+
+        /**
+         * Whether the plan is one of {@code plans}, rather than the single list: a snapshot priced
+         * by the single list keeps the export document it had before plans (no plan keys).
+         */
+        public boolean isNamedPlan(String name) {
+            return plans.containsKey(name);
+        }
+    }
+
+    /** A named price list of {@code billing.pricing.plans}. */
+    public record PlanProperties(@DefaultValue("COP") String currency, @DefaultValue("2") int scale,
+            List<SeatPrice> seats, Map<String, BigDecimal> services) {
+
+        public PlanProperties {
+            seats = seats == null ? List.of() : List.copyOf(seats);
+            services = services == null ? Map.of() : Map.copyOf(services);
+        }
+    }
+
+    private static Pricing pricing(String where, String currency, int scale, List<SeatPrice> seats,
+            Map<String, BigDecimal> services) {
+        Map<String, BigDecimal> seatPrices = new LinkedHashMap<>();
+        for (SeatPrice seat : seats) {
+            if (seat.role() == null || seat.monthlyPrice() == null) {
+                throw new IllegalArgumentException(where + ".seats[] needs role and monthly-price");
+            }
+            seatPrices.put(seat.role(), seat.monthlyPrice());
+        }
+        Map<ServiceKey, BigDecimal> unitPrices = new EnumMap<>(ServiceKey.class);
+        List<String> unknown = new ArrayList<>();
+        services.forEach((key, price) -> serviceKey(key).ifPresentOrElse(
+                k -> unitPrices.put(k, price), () -> unknown.add(key)));
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(where + ".services has unknown service keys " + unknown);
+        }
+        return new Pricing(currency, scale, seatPrices, unitPrices);
     }
 
     /** Map keys lose their '_' in relaxed binding unless quoted, so both spellings are accepted. */

@@ -33,13 +33,18 @@ public class ReportService {
         }
 
         public static Format parse(String text) {
-            for (Format f : values()) {
-                if (f.extension().equals(text.trim().toLowerCase(Locale.ROOT))) {
-                    return f;
-                }
-            }
-            throw new IllegalArgumentException("report format must be xlsx or pdf, not '" + text.trim() + "'");
+            return ReportService.parse(Format.class, text, "report format must be xlsx or pdf");
         }
+    }
+
+    /** The format whose lower-case name is {@code text}, else an error: "{what}, not 'text'". */
+    static <F extends Enum<F>> F parse(Class<F> formats, String text, String what) {
+        for (F f : formats.getEnumConstants()) {
+            if (f.name().toLowerCase(Locale.ROOT).equals(text.trim().toLowerCase(Locale.ROOT))) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException(what + ", not '" + text.trim() + "'");
     }
 
     /** The files written, and the snapshot they show. */
@@ -85,7 +90,8 @@ public class ReportService {
                 + format.extension();
     }
 
-    private static Path prepare(Path outDir) {
+    /** The output folder, created when missing; a folder that cannot be written to fails at once. */
+    static Path prepare(Path outDir) {
         Path dir = outDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);

@@ -5,8 +5,10 @@ import com.contactcenter.billing.ops.JobRequestStore.Counts;
 import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.ops.TenantWork;
+import com.contactcenter.billing.report.PortfolioService;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.sync.SyncWindow;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -27,11 +29,16 @@ class ScheduledLaunches {
     private final JobRunner runner;
     private final SourceRegistry sources;
     private final BillingProperties.ScheduleProperties schedule;
+    private final PortfolioService portfolios;
+    private final Path reportsDir;
 
-    ScheduledLaunches(JobRunner runner, SourceRegistry sources, BillingProperties properties) {
+    ScheduledLaunches(JobRunner runner, SourceRegistry sources, BillingProperties properties,
+            PortfolioService portfolios) {
         this.runner = runner;
         this.sources = sources;
         this.schedule = properties.schedule();
+        this.portfolios = portfolios;
+        this.reportsDir = properties.report().outDir();
     }
 
     /** @param due the trigger's scheduled fire time: months are taken from it, in the schedule's zone */
@@ -54,8 +61,17 @@ class ScheduledLaunches {
             case NIGHTLY_SYNC -> run(trigger, TenantWork.SYNC, names, null);
             case INTRADAY_SYNC -> run(trigger, TenantWork.INTRADAY, names, null);
             case CURRENT_MONTH_SNAPSHOT -> run(trigger, TenantWork.SNAPSHOT, names, window(month));
-            case PREVIOUS_MONTH_CLOSE -> run(trigger, schedule.monthlyReports() ? TenantWork.SNAPSHOT_REPORTS
-                    : TenantWork.SNAPSHOT, names, window(month.minusMonths(1)));
+            case PREVIOUS_MONTH_CLOSE -> {
+                try {
+                    run(trigger, schedule.monthlyReports() ? TenantWork.SNAPSHOT_REPORTS : TenantWork.SNAPSHOT,
+                            names, window(month.minusMonths(1)));
+                } finally {
+                    // once the tenants' jobs have ended, failed ones included: the portfolio shows their status
+                    if (schedule.monthlyReports()) {
+                        portfolios.render(month.minusMonths(1), List.of(PortfolioService.Format.values()), reportsDir);
+                    }
+                }
+            }
             default -> throw new IllegalArgumentException("unknown work " + work);
         }
     }

@@ -17,10 +17,17 @@ import java.util.zip.GZIPInputStream;
 /**
  * One immutable snapshot version and its export document. The document is held gzipped (a month of
  * 100,000 users is 47 MB of text, a few MB gzipped): read it streamed, through {@link #openDocument()}
- * or {@link #writeDocument(OutputStream)}.
+ * or {@link #writeDocument(OutputStream)}. {@code plan} is the plan it was priced with (null for
+ * versions stored before plans, and fixtures).
  */
 public record Snapshot(String id, String source, LocalDate from, LocalDate to, GroupBy groupBy, int version,
-        Instant asOf, Instant computedAt, Content content) {
+        Instant asOf, Instant computedAt, Content content, PlanStamp plan) {
+
+    /** A snapshot without a plan stamp. */
+    public Snapshot(String id, String source, LocalDate from, LocalDate to, GroupBy groupBy, int version,
+            Instant asOf, Instant computedAt, Content content) {
+        this(id, source, from, to, groupBy, version, asOf, computedAt, content, null);
+    }
 
     /** A snapshot whose document is given as text (versions stored before documents were gzipped, fixtures). */
     public Snapshot(String id, String source, LocalDate from, LocalDate to, GroupBy groupBy, int version,

@@ -5,13 +5,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The differences between two versions of a snapshot: users per role, each service's count and
- * units, each estimate line's amount, and the total; old, new and new minus old.
+ * units, each estimate line's amount, and the total; old, new and new minus old. When the two
+ * were priced with another plan, or the same plan with other prices, {@code planChange} says so.
  */
-public record SnapshotDiff(Snapshot older, Snapshot newer, List<Line> lines) {
+public record SnapshotDiff(Snapshot older, Snapshot newer, List<Line> lines, Optional<PlanChange> planChange) {
+
+    /** The plans of two versions that differ in name or prices. */
+    public record PlanChange(PlanStamp older, PlanStamp newer) {
+
+        public boolean planChanged() {
+            return !older.plan().equals(newer.plan());
+        }
+
+        public boolean pricesChanged() {
+            return !older.pricesHash().equals(newer.pricesHash());
+        }
+
+        /** "plan default -> gold, prices changed", or "plan gold: prices changed". */
+        public String describe() {
+            return planChanged() ? "plan " + older.plan() + " -> " + newer.plan() + (pricesChanged()
+                    ? ", prices changed" : ", same prices") : "plan " + newer.plan() + ": prices changed";
+        }
+    }
 
     /** {@code section} is role, service, estimate or total. */
     public record Line(String section, String key, String measure, BigDecimal oldValue, BigDecimal newValue) {
@@ -47,7 +67,13 @@ public record SnapshotDiff(Snapshot older, Snapshot newer, List<Line> lines) {
         compare(lines, "estimate", "amount", lineIndex(a), lineIndex(b));
         lines.add(new Line("total", "total", "amount", new BigDecimal(a.get("estimate").get("total").asString()),
                 new BigDecimal(b.get("estimate").get("total").asString())));
-        return new SnapshotDiff(older, newer, lines);
+        return new SnapshotDiff(older, newer, lines, planChange(older.plan(), newer.plan()));
+    }
+
+    /** Only when both versions know their plan (versions stored before plans do not). */
+    private static Optional<PlanChange> planChange(PlanStamp older, PlanStamp newer) {
+        return older == null || newer == null || older.equals(newer) ? Optional.empty()
+                : Optional.of(new PlanChange(older, newer));
     }
 
     private static Map<String, BigDecimal> index(JsonNode array, String key, String value) {

@@ -46,8 +46,17 @@ final class SnapshotDocument {
         }
     }
 
-    /** Writes the document as pretty-printed UTF-8 to {@code out}, and closes it. */
+    /** Writes the document as pretty-printed UTF-8 to {@code out}, and closes it; no plan keys. */
     static void write(OutputStream out, String source, UsageReport report, Header header, long daysSynced) {
+        write(out, source, report, header, daysSynced, null);
+    }
+
+    /**
+     * As {@link #write(OutputStream, String, UsageReport, Header, long)}, with the extra keys
+     * {@code estimate.plan} and {@code estimate.pricesHash} when {@code plan} is not null.
+     */
+    static void write(OutputStream out, String source, UsageReport report, Header header, long daysSynced,
+            PlanStamp plan) {
         try (JsonGenerator g = JSON.writerWithDefaultPrettyPrinter().createGenerator(out)) {
             Period period = report.period();
             g.writeStartObject();
@@ -135,6 +144,10 @@ final class SnapshotDocument {
             g.writeObjectPropertyStart("estimate");
             text(g, "currency", report.estimate().currency());
             g.writeNumberProperty("scale", report.estimate().scale());
+            if (plan != null) {
+                text(g, "plan", plan.plan());
+                g.writeStringProperty("pricesHash", plan.pricesHash());
+            }
             g.writeArrayPropertyStart("lines");
             for (EstimateLine line : report.estimate().lines()) {
                 g.writeStartObject();

@@ -6,6 +6,7 @@ import com.contactcenter.billing.usage.Bucket;
 import com.contactcenter.billing.usage.DayFacts.UserFact;
 import com.contactcenter.billing.usage.GroupBy;
 import com.contactcenter.billing.usage.Period;
+import com.contactcenter.billing.usage.Plan;
 import com.contactcenter.billing.usage.UsageCalculator;
 import com.contactcenter.billing.usage.UsageReport;
 import com.contactcenter.billing.warehouse.FactStore;
@@ -87,22 +88,25 @@ public class SnapshotService {
         Instant asOf = figures.asOf();
         List<Long> syncRunIds = figures.syncRunIds();
         long daysSynced = figures.daysSynced();
+        PlanStamp plan = figures.plan();
+        PlanStamp documented = figures.planInDocument() ? plan : null;
         String hash = sha256(out -> SnapshotDocument.write(out, source, report,
-                SnapshotDocument.Header.figures(asOf, syncRunIds), daysSynced));
+                SnapshotDocument.Header.figures(asOf, syncRunIds), daysSynced, documented));
         for (int attempt = 0; ; attempt++) {
             int newest = store.newestVersion(source, from, to, groupBy);
             Optional<SnapshotStore.Stored> current = newest == 0 ? Optional.empty()
                     : store.version(source, from, to, groupBy, newest);
-            if (current.isPresent() && current.get().contentHash().equals(hash)) {
+            if (current.isPresent() && current.get().contentHash().equals(hash)
+                    && samePrices(current.get().snapshot().plan(), plan)) {
                 return current.get().snapshot();
             }
             String id = UUID.randomUUID().toString();
             Instant computedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             SnapshotDocument.Header header = new SnapshotDocument.Header(id, newest + 1, asOf, computedAt, syncRunIds);
             // Written straight from the figures, gzipped: neither a tree nor the text is ever held whole.
-            byte[] gzip = gzip(out -> SnapshotDocument.write(out, source, report, header, daysSynced));
+            byte[] gzip = gzip(out -> SnapshotDocument.write(out, source, report, header, daysSynced, documented));
             Snapshot snapshot = new Snapshot(id, source, from, to, groupBy, newest + 1, asOf, computedAt,
-                    Snapshot.Content.gzip(gzip));
+                    Snapshot.Content.gzip(gzip), plan);
             try {
                 store.insert(snapshot, joined(syncRunIds), hash, origin);
                 return snapshot;
@@ -114,8 +118,21 @@ public class SnapshotService {
         }
     }
 
-    /** What a version's document is written from: the report and the sync runs it read, ascending. */
-    record Figures(UsageReport report, Instant asOf, List<Long> syncRunIds, long daysSynced) {
+    /**
+     * A version priced by the same plan and prices: the document of a tenant on the single list of
+     * prices shows no plan, so its stamp is compared too. A version stored before plans has no stamp;
+     * its document alone decides.
+     */
+    private static boolean samePrices(PlanStamp stored, PlanStamp now) {
+        return stored == null || stored.equals(now);
+    }
+
+    /**
+     * What a version's document is written from: the report, the sync runs it read (ascending) and
+     * the plan it is priced with, which the document names unless it is the single list of prices.
+     */
+    record Figures(UsageReport report, Instant asOf, List<Long> syncRunIds, long daysSynced, PlanStamp plan,
+            boolean planInDocument) {
     }
 
     /** The figures of the period from the warehouse as it is now. */
@@ -130,13 +147,15 @@ public class SnapshotService {
         for (Bucket bucket : period.buckets(groupBy)) {
             userFacts.addAll(facts.userTotals(source, bucket.first(), bucket.last()));
         }
-        UsageReport report = new UsageCalculator(properties.pricing().toPricing()).compute(period, groupBy,
+        Plan plan = properties.pricing().plan(sources.require(source).plan());
+        UsageReport report = new UsageCalculator(plan.pricing()).compute(period, groupBy,
                 reference.data(), facts.channelFacts(source, from, to), facts.findingFacts(source, from, to),
                 userFacts);
         TreeSet<Long> runIds = days.stream().map(SyncedDay::syncRunId).collect(Collectors.toCollection(TreeSet::new));
         runIds.add(reference.syncRunId());
         Instant asOf = days.stream().map(SyncedDay::asOf).reduce(reference.asOf(), (a, b) -> a.isAfter(b) ? a : b);
-        return new Figures(report, asOf, List.copyOf(runIds), days.size());
+        return new Figures(report, asOf, List.copyOf(runIds), days.size(), PlanStamp.of(plan),
+                properties.pricing().isNamedPlan(plan.name()));
     }
 
     public Optional<Snapshot> newest(String source, LocalDate from, LocalDate to, GroupBy groupBy) {

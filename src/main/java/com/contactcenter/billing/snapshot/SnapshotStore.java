@@ -31,11 +31,13 @@ class SnapshotStore {
     /** Throws DuplicateKeyException when another writer took the version first. */
     void insert(Snapshot s, String syncRunIds, String contentHash, Snapshot.Origin origin) {
         jdbc.update("INSERT INTO snapshot (id, source, period_from, period_to, group_by, version, as_of, sync_run_ids,"
-                + " computed_at, content_hash, document, document_gz, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " computed_at, content_hash, document, document_gz, origin, plan, prices_hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.id(), s.source(), s.from(), s.to(), s.groupBy().code(), s.version(), Utc.of(s.asOf()), syncRunIds,
                 Utc.of(s.computedAt()), contentHash,
                 new SqlParameterValue(Types.LONGVARCHAR, s.content().text()),
-                new SqlParameterValue(Types.LONGVARBINARY, s.content().gzip()), origin.code());
+                new SqlParameterValue(Types.LONGVARBINARY, s.content().gzip()), origin.code(),
+                s.plan() == null ? null : s.plan().plan(), s.plan() == null ? null : s.plan().pricesHash());
     }
 
     int newestVersion(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
@@ -128,8 +130,14 @@ class SnapshotStore {
         return new Stored(new Snapshot(rs.getString("id"), rs.getString("source"),
                 rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
                 GroupBy.parse(rs.getString("group_by")), rs.getInt("version"), Utc.read(rs, "as_of"),
-                Utc.read(rs, "computed_at"), content(rs)), rs.getString("content_hash"),
+                Utc.read(rs, "computed_at"), content(rs), plan(rs)), rs.getString("content_hash"),
                 rs.getString("sync_run_ids"));
+    }
+
+    /** Versions stored before plans have none. */
+    private static PlanStamp plan(ResultSet rs) throws SQLException {
+        String plan = rs.getString("plan");
+        return plan == null ? null : new PlanStamp(plan, rs.getString("prices_hash"));
     }
 
     /** Versions stored before documents were gzipped keep their text. */

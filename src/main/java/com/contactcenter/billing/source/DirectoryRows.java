@@ -32,7 +32,8 @@ final class DirectoryRows {
     }
 
     /** Disabled rows are left out without a word; bad ones are skipped with their reason. */
-    static Accepted accept(List<TenantDirectory.Row> rows, Collection<String> yamlNames, DirectoryProperties directory) {
+    static Accepted accept(List<TenantDirectory.Row> rows, Collection<String> yamlNames, DirectoryProperties directory,
+            Set<String> plans) {
         Set<String> yaml = new HashSet<>();
         yamlNames.forEach(n -> yaml.add(n.toLowerCase(Locale.ROOT)));
         Set<String> taken = new HashSet<>();
@@ -42,7 +43,7 @@ final class DirectoryRows {
             if (!row.enabled()) {
                 continue;
             }
-            String problem = problem(row, yaml, taken);
+            String problem = problem(row, yaml, taken, plans);
             if (problem != null) {
                 skipped.add(new SkippedRow(row.number(), row.name(), problem));
                 continue;
@@ -52,13 +53,13 @@ final class DirectoryRows {
             sources.add(new SourceProperties(row.name(), row.url().strip(),
                     ownUser ? row.username().strip() : directory.sourceUsername(), directory.sourcePassword(),
                     ZoneId.of(row.timeZone().strip()), Map.of(), YAML_DEFAULTS.queryTimeout(), List.of(),
-                    YAML_DEFAULTS.connectTimeout()));
+                    YAML_DEFAULTS.connectTimeout(), row.plan()));
         }
         return new Accepted(List.copyOf(sources), List.copyOf(skipped));
     }
 
     /** Why the row cannot be a source, or null. Never quotes the url: it may hold credentials. */
-    private static String problem(TenantDirectory.Row row, Set<String> yaml, Set<String> taken) {
+    private static String problem(TenantDirectory.Row row, Set<String> yaml, Set<String> taken, Set<String> plans) {
         if (!BillingProperties.isSourceName(row.name())) {
             return "name must be " + BillingProperties.SOURCE_NAME_RULE;
         }
@@ -84,6 +85,9 @@ final class DirectoryRows {
             ZoneId.of(row.timeZone().strip());
         } catch (DateTimeException e) {
             return "time_zone '" + row.timeZone() + "' is not a time zone (IANA, e.g. America/Bogota)";
+        }
+        if (row.plan() != null && !row.plan().isBlank() && !plans.contains(row.plan().strip())) {
+            return "plan '" + row.plan() + "' is not in billing.pricing.plans (plans: " + String.join(", ", plans) + ")";
         }
         return null;
     }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -69,6 +70,7 @@ public class SourceRegistry implements DisposableBean {
 
     private final List<SourceProperties> yaml;
     private final BillingProperties.DirectoryProperties directoryProperties;
+    private final Set<String> plans;
     private final TenantDirectory directory;
     /** Before the first read: the first listing is not news worth a log line of what was added. */
     private static final Listing NOTHING_YET = new Listing(Map.of(), List.of(), null);
@@ -82,6 +84,7 @@ public class SourceRegistry implements DisposableBean {
         this.servers = servers;
         this.yaml = properties.sources();
         this.directoryProperties = properties.directory();
+        this.plans = properties.pricing().allPlans().keySet();
         this.directory = directoryProperties.configured() ? new TenantDirectory(directoryProperties) : null;
         // a directory that cannot be read now leaves the YAML sources working: reload never throws for it
         ReloadResult first = reload();
@@ -155,7 +158,7 @@ public class SourceRegistry implements DisposableBean {
         if (directory != null) {
             try {
                 DirectoryRows.Accepted accepted = DirectoryRows.accept(directory.read(),
-                        yaml.stream().map(SourceProperties::name).toList(), directoryProperties);
+                        yaml.stream().map(SourceProperties::name).toList(), directoryProperties, plans);
                 accepted.sources().forEach(s -> tenants.put(s.name(), new Tenant(s, Origin.DIRECTORY)));
                 skipped = accepted.skipped();
                 logSkipped(skipped, before.skipped());

@@ -22,7 +22,7 @@ import java.util.Properties;
 final class TenantDirectory {
 
     /** A row as the query returned it, before any check; {@code number} counts from 1. */
-    record Row(int number, String name, String url, String timeZone, String username, boolean enabled) {
+    record Row(int number, String name, String url, String timeZone, String username, boolean enabled, String plan) {
     }
 
     /** The directory could not be read; the message names its host, never a password. */
@@ -97,11 +97,12 @@ final class TenantDirectory {
         }
         Integer username = columns.get("username");
         Integer enabled = columns.get("enabled");
+        Integer plan = columns.get("plan");
         List<Row> rows = new ArrayList<>();
         while (rs.next()) {
             rows.add(new Row(rows.size() + 1, rs.getString(columns.get("name")), rs.getString(columns.get("url")),
                     rs.getString(columns.get("time_zone")), username == null ? null : rs.getString(username),
-                    enabled == null || enabled(rs.getObject(enabled))));
+                    enabled == null || enabled(rs.getObject(enabled)), plan == null ? null : rs.getString(plan)));
         }
         return rows;
     }

@@ -73,6 +73,12 @@ public class SyncRunStore {
                 .stream().findFirst();
     }
 
+    /** The source's newest run whose range overlaps {@code from..to}, whatever its outcome. */
+    public Optional<SyncRun> latestOverlapping(String source, LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT * FROM sync_run WHERE source = ? AND range_from <= ? AND range_to >= ?"
+                + " ORDER BY id DESC LIMIT 1", this::map, source, to, from).stream().findFirst();
+    }
+
     private SyncRun map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long job = rs.getLong("job_execution_id");
         return new SyncRun(rs.getLong("id"), rs.getString("source"), rs.getObject("range_from", LocalDate.class),

@@ -126,13 +126,26 @@ class DashboardApi {
         } catch (IllegalArgumentException e) {
             throw new BadRequest("format must be xlsx, pdf or json, not '" + format + "'");
         }
+        MediaType type = reportFormat == ReportService.Format.PDF ? MediaType.APPLICATION_PDF : XLSX;
+        return renderedAttachment(dir -> reports.render(parsed.snapshot(), List.of(reportFormat), dir).files().get(0),
+                type);
+    }
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    /**
+     * The file {@code render} writes into a temporary folder, sent as an attachment; the folder goes
+     * when the answer has been sent (the stream is closed), whatever happens.
+     */
+    static ResponseEntity<Resource> renderedAttachment(java.util.function.Function<Path, Path> render, MediaType type)
+            throws IOException {
         Path dir = tempDir();
         InputStream file;
         String name;
         try {
-            Path rendered = reports.render(parsed.snapshot(), List.of(reportFormat), dir).files().get(0);
+            Path rendered = render.apply(dir);
             name = rendered.getFileName().toString();
-            // the folder goes when the answer has been sent (the stream is closed), whatever happens
             file = new FilterInputStream(Files.newInputStream(rendered)) {
                 @Override
                 public void close() throws IOException {
@@ -147,8 +160,6 @@ class DashboardApi {
             deleteQuietly(dir);
             throw e;
         }
-        MediaType type = reportFormat == ReportService.Format.PDF ? MediaType.APPLICATION_PDF
-                : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return attachment(name, type, file);
     }
 

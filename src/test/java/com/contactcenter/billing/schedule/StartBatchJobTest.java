@@ -138,10 +138,11 @@ class StartBatchJobTest {
         assertThat(warehouse.queryForList("SELECT CONCAT(period_from, '..', period_to) FROM snapshot"
                 + " WHERE source = 'edge' ORDER BY computed_at, period_from", String.class))
                 .contains("2026-11-01..2026-11-30", "2026-10-01..2026-10-31");
-        // and October's reports were rendered
+        // and October's reports were rendered, and the portfolio of October once the tenants' jobs ended
         try (Stream<Path> files = Files.list(reports)) {
             assertThat(files.map(p -> p.getFileName().toString())).contains(
-                    "billing-estimate_edge_2026-10-01_2026-10-31.xlsx", "billing-estimate_edge_2026-10-01_2026-10-31.pdf");
+                    "billing-estimate_edge_2026-10-01_2026-10-31.xlsx", "billing-estimate_edge_2026-10-01_2026-10-31.pdf",
+                    "billing-portfolio_2026-10.xlsx", "billing-portfolio_2026-10.csv");
         }
         // and each ran as a snapshotJob the schedule asked for
         assertThat(history.history(10)).filteredOn(e -> e.jobName().equals("snapshotJob"))

@@ -75,7 +75,7 @@ class IdRangeReadTest {
         passes.add(new Period(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 1, 3), ZONE));
 
         try (SourceConnection source = new SourceConnection(new SourceProperties("tenant", sourceUrl(), user(), "",
-                ZONE, Map.of(), Duration.ofMinutes(5), List.of(), Duration.ofSeconds(10)))) {
+                ZONE, Map.of(), Duration.ofMinutes(5), List.of(), Duration.ofSeconds(10), null))) {
             long rowsInOctober = 0;
             for (Period pass : passes) {
                 // when
@@ -141,7 +141,7 @@ class IdRangeReadTest {
                         + " AND duration_seconds = 61", Long.class, from, to);
 
         try (SourceConnection source = new SourceConnection(new SourceProperties("tenant", sourceUrl(), user(), "",
-                ZONE, overrides, Duration.ofMinutes(5), List.of(), Duration.ofSeconds(10)))) {
+                ZONE, overrides, Duration.ofMinutes(5), List.of(), Duration.ofSeconds(10), null))) {
             // when
             Classifier byIdRange = new Classifier(new SourceReader().readReference(source).channels());
             new SourceReader().readFacts(source, day.startUtc(), day.endUtc(), AS_OF, true, byIdRange);

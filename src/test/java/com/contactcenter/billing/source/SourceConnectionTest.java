@@ -23,7 +23,7 @@ class SourceConnectionTest {
 
     private static SourceProperties source(String password, List<String> initSql) {
         return new SourceProperties("acme", URL, "sa", password, ZoneId.of("America/Bogota"), Map.of(),
-                Duration.ofSeconds(90), initSql, Duration.ofSeconds(5));
+                Duration.ofSeconds(90), initSql, Duration.ofSeconds(5), null);
     }
 
     /**

@@ -274,6 +274,76 @@ class EstimatorTest {
                 .hasMessage(expectedMessage);
     }
 
+    /** Two plans in two currencies: the same usage, each priced by its own plan, at its own scale. */
+    private static final Plan BASIC_COP = new Plan("basic", new Pricing("COP", 0, Map.of("Agente",
+            new BigDecimal("80000")), Map.of(ServiceKey.SMS_OUT, new BigDecimal("50"),
+            ServiceKey.VOICE_MINUTES, new BigDecimal("180"))));
+    private static final Plan PRO_USD = new Plan("pro", new Pricing("USD", 2, Map.of("Agente",
+            new BigDecimal("25.50")), Map.of(ServiceKey.SMS_OUT, new BigDecimal("0.0125"),
+            ServiceKey.VOICE_MINUTES, new BigDecimal("0.04"))));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // plan  | currency | seat line (10 agents, all October) | sms (1,530 segments) | voice (63 min) | total
+            "basic   | COP      | 800000                             | 76500                | 11340          | 887840",
+            "pro     | USD      | 255.00                             | 19.13                | 2.52           | 276.65",
+    })
+    void pricesTheSameUsageWithEachPlansOwnCurrencyScaleAndPrices(String plan, String currency, BigDecimal seats,
+            BigDecimal sms, BigDecimal voice, BigDecimal total) {
+        // given
+        Plan priced = plan.equals("basic") ? BASIC_COP : PRO_USD;
+
+        // when
+        Estimate estimate = new Estimator(priced.pricing()).estimate(OCTOBER, Map.of("Agente", 10L),
+                (role, part) -> 10L, Map.of(ServiceKey.SMS_OUT, 1530L, ServiceKey.VOICE_MINUTES, 63L));
+
+        // then
+        assertThat(estimate.currency()).isEqualTo(currency);
+        assertThat(line(estimate, "Agente").amount()).isEqualTo(seats);
+        assertThat(line(estimate, "sms_out").amount()).isEqualTo(sms);
+        assertThat(line(estimate, "voice_minutes").amount()).isEqualTo(voice);
+        assertThat(estimate.total()).isEqualTo(total);
+    }
+
+    /**
+     * A tenant moved from basic (COP) to pro (USD) on October 16: the month is priced whole with the
+     * plan it has at the as-of, never part in each (that would add two currencies).
+     */
+    @Test
+    void pricesAMonthWithThePlanAtTheAsOfWhenTheTenantMovedMidMonth() {
+        // given: 10 agents all month; the snapshot's as-of is after the move
+        Map<String, Long> seats = Map.of("Agente", 10L);
+        BiFunction<String, Period, Long> allMonth = (role, part) -> 10L;
+        Map<ServiceKey, Long> units = Map.of(ServiceKey.SMS_OUT, 1530L);
+
+        // when
+        Estimate beforeTheMove = new Estimator(BASIC_COP.pricing()).estimate(OCTOBER, seats, allMonth, units);
+        Estimate atTheAsOf = new Estimator(PRO_USD.pricing()).estimate(OCTOBER, seats, allMonth, units);
+
+        // then
+        assertThat(beforeTheMove.currency()).isEqualTo("COP");
+        assertThat(beforeTheMove.total()).isEqualTo(new BigDecimal("876500"));
+        assertThat(atTheAsOf.currency()).isEqualTo("USD");
+        assertThat(line(atTheAsOf, "Agente").amount()).isEqualTo(new BigDecimal("255.00"));
+        assertThat(atTheAsOf.total()).isEqualTo(new BigDecimal("274.13"));
+    }
+
+    @Test
+    void aPlansPricesHashFollowsItsPricesNotHowConfigWroteThem() {
+        // given
+        Plan same = new Plan("pro", new Pricing("USD", 2, Map.of("Agente", new BigDecimal("25.5000")),
+                Map.of(ServiceKey.VOICE_MINUTES, new BigDecimal("0.040"), ServiceKey.SMS_OUT, new BigDecimal("0.0125"))));
+        Plan dearer = new Plan("pro", new Pricing("USD", 2, Map.of("Agente", new BigDecimal("25.51")),
+                PRO_USD.pricing().unitPrices()));
+        Plan otherCurrency = new Plan("pro", new Pricing("EUR", 2, PRO_USD.pricing().seatPrices(),
+                PRO_USD.pricing().unitPrices()));
+
+        // then
+        assertThat(same.pricesHash()).isEqualTo(PRO_USD.pricesHash()).hasSize(64);
+        assertThat(dearer.pricesHash()).isNotEqualTo(PRO_USD.pricesHash());
+        assertThat(otherCurrency.pricesHash()).isNotEqualTo(PRO_USD.pricesHash());
+    }
+
     private static Pricing pricing(int scale, Map<String, BigDecimal> seats, Map<ServiceKey, BigDecimal> services) {
         return new Pricing("COP", scale, seats, services);
     }

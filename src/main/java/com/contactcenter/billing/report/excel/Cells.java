@@ -73,6 +73,25 @@ final class Cells {
         return cell;
     }
 
+    /** Money at {@code scale} decimals, whatever the workbook's own scale (a portfolio mixes currencies). */
+    Cell money(Row row, int column, BigDecimal value, String style, int scale) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(styles.formatted(style, Styles.moneyFormat(scale)));
+        if (value != null) {
+            cell.setCellValue(value.doubleValue());
+        }
+        return cell;
+    }
+
+    /** A summed figure at {@code format} under a formula, with its value cached so readers need not recalculate. */
+    Cell formula(Row row, int column, String formula, double cachedValue, String style, String format) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(styles.formatted(style, format));
+        cell.setCellFormula(formula);
+        cell.setCellValue(cachedValue);
+        return cell;
+    }
+
     Cell date(Row row, int column, LocalDate value, String style) {
         Cell cell = row.createCell(column);
         cell.setCellStyle(styles.formatted(style, styles.dateFormat()));

@@ -53,6 +53,10 @@ final class ChangesSheet {
             figure(row, 5, line.difference(), money);
             cells.text(row, 6, labels.get(line.changed() ? "yes" : "no"), TEXT);
         }
+        int planRow = r + 1;
+        diff.planChange().ifPresent(change -> cells.text(sheet.createRow(planRow), 0, change.planChanged()
+                ? labels.format("changes.plan", change.older().plan(), change.newer().plan())
+                : labels.format("changes.prices", change.newer().plan()), NOTE));
     }
 
     private void figure(Row row, int column, BigDecimal value, boolean money) {

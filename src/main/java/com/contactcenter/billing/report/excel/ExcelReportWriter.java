@@ -77,7 +77,7 @@ public class ExcelReportWriter {
     }
 
     /** POI may close the stream it writes to; the caller owns {@code out}. */
-    private static final class KeepOpen extends FilterOutputStream {
+    static final class KeepOpen extends FilterOutputStream {
 
         KeepOpen(OutputStream out) {
             super(out);
