@@ -250,7 +250,7 @@ class DashboardSecurityTest {
                 "/api/dashboard/snapshots/{snapshotId}/download/{format}", "/api/dashboard/sources",
                 "/api/dashboard/summary", "/api/dashboard/users", "/api/dashboard/users/{userId}", "/api/jobs",
                 "/api/jobs/requests/{requestId}", "/api/jobs/resync", "/api/jobs/sync", "/api/jobs/{id}",
-                "/api/sources/reload");
+                "/api/portfolio", "/api/sources/reload");
         assertThat(doc.at("/paths/~1api~1dashboard~1users/get/parameters").toString()).contains("\"q\"", "\"sort\"",
                 "\"page\"", "\"size\"", "\"source\"", "\"preset\"", "\"groupBy\"");
     }
