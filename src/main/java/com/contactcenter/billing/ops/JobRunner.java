@@ -30,6 +30,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
@@ -455,9 +456,29 @@ public class JobRunner {
             }
             revision++;
         }
-        JobParameters params = SyncService.parameters(source, window, revision, requestId);
-        return recorded(tenant, revision, launch(requestId, source,
-                operator -> operator.start(syncService.job(), params)));
+        // this revision's instance may exist with no tenant row pointing to it: a process killed
+        // between creating the instance and its execution left none, or one never recorded
+        while (true) {
+            JobParameters params = SyncService.parameters(source, window, revision, requestId);
+            JobInstance existing = jobRepository.getJobInstance(SYNC_JOB, params);
+            JobExecution unrecorded = existing == null ? null : jobRepository.getLastJobExecution(existing);
+            if (existing == null) {
+                return recorded(tenant, revision, launch(requestId, source,
+                        operator -> operator.start(syncService.job(), params)));
+            }
+            if (unrecorded != null && RUNNING.contains(unrecorded.getStatus())) {
+                unrecorded = recover(unrecorded, "no live run holds source '" + source + "'");
+            }
+            if (unrecorded != null && (unrecorded.getStatus() == BatchStatus.FAILED
+                    || unrecorded.getStatus() == BatchStatus.STOPPED)) {
+                JobExecution toRestart = unrecorded;
+                return recorded(tenant, revision, launch(requestId, source, operator -> operator.restart(toRestart)));
+            }
+            log.warn("{} {}..{}: revision {} has {}; starting the next", source, window.from(), window.to(), revision,
+                    unrecorded == null ? "no execution (its process stopped while creating it)"
+                            : "a " + unrecorded.getStatus() + " execution no request recorded");
+            revision++;
+        }
     }
 
     private Launch recorded(TenantJob tenant, long revision, Launch launch) {

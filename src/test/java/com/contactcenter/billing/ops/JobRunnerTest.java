@@ -41,6 +41,10 @@ import org.springframework.test.context.TestPropertySource;
         "billing.sources[1].url=jdbc:h2:mem:runner_clean_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "billing.sources[1].username=sa",
         "billing.sources[1].time-zone=America/Bogota",
+        "billing.sources[2].name=edge-orphan",
+        "billing.sources[2].url=jdbc:h2:mem:runner_orphan_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "billing.sources[2].username=sa",
+        "billing.sources[2].time-zone=America/Bogota",
         "logging.level.com.contactcenter.billing=ERROR"})
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
@@ -112,6 +116,28 @@ class JobRunnerTest {
             warehouse.update("DELETE FROM sync_lock WHERE source = 'x-alive'");
             runner.recoverAbandoned();
         }
+    }
+
+    @Test
+    void aJobInstanceLeftWithoutAnExecutionByAKilledProcessIsPassedOverForTheNextRevision() {
+        // given the instance of revision 0 of this work, left without an execution (its process was
+        // killed between creating the instance and its execution)
+        SourceDatabases.loadH2("runner_orphan_src", EdgeTenantFixture.SQL);
+        JobInstance orphan = jobRepository.createJobInstance(JobRunner.SYNC_JOB,
+                SyncService.parameters("edge-orphan", WINDOW, 0, 0));
+
+        // when the work is asked for
+        SyncOutcome outcome = runner.sync(List.of("edge-orphan"), WINDOW, Requester.cli());
+
+        // then it runs as revision 1, in full
+        assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
+        assertThat(outcome.sources()).singleElement().satisfies(o -> {
+            assertThat(o.daysDone()).isEqualTo(33);
+            assertThat(o.rowsRead()).isEqualTo(43);
+        });
+        JobExecution done = jobRepository.getJobExecution(outcome.sources().get(0).jobExecutionId());
+        assertThat(SyncService.revision(done.getJobParameters())).isEqualTo(1);
+        assertThat(jobRepository.getLastJobExecution(orphan)).isNull();
     }
 
     private JobExecution startedExecution(String requestId) {
