@@ -13,7 +13,6 @@ import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncWindow;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -375,9 +374,8 @@ public class JobRunner {
         requests.started(requestId, launch.executionId());
         CompletableFuture<JobExecution> done = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
-            JobExecution execution = null;
             try {
-                execution = launch.runHere();
+                launch.runHere();
             } finally {
                 done.complete(finished(requestId, launch.executionId(), tenant));
             }
@@ -572,10 +570,5 @@ public class JobRunner {
                     + e.getMessage(), e);
         }
         return new Launch(execution, run.get(), jobRepository);
-    }
-
-    /** The local date today in a source's zone, for callers bounding dates. */
-    public LocalDate today(String source) {
-        return LocalDate.now(clock.withZone(sources.require(source).timeZone()));
     }
 }
