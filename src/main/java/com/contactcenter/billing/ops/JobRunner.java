@@ -13,6 +13,7 @@ import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncWindow;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -76,6 +77,11 @@ public class JobRunner {
 
     /** What became of a tenant's turn on a node. */
     enum Turn { DONE, BUSY }
+
+    /** How long a running execution with no lock is taken for one about to begin rather than a dead one. */
+    static final Duration STARTING_GRACE = Duration.ofSeconds(30);
+
+    private static final Clock BATCH_CLOCK = Clock.systemDefaultZone();
 
     static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
 
@@ -438,6 +444,7 @@ public class JobRunner {
             }
         }
         if (last != null && RUNNING.contains(last.getStatus())) {
+            refuseIfStarting(source, holder, last);
             // no live run holds the source, so whatever ran it is gone
             last = recover(last, "no live run holds source '" + source + "'");
         }
@@ -465,6 +472,7 @@ public class JobRunner {
                         operator -> operator.start(syncService.job(), params)));
             }
             if (unrecorded != null && RUNNING.contains(unrecorded.getStatus())) {
+                refuseIfStarting(source, holder, unrecorded);
                 unrecorded = recover(unrecorded, "no live run holds source '" + source + "'");
             }
             if (unrecorded != null && (unrecorded.getStatus() == BatchStatus.FAILED
@@ -477,6 +485,27 @@ public class JobRunner {
                             : "a " + unrecorded.getStatus() + " execution no request recorded");
             revision++;
         }
+    }
+
+    /**
+     * A run takes its source's lock only when it begins, a moment after its execution is
+     * created: an execution still running with no lock at all, created or updated within
+     * {@link #STARTING_GRACE}, is another request's run about to take the lock, not a dead one.
+     * (One whose holder is known dead is recovered at once.)
+     */
+    private void refuseIfStarting(String source, Optional<SyncLock.Holder> holder, JobExecution execution) {
+        if (holder.isEmpty() && justTouched(execution)) {
+            throw new SyncBusyException("source '" + source + "' is already being synced by job execution "
+                    + execution.getId() + ", which another request has just started: try again when it has finished",
+                    source, execution.getId());
+        }
+    }
+
+    private static boolean justTouched(JobExecution execution) {
+        LocalDateTime touched = execution.getLastUpdated() != null ? execution.getLastUpdated()
+                : execution.getCreateTime();
+        // Spring Batch stamps executions with the system clock, in the system zone
+        return touched != null && touched.isAfter(LocalDateTime.now(BATCH_CLOCK).minus(STARTING_GRACE));
     }
 
     private Launch recorded(TenantJob tenant, long revision, Launch launch) {
@@ -514,6 +543,9 @@ public class JobRunner {
         for (JobExecution running : jobRepository.findRunningJobExecutions(SYNC_JOB)) {
             String source = SyncService.source(running.getJobParameters());
             Optional<SyncLock.Holder> holder = source == null ? Optional.empty() : locks.holder(source);
+            if (holder.isEmpty() && justTouched(running)) {
+                continue; // another node's run about to take its lock
+            }
             if (holder.isEmpty() || holder.get().jobExecutionId() != running.getId() || !locks.alive(holder.get())) {
                 recover(running, "found running without a live lock when the service started");
                 recovered.add(running.getId());

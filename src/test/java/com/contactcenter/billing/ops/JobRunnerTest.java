@@ -4,6 +4,7 @@ import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.EdgeTenantFixture.AS_OF;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.FixedClock;
@@ -13,6 +14,7 @@ import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.sync.SyncWindow;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -45,6 +47,10 @@ import org.springframework.test.context.TestPropertySource;
         "billing.sources[2].url=jdbc:h2:mem:runner_orphan_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "billing.sources[2].username=sa",
         "billing.sources[2].time-zone=America/Bogota",
+        "billing.sources[3].name=edge-starting",
+        "billing.sources[3].url=jdbc:h2:mem:runner_starting_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "billing.sources[3].username=sa",
+        "billing.sources[3].time-zone=America/Bogota",
         "logging.level.com.contactcenter.billing=ERROR"})
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
@@ -98,9 +104,13 @@ class JobRunnerTest {
 
     @Test
     void executionsLeftRunningWithoutALiveLockAreRecoveredWhenTheServiceStarts() {
-        // given an execution a crash left STARTED, its lock gone, and one whose holder is alive
+        // given an execution a crash left STARTED a minute ago, its lock gone; one whose holder is
+        // alive; and one another node created a moment ago, about to take its lock
         JobExecution orphan = startedExecution("orphan");
+        warehouse.update("UPDATE batch_job_execution SET last_updated = ? WHERE job_execution_id = ?",
+                LocalDateTime.now().minusMinutes(1), orphan.getId());
         JobExecution alive = startedExecution("alive");
+        JobExecution starting = startedExecution("starting");
         warehouse.update("INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at,"
                 + " heartbeat_at, expires_at) VALUES ('x-alive', ?, 'other:1', '2026-11-01 02:59:00',"
                 + " '2026-11-01 02:59:00', '2999-01-01 00:00:00')", alive.getId());
@@ -109,11 +119,14 @@ class JobRunnerTest {
             List<Long> recovered = runner.recoverAbandoned();
 
             // then
-            assertThat(recovered).contains(orphan.getId()).doesNotContain(alive.getId());
+            assertThat(recovered).contains(orphan.getId()).doesNotContain(alive.getId(), starting.getId());
+            assertThat(jobRepository.getJobExecution(starting.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
             assertThat(jobRepository.getJobExecution(orphan.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
             assertThat(jobRepository.getJobExecution(alive.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
         } finally {
             warehouse.update("DELETE FROM sync_lock WHERE source = 'x-alive'");
+            warehouse.update("UPDATE batch_job_execution SET last_updated = ? WHERE job_execution_id IN (?, ?)",
+                    LocalDateTime.now().minusMinutes(1), alive.getId(), starting.getId());
             runner.recoverAbandoned();
         }
     }
@@ -138,6 +151,38 @@ class JobRunnerTest {
         JobExecution done = jobRepository.getJobExecution(outcome.sources().get(0).jobExecutionId());
         assertThat(SyncService.revision(done.getJobParameters())).isEqualTo(1);
         assertThat(jobRepository.getLastJobExecution(orphan)).isNull();
+    }
+
+    @Test
+    void anExecutionJustCreatedByAnotherRequestIsNotTakenForADeadOneUntilItsGracePasses() {
+        // given the work's execution, created a moment ago by another request that has not yet
+        // taken the source's lock (its run begins a moment later)
+        SourceDatabases.loadH2("runner_starting_src", EdgeTenantFixture.SQL);
+        var params = SyncService.parameters("edge-starting", WINDOW, 0, 0);
+        JobInstance instance = jobRepository.createJobInstance(JobRunner.SYNC_JOB, params);
+        JobExecution starting = jobRepository.createJobExecution(instance, params, new ExecutionContext());
+
+        // when the same work is asked for, then it is refused, naming that execution
+        assertThatThrownBy(() -> runner.startSync("edge-starting", WINDOW, Requester.cli()))
+                .isInstanceOf(SyncBusyException.class)
+                .hasMessage("source 'edge-starting' is already being synced by job execution " + starting.getId()
+                        + ", which another request has just started: try again when it has finished");
+        assertThat(jobRepository.getJobExecution(starting.getId()).getStatus()).isEqualTo(BatchStatus.STARTING);
+
+        // and once it has stayed untouched past the grace (its process died before it began),
+        // it is recovered and the same instance is restarted, in full
+        warehouse.update("UPDATE batch_job_execution SET create_time = ?, last_updated = ? WHERE job_execution_id = ?",
+                LocalDateTime.now().minus(JobRunner.STARTING_GRACE).minusSeconds(1),
+                LocalDateTime.now().minus(JobRunner.STARTING_GRACE).minusSeconds(1), starting.getId());
+        SyncOutcome outcome = runner.sync(List.of("edge-starting"), WINDOW, Requester.cli());
+        assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
+        JobExecution done = jobRepository.getJobExecution(outcome.sources().get(0).jobExecutionId());
+        assertThat(done.getJobInstance().getInstanceId()).isEqualTo(instance.getInstanceId());
+        assertThat(jobRepository.getJobExecution(starting.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(outcome.sources()).singleElement().satisfies(o -> {
+            assertThat(o.daysDone()).isEqualTo(33);
+            assertThat(o.rowsRead()).isEqualTo(43);
+        });
     }
 
     private JobExecution startedExecution(String requestId) {
