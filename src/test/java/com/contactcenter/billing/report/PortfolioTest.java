@@ -268,8 +268,12 @@ class PortfolioTest {
         }
 
         // the CSV: the same columns, the export's own strings
-        List<String> lines = Files.readAllLines(rendered.files().get(1), StandardCharsets.UTF_8);
+        byte[] bytes = Files.readAllBytes(rendered.files().get(1));
+        // a UTF-8 byte-order mark first, so that Excel reads the accents as UTF-8
+        assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        List<String> lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(1 + TENANTS.size());
+        assertThat(lines.get(0)).startsWith("Cliente,");
         List<String> header = csv(lines.get(0));
         List<String> fields = csv(lines.get(1));
         JsonNode acmeDoc = exports.get("acme");

@@ -99,7 +99,9 @@ class PortfolioApiTest {
         }
         assertThat(csv.getContentType()).startsWith("text/csv");
         assertThat(csv.getHeader("Content-Disposition")).contains("billing-portfolio_2026-10.csv");
-        List<String> lines = csv.getContentAsString(StandardCharsets.UTF_8).lines().toList();
+        String text = csv.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF");
+        List<String> lines = text.substring(1).lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1)).startsWith("edge,America/Bogota,default,COP,").contains(","
                 + EdgeTenantFixture.TOTAL + ",").endsWith(",ok");

@@ -15,16 +15,21 @@ import java.util.Locale;
 
 /**
  * The Tenants sheet's columns as CSV (RFC 4180, UTF-8, comma-separated), for finance tools: money
- * as the export's plain decimals, instants as ISO UTC. Text a spreadsheet could take for a formula
+ * as the export's plain decimals, instants as ISO UTC. It starts with a byte-order mark, without
+ * which Excel reads UTF-8 as its ANSI code page and garbles every accent ("Días" as "DÃ­as"). Text a spreadsheet could take for a formula
  * is written with a leading apostrophe (OWASP's advice for CSV), so it opens as text.
  */
 public class PortfolioCsvWriter {
+
+    /** UTF-8's byte-order mark, U+FEFF. */
+    static final char BOM = '\uFEFF';
 
     /** Writes the CSV to {@code out}, which is left open. */
     public void write(Portfolio portfolio, Locale locale, OutputStream out) {
         List<PortfolioColumns.Column> columns = PortfolioColumns.of(portfolio, Labels.forLocale(locale));
         try {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            writer.write(BOM);
             line(writer, columns.stream().map(c -> (Object) c.header()).toList());
             for (Tenant tenant : portfolio.tenants()) {
                 line(writer, columns.stream().map(c -> c.value().apply(tenant)).toList());
