@@ -1,14 +1,20 @@
 package com.contactcenter.billing.ops;
 
-import com.contactcenter.billing.config.BillingProperties.SourceProperties;
-import com.contactcenter.billing.source.SourceLocations;
+import com.contactcenter.billing.source.SourceConnection;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.warehouse.SyncRunStore;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -18,16 +24,30 @@ import org.springframework.stereotype.Component;
  * port or file, never credentials), its zone and its last completed sync. An unreachable tenant
  * does not make the service down (it still serves and syncs the others): the status is then
  * {@code DEGRADED}, which answers HTTP 200. The warehouse is Boot's own {@code db} indicator.
+ *
+ * <p>A platform has a thousand sources: they are probed {@value #PROBING_THREADS} at a time,
+ * through the same bound on each server's connections as the syncs, and the answer is kept for
+ * {@link #KEPT} so that a monitor polling every few seconds does not reconnect to every tenant.
  */
 @Component("sources")
-class SourcesHealthIndicator implements HealthIndicator {
+class SourcesHealthIndicator implements HealthIndicator, DisposableBean {
 
     static final String DEGRADED = "DEGRADED";
 
     private static final int TIMEOUT_SECONDS = 3;
+    private static final int PROBING_THREADS = 8;
+    static final Duration KEPT = Duration.ofSeconds(30);
 
     private final SourceRegistry sources;
     private final SyncRunStore runs;
+    private final ExecutorService probing = Executors.newFixedThreadPool(PROBING_THREADS, task -> {
+        Thread thread = new Thread(task, "source-health");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private Health last;
+    private long lastAtNanos;
 
     SourcesHealthIndicator(SourceRegistry sources, SyncRunStore runs) {
         this.sources = sources;
@@ -35,19 +55,35 @@ class SourcesHealthIndicator implements HealthIndicator {
     }
 
     @Override
-    public Health health() {
+    public synchronized Health health() {
+        // elapsed time, not the billing clock: an answer's age is measured, never a date
+        long now = System.nanoTime();
+        if (last == null || now - lastAtNanos >= KEPT.toNanos()) {
+            last = probeAll();
+            lastAtNanos = now;
+        }
+        return last;
+    }
+
+    private Health probeAll() {
+        List<String> names = sources.names();
+        List<CompletableFuture<Optional<String>>> probes = new ArrayList<>();
+        for (String name : names) {
+            probes.add(CompletableFuture.supplyAsync(() -> probe(name), probing));
+        }
         boolean allUp = true;
         Map<String, Object> details = new LinkedHashMap<>();
-        for (String name : sources.names()) {
-            SourceProperties source = sources.require(name);
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
             Map<String, Object> d = new LinkedHashMap<>();
-            d.put("location", SourceLocations.describe(source.url()));
-            d.put("timeZone", source.timeZone().getId());
-            String problem = probe(source);
-            d.put("reachable", problem == null);
-            if (problem != null) {
+            SourceConnection source = sources.connection(name);
+            d.put("location", source.location());
+            d.put("timeZone", source.zone().getId());
+            Optional<String> problem = outcome(probes.get(i));
+            d.put("reachable", problem.isEmpty());
+            if (problem.isPresent()) {
                 allUp = false;
-                d.put("error", problem);
+                d.put("error", problem.get());
             }
             try {
                 runs.latestCompleted(name).ifPresent(r -> d.put("lastSuccessfulSync", r.asOf().toString()));
@@ -59,35 +95,26 @@ class SourcesHealthIndicator implements HealthIndicator {
         return (allUp ? Health.up() : Health.status(DEGRADED)).withDetails(details).build();
     }
 
-    /** Null when a connection opens and answers; else the reason, without the password. */
-    private static String probe(SourceProperties source) {
-        String url = source.url();
-        if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.toUpperCase().contains("IFEXISTS")) {
-            url = url + ";IFEXISTS=TRUE"; // a probe must not create an empty database
+    private Optional<String> probe(String name) {
+        return sources.connection(name).probe(TIMEOUT_SECONDS);
+    }
+
+    /** The probe's answer; one still waiting for a connection to its busy server after a minute is said so. */
+    private static Optional<String> outcome(CompletableFuture<Optional<String>> probe) {
+        try {
+            return probe.get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return Optional.of("no connection to its server came free within 60 s (its connections are all in use)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Optional.of(String.valueOf(e.getCause().getMessage()));
         }
-        Properties props = new Properties();
-        if (source.username() != null) {
-            props.setProperty("user", source.username());
-        }
-        if (source.password() != null) {
-            props.setProperty("password", source.password());
-        }
-        if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
-            props.setProperty("connectTimeout", String.valueOf(TIMEOUT_SECONDS * 1000));
-            props.setProperty("socketTimeout", String.valueOf(TIMEOUT_SECONDS * 1000));
-        }
-        try (Connection c = DriverManager.getConnection(url, props)) {
-            return c.isValid(TIMEOUT_SECONDS) ? null : "the connection did not answer within " + TIMEOUT_SECONDS + " s";
-        } catch (Exception e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-            if (source.password() != null && !source.password().isEmpty()) {
-                reason = reason.replace(source.password(), "****");
-            }
-            return reason.lines().findFirst().orElse(reason);
-        }
+    }
+
+    @Override
+    public void destroy() {
+        probing.shutdownNow();
     }
 }

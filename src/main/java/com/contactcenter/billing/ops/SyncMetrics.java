@@ -32,11 +32,14 @@ class SyncMetrics {
         this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
         this.runs = runs;
         this.executions = executions;
-        for (String source : sources.names()) {
-            Gauge.builder("billing.sync.last.success", runs, r -> lastSuccess(r, source))
-                    .description("as-of of the newest completed sync of the source, epoch seconds")
-                    .baseUnit("seconds").tag("source", source).register(this.registry);
-        }
+        sources.names().forEach(this::lastSuccessGauge);
+    }
+
+    /** Registers the source's gauge once (again is a no-op): at start, and for a tenant the directory added since, at its first sync. */
+    private void lastSuccessGauge(String source) {
+        Gauge.builder("billing.sync.last.success", runs, r -> lastSuccess(r, source))
+                .description("as-of of the newest completed sync of the source, epoch seconds")
+                .baseUnit("seconds").tag("source", source).register(registry);
     }
 
     private static double lastSuccess(SyncRunStore runs, String source) {
@@ -50,6 +53,7 @@ class SyncMetrics {
     void record(JobExecution execution) {
         List<SyncRun> finished = executions.syncRuns(execution).stream().filter(r -> r.finishedAt() != null).toList();
         for (SyncRun run : finished) {
+            lastSuccessGauge(run.source());
             boolean ok = run.status() == SyncRunStore.Status.COMPLETED;
             if (ok) {
                 Counter.builder("billing.sync.rows").description("rows read from the source by completed syncs")

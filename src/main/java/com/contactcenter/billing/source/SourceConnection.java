@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +32,7 @@ public final class SourceConnection implements AutoCloseable {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final ExtractionQueries queries;
+    private final DataSource probes;
 
     /** A source read on its own: its server's connections bounded to one. */
     SourceConnection(SourceProperties properties) {
@@ -40,7 +43,12 @@ public final class SourceConnection implements AutoCloseable {
         this.properties = properties;
         this.dialect = SourceDialect.of(properties.url());
         this.queries = new ExtractionQueries(properties.queries());
-        DataSource dataSource = servers.dataSource(properties.url(), connectTimeout(), this::open);
+        DataSource dataSource = servers.dataSource(properties.url(), connectTimeout(), () -> open(properties.url()));
+        // a probe must not create an empty H2 database where a file is missing
+        String url = properties.url();
+        String probeUrl = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
+                && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS") ? url + ";IFEXISTS=TRUE" : url;
+        this.probes = servers.dataSource(url, connectTimeout(), () -> open(probeUrl));
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(dialect.streamingFetchSize());
         template.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, properties.queryTimeout().toSeconds()));
@@ -54,7 +62,7 @@ public final class SourceConnection implements AutoCloseable {
      * A new physical connection: read-only (Connector/J sends {@code SET SESSION TRANSACTION READ
      * ONLY}), autocommit off, after the source's {@code init-sql}.
      */
-    private Connection open() throws SQLException {
+    private Connection open(String url) throws SQLException {
         Properties driver = new Properties();
         if (properties.username() != null) {
             driver.setProperty("user", properties.username());
@@ -63,11 +71,11 @@ public final class SourceConnection implements AutoCloseable {
             driver.setProperty("password", properties.password());
         }
         dialect.driverProperties(connectTimeout()).forEach((name, value) -> {
-            if (!properties.url().contains(name + "=")) {
+            if (!url.contains(name + "=")) {
                 driver.setProperty(name, value);
             }
         });
-        Connection connection = DriverManager.getConnection(properties.url(), driver);
+        Connection connection = DriverManager.getConnection(url, driver);
         try {
             connection.setReadOnly(true);
             connection.setAutoCommit(false);
@@ -105,6 +113,22 @@ public final class SourceConnection implements AutoCloseable {
     /** Where the source lives, for messages: host and port or file, never credentials. */
     public String location() {
         return SourceLocations.describe(properties.url());
+    }
+
+    /**
+     * Whether a connection opens and answers within {@code timeoutSeconds}, through the same bound
+     * on the server's connections as every read: empty when it does, else why not (the password
+     * masked).
+     */
+    public Optional<String> probe(int timeoutSeconds) {
+        try (Connection connection = probes.getConnection()) {
+            return connection.isValid(timeoutSeconds) ? Optional.empty()
+                    : Optional.of("the connection did not answer within " + timeoutSeconds + " s");
+        } catch (SQLException | RuntimeException e) {
+            String message = failure("connecting", e).getMessage();
+            String prefix = "source '" + name() + "' at " + location() + ": connecting failed: ";
+            return Optional.of(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+        }
     }
 
     NamedParameterJdbcTemplate jdbc() {

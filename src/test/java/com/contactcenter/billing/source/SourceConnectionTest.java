@@ -53,6 +53,29 @@ class SourceConnectionTest {
         assertThat(source.jdbc().getJdbcTemplate().getQueryTimeout()).isEqualTo(90);
     }
 
+    @Test
+    void aProbeAnswersThroughTheServersBoundAndNeverCreatesAMissingDatabase() throws Exception {
+        // given a live source, a missing H2 file and a server that refuses connections
+        SourceDatabases.loadH2("source_connection_src");
+        ServerConnections servers = new ServerConnections(1);
+        java.nio.file.Path missing = java.nio.file.Files.createTempDirectory("probe").resolve("gone");
+        SourceConnection live = new SourceConnection(source("", List.of()), servers);
+        SourceConnection absent = new SourceConnection(new SourceProperties("gone", "jdbc:h2:file:" + missing, "sa",
+                "", ZoneId.of("UTC"), Map.of(), Duration.ofSeconds(5), List.of(), Duration.ofSeconds(2), null), servers);
+        SourceConnection refused = new SourceConnection(new SourceProperties("down",
+                "jdbc:mysql://127.0.0.1:1/tenant", "reader", "s3cret-pass", ZoneId.of("UTC"), Map.of(),
+                Duration.ofSeconds(5), List.of(), Duration.ofSeconds(2), null), servers);
+
+        // when each is probed
+        // then the live one answers and gives its connection back; the others say why, with no password
+        assertThat(live.probe(3)).isEmpty();
+        assertThat(servers.inUse(URL)).isZero();
+        assertThat(absent.probe(3)).hasValueSatisfying(why -> assertThat(why).contains("not found"));
+        assertThat(java.nio.file.Files.exists(missing.resolveSibling("gone.mv.db"))).isFalse();
+        assertThat(refused.probe(3)).hasValueSatisfying(why -> assertThat(why).doesNotContain("s3cret-pass")
+                .isEqualTo("Connection refused"));
+    }
+
     private static Seen read(SourceConnection source, ServerConnections servers) {
         return source.readOnly().execute(status -> source.jdbc().getJdbcTemplate().execute(
                 (ConnectionCallback<Seen>) c -> new Seen(c.getAutoCommit(), c.getTransactionIsolation(),
