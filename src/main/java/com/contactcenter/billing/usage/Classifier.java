@@ -1,38 +1,31 @@
 package com.contactcenter.billing.usage;
 
-import com.contactcenter.billing.usage.SourceGroups.BotSessionGroup;
-import com.contactcenter.billing.usage.SourceGroups.CallGroup;
-import com.contactcenter.billing.usage.SourceGroups.MessageGroup;
-import com.contactcenter.billing.usage.SourceGroups.UserSessionGroup;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Decides, for each source row or group of rows, the service it bills, the user figures it feeds,
- * or the first invalid-row reason it falls under, and folds the result into per-day facts.
+ * Decides, for each source row, the service it bills, the user figures it feeds, or the first
+ * invalid-row reason it falls under, and folds the result into per-day facts.
  *
- * <p>A sync calls the {@code ...Row} methods once per source row, tens of millions of times a
- * month, so they take the row's columns as primitives and allocate nothing (see README,
- * Performance); the group methods fold rows already grouped, with the same rules.
+ * <p>A sync calls it once per source row, tens of millions of times a month, so it takes the
+ * row's columns as primitives and allocates nothing (see docs/performance.md); which service a
+ * row bills is looked up in arrays laid out once from {@link ServiceKey}'s table.
  */
 public final class Classifier implements RowSink {
 
-    /** Direction codes: a stored value that is neither, then {@link Direction}'s ordinal plus one. */
-    private static final int BAD_DIRECTION = 0;
-    private static final int IN = Direction.IN.ordinal() + 1;
+    /** Direction codes: none (a bot session, or a value that is neither), then {@link Direction}'s ordinal + 1. */
+    private static final int NO_DIRECTION = 0;
     private static final int OUT = Direction.OUT.ordinal() + 1;
+    private static final Direction[] DIRECTIONS = {null, Direction.IN, Direction.OUT};
 
     private static final ChannelType[] TYPES = ChannelType.values();
-    /** Per channel type ordinal and direction code, the service a valid message bills, or null. */
-    private static final ServiceKey[][] MESSAGE_SERVICE = new ServiceKey[TYPES.length][3];
-
-    static {
-        MESSAGE_SERVICE[ChannelType.SMS.ordinal()][OUT] = ServiceKey.SMS_OUT;
-        MESSAGE_SERVICE[ChannelType.EMAIL.ordinal()][OUT] = ServiceKey.EMAIL_OUT;
-        MESSAGE_SERVICE[ChannelType.WHATSAPP.ordinal()][OUT] = ServiceKey.WHATSAPP_OUT;
-        MESSAGE_SERVICE[ChannelType.WHATSAPP.ordinal()][IN] = ServiceKey.WHATSAPP_IN;
-    }
+    /** Per event, channel type ordinal and direction code: the service a valid row bills, or null. */
+    private static final ServiceKey[][] MESSAGE_SERVICE = services(Unit.Event.MESSAGE);
+    private static final ServiceKey[][] CALL_SERVICE = services(Unit.Event.CALL);
+    private static final ServiceKey[][] BOT_SESSION_SERVICE = services(Unit.Event.BOT_SESSION);
+    /** Per channel type ordinal: whether its messages are billed by segments, so need at least one. */
+    private static final boolean[] SEGMENTED = segmented();
 
     private final ChannelTypes channelTypes;
     private final Map<LocalDate, DayFacts> days = new TreeMap<>();
@@ -60,33 +53,22 @@ public final class Classifier implements RowSink {
     @Override
     public void messageRow(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser,
             long userId, String direction, int segments) {
-        message(day, future, hasChannel, channelId, hasUser, userId, direction, segments < 1, 1, segments);
-    }
-
-    public void message(MessageGroup g) {
-        message(g.day(), g.future(), g.channelId() != null, g.channelId() == null ? 0 : g.channelId(),
-                g.userId() != null, g.userId() == null ? 0 : g.userId(), g.direction(), g.badSegments(), g.rows(),
-                g.segments());
-    }
-
-    private void message(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser,
-            long userId, String direction, boolean badSegments, long rows, long segments) {
         DayFacts facts = day(day);
-        facts.read(rows);
+        facts.read();
         int type = typeOf(hasChannel, channelId);
         int dir = direction(direction);
-        Finding reason = firstReason(type, dir == BAD_DIRECTION, false,
-                badSegments && type == ChannelType.SMS.ordinal(), future);
+        Finding reason = firstReason(type, dir == NO_DIRECTION, false, segments < 1 && type >= 0 && SEGMENTED[type],
+                future);
         if (reason != null) {
-            facts.addFinding(reason, rows);
+            facts.addFinding(reason);
             return;
         }
         ServiceKey key = MESSAGE_SERVICE[type][dir];
         if (key != null) {
-            facts.addService(channelId, key, rows, key == ServiceKey.SMS_OUT ? segments : rows);
+            facts.addService(channelId, key, key.unit() == Unit.SEGMENTS ? segments : 1);
         }
         if (dir == OUT && hasUser) {
-            facts.addUser(userId, DayFacts.MESSAGES_SENT, rows);
+            facts.addMessageSent(userId);
         }
     }
 
@@ -94,70 +76,48 @@ public final class Classifier implements RowSink {
     @Override
     public void callRow(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser,
             long userId, String direction, long durationSeconds) {
-        long minutes = durationSeconds > 0 ? durationSeconds / 60 + (durationSeconds % 60 == 0 ? 0 : 1) : 0;
-        call(day, future, hasChannel, channelId, hasUser, userId, direction, Long.signum(durationSeconds), 1,
-                minutes);
-    }
-
-    public void call(CallGroup g) {
-        call(g.day(), g.future(), g.channelId() != null, g.channelId() == null ? 0 : g.channelId(),
-                g.userId() != null, g.userId() == null ? 0 : g.userId(), g.direction(), g.durationSign(), g.rows(),
-                g.minutes());
-    }
-
-    private void call(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser, long userId,
-            String direction, int durationSign, long rows, long minutes) {
         DayFacts facts = day(day);
-        facts.read(rows);
+        facts.read();
         int type = typeOf(hasChannel, channelId);
-        Finding reason = firstReason(type, direction(direction) == BAD_DIRECTION, durationSign < 0, false, future);
+        int dir = direction(direction);
+        Finding reason = firstReason(type, dir == NO_DIRECTION, durationSeconds < 0, false, future);
         if (reason != null) {
-            facts.addFinding(reason, rows);
+            facts.addFinding(reason);
             return;
         }
-        ServiceKey key = type == ChannelType.VOICE.ordinal() ? ServiceKey.VOICE_MINUTES
-                : type == ChannelType.VIDEO.ordinal() ? ServiceKey.VIDEO_MINUTES : null;
+        ServiceKey key = CALL_SERVICE[type][dir];
         // Unanswered calls (duration 0) and calls on other channel types are valid rows of no service.
-        if (key == null || durationSign == 0) {
+        if (key == null || durationSeconds == 0) {
             return;
         }
-        facts.addService(channelId, key, rows, minutes);
+        long minutes = durationSeconds / 60 + (durationSeconds % 60 == 0 ? 0 : 1);
+        facts.addService(channelId, key, minutes);
         if (hasUser) {
-            facts.addUserCalls(userId, rows, minutes);
+            facts.addCall(userId, minutes);
         }
     }
 
     @Override
     public void botSessionRow(LocalDate day, boolean future, boolean hasChannel, int channelId) {
-        botSession(day, future, hasChannel, channelId, 1);
-    }
-
-    public void botSession(BotSessionGroup g) {
-        botSession(g.day(), g.future(), g.channelId() != null, g.channelId() == null ? 0 : g.channelId(), g.rows());
-    }
-
-    private void botSession(LocalDate day, boolean future, boolean hasChannel, int channelId, long rows) {
         DayFacts facts = day(day);
-        facts.read(rows);
-        Finding reason = firstReason(typeOf(hasChannel, channelId), false, false, false, future);
+        facts.read();
+        int type = typeOf(hasChannel, channelId);
+        Finding reason = firstReason(type, false, false, false, future);
         if (reason != null) {
-            facts.addFinding(reason, rows);
-        } else {
-            facts.addService(channelId, ServiceKey.BOT_SESSIONS, rows, rows);
+            facts.addFinding(reason);
+            return;
+        }
+        ServiceKey key = BOT_SESSION_SERVICE[type][NO_DIRECTION];
+        if (key != null) {
+            facts.addService(channelId, key, 1);
         }
     }
 
     @Override
     public void userSessionRow(LocalDate day, long userId) {
         DayFacts facts = day(day);
-        facts.read(1);
-        facts.addUser(userId, DayFacts.SESSIONS, 1);
-    }
-
-    public void userSession(UserSessionGroup g) {
-        DayFacts facts = day(g.day());
-        facts.read(g.rows());
-        facts.addUser(g.userId(), DayFacts.SESSIONS, g.rows());
+        facts.read();
+        facts.addSession(userId);
     }
 
     private int typeOf(boolean hasChannel, int channelId) {
@@ -166,12 +126,12 @@ public final class Classifier implements RowSink {
 
     private static int direction(String stored) {
         Direction direction = Direction.parse(stored);
-        return direction == null ? BAD_DIRECTION : direction.ordinal() + 1;
+        return direction == null ? NO_DIRECTION : direction.ordinal() + 1;
     }
 
     /** The first reason, in the rules' order, that makes a row invalid; null when it is valid. */
     private static Finding firstReason(int type, boolean badDirection, boolean negativeDuration,
-            boolean smsSegmentsBelowOne, boolean future) {
+            boolean segmentsBelowOne, boolean future) {
         if (type == ChannelTypes.NO_SUCH_CHANNEL) {
             return Finding.UNKNOWN_CHANNEL;
         }
@@ -184,9 +144,38 @@ public final class Classifier implements RowSink {
         if (negativeDuration) {
             return Finding.NEGATIVE_DURATION;
         }
-        if (smsSegmentsBelowOne) {
+        if (segmentsBelowOne) {
             return Finding.BAD_SEGMENTS;
         }
         return future ? Finding.FUTURE_TIMESTAMP : null;
+    }
+
+    /** The service of each (channel type, direction code) of an event; two services counting one row is a mistake. */
+    private static ServiceKey[][] services(Unit.Event event) {
+        ServiceKey[][] services = new ServiceKey[TYPES.length][DIRECTIONS.length];
+        for (ChannelType type : TYPES) {
+            for (int dir = 0; dir < DIRECTIONS.length; dir++) {
+                for (ServiceKey key : ServiceKey.values()) {
+                    if (key.counts(event, type, DIRECTIONS[dir])) {
+                        if (services[type.ordinal()][dir] != null) {
+                            throw new IllegalStateException(services[type.ordinal()][dir] + " and " + key
+                                    + " both count " + event + " rows on " + type + " " + DIRECTIONS[dir]);
+                        }
+                        services[type.ordinal()][dir] = key;
+                    }
+                }
+            }
+        }
+        return services;
+    }
+
+    private static boolean[] segmented() {
+        boolean[] segmented = new boolean[TYPES.length];
+        for (ChannelType type : TYPES) {
+            for (ServiceKey key : MESSAGE_SERVICE[type.ordinal()]) {
+                segmented[type.ordinal()] |= key != null && key.unit() == Unit.SEGMENTS;
+            }
+        }
+        return segmented;
     }
 }

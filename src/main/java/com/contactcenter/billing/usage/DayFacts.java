@@ -24,18 +24,25 @@ public final class DayFacts {
             long callMinutes) {
     }
 
-    private final LocalDate day;
+    /** A channel's sums for one service. */
+    private enum ServiceSum {
+        COUNT, UNITS
+    }
+
+    /** A user's sums. */
+    private enum UserSum {
+        SESSIONS, MESSAGES_SENT, CALLS, CALL_MINUTES
+    }
+
     private static final ServiceKey[] KEYS = ServiceKey.values();
 
-    /** The fields of a channel's sums. */
-    private static final int COUNT = 0;
-    private static final int UNITS = 1;
-    /** Per channel id and service (key {@code channelId * KEYS.length + ordinal}): count, units. */
-    private final LongSums channels = new LongSums(2);
+    private final LocalDate day;
+    /** Per channel id and service (key {@code channelId * KEYS.length + ordinal}). */
+    private final LongSums<ServiceSum> channels = new LongSums<>(ServiceSum.class);
     /** Per reason (by ordinal): the rows counted under it. */
     private final long[] findings = new long[Finding.values().length];
-    /** Per user id: sessions, messages sent, calls, call minutes. */
-    private final LongSums users = new LongSums(4);
+    /** Per user id. */
+    private final LongSums<UserSum> users = new LongSums<>(UserSum.class);
     private long rowsRead;
 
     public DayFacts(LocalDate day) {
@@ -50,30 +57,33 @@ public final class DayFacts {
         return rowsRead;
     }
 
-    void read(long rows) {
-        rowsRead += rows;
+    /** One row read, whatever it counts for. */
+    void read() {
+        rowsRead++;
     }
 
-    void addService(int channelId, ServiceKey key, long count, long units) {
-        channels.add((long) channelId * KEYS.length + key.ordinal(), COUNT, count, UNITS, units);
+    /** One row billed to a service on a channel. */
+    void addService(int channelId, ServiceKey key, long units) {
+        channels.add((long) channelId * KEYS.length + key.ordinal(), ServiceSum.COUNT, 1, ServiceSum.UNITS, units);
     }
 
-    void addFinding(Finding reason, long count) {
-        findings[reason.ordinal()] += count;
+    /** One invalid row. */
+    void addFinding(Finding reason) {
+        findings[reason.ordinal()]++;
     }
 
-    void addUser(long userId, int field, long value) {
-        users.add(userId, field, value);
+    void addSession(long userId) {
+        users.add(userId, UserSum.SESSIONS, 1);
     }
 
-    void addUserCalls(long userId, long calls, long minutes) {
-        users.add(userId, CALLS, calls, CALL_MINUTES, minutes);
+    void addMessageSent(long userId) {
+        users.add(userId, UserSum.MESSAGES_SENT, 1);
     }
 
-    static final int SESSIONS = 0;
-    static final int MESSAGES_SENT = 1;
-    static final int CALLS = 2;
-    static final int CALL_MINUTES = 3;
+    /** One answered call of the user's, billed for {@code minutes}. */
+    void addCall(long userId, long minutes) {
+        users.add(userId, UserSum.CALLS, 1, UserSum.CALL_MINUTES, minutes);
+    }
 
     /** How many facts of each kind the day holds, without building them. */
     public int channelFactCount() {
@@ -93,7 +103,8 @@ public final class DayFacts {
         for (int i = 0; i < channels.size(); i++) {
             long channelKey = channels.key(i);
             facts.add(new ChannelFact(day, (int) Math.floorDiv(channelKey, KEYS.length),
-                    KEYS[(int) Math.floorMod(channelKey, KEYS.length)], channels.sum(i, COUNT), channels.sum(i, UNITS)));
+                    KEYS[(int) Math.floorMod(channelKey, KEYS.length)], channels.sum(i, ServiceSum.COUNT),
+                    channels.sum(i, ServiceSum.UNITS)));
         }
         facts.sort((a, b) -> a.channelId() != b.channelId()
                 ? Integer.compare(a.channelId(), b.channelId()) : a.key().compareTo(b.key()));
@@ -113,8 +124,8 @@ public final class DayFacts {
     public List<UserFact> userFacts() {
         List<UserFact> facts = new ArrayList<>(users.size());
         for (int i = 0; i < users.size(); i++) {
-            facts.add(new UserFact(day, users.key(i), users.sum(i, SESSIONS), users.sum(i, MESSAGES_SENT),
-                    users.sum(i, CALLS), users.sum(i, CALL_MINUTES)));
+            facts.add(new UserFact(day, users.key(i), users.sum(i, UserSum.SESSIONS),
+                    users.sum(i, UserSum.MESSAGES_SENT), users.sum(i, UserSum.CALLS), users.sum(i, UserSum.CALL_MINUTES)));
         }
         facts.sort((a, b) -> Long.compare(a.userId(), b.userId()));
         return facts;

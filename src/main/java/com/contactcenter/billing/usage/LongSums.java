@@ -3,12 +3,12 @@ package com.contactcenter.billing.usage;
 import java.util.Arrays;
 
 /**
- * Sums per {@code long} key, each key a row of {@code width} longs: an open-addressing table with
- * no boxed key and no allocation per add. A sync adds to it once or twice per source row (tens of
- * millions of times a month), where a {@code HashMap<Long, long[]>} cost more than reading the
- * rows (see README, Performance). Keys keep their insertion order.
+ * Sums per {@code long} key, each key a row of sums named by the constants of {@code F}: an
+ * open-addressing table with no boxed key and no allocation per add. A sync adds to it once or
+ * twice per source row (tens of millions of times a month), where a {@code HashMap<Long, long[]>}
+ * cost more than reading the rows (see docs/performance.md). Keys keep their insertion order.
  */
-final class LongSums {
+final class LongSums<F extends Enum<F>> {
 
     private final int width;
     /** Per hash slot, the key's index plus one; 0 for a free slot. */
@@ -17,21 +17,21 @@ final class LongSums {
     private long[] sums;
     private int size;
 
-    LongSums(int width) {
-        this.width = width;
+    LongSums(Class<F> fields) {
+        this.width = fields.getEnumConstants().length;
         this.sums = new long[keys.length * width];
     }
 
-    void add(long key, int field, long value) {
+    void add(long key, F field, long value) {
         int index = indexOf(key); // first: it may grow the arrays
-        sums[index * width + field] += value;
+        sums[index * width + field.ordinal()] += value;
     }
 
     /** Adds to two fields of one key, with one lookup. */
-    void add(long key, int field, long value, int otherField, long otherValue) {
+    void add(long key, F field, long value, F otherField, long otherValue) {
         int at = indexOf(key) * width;
-        sums[at + field] += value;
-        sums[at + otherField] += otherValue;
+        sums[at + field.ordinal()] += value;
+        sums[at + otherField.ordinal()] += otherValue;
     }
 
     int size() {
@@ -42,8 +42,8 @@ final class LongSums {
         return keys[index];
     }
 
-    long sum(int index, int field) {
-        return sums[index * width + field];
+    long sum(int index, F field) {
+        return sums[index * width + field.ordinal()];
     }
 
     private int indexOf(long key) {

@@ -40,14 +40,14 @@ public final class UsageCalculator {
 
         List<RoleUsers> usersByRole = usersByRole(roles, billable);
         List<UserDetail> users = userDetails(period, groupBy, reference, billable, userFacts);
-        Map<ServiceKey, long[]> totals = serviceTotals(period, channelFacts);
+        Map<ServiceKey, ServiceSums> totals = serviceTotals(period, channelFacts);
         List<ServiceUsage> services = new ArrayList<>();
-        totals.forEach((key, sums) -> services.add(new ServiceUsage(key, sums[0], sums[1])));
+        totals.forEach((key, sums) -> services.add(new ServiceUsage(key, sums.count, sums.units)));
 
         Map<String, Long> seats = new LinkedHashMap<>();
         usersByRole.forEach(r -> seats.put(r.role(), r.users()));
         Map<ServiceKey, Long> units = new EnumMap<>(ServiceKey.class);
-        totals.forEach((key, sums) -> units.put(key, sums[1]));
+        totals.forEach((key, sums) -> units.put(key, sums.units));
         Estimate estimate = new Estimator(pricing).estimate(period, seats,
                 (role, part) -> countBillable(reference.users(), roles, role, part), units);
 
@@ -85,93 +85,77 @@ public final class UsageCalculator {
             }
         }
         channels.values().forEach(list -> list.sort(Comparator.comparingInt(AssignedChannel::channelId)));
-        Map<Long, TreeMap<LocalDate, long[]>> activity = new HashMap<>();
+        Map<Long, TreeMap<LocalDate, UserSums>> activity = new HashMap<>();
         for (UserFact f : userFacts) {
             if (period.contains(f.day())) {
-                long[] sums = activity.computeIfAbsent(f.userId(), k -> new TreeMap<>())
-                        .computeIfAbsent(period.bucketOf(f.day(), groupBy), k -> new long[4]);
-                sums[0] += f.sessions();
-                sums[1] += f.messagesSent();
-                sums[2] += f.calls();
-                sums[3] += f.callMinutes();
+                activity.computeIfAbsent(f.userId(), k -> new TreeMap<>())
+                        .computeIfAbsent(period.bucketOf(f.day(), groupBy), k -> new UserSums())
+                        .add(f.sessions(), f.messagesSent(), f.calls(), f.callMinutes());
             }
         }
         List<UserDetail> details = new ArrayList<>(billable.size());
         for (UserRecord u : billable) {
-            long[] total = new long[4];
+            UserSums total = new UserSums();
             // Taken out as each user is done, so the sums and the details are not both held whole.
-            TreeMap<LocalDate, long[]> sumsByBucket = activity.remove(u.id());
+            TreeMap<LocalDate, UserSums> sumsByBucket = activity.remove(u.id());
             if (sumsByBucket == null) {
                 sumsByBucket = new TreeMap<>();
             }
             List<UserBucket> buckets = new ArrayList<>(sumsByBucket.size());
             sumsByBucket.forEach((bucket, sums) -> {
-                for (int i = 0; i < 4; i++) {
-                    total[i] += sums[i];
-                }
-                buckets.add(new UserBucket(bucket, sums[0], sums[1], sums[2], sums[3]));
+                total.add(sums.sessions, sums.messagesSent, sums.calls, sums.callMinutes);
+                buckets.add(new UserBucket(bucket, sums.sessions, sums.messagesSent, sums.calls, sums.callMinutes));
             });
             List<AssignedChannel> assigned = channels.getOrDefault(u.id(), List.of());
             details.add(new UserDetail(u.id(), u.name(), u.email(), reference.roles().nameOf(u.roleId()),
-                    assigned.size(), total[0], total[1], total[2], total[3], u.lastLoginAt(), buckets, assigned));
+                    assigned.size(), total.sessions, total.messagesSent, total.calls, total.callMinutes,
+                    u.lastLoginAt(), buckets, assigned));
         }
         details.sort((a, b) -> Long.compare(a.id(), b.id()));
         return details;
     }
 
-    private static Map<ServiceKey, long[]> serviceTotals(Period period, List<ChannelFact> channelFacts) {
-        Map<ServiceKey, long[]> totals = new EnumMap<>(ServiceKey.class);
-        for (ServiceKey key : ServiceKey.values()) {
-            totals.put(key, new long[2]);
-        }
+    private static Map<ServiceKey, ServiceSums> serviceTotals(Period period, List<ChannelFact> channelFacts) {
+        Map<ServiceKey, ServiceSums> totals = ServiceSums.perService();
         for (ChannelFact f : channelFacts) {
             if (period.contains(f.day())) {
-                long[] sums = totals.get(f.key());
-                sums[0] += f.count();
-                sums[1] += f.units();
+                totals.get(f.key()).add(f);
             }
         }
         return totals;
     }
 
     private static List<SeriesPoint> series(Period period, GroupBy groupBy, List<ChannelFact> channelFacts) {
-        Map<LocalDate, Map<ServiceKey, long[]>> byBucket = new TreeMap<>();
+        Map<LocalDate, Map<ServiceKey, ServiceSums>> byBucket = new TreeMap<>();
         for (Bucket b : period.buckets(groupBy)) {
-            Map<ServiceKey, long[]> keys = new EnumMap<>(ServiceKey.class);
-            for (ServiceKey key : ServiceKey.values()) {
-                keys.put(key, new long[2]);
-            }
-            byBucket.put(b.first(), keys);
+            byBucket.put(b.first(), ServiceSums.perService());
         }
         for (ChannelFact f : channelFacts) {
             if (period.contains(f.day())) {
-                long[] sums = byBucket.get(period.bucketOf(f.day(), groupBy)).get(f.key());
-                sums[0] += f.count();
-                sums[1] += f.units();
+                byBucket.get(period.bucketOf(f.day(), groupBy)).get(f.key()).add(f);
             }
         }
         List<SeriesPoint> series = new ArrayList<>();
         byBucket.forEach((bucket, keys) -> keys.forEach((key, sums) ->
-                series.add(new SeriesPoint(bucket, key, sums[0], sums[1]))));
+                series.add(new SeriesPoint(bucket, key, sums.count, sums.units))));
         return series;
     }
 
     private static List<WhatsappChannel> whatsapp(Period period, GroupBy groupBy, ReferenceData reference,
             List<ChannelFact> channelFacts) {
         List<Bucket> buckets = period.buckets(groupBy);
-        Map<Integer, Map<LocalDate, long[]>> byChannel = new TreeMap<>();
+        Map<Integer, Map<LocalDate, WhatsappSums>> byChannel = new TreeMap<>();
         reference.channels().values().stream()
                 .filter(c -> c.knownType().filter(t -> t == ChannelType.WHATSAPP).isPresent())
                 .forEach(c -> {
-                    Map<LocalDate, long[]> perBucket = new TreeMap<>();
-                    buckets.forEach(b -> perBucket.put(b.first(), new long[2]));
+                    Map<LocalDate, WhatsappSums> perBucket = new TreeMap<>();
+                    buckets.forEach(b -> perBucket.put(b.first(), new WhatsappSums()));
                     byChannel.put(c.id(), perBucket);
                 });
         for (ChannelFact f : channelFacts) {
-            Map<LocalDate, long[]> perBucket = byChannel.get(f.channelId());
-            if (perBucket != null && period.contains(f.day())
-                    && (f.key() == ServiceKey.WHATSAPP_IN || f.key() == ServiceKey.WHATSAPP_OUT)) {
-                perBucket.get(period.bucketOf(f.day(), groupBy))[f.key() == ServiceKey.WHATSAPP_IN ? 0 : 1] += f.count();
+            Map<LocalDate, WhatsappSums> perBucket = byChannel.get(f.channelId());
+            if (perBucket != null && period.contains(f.day())) {
+                perBucket.get(period.bucketOf(f.day(), groupBy)).add(f);
             }
         }
         List<WhatsappChannel> result = new ArrayList<>();
@@ -179,10 +163,10 @@ public final class UsageCalculator {
             long inbound = 0;
             long outbound = 0;
             List<WhatsappBucket> rows = new ArrayList<>();
-            for (Map.Entry<LocalDate, long[]> e : perBucket.entrySet()) {
-                inbound += e.getValue()[0];
-                outbound += e.getValue()[1];
-                rows.add(new WhatsappBucket(e.getKey(), e.getValue()[0], e.getValue()[1]));
+            for (Map.Entry<LocalDate, WhatsappSums> e : perBucket.entrySet()) {
+                inbound += e.getValue().inbound;
+                outbound += e.getValue().outbound;
+                rows.add(new WhatsappBucket(e.getKey(), e.getValue().inbound, e.getValue().outbound));
             }
             result.add(new WhatsappChannel(id, reference.channels().get(id).name(), inbound, outbound, rows));
         });
@@ -227,4 +211,51 @@ public final class UsageCalculator {
         return result;
     }
 
+    /** A service's running count and units. */
+    private static final class ServiceSums {
+        long count;
+        long units;
+
+        static Map<ServiceKey, ServiceSums> perService() {
+            Map<ServiceKey, ServiceSums> sums = new EnumMap<>(ServiceKey.class);
+            for (ServiceKey key : ServiceKey.values()) {
+                sums.put(key, new ServiceSums());
+            }
+            return sums;
+        }
+
+        void add(ChannelFact f) {
+            count += f.count();
+            units += f.units();
+        }
+    }
+
+    /** A user's running figures, in a bucket or over the period. */
+    private static final class UserSums {
+        long sessions;
+        long messagesSent;
+        long calls;
+        long callMinutes;
+
+        void add(long moreSessions, long moreMessagesSent, long moreCalls, long moreCallMinutes) {
+            sessions += moreSessions;
+            messagesSent += moreMessagesSent;
+            calls += moreCalls;
+            callMinutes += moreCallMinutes;
+        }
+    }
+
+    /** A WhatsApp channel's running messages in a bucket; its other services are not counted here. */
+    private static final class WhatsappSums {
+        long inbound;
+        long outbound;
+
+        void add(ChannelFact f) {
+            if (f.key() == ServiceKey.WHATSAPP_IN) {
+                inbound += f.count();
+            } else if (f.key() == ServiceKey.WHATSAPP_OUT) {
+                outbound += f.count();
+            }
+        }
+    }
 }

@@ -40,8 +40,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -334,12 +332,6 @@ class EdgeTenantSyncTest {
         @Autowired
         JdbcTemplate warehouse;
 
-        @Autowired
-        JobOperator jobOperator;
-
-        @Autowired
-        JobRepository jobRepository;
-
         @Test
         void aSyncKilledHalfwayThenRunAgainGivesTheFiguresOfOneCleanRun() {
             // given a sync whose source goes away once Oct 14 is written: it dies on its 16th day
@@ -372,10 +364,9 @@ class EdgeTenantSyncTest {
             SyncOutcome killed = sync.sync(List.of("edge-restarted"), WINDOW, Requester.cli());
             long runId = assertKilledOnOctober15(killed, "edge-restarted");
 
-            // when the source is back and the failed job execution is restarted
+            // when the source is back and the failed job execution is restarted, as the CLI's restart does
             UnplugSource.plugBackIn("edge-restarted");
-            JobExecution failed = jobRepository.getJobExecution(killed.sources().get(0).jobExecutionId());
-            JobExecution restarted = jobOperator.restart(failed);
+            JobExecution restarted = sync.restart(killed.sources().get(0).jobExecutionId(), Requester.cli()).await();
             Snapshot snapshot = snapshots.compute("edge-restarted", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
 
             // then the same sync run finishes the remaining 18 days, counting each row once

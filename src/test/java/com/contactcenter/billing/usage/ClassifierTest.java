@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.contactcenter.billing.usage.DayFacts.ChannelFact;
 import com.contactcenter.billing.usage.DayFacts.FindingFact;
 import com.contactcenter.billing.usage.DayFacts.UserFact;
-import com.contactcenter.billing.usage.SourceGroups.BotSessionGroup;
-import com.contactcenter.billing.usage.SourceGroups.CallGroup;
-import com.contactcenter.billing.usage.SourceGroups.MessageGroup;
-import com.contactcenter.billing.usage.SourceGroups.UserSessionGroup;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -75,13 +75,10 @@ class ClassifierTest {
             "1,    out,    true,  true,  FUTURE_TIMESTAMP",
             "6,    in,     false, true,  FUTURE_TIMESTAMP",
     })
-    void countsAnInvalidMessageGroupUnderItsFirstReasonOnly(Integer channelId, String direction, boolean badSegments,
+    void countsInvalidMessageRowsUnderTheirFirstReasonOnly(Integer channelId, String direction, boolean badSegments,
             boolean future, Finding expectedReason) {
-        // given
-        MessageGroup group = new MessageGroup(DAY, channelId, USER, direction, badSegments, future, 4, 9);
-
         // when
-        classifier.message(group);
+        messageRows(classifier, DAY, channelId, USER, direction, badSegments, future, 4, 9);
 
         // then
         DayFacts facts = classifier.days().get(DAY);
@@ -113,13 +110,10 @@ class ClassifierTest {
             "4,  out,   1, true,  FUTURE_TIMESTAMP",
             "5,  in,    1, true,  FUTURE_TIMESTAMP",
     })
-    void countsAnInvalidCallGroupUnderItsFirstReasonOnly(Integer channelId, String direction, int durationSign,
+    void countsInvalidCallRowsUnderTheirFirstReasonOnly(Integer channelId, String direction, int durationSign,
             boolean future, Finding expectedReason) {
-        // given
-        CallGroup group = new CallGroup(DAY, channelId, USER, direction, durationSign, future, 3, 11);
-
         // when
-        classifier.call(group);
+        callRows(classifier, DAY, channelId, USER, direction, durationSign, future, 3, 11);
 
         // then
         DayFacts facts = classifier.days().get(DAY);
@@ -137,10 +131,10 @@ class ClassifierTest {
             "20, false, UNKNOWN_CHANNEL_TYPE",
             "1,  true,  FUTURE_TIMESTAMP",
     })
-    void countsAnInvalidBotSessionGroupUnderItsFirstReasonOnly(Integer channelId, boolean future,
+    void countsInvalidBotSessionRowsUnderTheirFirstReasonOnly(Integer channelId, boolean future,
             Finding expectedReason) {
         // when
-        classifier.botSession(new BotSessionGroup(DAY, channelId, future, 5));
+        botSessionRows(classifier, DAY, channelId, future, 5);
 
         // then
         DayFacts facts = classifier.days().get(DAY);
@@ -170,14 +164,11 @@ class ClassifierTest {
             "1, out, ,   false, 3, 3, WHATSAPP_OUT, 3, 3, 0",
             "2, out, ,   false, 2, 7, SMS_OUT,      2, 7, 0",
     })
-    void billsAValidMessageGroupToItsServiceAndItsSender(int channelId, String direction, Long userId,
+    void billsValidMessageRowsToTheirServiceAndTheirSender(int channelId, String direction, Long userId,
             boolean badSegments, long rows, long segments, ServiceKey expectedKey, long expectedCount,
             long expectedUnits, long expectedMessagesSent) {
-        // given
-        MessageGroup group = new MessageGroup(DAY, channelId, userId, direction, badSegments, false, rows, segments);
-
         // when
-        classifier.message(group);
+        messageRows(classifier, DAY, channelId, userId, direction, badSegments, false, rows, segments);
 
         // then
         DayFacts facts = classifier.days().get(DAY);
@@ -206,13 +197,10 @@ class ClassifierTest {
             // a NULL user counts in the service and nowhere else
             "4, in,  ,  1, 2, 5, VOICE_MINUTES, 0",
     })
-    void billsAValidCallGroupToItsServiceAndItsUser(int channelId, String direction, Long userId, int durationSign,
+    void billsValidCallRowsToTheirServiceAndTheirUser(int channelId, String direction, Long userId, int durationSign,
             long rows, long minutes, ServiceKey expectedKey, long expectedUserCalls) {
-        // given
-        CallGroup group = new CallGroup(DAY, channelId, userId, direction, durationSign, false, rows, minutes);
-
         // when
-        classifier.call(group);
+        callRows(classifier, DAY, channelId, userId, direction, durationSign, false, rows, minutes);
 
         // then
         DayFacts facts = classifier.days().get(DAY);
@@ -228,7 +216,7 @@ class ClassifierTest {
     @CsvSource({"1", "4", "6", "8"})
     void billsEachBotSessionOnAKnownChannel(int channelId) {
         // when
-        classifier.botSession(new BotSessionGroup(DAY, channelId, false, 4));
+        botSessionRows(classifier, DAY, channelId, false, 4);
 
         // then
         DayFacts facts = classifier.days().get(DAY);
@@ -240,8 +228,8 @@ class ClassifierTest {
     @Test
     void countsUserSessionsForTheirUser() {
         // when
-        classifier.userSession(new UserSessionGroup(DAY, USER, 3));
-        classifier.userSession(new UserSessionGroup(DAY, USER, 2));
+        userSessionRows(classifier, DAY, USER, 3);
+        userSessionRows(classifier, DAY, USER, 2);
 
         // then
         assertThat(classifier.days().get(DAY).userFacts()).containsExactly(new UserFact(DAY, USER, 5, 0, 0, 0));
@@ -249,24 +237,24 @@ class ClassifierTest {
     }
 
     @Test
-    void foldsGroupsIntoOneFactPerDayChannelServiceReasonAndUser() {
+    void foldsRowsIntoOneFactPerDayChannelServiceReasonAndUser() {
         // given
         LocalDate nextDay = DAY.plusDays(1);
 
         // when
-        classifier.message(new MessageGroup(DAY, 1, USER, "out", false, false, 2, 2));
-        classifier.message(new MessageGroup(DAY, 1, 8L, "out", false, false, 3, 3));
-        classifier.message(new MessageGroup(DAY, 1, USER, "in", false, false, 4, 4));
-        classifier.message(new MessageGroup(DAY, 2, USER, "out", false, false, 1, 3));
-        classifier.message(new MessageGroup(DAY, 2, USER, "out", true, false, 6, 0));
-        classifier.call(new CallGroup(DAY, 4, USER, "in", 1, false, 2, 7));
-        classifier.call(new CallGroup(DAY, 4, USER, "out", 1, false, 1, 2));
-        classifier.call(new CallGroup(DAY, 4, USER, "in", -1, false, 1, 0));
-        classifier.call(new CallGroup(DAY, 4, USER, "IN", -1, false, 2, 0));
-        classifier.botSession(new BotSessionGroup(DAY, 1, false, 5));
-        classifier.botSession(new BotSessionGroup(DAY, 99, false, 1));
-        classifier.message(new MessageGroup(nextDay, 99, USER, "out", false, false, 1, 1));
-        classifier.userSession(new UserSessionGroup(nextDay, USER, 2));
+        messageRows(classifier, DAY, 1, USER, "out", false, false, 2, 2);
+        messageRows(classifier, DAY, 1, 8L, "out", false, false, 3, 3);
+        messageRows(classifier, DAY, 1, USER, "in", false, false, 4, 4);
+        messageRows(classifier, DAY, 2, USER, "out", false, false, 1, 3);
+        messageRows(classifier, DAY, 2, USER, "out", true, false, 6, 0);
+        callRows(classifier, DAY, 4, USER, "in", 1, false, 2, 7);
+        callRows(classifier, DAY, 4, USER, "out", 1, false, 1, 2);
+        callRows(classifier, DAY, 4, USER, "in", -1, false, 1, 0);
+        callRows(classifier, DAY, 4, USER, "IN", -1, false, 2, 0);
+        botSessionRows(classifier, DAY, 1, false, 5);
+        botSessionRows(classifier, DAY, 99, false, 1);
+        messageRows(classifier, nextDay, 99, USER, "out", false, false, 1, 1);
+        userSessionRows(classifier, nextDay, USER, 2);
         classifier.day(nextDay.plusDays(1));
 
         // then
@@ -299,25 +287,28 @@ class ClassifierTest {
     }
 
     @Test
-    void givesTheSameFactsWhateverOrderTheGroupsArriveIn() {
-        // given
-        List<Consumer<Classifier>> groups = new ArrayList<>(List.of(
-                c -> c.message(new MessageGroup(DAY, 1, USER, "out", false, false, 2, 2)),
-                c -> c.message(new MessageGroup(DAY.plusDays(1), 1, 8L, "in", false, false, 3, 3)),
-                c -> c.message(new MessageGroup(DAY, 2, USER, "out", false, false, 1, 3)),
-                c -> c.message(new MessageGroup(DAY, 2, USER, "Out", false, false, 1, 3)),
-                c -> c.call(new CallGroup(DAY, 4, USER, "in", 1, false, 2, 7)),
-                c -> c.call(new CallGroup(DAY.plusDays(2), 5, 8L, "out", 1, true, 2, 7)),
-                c -> c.botSession(new BotSessionGroup(DAY, 1, false, 5)),
-                c -> c.userSession(new UserSessionGroup(DAY, USER, 4)),
-                c -> c.userSession(new UserSessionGroup(DAY, 8L, 1))));
+    void givesTheSameFactsWhateverOrderTheRowsArriveIn() {
+        // given: each row on its own, so that the shuffle mixes them all
+        List<Consumer<Classifier>> rows = new ArrayList<>();
+        rows.addAll(Collections.nCopies(2, c -> messageRows(c, DAY, 1, USER, "out", false, false, 1, 1)));
+        LocalDate nextDay = DAY.plusDays(1);
+        rows.addAll(Collections.nCopies(3, c -> messageRows(c, nextDay, 1, 8L, "in", false, false, 1, 1)));
+        rows.add(c -> messageRows(c, DAY, 2, USER, "out", false, false, 1, 3));
+        rows.add(c -> messageRows(c, DAY, 2, USER, "Out", false, false, 1, 3));
+        rows.add(c -> callRows(c, DAY, 4, USER, "in", 1, false, 1, 4));
+        rows.add(c -> callRows(c, DAY, 4, USER, "in", 1, false, 1, 3));
+        rows.add(c -> callRows(c, DAY.plusDays(2), 5, 8L, "out", 1, true, 1, 4));
+        rows.add(c -> callRows(c, DAY.plusDays(2), 5, 8L, "out", 1, true, 1, 3));
+        rows.addAll(Collections.nCopies(5, c -> botSessionRows(c, DAY, 1, false, 1)));
+        rows.addAll(Collections.nCopies(4, c -> userSessionRows(c, DAY, USER, 1)));
+        rows.add(c -> userSessionRows(c, DAY, 8L, 1));
         Classifier inOrder = new Classifier(CHANNELS);
-        groups.forEach(g -> g.accept(inOrder));
+        rows.forEach(r -> r.accept(inOrder));
 
         // when
         Classifier shuffled = new Classifier(CHANNELS);
-        Collections.shuffle(groups, new Random(20261015));
-        groups.forEach(g -> g.accept(shuffled));
+        Collections.shuffle(rows, new Random(20261015));
+        rows.forEach(r -> r.accept(shuffled));
 
         // then
         assertThat(shuffled.days().keySet()).containsExactlyElementsOf(inOrder.days().keySet());
@@ -398,20 +389,19 @@ class ClassifierTest {
     }
 
     /**
-     * The row methods a sync calls and the group methods give the same facts: random rows over
-     * every channel (unknown ones included), direction, NULL column, duration and segment edge,
-     * folded one by one as rows and as groups of one.
+     * Random rows over every channel (unknown ones included), direction, NULL column, duration and
+     * segment edge fold into exactly the facts the rules' text gives, worked out row by row from
+     * billing-rules.md without the classifier's lookup tables.
      */
     @Test
-    void foldsRowsExactlyAsGroupsOfOne() {
+    void foldsRandomRowsAsTheRulesSay() {
         // given
         Random random = new Random(20261129);
         Integer[] channels = {1, 2, 3, 4, 5, 6, 7, 8, 20, 21, 22, 23, 24, 99, null};
         String[] directions = {"in", "out", "IN", "Out", "in ", "", null, "x"};
         long[] durations = {-61, -1, 0, 1, 59, 60, 61, 119, 120, 121, 3599};
         int[] segments = {-1, 0, 1, 2, 3, 7};
-        Classifier byRow = new Classifier(CHANNELS);
-        Classifier byGroup = new Classifier(CHANNELS);
+        RulesByHand expected = new RulesByHand();
 
         // when
         for (int i = 0; i < 20_000; i++) {
@@ -423,38 +413,186 @@ class ClassifierTest {
             switch (random.nextInt(4)) {
                 case 0 -> {
                     int segment = segments[random.nextInt(segments.length)];
-                    byRow.messageRow(day, future, channel != null, channel == null ? 0 : channel, user != null,
+                    classifier.messageRow(day, future, channel != null, channel == null ? 0 : channel, user != null,
                             user == null ? 0 : user, direction, segment);
-                    byGroup.message(new MessageGroup(day, channel, user, direction, segment < 1, future, 1, segment));
+                    expected.message(day, future, channel, user, direction, segment);
                 }
                 case 1 -> {
                     long seconds = durations[random.nextInt(durations.length)];
-                    byRow.callRow(day, future, channel != null, channel == null ? 0 : channel, user != null,
+                    classifier.callRow(day, future, channel != null, channel == null ? 0 : channel, user != null,
                             user == null ? 0 : user, direction, seconds);
-                    byGroup.call(new CallGroup(day, channel, user, direction, Long.signum(seconds), future, 1,
-                            seconds > 0 ? (seconds + 59) / 60 : 0));
+                    expected.call(day, future, channel, user, direction, seconds);
                 }
                 case 2 -> {
-                    byRow.botSessionRow(day, future, channel != null, channel == null ? 0 : channel);
-                    byGroup.botSession(new BotSessionGroup(day, channel, future, 1));
+                    classifier.botSessionRow(day, future, channel != null, channel == null ? 0 : channel);
+                    expected.botSession(day, future, channel);
                 }
                 default -> {
                     long sessionUser = user == null ? 0 : user;
-                    byRow.userSessionRow(day, sessionUser);
-                    byGroup.userSession(new UserSessionGroup(day, sessionUser, 1));
+                    classifier.userSessionRow(day, sessionUser);
+                    expected.userSession(day, sessionUser);
                 }
             }
         }
 
         // then
-        assertThat(byRow.days().keySet()).containsExactlyElementsOf(byGroup.days().keySet());
-        byGroup.days().forEach((day, expected) -> {
-            DayFacts actual = byRow.days().get(day);
-            assertThat(actual.rowsRead()).isEqualTo(expected.rowsRead());
-            assertThat(actual.channelFacts()).isEqualTo(expected.channelFacts());
-            assertThat(actual.findingFacts()).isEqualTo(expected.findingFacts());
-            assertThat(actual.userFacts()).isEqualTo(expected.userFacts());
+        assertThat(classifier.days().keySet()).containsExactlyElementsOf(expected.rowsRead.keySet());
+        expected.rowsRead.forEach((day, rows) -> {
+            DayFacts actual = classifier.days().get(day);
+            assertThat(actual.rowsRead()).isEqualTo(rows);
+            assertThat(actual.channelFacts()).isEqualTo(expected.channelFacts(day));
+            assertThat(actual.findingFacts()).isEqualTo(expected.findingFacts(day));
+            assertThat(actual.userFacts()).isEqualTo(expected.userFacts(day));
         });
-        assertThat(byRow.days().values().stream().mapToLong(DayFacts::rowsRead).sum()).isEqualTo(20_000);
+        assertThat(classifier.days().values().stream().mapToLong(DayFacts::rowsRead).sum()).isEqualTo(20_000);
+    }
+
+    /** {@code rows} message rows; their segments add up to {@code segments}, or are 0 each when {@code belowOne}. */
+    private static void messageRows(Classifier classifier, LocalDate day, Integer channelId, Long userId,
+            String direction, boolean belowOne, boolean future, long rows, long segments) {
+        if (!belowOne && segments < rows) {
+            throw new IllegalArgumentException("each row has at least one segment");
+        }
+        for (long i = 0; i < rows; i++) {
+            int rowSegments = belowOne ? 0 : (int) (segments / rows + (i < segments % rows ? 1 : 0));
+            classifier.messageRow(day, future, channelId != null, channelId == null ? 0 : channelId, userId != null,
+                    userId == null ? 0 : userId, direction, rowSegments);
+        }
+    }
+
+    /**
+     * {@code rows} call rows whose duration has the given sign; answered ones are billed
+     * {@code minutes} in all, each half a minute short of its last whole minute.
+     */
+    private static void callRows(Classifier classifier, LocalDate day, Integer channelId, Long userId,
+            String direction, int durationSign, boolean future, long rows, long minutes) {
+        if (durationSign > 0 && minutes < rows) {
+            throw new IllegalArgumentException("each answered call is billed at least a minute");
+        }
+        for (long i = 0; i < rows; i++) {
+            long rowMinutes = minutes / rows + (i < minutes % rows ? 1 : 0);
+            long seconds = durationSign < 0 ? -1 : durationSign == 0 ? 0 : rowMinutes * 60 - 30;
+            classifier.callRow(day, future, channelId != null, channelId == null ? 0 : channelId, userId != null,
+                    userId == null ? 0 : userId, direction, seconds);
+        }
+    }
+
+    private static void botSessionRows(Classifier classifier, LocalDate day, Integer channelId, boolean future,
+            long rows) {
+        for (long i = 0; i < rows; i++) {
+            classifier.botSessionRow(day, future, channelId != null, channelId == null ? 0 : channelId);
+        }
+    }
+
+    private static void userSessionRows(Classifier classifier, LocalDate day, long userId, long rows) {
+        for (long i = 0; i < rows; i++) {
+            classifier.userSessionRow(day, userId);
+        }
+    }
+
+    /** billing-rules.md applied to one row at a time, in the words of its tables. */
+    private static final class RulesByHand {
+
+        private static final Set<String> KNOWN_TYPES = Set.of(
+                "whatsapp", "sms", "email", "voice", "video", "webchat", "facebook", "instagram");
+        /** Messages by channel type and direction; answered calls by channel type; any bot session. */
+        private static final Map<String, ServiceKey> MESSAGE_SERVICES = Map.of(
+                "sms out", ServiceKey.SMS_OUT, "email out", ServiceKey.EMAIL_OUT,
+                "whatsapp out", ServiceKey.WHATSAPP_OUT, "whatsapp in", ServiceKey.WHATSAPP_IN);
+        private static final Map<String, ServiceKey> CALL_SERVICES = Map.of(
+                "voice", ServiceKey.VOICE_MINUTES, "video", ServiceKey.VIDEO_MINUTES);
+
+        final Map<LocalDate, Long> rowsRead = new TreeMap<>();
+        private final Map<LocalDate, Map<Integer, Map<ServiceKey, ChannelFact>>> services = new HashMap<>();
+        private final Map<LocalDate, Map<Finding, Long>> findings = new HashMap<>();
+        private final Map<LocalDate, Map<Long, UserFact>> users = new HashMap<>();
+
+        void message(LocalDate day, boolean future, Integer channel, Long user, String direction, int segments) {
+            String type = typeOf(channel);
+            boolean badDirection = !"in".equals(direction) && !"out".equals(direction);
+            if (valid(day, channel, badDirection, false, "sms".equals(type) && segments < 1, future)) {
+                ServiceKey key = MESSAGE_SERVICES.get(type + " " + direction);
+                if (key != null) {
+                    service(day, channel, key, "sms".equals(type) ? segments : 1);
+                }
+                if ("out".equals(direction) && user != null) {
+                    user(day, user, 0, 1, 0, 0);
+                }
+            }
+        }
+
+        void call(LocalDate day, boolean future, Integer channel, Long user, String direction, long seconds) {
+            boolean badDirection = !"in".equals(direction) && !"out".equals(direction);
+            ServiceKey key = CALL_SERVICES.get(String.valueOf(typeOf(channel)));
+            if (valid(day, channel, badDirection, seconds < 0, false, future) && key != null && seconds > 0) {
+                long minutes = (seconds + 59) / 60;
+                service(day, channel, key, minutes);
+                if (user != null) {
+                    user(day, user, 0, 0, 1, minutes);
+                }
+            }
+        }
+
+        void botSession(LocalDate day, boolean future, Integer channel) {
+            if (valid(day, channel, false, false, false, future)) {
+                service(day, channel, ServiceKey.BOT_SESSIONS, 1);
+            }
+        }
+
+        void userSession(LocalDate day, long user) {
+            rowsRead.merge(day, 1L, Long::sum);
+            user(day, user, 1, 0, 0, 0);
+        }
+
+        List<ChannelFact> channelFacts(LocalDate day) {
+            List<ChannelFact> facts = new ArrayList<>();
+            services.getOrDefault(day, Map.of()).values().forEach(byKey -> facts.addAll(byKey.values()));
+            return facts;
+        }
+
+        List<FindingFact> findingFacts(LocalDate day) {
+            List<FindingFact> facts = new ArrayList<>();
+            findings.getOrDefault(day, Map.of())
+                    .forEach((reason, count) -> facts.add(new FindingFact(day, reason, count)));
+            return facts;
+        }
+
+        List<UserFact> userFacts(LocalDate day) {
+            return new ArrayList<>(users.getOrDefault(day, Map.of()).values());
+        }
+
+        private static String typeOf(Integer channel) {
+            return channel == null || !CHANNELS.containsKey(channel) ? null : CHANNELS.get(channel).type();
+        }
+
+        /** Counts the row read, and under its first reason when it has one. */
+        private boolean valid(LocalDate day, Integer channel, boolean badDirection, boolean negativeDuration,
+                boolean smsSegmentsBelowOne, boolean future) {
+            rowsRead.merge(day, 1L, Long::sum);
+            Finding reason = channel == null || !CHANNELS.containsKey(channel) ? Finding.UNKNOWN_CHANNEL
+                    : !KNOWN_TYPES.contains(String.valueOf(typeOf(channel))) ? Finding.UNKNOWN_CHANNEL_TYPE
+                    : badDirection ? Finding.BAD_DIRECTION
+                    : negativeDuration ? Finding.NEGATIVE_DURATION
+                    : smsSegmentsBelowOne ? Finding.BAD_SEGMENTS
+                    : future ? Finding.FUTURE_TIMESTAMP : null;
+            if (reason != null) {
+                findings.computeIfAbsent(day, d -> new EnumMap<>(Finding.class)).merge(reason, 1L, Long::sum);
+            }
+            return reason == null;
+        }
+
+        private void service(LocalDate day, int channel, ServiceKey key, long units) {
+            services.computeIfAbsent(day, d -> new TreeMap<>())
+                    .computeIfAbsent(channel, c -> new EnumMap<>(ServiceKey.class))
+                    .merge(key, new ChannelFact(day, channel, key, 1, units),
+                            (a, b) -> new ChannelFact(day, channel, key, a.count() + 1, a.units() + b.units()));
+        }
+
+        private void user(LocalDate day, long user, long sessions, long messagesSent, long calls, long minutes) {
+            users.computeIfAbsent(day, d -> new TreeMap<>()).merge(user,
+                    new UserFact(day, user, sessions, messagesSent, calls, minutes), (a, b) -> new UserFact(day, user,
+                            a.sessions() + b.sessions(), a.messagesSent() + b.messagesSent(), a.calls() + b.calls(),
+                            a.callMinutes() + b.callMinutes()));
+        }
     }
 }
