@@ -321,7 +321,8 @@ public final class Cli {
     }
 
     private static SpringApplication commandApplication() {
-        System.setProperty(PREINITIALIZER_IGNORE, "true"); // see run(): also for a start from outside it
+        // as run() does: no command uses what Boot warms up, whoever starts its application
+        System.setProperty(PREINITIALIZER_IGNORE, "true");
         SpringApplication app = new SpringApplication(CommandApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
