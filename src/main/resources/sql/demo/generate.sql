@@ -1,12 +1,16 @@
 -- Set-based statements of DemoDataGenerator. Each block starts with "-- name: <name>"; each
 -- statement ends with a line holding only ";". Other lines starting with "--" are comments.
 --
--- Before running a statement the generator substitutes:
---   :name            numeric or TIMESTAMP literals it computed from the spec (never user text);
+-- Values are named parameters (:name), bound by JDBC when a block runs (DemoPlan computes them from
+-- the spec; text never comes from one). Timestamps are written CAST(:name AS DATETIME(3)): H2
+-- cannot type a bare parameter inside TIMESTAMPADD, and Connector/J sends it as text, from which
+-- MariaDB's TIMESTAMPADD would return text. Three shorthands are written out as SQL when the
+-- script is read (DemoStatements):
 --   HASH(key, i)     a deterministic BIGINT hash of a small integer key, in [0, p) with p the
---                    prime 2^31 + 11: x = (key * the i-th odd multiplier + a seed-derived salt)
---                    mod p, then x * x mod p, so that nearby keys do not give nearby values.
---                    x * x < 4.7e18 stays inside BIGINT;
+--                    prime 2^31 + 11: x = (key * :hashFactor<i> + :hashSalt<i>) mod p, then
+--                    x * x mod p, so that nearby keys do not give nearby values (the factor is one
+--                    of eight odd multipliers, the salt comes from the seed). x * x < 4.7e18
+--                    stays inside BIGINT;
 --   IN_RANGE(key)    a millisecond timestamp somewhere in the data range [:start, :end);
 --   AFTER_END(key)   a millisecond timestamp in [:end + 12 h, :end + 24 h): after the end of the
 --                    last day in every zone from UTC-12 to UTC+14.
@@ -125,12 +129,12 @@ FROM (
                 ELSE 3 END AS role_id,
            TIMESTAMPADD(MICROSECOND, s.created_ms * 1000, TIMESTAMPADD(SECOND, s.created_second,
                CASE WHEN s.id > :recentAfterId
-                    THEN TIMESTAMPADD(DAY, MOD(s.created_pick, :recentSpanDays), :recentFrom)
-                    ELSE TIMESTAMPADD(DAY, -21 - MOD(s.created_pick, 700), :start)
+                    THEN TIMESTAMPADD(DAY, MOD(s.created_pick, :recentSpanDays), CAST(:recentFrom AS DATETIME(3)))
+                    ELSE TIMESTAMPADD(DAY, -21 - MOD(s.created_pick, 700), CAST(:start AS DATETIME(3)))
                END)) AS created_at,
            CASE WHEN s.id <= :recentAfterId AND (s.id IN (15, 16, 17) OR (s.id > 20 AND s.churn_pick < 3))
                 THEN TIMESTAMPADD(MICROSECOND, s.gone_ms * 1000, TIMESTAMPADD(SECOND, s.gone_second,
-                         TIMESTAMPADD(DAY, 3 + MOD(s.gone_pick, :midSpanDays), :start)))
+                         TIMESTAMPADD(DAY, 3 + MOD(s.gone_pick, :midSpanDays), CAST(:start AS DATETIME(3)))))
            END AS deactivated_at
     FROM (
         SELECT hi.n * 10000 + lo.n + 1 AS id,
@@ -157,9 +161,9 @@ FROM (
 -- name: user_dates
 -- Fixed lifecycle of one special user: updated_at follows the later of the two dates.
 UPDATE users
-SET created_at = :createdAt,
-    deactivated_at = :deactivatedAt,
-    updated_at = :updatedAt
+SET created_at = CAST(:createdAt AS DATETIME(3)),
+    deactivated_at = CAST(:deactivatedAt AS DATETIME(3)),
+    updated_at = CAST(:updatedAt AS DATETIME(3))
 WHERE id = :id
 ;
 
@@ -171,9 +175,9 @@ INSERT INTO user_channels (user_id, channel_id, assigned_at)
 SELECT q.user_id,
        1 + MOD(q.base + q.j * 3, 10),
        TIMESTAMPADD(MICROSECOND, q.ms_pick * 1000, TIMESTAMPADD(SECOND, q.second_pick,
-           CASE WHEN q.created_at < :start AND q.deactivated_at IS NULL AND q.inside_pick < 15
-                THEN TIMESTAMPADD(DAY, MOD(q.day_pick, :days), :start)
-                WHEN q.created_at < :start
+           CASE WHEN q.created_at < CAST(:start AS DATETIME(3)) AND q.deactivated_at IS NULL AND q.inside_pick < 15
+                THEN TIMESTAMPADD(DAY, MOD(q.day_pick, :days), CAST(:start AS DATETIME(3)))
+                WHEN q.created_at < CAST(:start AS DATETIME(3))
                 THEN TIMESTAMPADD(DAY, MOD(q.day_pick, 14), q.created_at)
                 ELSE q.created_at
            END))
@@ -218,14 +222,14 @@ INSERT INTO user_sessions (id, user_id, started_at, ended_at)
 SELECT ROW_NUMBER() OVER (ORDER BY t.started_at, t.user_id, t.slot),
        t.user_id,
        t.started_at,
-       CASE WHEN t.ended_at >= :end OR (t.started_at >= :lastDay AND MOD(t.hb, 101) < 33) THEN NULL
+       CASE WHEN t.ended_at >= CAST(:end AS DATETIME(3)) OR (t.started_at >= CAST(:lastDay AS DATETIME(3)) AND MOD(t.hb, 101) < 33) THEN NULL
             ELSE t.ended_at END
 FROM (
     SELECT q.user_id, q.slot, q.hb,
            TIMESTAMPADD(MICROSECOND, MOD(q.hb, 1000) * 1000, TIMESTAMPADD(SECOND, 39600 + MOD(q.ha, 39601),
-               TIMESTAMPADD(DAY, q.week * 7 + MOD(q.ha, 7), :start))) AS started_at,
+               TIMESTAMPADD(DAY, q.week * 7 + MOD(q.ha, 7), CAST(:start AS DATETIME(3))))) AS started_at,
            TIMESTAMPADD(MICROSECOND, MOD(q.hb, 1000) * 1000, TIMESTAMPADD(SECOND, 40800 + MOD(q.ha, 39601) + MOD(q.hb, 32401),
-               TIMESTAMPADD(DAY, q.week * 7 + MOD(q.ha, 7), :start))) AS ended_at,
+               TIMESTAMPADD(DAY, q.week * 7 + MOD(q.ha, 7), CAST(:start AS DATETIME(3))))) AS ended_at,
            q.created_at, q.deactivated_at
     FROM (
         SELECT u.id AS user_id, u.created_at, u.deactivated_at,
@@ -240,7 +244,7 @@ FROM (
 ) t
 WHERE t.started_at >= t.created_at
   AND (t.deactivated_at IS NULL OR t.started_at < t.deactivated_at)
-  AND t.started_at < :end
+  AND t.started_at < CAST(:end AS DATETIME(3))
 ;
 
 -- name: last_login
@@ -263,7 +267,7 @@ SET updated_at = CASE WHEN (SELECT g.ts FROM gen_last_login g WHERE g.user_id = 
 -- analysts) and were enabled the whole week, numbered 0..size-1 so that an event row picks one
 -- with MOD. Weekly rather than daily keeps the pool 7 times smaller. Runs after gen_blocks.
 INSERT INTO gen_weeks (w, week_start, week_end)
-SELECT g.n, TIMESTAMPADD(DAY, 7 * g.n, :start), TIMESTAMPADD(DAY, 7 * g.n + 7, :start)
+SELECT g.n, TIMESTAMPADD(DAY, 7 * g.n, CAST(:start AS DATETIME(3))), TIMESTAMPADD(DAY, 7 * g.n + 7, CAST(:start AS DATETIME(3)))
 FROM gen_numbers g
 WHERE g.n < :weeks
 ;
@@ -279,7 +283,7 @@ UPDATE gen_weeks
 SET pool_size = (SELECT COUNT(*) FROM gen_pool p WHERE p.slot >= gen_weeks.w * 1000000 AND p.slot < gen_weeks.w * 1000000 + 1000000)
 ;
 UPDATE gen_blocks
-SET day_start = TIMESTAMPADD(DAY, d, :start),
+SET day_start = TIMESTAMPADD(DAY, d, CAST(:start AS DATETIME(3))),
     pool_size = (SELECT wk.pool_size FROM gen_weeks wk WHERE wk.w = gen_blocks.w)
 ;
 

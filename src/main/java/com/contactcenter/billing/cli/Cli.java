@@ -42,9 +42,7 @@ public final class Cli {
             Map.entry("restart", Set.of()),
             Map.entry("hash-password", Set.of()),
             Map.entry("sources", Set.of()),
-            Map.entry("portfolio", Set.of("period", "format", "out")),
-            Map.entry("bench", Set.of("messages", "users", "db", "user", "password", "month", "out", "reuse-tenant",
-                    "tenants", "tenant-messages", "nodes")));
+            Map.entry("portfolio", Set.of("period", "format", "out")));
 
     /** Commands about one source's period, whose dates are checked against the configuration's limits. */
     private static final Set<String> DATED = Set.of("snapshot", "export", "report", "diff", "sync", "resync");
@@ -52,7 +50,7 @@ public final class Cli {
     static final String PREINITIALIZER_IGNORE = "spring.backgroundpreinitializer.ignore";
 
     /** Options that take no value. */
-    static final Set<String> FLAGS = Set.of("reuse-tenant");
+    static final Set<String> FLAGS = Set.of();
 
     static final String USAGE = """
             usage: ./run-job.sh [COMMAND] [OPTIONS] [--spring.*=...]
@@ -100,21 +98,10 @@ public final class Cli {
               demo-data --url JDBC_URL [--user U --password P] --users N --messages N [--seed S]
                         [--months M] [--end DATE]
                         generate reference-schema demo data into a MySQL, MariaDB or H2 database
-              bench     [--messages N] [--users N] [--db JDBC_URL] [--user U --password P]
-                        [--month YYYY-MM] [--out DIR] [--reuse-tenant]
-                        generate a tenant (default 10,000,000 messages, 5,000 users, last month)
-                        in MariaDB/MySQL (default jdbc:mysql://127.0.0.1:3306/billing_bench: databases
-                        billing_bench_src and billing_bench_wh, recreated), measure the floors, the
-                        syncs, the snapshot and both reports, and write DIR/results.md (default
-                        target/bench); run-job.sh runs it with -Xmx256m unless JAVA_OPTS sets -Xmx
-              bench     --tenants N [--tenant-messages M] [--nodes K] [--db JDBC_URL] [--user U
-                        --password P] [--out DIR]
-                        make N small tenants (M messages each, default 2,000, data up to today) in
-                        databases billing_bench_t0000.. read through one SELECT-only account
-                        billing_bench_ro, all recreated, sync all of them as one request (a month,
-                        the nightly window, three days without rows) on this process or on K serve
-                        processes (default 1), and write DIR/tenants-results.md: tenants per
-                        minute, the fixed cost per tenant, connections and heap
+              bench     [OPTIONS]
+                        measure the sync, the snapshot and the reports on one large tenant, or
+                        many small tenants synced at once (see ./run-job.sh bench --help; the
+                        benchmark is built beside the jar, not in it)
               help      this text
 
             Dates are local dates (YYYY-MM-DD) in the source's time zone, both inclusive.
@@ -129,6 +116,12 @@ public final class Cli {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        // the application's clock (config/ClockConfiguration), which the command line needs before it starts
+        return run(args, out, err, Clock.systemUTC());
+    }
+
+    /** {@code clock} gives the days a command's options leave out and the day dates are checked against. */
+    static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
         CliArguments arguments;
         try {
             arguments = CliArguments.parse(args, OPTIONS, FLAGS);
@@ -148,21 +141,15 @@ public final class Cli {
             DateLimits dates = null;
             if (DATED.contains(arguments.command())) {
                 config = config(arguments.springArgs());
-                dates = DateLimits.of(config, Clock.systemUTC());
+                dates = DateLimits.of(config, clock);
                 arguments.checkDatesWith(dates);
             }
-            CommandRequest request = CommandRequest.of(arguments);
+            CommandRequest request = CommandRequest.of(arguments, clock);
             if (request instanceof CommandRequest.HashPassword) {
                 return hashPassword(out, err);
             }
             if (request instanceof CommandRequest.DemoData demoData) {
                 return DemoDataCommand.run(demoData, out, err);
-            }
-            if (request instanceof CommandRequest.Bench bench) {
-                return BenchCommand.run(bench.spec(), arguments.springArgs(), out, err);
-            }
-            if (request instanceof CommandRequest.BenchTenants bench) {
-                return BenchCommand.runTenants(bench.spec(), arguments.springArgs(), out, err);
             }
             if (config != null) {
                 checkSources(request, config);
@@ -299,8 +286,11 @@ public final class Cli {
         return app.run(args);
     }
 
-    /** A command's application: what it uses, not the service ({@link CommandApplication}). */
-    static ConfigurableApplicationContext start(String[] springArgs) {
+    /**
+     * A command's application: what it uses, not the service ({@link CommandApplication}). Public
+     * for the command lines built on the product's, which start it as its own commands do.
+     */
+    public static ConfigurableApplicationContext start(String[] springArgs) {
         return commandApplication().run(springArgs);
     }
 
@@ -331,6 +321,8 @@ public final class Cli {
     }
 
     private static SpringApplication commandApplication() {
+        // as run() does: no command uses what Boot warms up, whoever starts its application
+        System.setProperty(PREINITIALIZER_IGNORE, "true");
         SpringApplication app = new SpringApplication(CommandApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
@@ -348,7 +340,7 @@ public final class Cli {
     }
 
     /** {@link #oneLine(Throwable)} with {@code password} (when there is one) masked. */
-    static String oneLine(Throwable e, String password) {
+    public static String oneLine(Throwable e, String password) {
         String reason = oneLine(e);
         return password == null || password.isEmpty() ? reason : reason.replace(password, "****");
     }

@@ -3,6 +3,7 @@ package com.contactcenter.billing.cli;
 import com.contactcenter.billing.usage.GroupBy;
 import com.contactcenter.billing.validation.DateLimits;
 import com.contactcenter.billing.validation.InvalidDateException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -14,9 +15,11 @@ import java.util.Set;
 
 /**
  * A command and its {@code --name value} options. Options starting with {@code --spring.} or
- * {@code --logging.} pass through to Spring untouched.
+ * {@code --logging.} pass through to Spring untouched. Public for the command lines built on the
+ * product's (the benchmark's, {@code src/bench}), so that every command of run-job.sh reads its
+ * options and words its usage errors alike.
  */
-final class CliArguments {
+public final class CliArguments {
 
     private final String command;
     private final Map<String, String> options = new LinkedHashMap<>();
@@ -30,7 +33,7 @@ final class CliArguments {
     }
 
     /** @param allowed per command, the options it takes ("flag" options take no value) */
-    static CliArguments parse(String[] args, Map<String, Set<String>> allowed, Set<String> flags) {
+    public static CliArguments parse(String[] args, Map<String, Set<String>> allowed, Set<String> flags) {
         int start = 0;
         String command = "demo";
         if (args.length > 0 && !args[0].startsWith("--")) {
@@ -92,27 +95,27 @@ final class CliArguments {
         return command;
     }
 
-    boolean help() {
+    public boolean help() {
         return help;
     }
 
-    String[] springArgs() {
+    public String[] springArgs() {
         return springArgs.toArray(String[]::new);
     }
 
-    List<String> positional() {
+    public List<String> positional() {
         return positional;
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return options.containsKey(name);
     }
 
-    String get(String name) {
+    public String get(String name) {
         return options.get(name);
     }
 
-    String require(String name) {
+    public String require(String name) {
         String value = options.get(name);
         if (value == null || value.isBlank()) {
             throw new UsageException(command, "--" + name + " is required");
@@ -141,7 +144,7 @@ final class CliArguments {
         }
     }
 
-    YearMonth month(String name) {
+    public YearMonth month(String name) {
         String value = require(name);
         try {
             return YearMonth.parse(value);
@@ -150,7 +153,7 @@ final class CliArguments {
         }
     }
 
-    long number(String name, long min, long max) {
+    public long number(String name, long min, long max) {
         String value = require(name);
         try {
             long n = Long.parseLong(value);
@@ -161,6 +164,13 @@ final class CliArguments {
         } catch (NumberFormatException e) {
             throw new UsageException(command, "--" + name + " '" + value + "' is not a whole number");
         }
+    }
+
+    /** A path option; run-job.sh runs from its own folder, so a relative path means the caller's folder. */
+    public Path path(String name) {
+        String path = require(name);
+        String caller = System.getenv("BILLING_CALLER_DIR");
+        return caller == null || caller.isBlank() ? Path.of(path) : Path.of(caller).resolve(path);
     }
 
     GroupBy groupBy() {

@@ -1,12 +1,11 @@
 package com.contactcenter.billing.cli;
 
-import com.contactcenter.billing.bench.BenchSpec;
-import com.contactcenter.billing.bench.TenantsSpec;
 import com.contactcenter.billing.demo.DemoDataSpec;
 import com.contactcenter.billing.report.PortfolioService;
 import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.usage.GroupBy;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -130,31 +129,14 @@ sealed interface CommandRequest {
         }
     }
 
-    record Bench(BenchSpec spec) implements CommandRequest {
-        public String command() {
-            return "bench";
-        }
-    }
-
     record Sources() implements CommandRequest {
         public String command() {
             return "sources";
         }
     }
 
-    record BenchTenants(TenantsSpec spec) implements CommandRequest {
-        public String command() {
-            return "bench";
-        }
-    }
-
-    /** run-job.sh runs from its own folder; a relative path means the caller's folder. */
-    static Path callerPath(String path) {
-        String caller = System.getenv("BILLING_CALLER_DIR");
-        return caller == null || caller.isBlank() ? Path.of(path) : Path.of(caller).resolve(path);
-    }
-
-    static CommandRequest of(CliArguments a) {
+    /** The command {@code a} asks for; a date it leaves out is a day of {@code clock} (UTC). */
+    static CommandRequest of(CliArguments a, Clock clock) {
         return switch (a.command()) {
             case "demo" -> new Demo();
             case "sync" -> {
@@ -194,7 +176,7 @@ sealed interface CommandRequest {
                 if (!format.equals("json")) {
                     throw new UsageException("export", "--format must be json, not '" + format + "'");
                 }
-                yield new Export(source, range[0], range[1], a.groupBy(), callerPath(a.require("out")));
+                yield new Export(source, range[0], range[1], a.groupBy(), a.path("out"));
             }
             case "diff" -> {
                 LocalDate[] range = a.range(true);
@@ -205,7 +187,7 @@ sealed interface CommandRequest {
                 LocalDate[] range = a.periodOrRange();
                 List<ReportService.Format> formats = formats(a, "xlsx,pdf", ReportService.Format::parse, "report format ");
                 yield new Report(source, range[0], range[1], a.groupBy(), formats,
-                        a.has("out") ? callerPath(a.get("out")) : null);
+                        a.has("out") ? a.path("out") : null);
             }
             case "demo-data" -> {
                 String url = a.require("url");
@@ -215,9 +197,8 @@ sealed interface CommandRequest {
                 yield new DemoData(url, a.get("user"), a.get("password"), (int) a.number("users", DemoDataSpec.MIN_USERS, DemoDataSpec.MAX_USERS),
                         a.number("messages", 0, DemoDataSpec.MAX_MESSAGES), a.has("seed") ? a.number("seed", 0, Long.MAX_VALUE) : 42,
                         a.has("months") ? (int) a.number("months", 1, DemoDataSpec.MAX_MONTHS) : 3,
-                        a.has("end") ? a.date("end") : LocalDate.now(java.time.ZoneOffset.UTC));
+                        a.has("end") ? a.date("end") : LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
             }
-            case "bench" -> bench(a);
             case "sources" -> new Sources();
             case "portfolio" -> portfolio(a);
             default -> throw new UsageException(null, "unknown command '" + a.command() + "'");
@@ -226,7 +207,7 @@ sealed interface CommandRequest {
 
     private static Portfolio portfolio(CliArguments a) {
         return new Portfolio(a.month("period"), formats(a, "xlsx,csv", PortfolioService.Format::parse,
-                "portfolio format "), a.has("out") ? callerPath(a.get("out")) : null);
+                "portfolio format "), a.has("out") ? a.path("out") : null);
     }
 
     /** --format's comma-separated formats (else {@code defaults}), each once, in order. */
@@ -244,53 +225,5 @@ sealed interface CommandRequest {
             }
         }
         return formats;
-    }
-
-    private static CommandRequest bench(CliArguments a) {
-        String[] db;
-        try {
-            db = BenchSpec.parseUrl(a.has("db") ? a.require("db") : BenchSpec.DEFAULT_URL);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("bench", e.getMessage());
-        }
-        String user = a.has("user") ? a.get("user") : System.getenv().getOrDefault("BILLING_BENCH_USER", "root");
-        String password = a.has("password") ? a.get("password")
-                : System.getenv().getOrDefault("BILLING_BENCH_PASSWORD", "");
-        Path out = a.has("out") ? callerPath(a.get("out")) : Path.of("target", "bench");
-        if (a.has("tenants")) {
-            return benchTenants(a, db, user, password, out);
-        }
-        for (String tenantsOnly : List.of("tenant-messages", "nodes")) {
-            if (a.has(tenantsOnly)) {
-                throw new UsageException("bench", "--" + tenantsOnly + " needs --tenants");
-            }
-        }
-        java.time.YearMonth lastMonth = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1);
-        java.time.YearMonth month = a.has("month") ? a.month("month") : lastMonth;
-        if (month.isAfter(lastMonth)) {
-            throw new UsageException("bench", "--month must be a month that has ended (" + lastMonth + " or earlier), not "
-                    + month);
-        }
-        return new Bench(new BenchSpec(
-                a.has("messages") ? a.number("messages", 1, DemoDataSpec.MAX_MESSAGES) : BenchSpec.DEFAULT_MESSAGES,
-                a.has("users") ? (int) a.number("users", DemoDataSpec.MIN_USERS, DemoDataSpec.MAX_USERS)
-                        : BenchSpec.DEFAULT_USERS,
-                db[0], db[1], db[2], user, password, month,
-                out, a.has("reuse-tenant")));
-    }
-
-    /** {@code bench --tenants N}: many small tenants; the one-tenant options do not apply. */
-    private static BenchTenants benchTenants(CliArguments a, String[] db, String user, String password, Path out) {
-        for (String oneTenant : List.of("messages", "users", "month", "reuse-tenant")) {
-            if (a.has(oneTenant)) {
-                throw new UsageException("bench", "--" + oneTenant + " is for one tenant; with --tenants, give"
-                        + " --tenant-messages");
-            }
-        }
-        return new BenchTenants(new TenantsSpec((int) a.number("tenants", 1, TenantsSpec.MAX_TENANTS),
-                a.has("tenant-messages") ? (int) a.number("tenant-messages", 0, TenantsSpec.MAX_MESSAGES)
-                        : TenantsSpec.DEFAULT_MESSAGES,
-                a.has("nodes") ? (int) a.number("nodes", 1, TenantsSpec.MAX_NODES) : 1,
-                db[0], db[1], db[2], user, password, java.time.LocalDate.now(java.time.ZoneOffset.UTC), out));
     }
 }

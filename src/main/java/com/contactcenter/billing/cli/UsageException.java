@@ -1,11 +1,11 @@
 package com.contactcenter.billing.cli;
 
 /** Bad command-line usage: exit 2 before any data is touched. */
-class UsageException extends RuntimeException {
+public class UsageException extends RuntimeException {
 
     private final String command;
 
-    UsageException(String command, String message) {
+    public UsageException(String command, String message) {
         super(message);
         this.command = command;
     }

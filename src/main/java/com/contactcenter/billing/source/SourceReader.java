@@ -180,28 +180,4 @@ public class SourceReader {
         abstract void row(ResultSet rs, LocalDate day, boolean future, boolean hasChannel, int channel,
                 boolean hasUser, long user, String direction) throws SQLException;
     }
-
-    /**
-     * Runs every extraction query the sync runs for {@code [fromUtc, toUtc)} the same way (this
-     * source's pool, read-only transaction, streaming, timeout) and discards the rows: what the
-     * sync's own queries cost without the Java that folds their rows (the benchmark's query floor).
-     *
-     * @return the event rows read
-     */
-    public long readAndDiscard(SourceConnection source, Instant fromUtc, Instant toUtc, boolean byIdRange) {
-        Map<String, Object> params = Map.of("fromUtc", Utc.of(fromUtc), "toUtc", Utc.of(toUtc));
-        long[] rows = new long[1];
-        source.readOnly().executeWithoutResult(status -> {
-            for (String reference : List.of("roles", "users", "channels", "user-channels")) {
-                source.jdbc().query(source.queries().get(reference), Map.of(), rs -> { });
-            }
-            for (String events : ExtractionQueries.EVENT_TABLES) {
-                events(source, events, params, byIdRange, rs -> {
-                    rows[0]++;
-                });
-            }
-        });
-        return rows[0];
-    }
-
 }

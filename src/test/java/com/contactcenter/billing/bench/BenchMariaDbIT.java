@@ -2,11 +2,11 @@ package com.contactcenter.billing.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.contactcenter.billing.cli.Cli;
 import com.contactcenter.billing.support.MariaDb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,10 +25,11 @@ class BenchMariaDbIT {
 
     @Test
     void tinyBenchWritesEveryStepWithItsRows() throws IOException {
-        int exit = Cli.run(new String[] {"bench", "--messages", "3000", "--users", "30", "--month", "2026-10",
+        int exit = BenchCommand.run(new String[] {"bench", "--messages", "3000", "--users", "30", "--month", "2026-10",
             "--db", "jdbc:mysql://" + MariaDb.HOST + ":" + MariaDb.PORT + "/billing_it_bench?useSSL=false"
                     + "&allowPublicKeyRetrieval=true",
-            "--user", MariaDb.USER, "--password", MariaDb.PASSWORD, "--out", out.toString()});
+            "--user", MariaDb.USER, "--password", MariaDb.PASSWORD, "--out", out.toString()},
+                System.out, System.err, Clock.systemUTC());
 
         assertThat(exit).isZero();
         String results = Files.readString(out.resolve("results.md"));

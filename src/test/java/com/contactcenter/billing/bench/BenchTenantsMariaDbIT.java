@@ -2,11 +2,11 @@ package com.contactcenter.billing.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.contactcenter.billing.cli.Cli;
 import com.contactcenter.billing.support.MariaDb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -42,10 +42,12 @@ class BenchTenantsMariaDbIT {
 
     @Test
     void syncsEveryTenantInEachOfTheThreeRequestsAndWritesTheirCounts() throws IOException {
-        int exit = Cli.run(new String[] {"bench", "--tenants", String.valueOf(TENANTS), "--tenant-messages", "300",
+        int exit = BenchCommand.run(new String[] {"bench", "--tenants", String.valueOf(TENANTS),
+            "--tenant-messages", "300",
             "--db", "jdbc:mysql://" + MariaDb.HOST + ":" + MariaDb.PORT + "/" + DATABASE + "?useSSL=false"
                     + "&allowPublicKeyRetrieval=true",
-            "--user", MariaDb.USER, "--password", MariaDb.PASSWORD, "--out", out.toString()});
+            "--user", MariaDb.USER, "--password", MariaDb.PASSWORD, "--out", out.toString()},
+                System.out, System.err, Clock.systemUTC());
 
         assertThat(exit).isZero();
         String warehouse = DATABASE + "_tenants_wh";

@@ -1,16 +1,19 @@
-package com.contactcenter.billing.cli;
+package com.contactcenter.billing.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.contactcenter.billing.bench.BenchSpec;
-import com.contactcenter.billing.bench.TenantsSpec;
+import com.contactcenter.billing.cli.CliArguments;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,11 +21,32 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code bench}'s options: defaults, every option, and bad usage refused before any database is touched. */
 class BenchArgumentsTest {
 
-    @TempDir
-    Path dir;
+    private static BenchRequest request(String... args) {
+        return request(Clock.systemUTC(), args);
+    }
+
+    private static BenchRequest request(Clock clock, String... args) {
+        return BenchRequest.of(CliArguments.parse(args, BenchCommand.OPTIONS, BenchCommand.FLAGS), clock);
+    }
 
     private static BenchSpec parse(String... args) {
-        return ((CommandRequest.Bench) CommandRequest.of(CliArguments.parse(args, Cli.OPTIONS, Cli.FLAGS))).spec();
+        return (BenchSpec) request(args);
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        return run(Clock.systemUTC(), args);
+    }
+
+    /** {@code ./run-job.sh bench ...}, in this process. */
+    private static Result run(Clock clock, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = BenchCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), clock);
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -37,6 +61,24 @@ class BenchArgumentsTest {
         assertThat(spec.month()).isEqualTo(YearMonth.now(ZoneOffset.UTC).minusMonths(1));
         assertThat(spec.outDir()).isEqualTo(Path.of("target", "bench"));
         assertThat(spec.reuseTenant()).isFalse();
+    }
+
+    @Test
+    void theDefaultMonthAndLastDayAreTheInjectedClocks() {
+        // given: 02:00 UTC on March 1st, still February 28th in Bogota
+        Clock clock = Clock.fixed(Instant.parse("2026-03-01T02:00:00Z"), ZoneOffset.UTC);
+
+        // when
+        BenchSpec oneTenant = (BenchSpec) request(clock, "bench");
+        TenantsSpec manyTenants = (TenantsSpec) request(clock, "bench", "--tenants", "5");
+        Result thisMonth = run(clock, "bench", "--month", "2026-03");
+
+        // then
+        assertThat(oneTenant.month()).isEqualTo(YearMonth.of(2026, 2));
+        assertThat(manyTenants.lastDay()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(thisMonth.exit()).isEqualTo(2);
+        assertThat(thisMonth.err()).isEqualTo("error: --month must be a month that has ended (2026-02 or earlier),"
+                + " not 2026-03\nrun './run-job.sh help' for usage\n");
     }
 
     @Test
@@ -60,8 +102,7 @@ class BenchArgumentsTest {
 
     @Test
     void tenantsBenchManySmallTenantsOnTheLocalServer() {
-        TenantsSpec spec = ((CommandRequest.BenchTenants) CommandRequest.of(CliArguments.parse(
-                new String[] {"bench", "--tenants", "1000"}, Cli.OPTIONS, Cli.FLAGS))).spec();
+        TenantsSpec spec = (TenantsSpec) request("bench", "--tenants", "1000");
 
         assertThat(spec.tenants()).isEqualTo(1000);
         assertThat(spec.messages()).isEqualTo(2_000);
@@ -74,9 +115,8 @@ class BenchArgumentsTest {
 
     @Test
     void tenantsBenchTakesItsMessagesAndNodes() {
-        TenantsSpec spec = ((CommandRequest.BenchTenants) CommandRequest.of(CliArguments.parse(
-                new String[] {"bench", "--tenants", "20", "--tenant-messages", "0", "--nodes", "2", "--db",
-                    "jdbc:mysql://db.example:3307/perf?useSSL=false"}, Cli.OPTIONS, Cli.FLAGS))).spec();
+        TenantsSpec spec = (TenantsSpec) request("bench", "--tenants", "20", "--tenant-messages", "0", "--nodes", "2",
+                "--db", "jdbc:mysql://db.example:3307/perf?useSSL=false");
 
         assertThat(spec.tenants()).isEqualTo(20);
         assertThat(spec.messages()).isZero();
@@ -122,7 +162,7 @@ class BenchArgumentsTest {
             withDb = Stream.concat(Stream.of(args), Stream.of("--db", "jdbc:mysql://127.0.0.1:1/nowhere"))
                     .toArray(String[]::new);
         }
-        CliRun.Result result = new CliRun(dir).run(withDb);
+        Result result = run(withDb);
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("error: " + message + "\nrun './run-job.sh help' for usage\n");
@@ -131,7 +171,7 @@ class BenchArgumentsTest {
 
     @Test
     void helpDescribesTheBench() {
-        CliRun.Result result = new CliRun(dir).run("bench", "--help");
+        Result result = run("bench", "--help");
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("bench     [--messages N] [--users N] [--db JDBC_URL]");

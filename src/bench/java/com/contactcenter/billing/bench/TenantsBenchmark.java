@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code --nodes} {@code serve} processes, and writes the table to {@code <out>/tenants-results.md}.
  * A target that fails is reported, it does not fail the run.
  */
-public final class TenantsBenchmark {
+final class TenantsBenchmark {
 
     static final String MONTH = "month";
     static final String NIGHTLY = "nightly";
@@ -35,10 +35,12 @@ public final class TenantsBenchmark {
 
     private final TenantsSpec spec;
     private final PrintStream out;
+    private final Clock clock;
 
-    public TenantsBenchmark(TenantsSpec spec, PrintStream out) {
+    TenantsBenchmark(TenantsSpec spec, PrintStream out, Clock clock) {
         this.spec = spec;
         this.out = out;
+        this.clock = clock;
     }
 
     /**
@@ -76,7 +78,7 @@ public final class TenantsBenchmark {
                     TenantsCluster cluster = spec.nodes() == 1 ? inProcess(start, args, password, heap)
                             : ServeNodes.start(spec.nodes(), args, Map.of("BILLING_BENCH_RO_PASSWORD", password),
                                     spec.outDir(), server, spec.warehouseDatabase(), SyncWindow.nightly(
-                                            Clock.systemUTC(), Benchmark.ZONE, setting(springArgs,
+                                            clock, Benchmark.ZONE, setting(springArgs,
                                                     "billing.sync.nightly-trailing-days", DEFAULT_TRAILING_DAYS)),
                                     out)) {
                 LocalDate dataStart = spec.lastDay().minusMonths(1);
@@ -94,7 +96,7 @@ public final class TenantsBenchmark {
                 failure == null ? null : Benchmark.reason(failure));
         out.println();
         out.print(results.table());
-        Path written = results.write(spec.outDir().resolve("tenants-results.md"));
+        Path written = results.write(spec.outDir().resolve("tenants-results.md"), clock);
         if (failure != null) {
             throw new IllegalStateException("the many-tenant bench stopped (results so far in " + written + "): "
                     + failure.getMessage(), failure);

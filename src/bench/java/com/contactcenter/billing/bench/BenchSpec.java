@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * @param options     the URL's query string ({@code ?a=b...}), or empty
  * @param reuseTenant keep the source tenant when an earlier run generated the same one
  */
-public record BenchSpec(long messages, int users, String server, String database, String options, String user,
-        String password, YearMonth month, Path outDir, boolean reuseTenant) {
+record BenchSpec(long messages, int users, String server, String database, String options, String user,
+        String password, YearMonth month, Path outDir, boolean reuseTenant) implements BenchRequest {
 
     public static final long DEFAULT_MESSAGES = 10_000_000;
     public static final int DEFAULT_USERS = 5_000;

@@ -4,14 +4,18 @@ import com.contactcenter.billing.jdbc.Utc;
 import com.contactcenter.billing.report.ReportData.User;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -19,6 +23,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The least the hardware needs for what a step does, measured without the project's code. */
 final class Floors {
@@ -29,6 +37,10 @@ final class Floors {
             "SELECT COUNT(*), SUM(duration_seconds) FROM calls WHERE started_at >= ? AND started_at < ?",
             "SELECT COUNT(*), SUM(messages) FROM bot_sessions WHERE started_at >= ? AND started_at < ?",
             "SELECT COUNT(*), SUM(user_id) FROM user_sessions WHERE started_at >= ? AND started_at < ?");
+
+    /** The sync's reference and event queries, in the order it runs them (source/ExtractionQueries). */
+    private static final List<String> REFERENCE_QUERIES = List.of("roles", "users", "channels", "user-channels");
+    private static final List<String> EVENT_QUERIES = List.of("messages", "calls", "bot-sessions", "user-sessions");
 
     private Floors() {
     }
@@ -41,6 +53,63 @@ final class Floors {
             rows += jdbc.queryForObject(sql, (rs, n) -> rs.getLong(1), Utc.of(fromUtc), Utc.of(toUtc));
         }
         return rows;
+    }
+
+    /**
+     * Runs the sync's own extraction queries (the defaults, {@code sql/source/}) over
+     * {@code [fromUtc, toUtc)} as it runs them: in one read-only REPEATABLE READ transaction, rows
+     * streamed, the event tables by id range when {@code byIdRange}; and drops the rows unread:
+     * what the sync's queries cost without the Java that reads and folds their columns.
+     *
+     * @param source the source as the sync connects to it ({@link BenchTenant#sourceAsSynced()})
+     * @return the event rows read
+     */
+    static long queries(DataSource source, Instant fromUtc, Instant toUtc, boolean byIdRange) {
+        JdbcTemplate streaming = new JdbcTemplate(source);
+        streaming.setFetchSize(Integer.MIN_VALUE); // Connector/J streams row by row only so
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(streaming);
+        TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(source));
+        readOnly.setReadOnly(true);
+        readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        Map<String, Object> pass = Map.of("fromUtc", Utc.of(fromUtc), "toUtc", Utc.of(toUtc));
+        long[] rows = new long[1];
+        readOnly.executeWithoutResult(status -> {
+            for (String reference : REFERENCE_QUERIES) {
+                jdbc.query(query(reference), Map.of(), rs -> { });
+            }
+            for (String table : EVENT_QUERIES) {
+                Map<String, Object> params = new HashMap<>(pass);
+                String events = query(table);
+                if (byIdRange) {
+                    // the smallest and largest id of the pass first, then the rows between them (source/SourceReader)
+                    Long[] ids = jdbc.query(query(table + "-id-range"), pass,
+                            rs -> rs.next() ? new Long[] {rs.getObject(1, Long.class), rs.getObject(2, Long.class)}
+                                    : new Long[2]);
+                    if (ids[0] == null) {
+                        continue; // no row in the pass
+                    }
+                    params.put("minId", ids[0]);
+                    params.put("maxId", ids[1]);
+                    events = query(table + "-in-id-range");
+                }
+                jdbc.query(events, params, rs -> {
+                    rows[0]++;
+                });
+            }
+        });
+        return rows[0];
+    }
+
+    private static String query(String name) {
+        String path = "/sql/source/" + name + ".sql";
+        try (InputStream in = Floors.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -54,9 +55,9 @@ final class BenchResults {
     }
 
     /** Writes the results file (date, machine, sizes, the table); returns its path. */
-    Path write(Path file) {
+    Path write(Path file, Clock clock) {
         String text = "# Benchmark results\n\n"
-                + "- date: " + ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS) + "\n"
+                + "- date: " + ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS) + "\n"
                 + "- machine: " + machine() + String.format("; load average %.1f at the start, %.1f at the end%n",
                         loadBefore, loadAverage())
                 + "- database server: " + server + "\n"

@@ -4,6 +4,7 @@ import com.contactcenter.billing.demo.DemoDataGenerator;
 import com.contactcenter.billing.demo.DemoDataSpec;
 import com.contactcenter.billing.demo.DemoDataSummary;
 import java.util.List;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -26,6 +27,20 @@ final class BenchTenant {
 
     DataSource source() {
         return new DriverManagerDataSource(spec.sourceUrl(), spec.user(), spec.password());
+    }
+
+    /**
+     * The source as the sync connects to it (source/SourceDialect): server-side prepared
+     * statements, whose rows the server sends binary, unless the url says otherwise.
+     */
+    DataSource sourceAsSynced() {
+        DriverManagerDataSource source = new DriverManagerDataSource(spec.sourceUrl(), spec.user(), spec.password());
+        if (!spec.sourceUrl().contains("useServerPrepStmts=")) {
+            Properties driver = new Properties();
+            driver.setProperty("useServerPrepStmts", "true");
+            source.setConnectionProperties(driver);
+        }
+        return source;
     }
 
     /** Recreates the warehouse empty and makes sure the source database exists. */

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param server  JDBC URL of the server, without a database ({@code jdbc:mysql://host:port})
  * @param options the URL's query string ({@code ?a=b...}), or empty
  */
-public record TenantsSpec(int tenants, int messages, int nodes, String server, String database, String options,
-        String user, String password, LocalDate lastDay, Path outDir) {
+record TenantsSpec(int tenants, int messages, int nodes, String server, String database, String options,
+        String user, String password, LocalDate lastDay, Path outDir) implements BenchRequest {
 
     public static final int DEFAULT_MESSAGES = 2_000;
     public static final int MAX_TENANTS = 9_999;

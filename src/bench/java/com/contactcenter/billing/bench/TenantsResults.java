@@ -1,6 +1,7 @@
 package com.contactcenter.billing.bench;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -111,9 +112,9 @@ final class TenantsResults {
     }
 
     /** Writes the results file; returns its path. */
-    Path write(Path file) {
+    Path write(Path file, Clock clock) {
         String text = "# Many-tenant benchmark results\n\n"
-                + "- date: " + ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS) + "\n"
+                + "- date: " + ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS) + "\n"
                 + "- machine: " + BenchResults.machine() + String.format("; load average %.1f at the start, %.1f at"
                         + " the end%n", loadBefore, BenchResults.loadAverage())
                 + "- database server: " + server + "\n"
