@@ -8,6 +8,7 @@ import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.report.excel.ExcelReportWriter;
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotService;
+import com.contactcenter.billing.snapshot.SnapshotUser;
 import com.contactcenter.billing.source.SourceConnection;
 import com.contactcenter.billing.source.SourceReader;
 import com.contactcenter.billing.source.SourceRegistry;
@@ -150,7 +151,7 @@ final class Benchmark {
             snapshot[0] = snapshots.compute(SOURCE, month.from(), month.to(), GroupBy.MONTH);
             return 0L;
         });
-        List<ReportData.User> users = ReportData.of(snapshot[0], Optional.empty()).users();
+        List<SnapshotUser> users = ReportData.of(snapshot[0], Optional.empty()).users();
         BenchStep snap = add(computed.counting(users.size()));
         Path reportDir = spec.outDir().resolve("reports");
         Path floorFile = spec.outDir().resolve("excel-floor.xlsx");

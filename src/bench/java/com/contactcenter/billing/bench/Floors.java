@@ -1,7 +1,7 @@
 package com.contactcenter.billing.bench;
 
 import com.contactcenter.billing.jdbc.Utc;
-import com.contactcenter.billing.report.ReportData.User;
+import com.contactcenter.billing.snapshot.SnapshotUser;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,7 +116,7 @@ final class Floors {
      * A bare SXSSF loop writing the report's user columns (id, name, email, role, five counts,
      * last login) with one style per kind of cell, same streaming window, to {@code file}.
      */
-    static void excel(List<User> users, Path file, int window) {
+    static void excel(List<SnapshotUser> users, Path file, int window) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(window);
                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             CellStyle id = workbook.createCellStyle();
@@ -133,7 +133,7 @@ final class Floors {
                 header.createCell(c).setCellValue(names[c]);
             }
             int r = 1;
-            for (User user : users) {
+            for (SnapshotUser user : users) {
                 Row row = sheet.createRow(r++);
                 cell(row, 0, id).setCellValue(user.id());
                 row.createCell(1).setCellValue(user.name());

@@ -1,10 +1,12 @@
 package com.contactcenter.billing.cli;
 
 import com.contactcenter.billing.snapshot.Snapshot;
-import com.contactcenter.billing.snapshot.SnapshotService;
+import com.contactcenter.billing.snapshot.SnapshotFigures;
+import com.contactcenter.billing.snapshot.SnapshotFigures.Estimate;
+import com.contactcenter.billing.snapshot.SnapshotFigures.PeriodBounds;
+import com.contactcenter.billing.snapshot.SnapshotReader;
 import com.contactcenter.billing.usage.ServiceKey;
 import java.io.PrintStream;
-import tools.jackson.databind.JsonNode;
 
 /** A short text summary of a snapshot, read from its export document. */
 final class SummaryPrinter {
@@ -13,31 +15,29 @@ final class SummaryPrinter {
     }
 
     static void print(Snapshot snapshot, PrintStream out) {
-        JsonNode doc = SnapshotService.outline(snapshot);
-        JsonNode period = doc.get("period");
-        out.printf("BILLING ESTIMATE (an estimate, not an invoice) for %s, %s..%s (%s)%n", doc.get("source").asString(),
-                period.get("from").asString(), period.get("to").asString(), doc.get("timeZone").asString());
-        out.printf("  period [%s, %s) UTC; data synced up to %s; snapshot %s version %d%n",
-                period.get("startUtc").asString(), period.get("endUtc").asString(), snapshot.asOf(), snapshot.id(),
-                snapshot.version());
+        SnapshotFigures figures = SnapshotReader.figures(snapshot);
+        PeriodBounds period = figures.period();
+        out.printf("BILLING ESTIMATE (an estimate, not an invoice) for %s, %s..%s (%s)%n", figures.source(),
+                period.from(), period.to(), figures.timeZone());
+        out.printf("  period [%s, %s) UTC; data synced up to %s; snapshot %s version %d%n", period.startUtc(),
+                period.endUtc(), snapshot.asOf(), snapshot.id(), snapshot.version());
         out.println("Users by role:");
-        doc.get("usersByRole").forEach(r -> out.printf("  %-30s %,10d%n", r.get("role").asString(), r.get("users").asLong()));
+        figures.usersByRole().forEach(r -> out.printf("  %-30s %,10d%n", r.role(), r.users()));
         out.println("Services:                                count          units");
-        doc.get("services").forEach(s -> {
-            String key = s.get("key").asString();
-            String label = ServiceKey.ofKey(key).map(ServiceKey::spanishLabel).orElse(key);
-            out.printf("  %-14s %-20s %,12d %,14d%n", key, label, s.get("count").asLong(), s.get("units").asLong());
+        figures.services().forEach(s -> {
+            String label = ServiceKey.ofKey(s.key()).map(ServiceKey::spanishLabel).orElse(s.key());
+            out.printf("  %-14s %-20s %,12d %,14d%n", s.key(), label, s.count(), s.units());
         });
-        JsonNode estimate = doc.get("estimate");
-        out.printf("Estimate (%s):%n", estimate.get("currency").asString());
-        estimate.get("lines").forEach(l -> out.printf("  %-7s %-24s %,12d x %14s = %16s%s%n", l.get("kind").asString(),
-                l.get("key").asString(), l.get("quantity").asLong(), l.get("unitPrice").asString(),
-                l.get("amount").asString(), l.get("priced").asBoolean() ? "" : "  (no price configured)"));
-        out.printf("  %-7s %-24s %47s%n", "TOTAL", "", estimate.get("total").asString());
+        Estimate estimate = figures.estimate();
+        out.printf("Estimate (%s):%n", estimate.currency());
+        estimate.lines().forEach(l -> out.printf("  %-7s %-24s %,12d x %14s = %16s%s%n", l.kind(), l.key(),
+                l.quantity(), l.unitPrice().toPlainString(), l.amount().toPlainString(),
+                l.priced() ? "" : "  (no price configured)"));
+        out.printf("  %-7s %-24s %47s%n", "TOTAL", "", estimate.total().toPlainString());
         out.println("Data quality (rows and users left out of the figures):");
-        if (doc.get("dataQuality").isEmpty()) {
+        if (figures.dataQuality().isEmpty()) {
             out.println("  no findings");
         }
-        doc.get("dataQuality").forEach(q -> out.printf("  %-28s %,10d%n", q.get("reason").asString(), q.get("count").asLong()));
+        figures.dataQuality().forEach(q -> out.printf("  %-28s %,10d%n", q.reason(), q.count()));
     }
 }

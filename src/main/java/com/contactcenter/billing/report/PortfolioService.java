@@ -6,6 +6,10 @@ import com.contactcenter.billing.report.excel.PortfolioCsvWriter;
 import com.contactcenter.billing.report.excel.PortfolioWorkbookWriter;
 import com.contactcenter.billing.snapshot.NoDataException;
 import com.contactcenter.billing.snapshot.Snapshot;
+import com.contactcenter.billing.snapshot.SnapshotFigures;
+import com.contactcenter.billing.snapshot.SnapshotFigures.Coverage;
+import com.contactcenter.billing.snapshot.SnapshotFigures.Estimate;
+import com.contactcenter.billing.snapshot.SnapshotReader;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.usage.GroupBy;
@@ -29,7 +33,6 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The platform's portfolio of a month: every tenant's newest snapshot of the month (computed where
@@ -140,51 +143,27 @@ public class PortfolioService {
                     null, null, failed ? Portfolio.Status.FAILED_SYNC : Portfolio.Status.NO_DATA);
         }
         snapshots.markReported(snapshot);
-        Figures figures = Figures.of(SnapshotService.outline(snapshot));
-        BigDecimal change = previousTotal(name, month.minusMonths(1), figures.currency())
-                .map(figures.total()::subtract).orElse(null);
+        SnapshotFigures figures = SnapshotReader.figures(snapshot);
+        Estimate estimate = figures.estimate();
+        BigDecimal change = previousTotal(name, month.minusMonths(1), estimate.currency())
+                .map(estimate.total()::subtract).orElse(null);
+        Coverage coverage = figures.coverage();
         Portfolio.Status status = failed ? Portfolio.Status.FAILED_SYNC
-                : figures.daysSynced() < figures.days() ? Portfolio.Status.INCOMPLETE : Portfolio.Status.OK;
+                : coverage.daysSynced() < coverage.days() ? Portfolio.Status.INCOMPLETE : Portfolio.Status.OK;
         String planName = snapshot.plan() != null ? snapshot.plan().plan() : properties.pricing().defaultPlan();
-        return new Portfolio.Tenant(name, figures.zone(), planName, figures.currency(), figures.scale(),
-                figures.usersByRole(), figures.unitsByService(), figures.seatAmount(), figures.serviceAmount(),
-                figures.total(), change, figures.daysSynced(), figures.days(), snapshot.asOf(), snapshot.version(),
-                status);
+        Map<String, Long> usersByRole = new LinkedHashMap<>();
+        figures.usersByRole().forEach(r -> usersByRole.put(r.role(), r.users()));
+        Map<String, Long> unitsByService = new LinkedHashMap<>();
+        figures.services().forEach(s -> unitsByService.put(s.key(), s.units()));
+        return new Portfolio.Tenant(name, figures.timeZone(), planName, estimate.currency(), estimate.scale(),
+                usersByRole, unitsByService, estimate.seatsAmount(), estimate.servicesAmount(), estimate.total(),
+                change, coverage.daysSynced(), coverage.days(), snapshot.asOf(), snapshot.version(), status);
     }
 
     /** The previous month's total from its newest snapshot (never computed here), when in the same currency. */
     private Optional<BigDecimal> previousTotal(String name, YearMonth previous, String currency) {
         return snapshots.newest(name, previous.atDay(1), previous.atEndOfMonth(), GroupBy.MONTH)
-                .map(s -> Figures.of(SnapshotService.outline(s)))
-                .filter(f -> f.currency().equals(currency)).map(Figures::total);
-    }
-
-    /** What a row takes from the export document: the same strings, so the same figures. */
-    private record Figures(String zone, String currency, int scale, Map<String, Long> usersByRole,
-            Map<String, Long> unitsByService, BigDecimal seatAmount, BigDecimal serviceAmount, BigDecimal total,
-            long daysSynced, long days) {
-
-        static Figures of(JsonNode doc) {
-            Map<String, Long> roles = new LinkedHashMap<>();
-            doc.get("usersByRole").forEach(r -> roles.put(r.get("role").asString(), r.get("users").asLong()));
-            Map<String, Long> units = new LinkedHashMap<>();
-            doc.get("services").forEach(s -> units.put(s.get("key").asString(), s.get("units").asLong()));
-            JsonNode estimate = doc.get("estimate");
-            int scale = estimate.get("scale").asInt();
-            BigDecimal seats = BigDecimal.ZERO.setScale(scale);
-            BigDecimal services = BigDecimal.ZERO.setScale(scale);
-            for (JsonNode line : estimate.get("lines")) {
-                BigDecimal amount = new BigDecimal(line.get("amount").asString());
-                if (line.get("kind").asString().equals("seat")) {
-                    seats = seats.add(amount);
-                } else {
-                    services = services.add(amount);
-                }
-            }
-            JsonNode coverage = doc.get("coverage");
-            return new Figures(doc.get("timeZone").asString(), estimate.get("currency").asString(), scale, roles,
-                    units, seats, services, new BigDecimal(estimate.get("total").asString()),
-                    coverage.get("daysSynced").asLong(), coverage.get("days").asLong());
-        }
+                .map(s -> SnapshotReader.figures(s).estimate())
+                .filter(e -> e.currency().equals(currency)).map(Estimate::total);
     }
 }

@@ -1,12 +1,13 @@
 package com.contactcenter.billing.snapshot;
 
+import com.contactcenter.billing.snapshot.SnapshotFigures.ServiceUsage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
+import java.util.function.ToLongFunction;
 
 /**
  * The differences between two versions of a snapshot: users per role, each service's count and
@@ -46,27 +47,20 @@ public record SnapshotDiff(Snapshot older, Snapshot newer, List<Line> lines, Opt
     }
 
     public static SnapshotDiff between(Snapshot older, Snapshot newer) {
-        return between(older, newer, SnapshotService.outline(newer));
+        return between(older, newer, SnapshotReader.figures(newer));
     }
 
-    /**
-     * As {@link #between(Snapshot, Snapshot)}, when the newer document has been read already:
-     * {@code newerOutline} holds its top-level values but the users.
-     */
-    public static SnapshotDiff between(Snapshot older, Snapshot newer, JsonNode newerOutline) {
+    /** As {@link #between(Snapshot, Snapshot)}, when the newer version's figures have been read already. */
+    public static SnapshotDiff between(Snapshot older, Snapshot newer, SnapshotFigures newerFigures) {
         // Users are no part of the comparison: skipped while reading, whatever their number.
-        JsonNode a = SnapshotService.outline(older);
-        JsonNode b = newerOutline;
+        SnapshotFigures a = SnapshotReader.figures(older);
+        SnapshotFigures b = newerFigures;
         List<Line> lines = new ArrayList<>();
-        compare(lines, "role", "users", index(a.get("usersByRole"), "role", "users"),
-                index(b.get("usersByRole"), "role", "users"));
-        compare(lines, "service", "count", index(a.get("services"), "key", "count"),
-                index(b.get("services"), "key", "count"));
-        compare(lines, "service", "units", index(a.get("services"), "key", "units"),
-                index(b.get("services"), "key", "units"));
-        compare(lines, "estimate", "amount", lineIndex(a), lineIndex(b));
-        lines.add(new Line("total", "total", "amount", new BigDecimal(a.get("estimate").get("total").asString()),
-                new BigDecimal(b.get("estimate").get("total").asString())));
+        compare(lines, "role", "users", roles(a), roles(b));
+        compare(lines, "service", "count", services(a, ServiceUsage::count), services(b, ServiceUsage::count));
+        compare(lines, "service", "units", services(a, ServiceUsage::units), services(b, ServiceUsage::units));
+        compare(lines, "estimate", "amount", estimateLines(a), estimateLines(b));
+        lines.add(new Line("total", "total", "amount", a.estimate().total(), b.estimate().total()));
         return new SnapshotDiff(older, newer, lines, planChange(older.plan(), newer.plan()));
     }
 
@@ -76,16 +70,21 @@ public record SnapshotDiff(Snapshot older, Snapshot newer, List<Line> lines, Opt
                 : Optional.of(new PlanChange(older, newer));
     }
 
-    private static Map<String, BigDecimal> index(JsonNode array, String key, String value) {
+    private static Map<String, BigDecimal> roles(SnapshotFigures figures) {
         Map<String, BigDecimal> map = new LinkedHashMap<>();
-        array.forEach(n -> map.put(n.get(key).asString(), n.get(value).decimalValue()));
+        figures.usersByRole().forEach(r -> map.put(r.role(), BigDecimal.valueOf(r.users())));
         return map;
     }
 
-    private static Map<String, BigDecimal> lineIndex(JsonNode doc) {
+    private static Map<String, BigDecimal> services(SnapshotFigures figures, ToLongFunction<ServiceUsage> measure) {
         Map<String, BigDecimal> map = new LinkedHashMap<>();
-        doc.get("estimate").get("lines").forEach(n -> map.put(n.get("kind").asString() + ":" + n.get("key").asString(),
-                new BigDecimal(n.get("amount").asString())));
+        figures.services().forEach(s -> map.put(s.key(), BigDecimal.valueOf(measure.applyAsLong(s))));
+        return map;
+    }
+
+    private static Map<String, BigDecimal> estimateLines(SnapshotFigures figures) {
+        Map<String, BigDecimal> map = new LinkedHashMap<>();
+        figures.estimate().lines().forEach(l -> map.put(l.kind() + ":" + l.key(), l.amount()));
         return map;
     }
 

@@ -8,13 +8,16 @@ import com.contactcenter.billing.usage.UsageReport.UserBucket;
 import com.contactcenter.billing.usage.UsageReport.UserDetail;
 import com.contactcenter.billing.usage.UsageReport.WhatsappBucket;
 import com.contactcenter.billing.usage.UsageReport.WhatsappChannel;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -302,6 +305,15 @@ final class SnapshotDocument {
             }
         }
         return node;
+    }
+
+    /** What {@code read} makes of the snapshot's document, streamed; the document is closed after. */
+    static <T> T reading(Snapshot snapshot, Function<InputStream, T> read) {
+        try (InputStream in = snapshot.openDocument()) {
+            return read.apply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The whole document as one tree: only for documents known to be small. */

@@ -15,7 +15,6 @@ import com.contactcenter.billing.warehouse.ReferenceStore;
 import com.contactcenter.billing.warehouse.ReferenceStore.ReferenceCopy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestOutputStream;
@@ -34,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
@@ -247,45 +245,21 @@ public class SnapshotService {
         return SnapshotDiff.between(older, newer);
     }
 
-    /** The whole document as one tree: only for documents known to be small (tests, fixtures). */
+    /**
+     * The whole document as one tree: only for documents known to be small (tests, fixtures). Every
+     * figure the product shows is read through {@link SnapshotReader}.
+     */
     public static JsonNode json(Snapshot snapshot) {
-        try (InputStream in = snapshot.openDocument()) {
-            return SnapshotDocument.tree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SnapshotDocument.reading(snapshot, SnapshotDocument::tree);
     }
 
-    /** The document without its users, read streamed: what is small whatever the tenant. */
+    /** The document without its users as one tree, read streamed (tests). */
     public static ObjectNode outline(Snapshot snapshot) {
-        ObjectNode outline = SnapshotDocument.JSON.createObjectNode();
-        read(snapshot, outline::set, null);
-        return outline;
-    }
-
-    /**
-     * Reads the document streamed: each top-level value but {@code users} as a tree to {@code fields},
-     * each user as its own tree to {@code users} (skipped when null).
-     */
-    public static void read(Snapshot snapshot, BiConsumer<String, JsonNode> fields, Consumer<JsonNode> users) {
-        try (InputStream in = snapshot.openDocument()) {
-            SnapshotDocument.read(in, fields, users);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * As {@link #read(Snapshot, BiConsumer, Consumer)}, each user with its scalar fields only: its
-     * lists (assigned channels, activity) are skipped unbuilt.
-     */
-    public static void readUserFigures(Snapshot snapshot, BiConsumer<String, JsonNode> fields,
-            Consumer<JsonNode> users) {
-        try (InputStream in = snapshot.openDocument()) {
-            SnapshotDocument.readUserFigures(in, fields, users);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SnapshotDocument.reading(snapshot, in -> {
+            ObjectNode outline = SnapshotDocument.JSON.createObjectNode();
+            SnapshotDocument.read(in, outline::set, null);
+            return outline;
+        });
     }
 
     /** The SHA-256 of the document's UTF-8 bytes, streamed: the text of a large tenant is never held whole. */

@@ -3,6 +3,7 @@ package com.contactcenter.billing.web;
 import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.snapshot.Snapshot;
+import com.contactcenter.billing.snapshot.SnapshotUser;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.validation.DateLimits;
 import io.swagger.v3.oas.annotations.Operation;
@@ -89,7 +90,7 @@ class DashboardApi {
 
     @GetMapping("/users/{userId}")
     @Operation(summary = "One user's detail: channels assigned (name and type) and activity per bucket")
-    DashboardViews.UserDetail user(@PathVariable long userId, @ParameterObject Filters filters, Authentication user) {
+    SnapshotUser.Detail user(@PathVariable long userId, @ParameterObject Filters filters, Authentication user) {
         return views.user(views.load(query(filters, user), filters.snapshot()), userId);
     }
 

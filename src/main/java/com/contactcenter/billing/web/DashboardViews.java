@@ -2,12 +2,18 @@ package com.contactcenter.billing.web;
 
 import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.report.Freshness;
-import com.contactcenter.billing.report.ReportData;
 import com.contactcenter.billing.snapshot.NoDataException;
 import com.contactcenter.billing.snapshot.Snapshot;
+import com.contactcenter.billing.snapshot.SnapshotFigures;
+import com.contactcenter.billing.snapshot.SnapshotFigures.Estimate;
+import com.contactcenter.billing.snapshot.SnapshotFigures.ServiceUsage;
+import com.contactcenter.billing.snapshot.SnapshotReader;
 import com.contactcenter.billing.snapshot.SnapshotService;
+import com.contactcenter.billing.snapshot.SnapshotUser;
 import com.contactcenter.billing.usage.Period;
 import com.contactcenter.billing.usage.ServiceKey;
+import com.contactcenter.billing.usage.UsageReport.RoleUsers;
+import com.contactcenter.billing.usage.UsageReport.WhatsappChannel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -24,13 +30,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The dashboard's sections, each built from one snapshot's export document (through
- * {@link ReportData}, as the reports are), so the screen always shows the export's figures. Reads
+ * {@link SnapshotReader}, as the reports are), so the screen always shows the export's figures. Reads
  * the warehouse only: a snapshot is computed from the warehouse when its key has none yet, never
  * from a tenant's database.
  */
@@ -54,7 +57,7 @@ class DashboardViews {
             if (size() <= CACHED_SNAPSHOTS) {
                 return false;
             }
-            cachedUsers -= eldest.getValue().data().users().size();
+            cachedUsers -= eldest.getValue().users().size();
             return true;
         }
     };
@@ -66,8 +69,8 @@ class DashboardViews {
         this.locale = properties.report().locale();
     }
 
-    /** {@code outline}: the document's values but its users (each user's detail is read when asked for). */
-    record Parsed(Snapshot snapshot, ReportData data, JsonNode outline) {
+    /** The snapshot's figures and its users' figures (each user's detail is read when asked for). */
+    record Parsed(Snapshot snapshot, SnapshotFigures figures, List<SnapshotUser> users) {
     }
 
     record PeriodView(LocalDate from, LocalDate to, Instant startUtc, Instant endUtc, long days) {
@@ -81,24 +84,12 @@ class DashboardViews {
     }
 
     record Summary(String source, String timeZone, String preset, String groupBy, PeriodView period,
-            SnapshotRef snapshot, long daysSynced, List<ReportData.RoleUsers> usersByRole, long billableUsers,
+            SnapshotRef snapshot, long daysSynced, List<RoleUsers> usersByRole, long billableUsers,
             String currency, String total) {
     }
 
-    record UserRow(long id, String name, String email, String role, long channels, long sessions, long messagesSent,
-            long calls, long callMinutes, Instant lastLoginAt) {
-    }
-
-    record UserPage(long total, int page, int size, int pages, String sort, String dir, String q, List<UserRow> rows) {
-    }
-
-    record AssignedChannel(int channelId, String name, String type) {
-    }
-
-    record Activity(LocalDate bucket, long sessions, long messagesSent, long calls, long callMinutes) {
-    }
-
-    record UserDetail(UserRow user, List<AssignedChannel> assignedChannels, List<Activity> activity) {
+    record UserPage(long total, int page, int size, int pages, String sort, String dir, String q,
+            List<SnapshotUser> rows) {
     }
 
     /** Money is a plain decimal string, as in the export; never a float. */
@@ -134,7 +125,7 @@ class DashboardViews {
     }
 
     record Consumption(List<LocalDate> buckets, List<Series> services, List<RoleSeries> usersByRole,
-            Comparison comparison, List<ReportData.WhatsappChannel> whatsapp) {
+            Comparison comparison, List<WhatsappChannel> whatsapp) {
     }
 
     /**
@@ -169,11 +160,10 @@ class DashboardViews {
     }
 
     Summary summary(DashboardQuery query, Parsed p) {
-        ReportData d = p.data();
-        long billable = d.users().size();
-        return new Summary(d.source(), d.timeZone(), query.preset(), d.groupBy(), PeriodView.of(query.period()),
-                ref(p), p.outline().path("coverage").path("daysSynced").asLong(), d.usersByRole(), billable,
-                d.currency(), d.total().toPlainString());
+        SnapshotFigures f = p.figures();
+        return new Summary(f.source(), f.timeZone(), query.preset(), f.groupBy(), PeriodView.of(query.period()),
+                ref(p), f.coverage().daysSynced(), f.usersByRole(), p.users().size(), f.estimate().currency(),
+                f.estimate().total().toPlainString());
     }
 
     UserPage users(Parsed p, String q, String sort, String dir, int page, int size) {
@@ -181,7 +171,7 @@ class DashboardViews {
             throw new BadRequest("page must be >= 1 and size between 1 and 500");
         }
         String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        Comparator<UserRow> order = comparator(sort == null || sort.isBlank() ? "name" : sort);
+        Comparator<SnapshotUser> order = comparator(sort == null || sort.isBlank() ? "name" : sort);
         boolean descending = "desc".equalsIgnoreCase(dir);
         if (dir != null && !dir.isBlank() && !descending && !"asc".equalsIgnoreCase(dir)) {
             throw new BadRequest("dir must be asc or desc, not '" + dir + "'");
@@ -189,10 +179,10 @@ class DashboardViews {
         if (descending) {
             order = order.reversed();
         }
-        List<UserRow> matching = p.data().users().stream().map(DashboardViews::row)
+        List<SnapshotUser> matching = p.users().stream()
                 .filter(u -> needle.isEmpty() || contains(u.name(), needle) || contains(u.email(), needle)
                         || contains(u.role(), needle))
-                .sorted(order.thenComparingLong(UserRow::id)).toList();
+                .sorted(order.thenComparingLong(SnapshotUser::id)).toList();
         int pages = Math.max(1, (matching.size() + size - 1) / size);
         int fromIndex = (int) Math.min((long) (page - 1) * size, matching.size());
         int toIndex = Math.min(fromIndex + size, matching.size());
@@ -200,45 +190,29 @@ class DashboardViews {
                 descending ? "desc" : "asc", q == null ? "" : q, matching.subList(fromIndex, toIndex));
     }
 
-    UserDetail user(Parsed p, long userId) {
-        ReportData.User user = p.data().users().stream().filter(u -> u.id() == userId).findFirst()
+    /** Read from the document when asked for: every user's activity by day would not fit a small heap. */
+    SnapshotUser.Detail user(Parsed p, long userId) {
+        return p.users().stream().filter(u -> u.id() == userId).findFirst()
+                .flatMap(u -> SnapshotReader.user(p.snapshot(), userId))
                 .orElseThrow(() -> new NotFound("no billable user " + userId + " in this period"));
-        // Read from the document when asked for: every user's activity by day would not fit a small heap.
-        JsonNode[] found = new JsonNode[1];
-        SnapshotService.read(p.snapshot(), (name, value) -> { }, n -> {
-            if (found[0] == null && n.get("id").asLong() == userId) {
-                found[0] = n;
-            }
-        });
-        JsonNode node = found[0];
-        List<AssignedChannel> channels = new ArrayList<>();
-        node.path("assignedChannels").forEach(c -> channels.add(new AssignedChannel(c.get("channelId").asInt(),
-                c.get("name").asString(), c.get("type").asString())));
-        List<Activity> activity = new ArrayList<>();
-        node.path("activity").forEach(a -> activity.add(new Activity(LocalDate.parse(a.get("bucket").asString()),
-                a.get("sessions").asLong(), a.get("messagesSent").asLong(), a.get("calls").asLong(),
-                a.get("callMinutes").asLong())));
-        return new UserDetail(row(user), channels, activity);
     }
 
     Services services(Parsed p) {
-        ReportData d = p.data();
-        List<ServiceLine> services = d.services().stream().map(s -> new ServiceLine(s.key(), label(s.key()), s.count(),
-                s.units(), s.unitPrice().toPlainString(), s.amount().toPlainString(), s.priced())).toList();
-        List<ReportData.EstimateLine> seatLines = d.estimateLines().stream().filter(l -> l.kind().equals("seat")).toList();
-        List<SeatLine> seats = seatLines.stream().map(l -> new SeatLine(l.key(), l.quantity(),
+        SnapshotFigures f = p.figures();
+        Estimate estimate = f.estimate();
+        List<ServiceLine> services = f.pricedServices().stream().map(s -> new ServiceLine(s.key(), label(s.key()),
+                s.count(), s.units(), s.unitPrice().toPlainString(), s.amount().toPlainString(), s.priced())).toList();
+        List<SeatLine> seats = estimate.seats().stream().map(l -> new SeatLine(l.key(), l.quantity(),
                 l.unitPrice().toPlainString(), l.amount().toPlainString(), l.priced())).toList();
-        BigDecimal servicesTotal = sum(d.services().stream().map(ReportData.Service::amount).toList(), d.scale());
-        BigDecimal seatsTotal = sum(seatLines.stream().map(ReportData.EstimateLine::amount).toList(), d.scale());
-        return new Services(d.currency(), services, servicesTotal.toPlainString(), seats, seatsTotal.toPlainString(),
-                d.total().toPlainString());
+        return new Services(estimate.currency(), services, estimate.servicesAmount().toPlainString(), seats,
+                estimate.seatsAmount().toPlainString(), estimate.total().toPlainString());
     }
 
     Consumption consumption(DashboardQuery query, Parsed p) {
-        ReportData d = p.data();
-        List<LocalDate> buckets = d.buckets();
+        SnapshotFigures f = p.figures();
+        List<LocalDate> buckets = f.buckets();
         Map<String, Map<LocalDate, Long>> unitsByKey = new HashMap<>();
-        d.series().forEach(s -> unitsByKey.computeIfAbsent(s.key(), k -> new HashMap<>())
+        f.series().forEach(s -> unitsByKey.computeIfAbsent(s.key(), k -> new HashMap<>())
                 .merge(s.bucket(), s.units(), Long::sum));
         List<Series> series = new ArrayList<>();
         for (ServiceKey key : ServiceKey.values()) {
@@ -248,29 +222,31 @@ class DashboardViews {
         }
         List<RoleSeries> roles = new ArrayList<>();
         Map<String, Map<LocalDate, Long>> byRole = new LinkedHashMap<>();
-        d.usersByRole().forEach(r -> byRole.put(r.role(), new LinkedHashMap<>()));
-        p.outline().path("usersByRoleSeries").forEach(s -> byRole.computeIfAbsent(s.get("role").asString(),
-                k -> new LinkedHashMap<>()).put(LocalDate.parse(s.get("bucket").asString()), s.get("users").asLong()));
+        f.usersByRole().forEach(r -> byRole.put(r.role(), new LinkedHashMap<>()));
+        f.usersByRoleSeries().forEach(s -> byRole.computeIfAbsent(s.role(), k -> new LinkedHashMap<>())
+                .put(s.bucket(), s.users()));
         byRole.forEach((role, values) -> roles.add(new RoleSeries(role,
                 buckets.stream().map(b -> values.getOrDefault(b, 0L)).toList())));
-        return new Consumption(buckets, series, roles, comparison(query, d), d.whatsapp());
+        return new Consumption(buckets, series, roles, comparison(query, p), f.whatsapp());
     }
 
     /** This period against the one of the same length just before it, per service (units), users and total. */
-    private Comparison comparison(DashboardQuery query, ReportData current) {
+    private Comparison comparison(DashboardQuery query, Parsed current) {
         Period before = query.period().previous();
-        Parsed previous = parsed(current(query, before.from(), before.to(), Set.of(current.snapshotId())))
+        Parsed previous = parsed(current(query, before.from(), before.to(), Set.of(current.snapshot().id())))
                 .orElseThrow();
-        ReportData old = previous.data();
+        SnapshotFigures now = current.figures();
+        SnapshotFigures old = previous.figures();
         List<Change> rows = new ArrayList<>();
-        for (ReportData.Service s : current.services()) {
-            long was = old.services().stream().filter(o -> o.key().equals(s.key())).mapToLong(ReportData.Service::units)
+        for (ServiceUsage s : now.services()) {
+            long was = old.services().stream().filter(o -> o.key().equals(s.key())).mapToLong(ServiceUsage::units)
                     .sum();
             rows.add(change(s.key(), label(s.key()), BigDecimal.valueOf(s.units()), BigDecimal.valueOf(was)));
         }
         rows.add(change("billable_users", text("Usuarios facturables", "Billable users"),
-                BigDecimal.valueOf(current.users().size()), BigDecimal.valueOf(old.users().size())));
-        rows.add(change("total", text("Total estimado", "Estimated total"), current.total(), old.total()));
+                BigDecimal.valueOf(current.users().size()), BigDecimal.valueOf(previous.users().size())));
+        rows.add(change("total", text("Total estimado", "Estimated total"), now.estimate().total(),
+                old.estimate().total()));
         boolean partial = !query.to().isBefore(LocalDate.now(clock.withZone(query.period().zone())));
         return new Comparison(PeriodView.of(before), previous.snapshot().id(), partial, rows);
     }
@@ -307,7 +283,7 @@ class DashboardViews {
             downloads.put(format, "/api/dashboard/snapshots/" + s.id() + "/download/" + format);
         }
         return new SnapshotRef(s.id(), s.version(), s.asOf(), s.computedAt(),
-                freshness(s.asOf(), ZoneId.of(p.data().timeZone())), downloads);
+                freshness(s.asOf(), ZoneId.of(p.figures().timeZone())), downloads);
     }
 
     /** The parsed snapshot: from the cache, so that its document is read from the warehouse once. */
@@ -328,15 +304,15 @@ class DashboardViews {
                 return cached;
             }
         }
-        ObjectNode outline = JsonNodeFactory.instance.objectNode();
-        Parsed parsed = new Parsed(snapshot, ReportData.of(snapshot, Optional.empty(), outline::set), outline);
+        List<SnapshotUser> users = new ArrayList<>();
+        Parsed parsed = new Parsed(snapshot, SnapshotReader.read(snapshot, users::add), users);
         synchronized (cache) {
             if (cache.put(snapshot.id(), parsed) == null) {
-                cachedUsers += parsed.data().users().size();
+                cachedUsers += parsed.users().size();
             }
             var eldest = cache.entrySet().iterator();
             while (cachedUsers > CACHED_USERS && cache.size() > 1) {
-                cachedUsers -= eldest.next().getValue().data().users().size();
+                cachedUsers -= eldest.next().getValue().users().size();
                 eldest.remove();
             }
         }
@@ -351,31 +327,24 @@ class DashboardViews {
         return spanish() ? spanish : english;
     }
 
-    private static UserRow row(ReportData.User u) {
-        return new UserRow(u.id(), u.name(), u.email(), u.role(), u.channels(), u.sessions(), u.messagesSent(),
-                u.calls(), u.callMinutes(), u.lastLoginAt());
-    }
-
     private static boolean contains(String text, String needle) {
         return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
     }
 
-    private static BigDecimal sum(List<BigDecimal> amounts, int scale) {
-        return amounts.stream().reduce(BigDecimal.ZERO.setScale(scale), BigDecimal::add);
-    }
-
-    private static Comparator<UserRow> comparator(String sort) {
+    private static Comparator<SnapshotUser> comparator(String sort) {
+        Comparator<String> text = Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER);
         return switch (sort) {
-            case "id" -> Comparator.comparingLong(UserRow::id);
-            case "name" -> Comparator.comparing(UserRow::name, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
-            case "email" -> Comparator.comparing(UserRow::email, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
-            case "role" -> Comparator.comparing(UserRow::role, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
-            case "channels" -> Comparator.comparingLong(UserRow::channels);
-            case "sessions" -> Comparator.comparingLong(UserRow::sessions);
-            case "messagesSent" -> Comparator.comparingLong(UserRow::messagesSent);
-            case "calls" -> Comparator.comparingLong(UserRow::calls);
-            case "callMinutes" -> Comparator.comparingLong(UserRow::callMinutes);
-            case "lastLoginAt" -> Comparator.comparing(UserRow::lastLoginAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+            case "id" -> Comparator.comparingLong(SnapshotUser::id);
+            case "name" -> Comparator.comparing(SnapshotUser::name, text);
+            case "email" -> Comparator.comparing(SnapshotUser::email, text);
+            case "role" -> Comparator.comparing(SnapshotUser::role, text);
+            case "channels" -> Comparator.comparingLong(SnapshotUser::channels);
+            case "sessions" -> Comparator.comparingLong(SnapshotUser::sessions);
+            case "messagesSent" -> Comparator.comparingLong(SnapshotUser::messagesSent);
+            case "calls" -> Comparator.comparingLong(SnapshotUser::calls);
+            case "callMinutes" -> Comparator.comparingLong(SnapshotUser::callMinutes);
+            case "lastLoginAt" -> Comparator.comparing(SnapshotUser::lastLoginAt,
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
             default -> throw new BadRequest("sort must be one of id, name, email, role, channels, sessions,"
                     + " messagesSent, calls, callMinutes, lastLoginAt; not '" + sort + "'");
         };

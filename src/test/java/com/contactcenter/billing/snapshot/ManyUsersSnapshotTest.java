@@ -126,10 +126,10 @@ class ManyUsersSnapshotTest {
         JsonNode whole = SnapshotService.json(snapshot);
         assertThat(data.users()).hasSize(whole.get("users").size()).hasSize(report.users().size());
         assertThat(data.users().size()).isGreaterThan(USERS / 2);
-        assertThat(data.users().stream().mapToLong(ReportData.User::messagesSent).sum())
+        assertThat(data.users().stream().mapToLong(SnapshotUser::messagesSent).sum())
                 .isEqualTo(report.users().stream().mapToLong(UsageReport.UserDetail::messagesSent).sum());
         assertThat(data.users().get(USERS / 3).email()).isEqualTo(whole.get("users").get(USERS / 3).get("email").asString());
-        assertThat(data.total()).isEqualTo(report.estimate().total());
+        assertThat(data.figures().estimate().total()).isEqualTo(report.estimate().total());
         assertThat(SnapshotService.outline(snapshot).has("users")).isFalse();
     }
 

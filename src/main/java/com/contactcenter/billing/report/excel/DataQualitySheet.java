@@ -4,7 +4,7 @@ import static com.contactcenter.billing.report.excel.Styles.NOTE;
 import static com.contactcenter.billing.report.excel.Styles.NUMBER;
 import static com.contactcenter.billing.report.excel.Styles.TEXT;
 
-import com.contactcenter.billing.report.ReportData.Finding;
+import com.contactcenter.billing.snapshot.SnapshotFigures.Finding;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;

@@ -1,6 +1,7 @@
 package com.contactcenter.billing.report.excel;
 
 import com.contactcenter.billing.report.ReportData;
+import com.contactcenter.billing.snapshot.SnapshotFigures;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,17 +43,19 @@ public class ExcelReportWriter {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(out, "out");
         Labels labels = Labels.forLocale(locale);
+        SnapshotFigures figures = data.figures();
         try (XSSFWorkbook workbook = Template.open(templateFile)) {
-            Cells cells = new Cells(Styles.read(templateFile, workbook, data.scale(), labels));
+            Cells cells = new Cells(Styles.read(templateFile, workbook, figures.estimate().scale(), labels));
             Template.finish(workbook);
             new SummarySheet(cells, labels).fill(workbook.getSheet(Template.SUMMARY), data);
-            new ServicesSheet(cells, labels).fill(templateFile, workbook.getSheet(Template.SERVICES), data);
-            new WhatsappSheet(cells, labels).fill(templateFile, workbook.getSheet(Template.WHATSAPP), data);
-            new DataQualitySheet(cells, labels).fill(workbook.getSheet(Template.DATA_QUALITY), data.dataQuality());
+            new ServicesSheet(cells, labels).fill(templateFile, workbook.getSheet(Template.SERVICES), figures);
+            new WhatsappSheet(cells, labels).fill(templateFile, workbook.getSheet(Template.WHATSAPP),
+                    figures.whatsapp());
+            new DataQualitySheet(cells, labels).fill(workbook.getSheet(Template.DATA_QUALITY), figures.dataQuality());
             new ChangesSheet(cells, labels).fill(workbook.getSheet(Template.CHANGES), data.changes());
             UsersSheet users = new UsersSheet(cells, labels);
             users.prepare(workbook.getSheet(Template.USERS), data.users());
-            describe(workbook, data, labels);
+            describe(workbook, figures, labels);
 
             // Closing the streaming workbook deletes its temporary files (and closes the template copy).
             try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, STREAM_WINDOW)) {
@@ -64,16 +67,16 @@ public class ExcelReportWriter {
         }
     }
 
-    private static void describe(XSSFWorkbook workbook, ReportData data, Labels labels) {
-        String footer = labels.format("footer", data.asOf().toString());
+    private static void describe(XSSFWorkbook workbook, SnapshotFigures figures, Labels labels) {
+        String footer = labels.format("footer", figures.version().asOf().toString());
         for (Sheet sheet : workbook) {
             sheet.getFooter().setCenter(footer);
         }
         var properties = workbook.getProperties().getCoreProperties();
-        properties.setTitle(labels.format("document.title", data.source(), data.from().toString(),
-                data.to().toString()));
+        properties.setTitle(labels.format("document.title", figures.source(), figures.period().from().toString(),
+                figures.period().to().toString()));
         properties.setCreator("billing-estimate");
-        properties.setDescription(labels.format("disclaimer.text", data.asOf().toString()));
+        properties.setDescription(labels.format("disclaimer.text", figures.version().asOf().toString()));
     }
 
     /** POI may close the stream it writes to; the caller owns {@code out}. */

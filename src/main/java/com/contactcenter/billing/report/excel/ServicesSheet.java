@@ -3,9 +3,9 @@ package com.contactcenter.billing.report.excel;
 import static com.contactcenter.billing.report.excel.Styles.NUMBER;
 import static com.contactcenter.billing.report.excel.Styles.TOTAL;
 
-import com.contactcenter.billing.report.ReportData;
-import com.contactcenter.billing.report.ReportData.SeriesPoint;
-import com.contactcenter.billing.report.ReportData.Service;
+import com.contactcenter.billing.snapshot.SnapshotFigures;
+import com.contactcenter.billing.snapshot.SnapshotFigures.SeriesPoint;
+import com.contactcenter.billing.snapshot.SnapshotFigures.ServiceUsage;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,10 +34,10 @@ final class ServicesSheet {
         this.labels = labels;
     }
 
-    void fill(Path template, XSSFSheet sheet, ReportData data) {
+    void fill(Path template, XSSFSheet sheet, SnapshotFigures figures) {
         Cells.clearBelowBand(sheet);
         Cells.band(sheet, labels.get("services.title"));
-        List<Service> services = data.services();
+        List<ServiceUsage> services = figures.services();
         String[] headings = new String[services.size() + 1];
         headings[0] = labels.get("col.bucket");
         List<ChartSeries.Column> columns = new ArrayList<>();
@@ -49,10 +49,10 @@ final class ServicesSheet {
         cells.header(sheet.createRow(HEADER_ROW), headings);
 
         Map<String, Long> units = new HashMap<>();
-        for (SeriesPoint point : data.series()) {
+        for (SeriesPoint point : figures.series()) {
             units.merge(point.bucket() + "|" + point.key(), point.units(), Long::sum);
         }
-        List<LocalDate> buckets = data.buckets();
+        List<LocalDate> buckets = figures.buckets();
         long[] totals = new long[services.size()];
         int r = FIRST_BUCKET_ROW;
         for (LocalDate bucket : buckets) {
@@ -67,7 +67,7 @@ final class ServicesSheet {
         if (buckets.isEmpty()) {
             // A chart needs at least one point: the period's first day with zeros.
             Row row = sheet.createRow(r++);
-            cells.date(row, 0, data.from(), NUMBER);
+            cells.date(row, 0, figures.period().from(), NUMBER);
             for (int i = 0; i < services.size(); i++) {
                 cells.count(row, i + 1, 0, NUMBER);
             }

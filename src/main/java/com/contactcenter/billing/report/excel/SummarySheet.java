@@ -11,9 +11,13 @@ import static com.contactcenter.billing.report.excel.Styles.TOTAL;
 
 import com.contactcenter.billing.report.Freshness;
 import com.contactcenter.billing.report.ReportData;
-import com.contactcenter.billing.report.ReportData.EstimateLine;
-import com.contactcenter.billing.report.ReportData.RoleUsers;
-import com.contactcenter.billing.report.ReportData.Service;
+import com.contactcenter.billing.snapshot.SnapshotFigures;
+import com.contactcenter.billing.snapshot.SnapshotFigures.Estimate;
+import com.contactcenter.billing.snapshot.SnapshotFigures.EstimateLine;
+import com.contactcenter.billing.snapshot.SnapshotFigures.PeriodBounds;
+import com.contactcenter.billing.snapshot.SnapshotFigures.PricedService;
+import com.contactcenter.billing.snapshot.SnapshotFigures.Version;
+import com.contactcenter.billing.usage.UsageReport.RoleUsers;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,51 +49,54 @@ final class SummarySheet {
     }
 
     void fill(Sheet sheet, ReportData data) {
+        SnapshotFigures figures = data.figures();
+        PeriodBounds period = figures.period();
+        Version version = figures.version();
         Cells.clearBelowBand(sheet);
         wide(sheet, 1, labels.get("disclaimer.title"), DISCLAIMER);
-        Row sentence = wide(sheet, 2, labels.format("disclaimer.text", data.asOf().toString()), NOTE);
+        Row sentence = wide(sheet, 2, labels.format("disclaimer.text", version.asOf().toString()), NOTE);
         sentence.setHeightInPoints(2 * sheet.getDefaultRowHeightInPoints() + 4);
-        wide(sheet, FRESHNESS_ROW, Freshness.withZone(data.asOf(), data.timeZone(), labels.textLocale()), NOTE);
+        wide(sheet, FRESHNESS_ROW, Freshness.withZone(version.asOf(), figures.timeZone(), labels.textLocale()), NOTE);
 
         int r = 4;
         cells.text(sheet.createRow(r++), 0, labels.get("section.report"), SECTION);
-        cells.text(field(sheet, r++, "field.tenant"), 1, data.source(), TEXT);
-        cells.text(field(sheet, r++, "field.timeZone"), 1, data.timeZone(), TEXT);
-        cells.date(field(sheet, r++, "field.from"), 1, data.from(), NUMBER);
-        cells.date(field(sheet, r++, "field.to"), 1, data.to(), NUMBER);
-        cells.text(field(sheet, r++, "field.periodLocal"), 1, localPeriod(data), TEXT);
-        cells.text(field(sheet, r++, "field.periodUtc"), 1, "[" + data.startUtc() + ", " + data.endUtc() + ")", TEXT);
-        cells.instant(field(sheet, r++, "field.startUtc"), 1, data.startUtc(), NUMBER);
-        cells.instant(field(sheet, r++, "field.endUtc"), 1, data.endUtc(), NUMBER);
-        cells.text(field(sheet, r++, "field.groupBy"), 1, labels.getOrDefault("groupBy." + data.groupBy(),
+        cells.text(field(sheet, r++, "field.tenant"), 1, figures.source(), TEXT);
+        cells.text(field(sheet, r++, "field.timeZone"), 1, figures.timeZone(), TEXT);
+        cells.date(field(sheet, r++, "field.from"), 1, period.from(), NUMBER);
+        cells.date(field(sheet, r++, "field.to"), 1, period.to(), NUMBER);
+        cells.text(field(sheet, r++, "field.periodLocal"), 1, localPeriod(period, figures.timeZone()), TEXT);
+        cells.text(field(sheet, r++, "field.periodUtc"), 1, "[" + period.startUtc() + ", " + period.endUtc() + ")",
+                TEXT);
+        cells.instant(field(sheet, r++, "field.startUtc"), 1, period.startUtc(), NUMBER);
+        cells.instant(field(sheet, r++, "field.endUtc"), 1, period.endUtc(), NUMBER);
+        cells.text(field(sheet, r++, "field.groupBy"), 1, labels.getOrDefault("groupBy." + figures.groupBy(),
                 "groupBy.other"), TEXT);
-        cells.instant(field(sheet, r++, "field.asOf"), 1, data.asOf(), NUMBER);
-        cells.instant(field(sheet, r++, "field.computedAt"), 1, data.computedAt(), NUMBER);
-        cells.text(field(sheet, r++, "field.snapshotId"), 1, data.snapshotId(), TEXT);
-        cells.count(field(sheet, r++, "field.version"), 1, data.version(), NUMBER);
-        cells.text(field(sheet, r++, "field.currency"), 1, data.currency(), TEXT);
+        cells.instant(field(sheet, r++, "field.asOf"), 1, version.asOf(), NUMBER);
+        cells.instant(field(sheet, r++, "field.computedAt"), 1, version.computedAt(), NUMBER);
+        cells.text(field(sheet, r++, "field.snapshotId"), 1, version.id(), TEXT);
+        cells.count(field(sheet, r++, "field.version"), 1, version.number(), NUMBER);
+        cells.text(field(sheet, r++, "field.currency"), 1, figures.estimate().currency(), TEXT);
         cells.text(field(sheet, r++, "field.changes"), 1, data.changes()
                 .map(d -> labels.format("summary.comparedWith", d.older().version()))
                 .orElse(labels.get("summary.noPrevious")), TEXT);
-        long findings = data.dataQuality().stream().mapToLong(ReportData.Finding::count).sum();
-        cells.text(field(sheet, r++, "field.dataQuality"), 1, labels.format("summary.findings", findings), TEXT);
+        cells.text(field(sheet, r++, "field.dataQuality"), 1, labels.format("summary.findings", figures.findings()),
+                TEXT);
 
-        r = roles(sheet, r + 1, data);
-        r = services(sheet, r + 1, data);
-        estimate(sheet, r + 1, data);
+        r = roles(sheet, r + 1, figures);
+        r = services(sheet, r + 1, figures);
+        estimate(sheet, r + 1, figures.estimate());
     }
 
-    private int roles(Sheet sheet, int r, ReportData data) {
+    private int roles(Sheet sheet, int r, SnapshotFigures figures) {
         cells.text(sheet.createRow(r++), 0, labels.get("section.roles"), SECTION);
         cells.header(sheet.createRow(r++), labels.get("col.role"), labels.get("col.users"),
                 labels.get("col.monthlyPrice"), labels.get("col.note"));
         long total = 0;
-        for (RoleUsers role : data.usersByRole()) {
+        for (RoleUsers role : figures.usersByRole()) {
             Row row = sheet.createRow(r++);
             cells.text(row, 0, role.role(), TEXT);
             cells.count(row, 1, role.users(), NUMBER);
-            Optional<EstimateLine> seat = data.estimateLines().stream()
-                    .filter(l -> l.kind().equals("seat") && l.key().equals(role.role())).findFirst();
+            Optional<EstimateLine> seat = figures.estimate().seat(role.role());
             cells.money(row, 2, seat.map(EstimateLine::unitPrice).orElse(null), NUMBER);
             if (seat.isPresent() && !seat.get().priced()) {
                 cells.text(row, 3, labels.get("flag.unpriced"), FLAG);
@@ -102,11 +109,11 @@ final class SummarySheet {
         return r;
     }
 
-    private int services(Sheet sheet, int r, ReportData data) {
+    private int services(Sheet sheet, int r, SnapshotFigures figures) {
         cells.text(sheet.createRow(r++), 0, labels.get("section.services"), SECTION);
         cells.header(sheet.createRow(r++), labels.get("col.service"), labels.get("col.key"), labels.get("col.count"),
                 labels.get("col.units"), labels.get("col.unitPrice"), labels.get("col.amount"), labels.get("col.note"));
-        for (Service service : data.services()) {
+        for (PricedService service : figures.pricedServices()) {
             Row row = sheet.createRow(r++);
             cells.text(row, 0, labels.service(service.key()), TEXT);
             cells.text(row, 1, service.key(), TEXT);
@@ -121,14 +128,14 @@ final class SummarySheet {
         return r;
     }
 
-    private void estimate(Sheet sheet, int r, ReportData data) {
+    private void estimate(Sheet sheet, int r, Estimate estimate) {
         cells.text(sheet.createRow(r++), 0, labels.get("section.estimate"), SECTION);
         cells.header(sheet.createRow(r++), labels.get("col.kind"), labels.get("col.concept"), labels.get("col.key"),
                 labels.get("col.quantity"), labels.get("col.unitPrice"), labels.get("col.amount"),
                 labels.get("col.note"));
-        for (EstimateLine line : data.estimateLines()) {
+        for (EstimateLine line : estimate.lines()) {
             Row row = sheet.createRow(r++);
-            boolean seat = line.kind().equals("seat");
+            boolean seat = line.seat();
             cells.text(row, 0, labels.getOrDefault("kind." + line.kind(), "kind.other"), TEXT);
             cells.text(row, 1, seat ? line.key() : labels.service(line.key()), TEXT);
             cells.text(row, 2, line.key(), TEXT);
@@ -140,11 +147,11 @@ final class SummarySheet {
             }
         }
         Row total = sheet.createRow(r);
-        cells.text(total, 0, labels.format("total.estimate", data.currency()), TOTAL);
+        cells.text(total, 0, labels.format("total.estimate", estimate.currency()), TOTAL);
         for (int c = 1; c < 5; c++) {
             cells.text(total, c, null, TOTAL);
         }
-        cells.money(total, 5, data.total(), TOTAL);
+        cells.money(total, 5, estimate.total(), TOTAL);
     }
 
     private Row field(Sheet sheet, int r, String labelKey) {
@@ -164,12 +171,12 @@ final class SummarySheet {
     }
 
     /** {@code [from 00:00, (to + 1) 00:00)} in the tenant's zone, read off the UTC instants (DST-safe). */
-    private static String localPeriod(ReportData data) {
+    private static String localPeriod(PeriodBounds period, String timeZone) {
         try {
-            ZoneId zone = ZoneId.of(data.timeZone());
-            return "[" + local(data.startUtc(), zone) + ", " + local(data.endUtc(), zone) + ") " + zone.getId();
+            ZoneId zone = ZoneId.of(timeZone);
+            return "[" + local(period.startUtc(), zone) + ", " + local(period.endUtc(), zone) + ") " + zone.getId();
         } catch (DateTimeException e) {
-            return "[" + data.from() + ", " + data.to().plusDays(1) + ")";
+            return "[" + period.from() + ", " + period.to().plusDays(1) + ")";
         }
     }
 

@@ -4,7 +4,7 @@ import static com.contactcenter.billing.report.excel.Styles.NUMBER;
 import static com.contactcenter.billing.report.excel.Styles.TEXT;
 import static com.contactcenter.billing.report.excel.Styles.TOTAL;
 
-import com.contactcenter.billing.report.ReportData.User;
+import com.contactcenter.billing.snapshot.SnapshotUser;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.apache.poi.ss.usermodel.Row;
@@ -26,8 +26,8 @@ final class UsersSheet {
     /** Columns E..I: the per-user figures that add up. */
     static final int FIRST_FIGURE = 4;
 
-    private static final List<ToLongFunction<User>> FIGURES = List.of(User::channels, User::sessions,
-            User::messagesSent, User::calls, User::callMinutes);
+    private static final List<ToLongFunction<SnapshotUser>> FIGURES = List.of(SnapshotUser::channels,
+            SnapshotUser::sessions, SnapshotUser::messagesSent, SnapshotUser::calls, SnapshotUser::callMinutes);
 
     private final Cells cells;
     private final Labels labels;
@@ -38,7 +38,7 @@ final class UsersSheet {
     }
 
     /** Everything above the user rows, on the template sheet (before streaming). */
-    void prepare(Sheet sheet, List<User> users) {
+    void prepare(Sheet sheet, List<SnapshotUser> users) {
         Cells.clearBelowBand(sheet);
         Cells.band(sheet, labels.get("users.title"));
         int lastUserRow = FIRST_USER_ROW + Math.max(users.size(), 1) - 1;
@@ -53,7 +53,7 @@ final class UsersSheet {
         for (int i = 0; i < FIGURES.size(); i++) {
             int column = FIRST_FIGURE + i;
             String letter = CellReference.convertNumToColString(column);
-            ToLongFunction<User> figure = FIGURES.get(i);
+            ToLongFunction<SnapshotUser> figure = FIGURES.get(i);
             cells.countFormula(totals, column, "SUBTOTAL(109," + letter + (FIRST_USER_ROW + 1) + ":" + letter
                     + (lastUserRow + 1) + ")", users.stream().mapToLong(figure).sum(), TOTAL);
         }
@@ -68,9 +68,9 @@ final class UsersSheet {
     }
 
     /** The user rows, on the streaming sheet. */
-    void stream(Sheet sheet, List<User> users) {
+    void stream(Sheet sheet, List<SnapshotUser> users) {
         int r = FIRST_USER_ROW;
-        for (User user : users) {
+        for (SnapshotUser user : users) {
             Row row = sheet.createRow(r++);
             cells.id(row, 0, user.id(), NUMBER);
             cells.text(row, 1, user.name(), TEXT);

@@ -5,9 +5,8 @@ import static com.contactcenter.billing.report.excel.Styles.SECTION;
 import static com.contactcenter.billing.report.excel.Styles.TEXT;
 import static com.contactcenter.billing.report.excel.Styles.TOTAL;
 
-import com.contactcenter.billing.report.ReportData;
-import com.contactcenter.billing.report.ReportData.WhatsappBucket;
-import com.contactcenter.billing.report.ReportData.WhatsappChannel;
+import com.contactcenter.billing.usage.UsageReport.WhatsappBucket;
+import com.contactcenter.billing.usage.UsageReport.WhatsappChannel;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
@@ -34,12 +33,11 @@ final class WhatsappSheet {
         this.labels = labels;
     }
 
-    void fill(Path template, XSSFSheet sheet, ReportData data) {
+    void fill(Path template, XSSFSheet sheet, List<WhatsappChannel> channels) {
         Cells.clearBelowBand(sheet);
         Cells.band(sheet, labels.get("whatsapp.title"));
         cells.header(sheet.createRow(HEADER_ROW), labels.get("col.channelId"), labels.get("col.channel"),
                 labels.get("col.inbound"), labels.get("col.outbound"), labels.get("col.total"));
-        List<WhatsappChannel> channels = data.whatsapp();
         int r = FIRST_CHANNEL_ROW;
         long inbound = 0;
         long outbound = 0;

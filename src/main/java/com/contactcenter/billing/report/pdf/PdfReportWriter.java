@@ -1,6 +1,7 @@
 package com.contactcenter.billing.report.pdf;
 
 import com.contactcenter.billing.report.ReportData;
+import com.contactcenter.billing.snapshot.SnapshotFigures;
 import com.contactcenter.billing.report.pdf.ReportFonts.DocumentFonts;
 import com.lowagie.text.Document;
 import com.lowagie.text.ExceptionConverter;
@@ -75,17 +76,20 @@ public class PdfReportWriter {
 
     private void render(ReportData data, Locale locale, OutputStream out) {
         Labels labels = Labels.of(locale);
-        Figures figures = Figures.of(locale, data.currency(), data.scale(), data.timeZone());
+        SnapshotFigures snapshot = data.figures();
+        Figures figures = Figures.of(locale, snapshot.estimate().currency(), snapshot.estimate().scale(),
+                snapshot.timeZone());
         DocumentFonts documentFonts = fonts.forDocument();
 
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 54, 44);
         PdfWriter writer = PdfWriter.getInstance(document, out);
         writer.setCloseStream(false);
         writer.setStrictImageSequence(true);
-        writer.setPageEvent(pageDecorator(data, labels, figures, documentFonts));
+        writer.setPageEvent(pageDecorator(snapshot, labels, figures, documentFonts));
         document.setDocumentLanguage(labels.english() ? "en" : "es-CO");
-        document.addTitle(documentFonts.printable(labels.text("title") + " — " + data.source() + " "
-                + labels.text("value.period", figures.date(data.from()), figures.date(data.to()))));
+        document.addTitle(documentFonts.printable(labels.text("title") + " — " + snapshot.source() + " "
+                + labels.text("value.period", figures.date(snapshot.period().from()),
+                        figures.date(snapshot.period().to()))));
         document.addCreator("billing-estimate");
         document.open();
 
@@ -100,12 +104,13 @@ public class PdfReportWriter {
         document.close();
     }
 
-    private static PageDecorator pageDecorator(ReportData data, Labels labels, Figures figures, DocumentFonts fonts) {
-        String header = labels.text("header.period", data.source(), figures.date(data.from()),
-                figures.date(data.to()));
-        String snapshot = labels.text("field.snapshot") + " v" + data.version() + " · "
-                + labels.text("field.asOf") + " " + figures.instant(data.asOf());
-        return new PageDecorator(fonts.regularBase(), fonts.printable(header), fonts.printable(snapshot),
+    private static PageDecorator pageDecorator(SnapshotFigures snapshot, Labels labels, Figures figures,
+            DocumentFonts fonts) {
+        String header = labels.text("header.period", snapshot.source(), figures.date(snapshot.period().from()),
+                figures.date(snapshot.period().to()));
+        String version = labels.text("field.snapshot") + " v" + snapshot.version().number() + " · "
+                + labels.text("field.asOf") + " " + figures.instant(snapshot.version().asOf());
+        return new PageDecorator(fonts.regularBase(), fonts.printable(header), fonts.printable(version),
                 labels.text("footer.estimate"), labels.text("footer.page", "{0}"));
     }
 }

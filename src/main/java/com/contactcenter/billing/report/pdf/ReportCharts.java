@@ -1,9 +1,9 @@
 package com.contactcenter.billing.report.pdf;
 
-import com.contactcenter.billing.report.ReportData;
-import com.contactcenter.billing.report.ReportData.SeriesPoint;
-import com.contactcenter.billing.report.ReportData.WhatsappChannel;
 import com.contactcenter.billing.report.pdf.ReportFonts.DocumentFonts;
+import com.contactcenter.billing.snapshot.SnapshotFigures;
+import com.contactcenter.billing.snapshot.SnapshotFigures.SeriesPoint;
+import com.contactcenter.billing.usage.UsageReport.WhatsappChannel;
 import com.lowagie.text.Image;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfTemplate;
@@ -56,12 +56,12 @@ final class ReportCharts {
     }
 
     /** Units of each service per bucket: a line per service, or bars when the period is one bucket. */
-    Image consumption(ReportData data, PdfContentByte cb, float width, float height) {
+    Image consumption(SnapshotFigures snapshot, PdfContentByte cb, float width, float height) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-        for (SeriesPoint point : data.series()) {
+        for (SeriesPoint point : snapshot.series()) {
             dataset.addValue(point.units(), fonts.printable(labels.service(point.key())), bucket(point.bucket()));
         }
-        List<LocalDate> buckets = data.buckets();
+        List<LocalDate> buckets = snapshot.buckets();
         JFreeChart chart = buckets.size() == 1
                 ? ChartFactory.createBarChart(null, labels.text("chart.bucket"), labels.text("chart.units"), dataset,
                         PlotOrientation.VERTICAL, true, false, false)
@@ -83,13 +83,13 @@ final class ReportCharts {
     }
 
     /** Inbound and outbound messages of each WhatsApp channel over the period. */
-    Image whatsapp(ReportData data, PdfContentByte cb, float width, float height) {
+    Image whatsapp(List<WhatsappChannel> channels, PdfContentByte cb, float width, float height) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         String inbound = labels.text("col.inbound");
         String outbound = labels.text("col.outbound");
         Map<String, Integer> names = new HashMap<>();
-        data.whatsapp().forEach(c -> names.merge(c.channel(), 1, Integer::sum));
-        for (WhatsappChannel channel : data.whatsapp()) {
+        channels.forEach(c -> names.merge(c.channel(), 1, Integer::sum));
+        for (WhatsappChannel channel : channels) {
             String name = names.get(channel.channel()) > 1 ? channel.channel() + " (#" + channel.channelId() + ")"
                     : channel.channel();
             String category = fonts.printable(name);

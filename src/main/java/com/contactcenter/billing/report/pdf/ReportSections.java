@@ -2,14 +2,17 @@ package com.contactcenter.billing.report.pdf;
 
 import com.contactcenter.billing.report.Freshness;
 import com.contactcenter.billing.report.ReportData;
-import com.contactcenter.billing.report.ReportData.EstimateLine;
-import com.contactcenter.billing.report.ReportData.Finding;
-import com.contactcenter.billing.report.ReportData.RoleUsers;
-import com.contactcenter.billing.report.ReportData.Service;
-import com.contactcenter.billing.report.ReportData.User;
-import com.contactcenter.billing.report.ReportData.WhatsappChannel;
 import com.contactcenter.billing.report.pdf.ReportFonts.DocumentFonts;
 import com.contactcenter.billing.snapshot.SnapshotDiff;
+import com.contactcenter.billing.snapshot.SnapshotFigures;
+import com.contactcenter.billing.snapshot.SnapshotFigures.EstimateLine;
+import com.contactcenter.billing.snapshot.SnapshotFigures.Finding;
+import com.contactcenter.billing.snapshot.SnapshotFigures.PeriodBounds;
+import com.contactcenter.billing.snapshot.SnapshotFigures.PricedService;
+import com.contactcenter.billing.snapshot.SnapshotFigures.Version;
+import com.contactcenter.billing.snapshot.SnapshotUser;
+import com.contactcenter.billing.usage.UsageReport.RoleUsers;
+import com.contactcenter.billing.usage.UsageReport.WhatsappChannel;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -48,7 +51,8 @@ final class ReportSections {
 
     private final Document document;
     private final PdfWriter writer;
-    private final ReportData data;
+    private final SnapshotFigures snapshot;
+    private final Optional<SnapshotDiff> changes;
     private final Labels labels;
     private final Figures figures;
     private final DocumentFonts fonts;
@@ -57,20 +61,23 @@ final class ReportSections {
             DocumentFonts fonts) {
         this.document = document;
         this.writer = writer;
-        this.data = data;
+        this.snapshot = data.figures();
+        this.changes = data.changes();
         this.labels = labels;
         this.figures = figures;
         this.fonts = fonts;
     }
 
     void summary() {
+        PeriodBounds period = snapshot.period();
+        Version version = snapshot.version();
         Font titleFont = fonts.bold(TITLE);
-        Paragraph title = new Paragraph(fonts.printable(labels.text("title") + " — " + data.source(), titleFont),
+        Paragraph title = new Paragraph(fonts.printable(labels.text("title") + " — " + snapshot.source(), titleFont),
                 titleFont);
         title.setSpacingAfter(2);
         document.add(title);
         Font freshnessFont = fonts.bold(BODY);
-        Paragraph freshness = new Paragraph(fonts.printable(Freshness.withZone(data.asOf(), data.timeZone(),
+        Paragraph freshness = new Paragraph(fonts.printable(Freshness.withZone(version.asOf(), snapshot.timeZone(),
                 figures.locale()), freshnessFont), freshnessFont);
         freshness.setSpacingAfter(8);
         document.add(freshness);
@@ -78,28 +85,32 @@ final class ReportSections {
         PdfPTable info = new PdfPTable(new float[] {2.2f, 4f});
         info.setWidthPercentage(75);
         info.setHorizontalAlignment(Element.ALIGN_LEFT);
-        field(info, "field.tenant", data.source());
-        field(info, "field.timeZone", data.timeZone());
-        field(info, "field.period", labels.text("value.period", figures.date(data.from()), figures.date(data.to())));
-        figures.localPeriod(data.startUtc(), data.endUtc()).ifPresent(local -> field(info, "field.periodLocal", local));
-        field(info, "field.periodUtc", "[" + figures.instant(data.startUtc()) + ", " + figures.instant(data.endUtc())
-                + ")");
-        field(info, "field.asOf", figures.localTime(data.asOf())
-                .map(local -> labels.text("value.asOf", figures.instant(data.asOf()), local))
-                .orElse(figures.instant(data.asOf())));
-        field(info, "field.groupBy", labels.groupBy(data.groupBy()));
-        field(info, "field.snapshot", labels.text("value.snapshot", data.snapshotId(), data.version()));
-        field(info, "field.computedAt", figures.instant(data.computedAt()));
-        field(info, "field.currency", data.currency());
-        field(info, "field.changes", data.changes().map(this::changes).orElse(labels.text("value.noPrevious")));
-        field(info, "field.dataQuality", labels.text("value.findings",
-                figures.count(data.dataQuality().stream().mapToLong(Finding::count).sum())));
+        field(info, "field.tenant", snapshot.source());
+        field(info, "field.timeZone", snapshot.timeZone());
+        field(info, "field.period", labels.text("value.period", figures.date(period.from()),
+                figures.date(period.to())));
+        figures.localPeriod(period.startUtc(), period.endUtc())
+                .ifPresent(local -> field(info, "field.periodLocal", local));
+        field(info, "field.periodUtc", "[" + figures.instant(period.startUtc()) + ", "
+                + figures.instant(period.endUtc()) + ")");
+        field(info, "field.asOf", figures.localTime(version.asOf())
+                .map(local -> labels.text("value.asOf", figures.instant(version.asOf()), local))
+                .orElse(figures.instant(version.asOf())));
+        field(info, "field.groupBy", labels.groupBy(snapshot.groupBy()));
+        field(info, "field.snapshot", labels.text("value.snapshot", version.id(), version.number()));
+        field(info, "field.computedAt", figures.instant(version.computedAt()));
+        field(info, "field.currency", snapshot.estimate().currency());
+        field(info, "field.changes", changes.map(this::changes).orElse(labels.text("value.noPrevious")));
+        changes.flatMap(SnapshotDiff::planChange).ifPresent(change -> field(info, "field.planChange",
+                change.planChanged() ? labels.text("value.planChanged", change.older().plan(), change.newer().plan())
+                        : labels.text("value.pricesChanged", change.newer().plan())));
+        field(info, "field.dataQuality", labels.text("value.findings", figures.count(snapshot.findings())));
         info.setSpacingAfter(8);
         document.add(info);
 
         PdfPTable box = new PdfPTable(1);
         box.setWidthPercentage(100);
-        PdfPCell disclaimer = cell(labels.text("disclaimer", figures.instant(data.asOf())), fonts.bold(BODY),
+        PdfPCell disclaimer = cell(labels.text("disclaimer", figures.instant(version.asOf())), fonts.bold(BODY),
                 Element.ALIGN_LEFT);
         disclaimer.setBackgroundColor(NOTE_FILL);
         disclaimer.setPadding(6);
@@ -111,9 +122,8 @@ final class ReportSections {
         PdfPTable table = table(70, 3, 1.2f, 1.8f, 1.2f);
         head(table, "col.role", "col.users", "col.monthlyPrice", "col.note");
         long total = 0;
-        for (RoleUsers role : data.usersByRole()) {
-            Optional<EstimateLine> seat = data.estimateLines().stream()
-                    .filter(l -> "seat".equals(l.kind()) && l.key().equals(role.role())).findFirst();
+        for (RoleUsers role : snapshot.usersByRole()) {
+            Optional<EstimateLine> seat = snapshot.estimate().seat(role.role());
             table.addCell(text(role.role()));
             table.addCell(number(figures.count(role.users())));
             table.addCell(number(seat.map(l -> figures.money(l.unitPrice())).orElse("")));
@@ -132,7 +142,7 @@ final class ReportSections {
     void services() {
         PdfPTable table = table(100, 3, 2, 1.4f, 1.4f, 1.6f, 1.8f, 1.2f);
         head(table, "col.service", "col.key", "col.count", "col.units", "col.unitPrice", "col.amount", "col.note");
-        for (Service service : data.services()) {
+        for (PricedService service : snapshot.pricedServices()) {
             table.addCell(text(labels.service(service.key())));
             table.addCell(text(service.key()));
             table.addCell(number(figures.count(service.count())));
@@ -149,9 +159,9 @@ final class ReportSections {
         PdfPTable table = table(100, 1.2f, 3.4f, 1.4f, 1.6f, 1.8f, 1.2f);
         head(table, "col.kind", "col.concept", "col.quantity", "col.unitPrice", "col.amount", "col.note");
         boolean anyUnpriced = false;
-        for (EstimateLine line : data.estimateLines()) {
-            boolean seat = "seat".equals(line.kind());
-            table.addCell(text(seat ? labels.text("kind.seat") : "service".equals(line.kind())
+        for (EstimateLine line : snapshot.estimate().lines()) {
+            boolean seat = line.seat();
+            table.addCell(text(seat ? labels.text("kind.seat") : line.service()
                     ? labels.text("kind.service") : line.kind()));
             table.addCell(text(seat ? line.key() : labels.service(line.key())));
             table.addCell(number(figures.count(line.quantity())));
@@ -163,7 +173,7 @@ final class ReportSections {
         PdfPCell label = totalCell(labels.text("total.estimate"), Element.ALIGN_LEFT);
         label.setColspan(4);
         table.addCell(label);
-        table.addCell(totalCell(figures.money(data.total()), Element.ALIGN_RIGHT));
+        table.addCell(totalCell(figures.money(snapshot.estimate().total()), Element.ALIGN_RIGHT));
         table.addCell(totalCell("", Element.ALIGN_LEFT));
         heading("section.estimate", height(table));
         document.add(table);
@@ -178,21 +188,21 @@ final class ReportSections {
         ReportCharts charts = new ReportCharts(labels, figures, fonts);
         float width = document.right() - document.left();
         heading("section.consumptionChart", CONSUMPTION_CHART);
-        if (data.series().isEmpty()) {
+        if (snapshot.series().isEmpty()) {
             note(labels.text("chart.noData"));
         } else {
-            add(charts.consumption(data, writer.getDirectContent(), width, CONSUMPTION_CHART));
+            add(charts.consumption(snapshot, writer.getDirectContent(), width, CONSUMPTION_CHART));
         }
-        float whatsappHeight = Math.min(200, 70 + 26 * data.whatsapp().size());
-        heading("section.whatsappChart", data.whatsapp().isEmpty() ? 0 : whatsappHeight);
-        if (data.whatsapp().isEmpty()) {
+        float whatsappHeight = Math.min(200, 70 + 26 * snapshot.whatsapp().size());
+        heading("section.whatsappChart", snapshot.whatsapp().isEmpty() ? 0 : whatsappHeight);
+        if (snapshot.whatsapp().isEmpty()) {
             note(labels.text("whatsapp.none"));
             return;
         }
-        add(charts.whatsapp(data, writer.getDirectContent(), width, whatsappHeight));
+        add(charts.whatsapp(snapshot.whatsapp(), writer.getDirectContent(), width, whatsappHeight));
         PdfPTable table = table(60, 3, 1.3f, 1.3f);
         head(table, "col.channel", "col.inbound", "col.outbound");
-        for (WhatsappChannel channel : data.whatsapp()) {
+        for (WhatsappChannel channel : snapshot.whatsapp()) {
             table.addCell(text(channel.channel()));
             table.addCell(number(figures.count(channel.inbound())));
             table.addCell(number(figures.count(channel.outbound())));
@@ -201,14 +211,14 @@ final class ReportSections {
     }
 
     void dataQuality() {
-        if (data.dataQuality().isEmpty()) {
+        if (snapshot.dataQuality().isEmpty()) {
             heading("section.dataQuality", 0);
             note(labels.text("dataQuality.none"));
             return;
         }
         PdfPTable table = table(70, 3.2f, 2.2f, 1.2f);
         head(table, "col.reason", "col.code", "col.count");
-        for (Finding finding : data.dataQuality()) {
+        for (Finding finding : snapshot.dataQuality()) {
             table.addCell(text(labels.finding(finding.reason())));
             table.addCell(text(finding.reason()));
             table.addCell(number(figures.count(finding.count())));
@@ -232,11 +242,11 @@ final class ReportSections {
         Font font = fonts.regular(SMALL);
         head(table, SMALL, "col.id", "col.name", "col.email", "col.role", "col.channels", "col.sessions",
                 "col.messagesSent", "col.calls", "col.callMinutes");
-        table.addCell(headCell("col.lastLogin", labels.text("col.lastLogin", data.timeZone()), SMALL));
+        table.addCell(headCell("col.lastLogin", labels.text("col.lastLogin", snapshot.timeZone()), SMALL));
         // An incomplete table is written and emptied on each add: rows never pile up in memory.
         table.setComplete(false);
         int rows = 0;
-        for (User user : listing.users()) {
+        for (SnapshotUser user : listing.users()) {
             table.addCell(cell(Long.toString(user.id()), font, Element.ALIGN_RIGHT));
             table.addCell(cell(user.name(), font, Element.ALIGN_LEFT));
             table.addCell(cell(user.email(), font, Element.ALIGN_LEFT));

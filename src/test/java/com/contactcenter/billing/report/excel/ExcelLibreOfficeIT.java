@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.contactcenter.billing.report.ReportData;
+import com.contactcenter.billing.snapshot.SnapshotFigures.EstimateLine;
+import com.contactcenter.billing.snapshot.SnapshotUser;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -62,9 +64,10 @@ class ExcelLibreOfficeIT {
 
         // then: Resumen
         List<List<String>> summary = Csv.read(csv.resolveSibling("report-Resumen.csv"));
-        List<String> total = rowStartingWith(summary, ES.format("total.estimate", data.currency()));
-        assertThat(new BigDecimal(total.get(5))).isEqualByComparingTo(data.total());
-        for (ReportData.EstimateLine line : data.estimateLines()) {
+        List<String> total = rowStartingWith(summary, ES.format("total.estimate",
+                data.figures().estimate().currency()));
+        assertThat(new BigDecimal(total.get(5))).isEqualByComparingTo(data.figures().estimate().total());
+        for (EstimateLine line : data.figures().estimate().lines()) {
             List<String> row = summary.stream().filter(r -> r.size() > 5 && r.get(2).equals(line.key())
                     && r.get(0).equals(ES.get("kind." + line.kind()))).findFirst().orElseThrow();
             assertThat(Long.parseLong(row.get(3))).isEqualTo(line.quantity());
@@ -83,11 +86,11 @@ class ExcelLibreOfficeIT {
             assertThat(userRows.get(i).get(1)).isEqualTo(data.users().get(i).name());
         }
         long[] expected = {
-                data.users().stream().mapToLong(ReportData.User::channels).sum(),
-                data.users().stream().mapToLong(ReportData.User::sessions).sum(),
-                data.users().stream().mapToLong(ReportData.User::messagesSent).sum(),
-                data.users().stream().mapToLong(ReportData.User::calls).sum(),
-                data.users().stream().mapToLong(ReportData.User::callMinutes).sum()};
+                data.users().stream().mapToLong(SnapshotUser::channels).sum(),
+                data.users().stream().mapToLong(SnapshotUser::sessions).sum(),
+                data.users().stream().mapToLong(SnapshotUser::messagesSent).sum(),
+                data.users().stream().mapToLong(SnapshotUser::calls).sum(),
+                data.users().stream().mapToLong(SnapshotUser::callMinutes).sum()};
         for (int i = 0; i < expected.length; i++) {
             int column = UsersSheet.FIRST_FIGURE + i;
             assertThat(userRows.stream().mapToLong(r -> Long.parseLong(r.get(column))).sum()).isEqualTo(expected[i]);
@@ -97,8 +100,8 @@ class ExcelLibreOfficeIT {
         // then: Servicios, the total row is each service's units
         List<List<String>> services = Csv.read(csv.resolveSibling("report-Servicios.csv"));
         List<String> serviceTotal = rowStartingWith(services, ES.get("total"));
-        for (int i = 0; i < data.services().size(); i++) {
-            assertThat(Long.parseLong(serviceTotal.get(i + 1))).isEqualTo(data.services().get(i).units());
+        for (int i = 0; i < data.figures().services().size(); i++) {
+            assertThat(Long.parseLong(serviceTotal.get(i + 1))).isEqualTo(data.figures().services().get(i).units());
         }
     }
 
@@ -115,10 +118,10 @@ class ExcelLibreOfficeIT {
         List<List<String>> users = Csv.read(csv.resolveSibling("report-Usuarios.csv"));
         List<String> names = users.subList(UsersSheet.FIRST_USER_ROW, users.size()).stream().map(r -> r.get(1))
                 .toList();
-        assertThat(names).containsExactlyElementsOf(data.users().stream().map(ReportData.User::name).toList());
+        assertThat(names).containsExactlyElementsOf(data.users().stream().map(SnapshotUser::name).toList());
         List<List<String>> summary = Csv.read(csv.resolveSibling("report-Resumen.csv"));
         assertThat(new BigDecimal(rowStartingWith(summary, ES.format("total.estimate", "CLP")).get(5)))
-                .isEqualByComparingTo(data.total());
+                .isEqualByComparingTo(data.figures().estimate().total());
     }
 
     /** Writes the workbook and converts all its sheets; returns the path of the (Resumen) CSV. */

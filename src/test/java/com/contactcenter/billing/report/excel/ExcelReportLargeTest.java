@@ -3,6 +3,7 @@ package com.contactcenter.billing.report.excel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.contactcenter.billing.report.ReportData;
+import com.contactcenter.billing.snapshot.SnapshotUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,7 +54,7 @@ class ExcelReportLargeTest {
                 Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
         UserColumn minutes = userColumn(file, "I");
         assertThat(minutes.rows()).isEqualTo(USERS + UsersSheet.FIRST_USER_ROW);
-        assertThat(minutes.sum()).isEqualTo(data.users().stream().mapToLong(ReportData.User::callMinutes).sum());
+        assertThat(minutes.sum()).isEqualTo(data.users().stream().mapToLong(SnapshotUser::callMinutes).sum());
     }
 
     /** The Usuarios sheet's row count and the sum of one column below its header. */

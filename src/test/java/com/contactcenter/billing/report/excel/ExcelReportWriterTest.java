@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.contactcenter.billing.report.ReportData;
+import com.contactcenter.billing.snapshot.SnapshotFigures;
 import com.contactcenter.billing.usage.ServiceKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -168,7 +169,7 @@ class ExcelReportWriterTest {
             assertThat(rowStartingWith(summary, "SMS salientes", services).getCell(6)).isNull();
             int estimate = rowStartingWith(summary, ES.get("section.estimate")).getRowNum();
             List<String> flagged = new ArrayList<>();
-            for (int r = estimate + 2; r < estimate + 2 + data.estimateLines().size(); r++) {
+            for (int r = estimate + 2; r < estimate + 2 + data.figures().estimate().lines().size(); r++) {
                 Cell note = summary.getRow(r).getCell(6);
                 if (note != null && flag.equals(note.getStringCellValue())) {
                     flagged.add(text(summary.getRow(r), 2));
@@ -405,10 +406,10 @@ class ExcelReportWriterTest {
     void whatsappSheetWithoutChannelsSaysSoAndKeepsItsChartPlottable() throws IOException {
         // given
         ReportData base = ReportFixtures.report(DEMO_BY_MONTH);
-        ReportData data = new ReportData(base.source(), base.timeZone(), base.from(), base.to(), base.startUtc(),
-                base.endUtc(), base.groupBy(), base.snapshotId(), base.version(), base.asOf(), base.computedAt(),
-                base.usersByRole(), base.users(), base.services(), List.of(), base.series(), base.estimateLines(),
-                base.total(), base.currency(), base.scale(), List.of(), base.changes());
+        SnapshotFigures f = base.figures();
+        ReportData data = new ReportData(new SnapshotFigures(f.source(), f.timeZone(), f.period(), f.groupBy(),
+                f.version(), f.coverage(), f.usersByRole(), f.services(), List.of(), f.series(),
+                f.usersByRoleSeries(), f.estimate(), List.of()), base.users(), base.changes());
 
         // when
         try (XSSFWorkbook workbook = Workbooks.written(data, SPANISH)) {
@@ -612,14 +613,14 @@ class ExcelReportWriterTest {
             throws IOException {
         // given
         ReportData data = ReportFixtures.report(fixture);
-        assertThat(data.scale()).isEqualTo(scale);
+        assertThat(data.figures().estimate().scale()).isEqualTo(scale);
 
         // when
         try (XSSFWorkbook workbook = Workbooks.written(data, SPANISH)) {
             // then
             Sheet summary = workbook.getSheet("Resumen");
             int estimate = rowStartingWith(summary, ES.get("section.estimate")).getRowNum() + 2;
-            for (int r = estimate; r < estimate + data.estimateLines().size(); r++) {
+            for (int r = estimate; r < estimate + data.figures().estimate().lines().size(); r++) {
                 Row row = summary.getRow(r);
                 assertThat(format(row, 3)).isEqualTo("#,##0");
                 assertThat(row.getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
@@ -627,7 +628,8 @@ class ExcelReportWriterTest {
                 assertThat(row.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
                 assertThat(format(row, 5)).isEqualTo(moneyFormat);
             }
-            Row total = rowStartingWith(summary, ES.format("total.estimate", data.currency()));
+            Row total = rowStartingWith(summary, ES.format("total.estimate",
+                    data.figures().estimate().currency()));
             assertThat(total.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(format(total, 5)).isEqualTo(moneyFormat);
             int services = rowStartingWith(summary, ES.get("section.services")).getRowNum() + 2;

@@ -2,6 +2,7 @@ package com.contactcenter.billing.report.excel;
 
 import com.contactcenter.billing.report.ReportData;
 import com.contactcenter.billing.snapshot.Snapshot;
+import com.contactcenter.billing.snapshot.SnapshotUser;
 import com.contactcenter.billing.usage.GroupBy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,17 +80,14 @@ final class ReportFixtures {
     /** {@code users} users spread over four roles, on top of the demo export's other figures. */
     static ReportData withUsers(ReportData base, int users) {
         String[] roles = {"Agente", "Supervisor", "Administrador", "Analista de calidad"};
-        List<ReportData.User> list = new ArrayList<>(users);
+        List<SnapshotUser> list = new ArrayList<>(users);
         Instant login = Instant.parse("2026-11-20T10:00:00.123Z");
         for (int i = 1; i <= users; i++) {
-            list.add(new ReportData.User(i, (i % 97 == 0 ? "=" : "") + "Usuario Número " + i,
+            list.add(new SnapshotUser(i, (i % 97 == 0 ? "=" : "") + "Usuario Número " + i,
                     "usuario" + i + "@tenant.example", roles[i % roles.length], i % 5, i % 40, i % 1_000, i % 60,
                     i % 300, i % 13 == 0 ? null : login.plusSeconds(i)));
         }
-        return new ReportData(base.source(), base.timeZone(), base.from(), base.to(), base.startUtc(), base.endUtc(),
-                base.groupBy(), base.snapshotId(), base.version(), base.asOf(), base.computedAt(), base.usersByRole(),
-                list, base.services(), base.whatsapp(), base.series(), base.estimateLines(), base.total(),
-                base.currency(), base.scale(), base.dataQuality(), base.changes());
+        return new ReportData(base.figures(), list, base.changes());
     }
 
     static BigDecimal decimal(JsonNode node) {

@@ -7,13 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.contactcenter.billing.report.ReportData;
-import com.contactcenter.billing.report.ReportData.EstimateLine;
-import com.contactcenter.billing.report.ReportData.Finding;
-import com.contactcenter.billing.report.ReportData.RoleUsers;
-import com.contactcenter.billing.report.ReportData.Service;
-import com.contactcenter.billing.report.ReportData.User;
-import com.contactcenter.billing.report.ReportData.WhatsappChannel;
+import com.contactcenter.billing.snapshot.PlanStamp;
+import com.contactcenter.billing.snapshot.SnapshotFigures;
+import com.contactcenter.billing.snapshot.SnapshotFigures.EstimateLine;
+import com.contactcenter.billing.snapshot.SnapshotFigures.Finding;
+import com.contactcenter.billing.snapshot.SnapshotFigures.PricedService;
+import com.contactcenter.billing.snapshot.SnapshotUser;
 import com.contactcenter.billing.usage.ServiceKey;
+import com.contactcenter.billing.usage.UsageReport.RoleUsers;
+import com.contactcenter.billing.usage.UsageReport.WhatsappChannel;
 import com.lowagie.text.pdf.PRStream;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
@@ -85,30 +87,30 @@ class PdfReportWriterTest {
         List<String> lines = lines(PdfReports.text(render(demo, SPANISH)));
 
         long users = 0;
-        for (RoleUsers role : demo.usersByRole()) {
-            EstimateLine seat = demo.estimateLines().stream()
+        for (RoleUsers role : demo.figures().usersByRole()) {
+            EstimateLine seat = demo.figures().estimate().lines().stream()
                     .filter(l -> l.kind().equals("seat") && l.key().equals(role.role())).findFirst().orElseThrow();
             assertThat(lines).contains(role.role() + " " + count(role.users()) + " " + money(seat.unitPrice())
                     + (seat.priced() ? "" : " Sin precio"));
             users += role.users();
         }
         assertThat(lines).contains("Total " + count(users));
-        for (Service s : demo.services()) {
+        for (PricedService s : demo.figures().pricedServices()) {
             assertThat(lines).contains(ServiceKey.ofKey(s.key()).orElseThrow().spanishLabel() + " " + s.key() + " "
                     + count(s.count()) + " " + count(s.units()) + " " + money(s.unitPrice()) + " " + money(s.amount())
                     + (s.priced() ? "" : " Sin precio"));
         }
-        for (EstimateLine line : demo.estimateLines()) {
+        for (EstimateLine line : demo.figures().estimate().lines()) {
             String concept = line.kind().equals("seat") ? "Puesto " + line.key()
                     : "Servicio " + ServiceKey.ofKey(line.key()).orElseThrow().spanishLabel();
             assertThat(lines).contains(concept + " " + count(line.quantity()) + " " + money(line.unitPrice()) + " "
                     + money(line.amount()) + (line.priced() ? "" : " Sin precio"));
         }
-        assertThat(lines).contains("Total estimado " + money(demo.total()));
-        for (Finding finding : demo.dataQuality()) {
+        assertThat(lines).contains("Total estimado " + money(demo.figures().estimate().total()));
+        for (Finding finding : demo.figures().dataQuality()) {
             assertThat(lines).anyMatch(l -> l.endsWith(" " + finding.reason() + " " + count(finding.count())));
         }
-        for (WhatsappChannel channel : demo.whatsapp()) {
+        for (WhatsappChannel channel : demo.figures().whatsapp()) {
             assertThat(lines).contains(channel.channel() + " " + count(channel.inbound()) + " "
                     + count(channel.outbound()));
         }
@@ -136,6 +138,44 @@ class PdfReportWriterTest {
 
         assertThat(flat(first)).contains("Versión anterior comparada con la versión 2: total $ 50.000.000,00 → "
                 + "$ 53.542.532,50 (diferencia $ 3.542.532,50)");
+    }
+
+    @Test
+    void saysWhenThePreviousVersionWasPricedWithAnotherPlan() {
+        // given version 2 priced with plan "básico", version 3 with plan "oro"
+        ReportData data = pricedWith(new PlanStamp("oro", "9c41"), new PlanStamp("básico", "51d0"));
+
+        // when
+        String spanish = pages(render(data, SPANISH)).get(0);
+        String english = pages(render(data, Locale.ENGLISH)).get(0);
+
+        // then the changes say so, under the comparison of the totals
+        assertThat(lines(spanish)).contains("Precios de otro plan: básico antes, oro ahora");
+        assertThat(flat(spanish)).contains("Versión anterior comparada con la versión 2: total $ 53.542.532,50 → "
+                + "$ 53.542.532,50 (diferencia $ 0,00) Precios de otro plan: básico antes, oro ahora Calidad de datos");
+        assertThat(lines(english)).contains("Prices of another plan: básico before, oro now");
+    }
+
+    @Test
+    void saysWhenThePricesOfThePlanChangedBetweenTheVersions() {
+        // given versions 2 and 3 priced with plan "oro", its prices changed in between
+        ReportData data = pricedWith(new PlanStamp("oro", "9c41"), new PlanStamp("oro", "51d0"));
+
+        // when
+        List<String> spanish = lines(pages(render(data, SPANISH)).get(0));
+
+        // then
+        assertThat(spanish).contains("Precios del plan oro: cambiaron entre las dos versiones");
+    }
+
+    @Test
+    void saysNothingOfPricesWhenBothVersionsHaveTheSamePlanAndPrices() {
+        ReportData data = pricedWith(new PlanStamp("oro", "9c41"), new PlanStamp("oro", "9c41"));
+
+        String first = pages(render(data, SPANISH)).get(0);
+
+        assertThat(lines(first)).noneMatch(l -> l.startsWith("Precios"));
+        assertThat(flat(first)).contains("Versión anterior comparada con la versión 2");
     }
 
     @Test
@@ -255,11 +295,11 @@ class PdfReportWriterTest {
 
     @Test
     void listsTheFiftyMostActiveOfSixHundredUsersAndSendsToTheSpreadsheetForTheRest() {
-        List<User> users = PdfReports.users(600);
+        List<SnapshotUser> users = PdfReports.users(600);
         List<Long> expected = users.stream()
                 .sorted((a, b) -> a.activity() != b.activity() ? Long.compare(b.activity(), a.activity())
                         : Long.compare(a.id(), b.id()))
-                .limit(50).map(User::id).toList();
+                .limit(50).map(SnapshotUser::id).toList();
 
         String text = PdfReports.text(render(PdfReports.withUsers(PdfReports.demo(), users), SPANISH));
 
@@ -270,12 +310,12 @@ class PdfReportWriterTest {
 
     @Test
     void listsAllFiveHundredUsersInTheExportsOrder() {
-        List<User> users = PdfReports.users(500);
+        List<SnapshotUser> users = PdfReports.users(500);
 
         byte[] pdf = render(PdfReports.withUsers(PdfReports.demo(), users), SPANISH);
         String text = PdfReports.text(pdf);
 
-        assertThat(listedUserIds(text)).containsExactlyElementsOf(users.stream().map(User::id).toList());
+        assertThat(listedUserIds(text)).containsExactlyElementsOf(users.stream().map(SnapshotUser::id).toList());
         assertThat(lines(text)).contains("1 U1 u1@ejemplo.co Agente 1 1 0 0 0 2026-11-20 10:00");
         assertThat(flat(text)).contains("Los 500 usuarios facturables del periodo.").doesNotContain("hoja de cálculo");
         List<String> userPages = pages(pdf).stream().filter(p -> p.contains(" u1@ejemplo.co") || p.matches(
@@ -307,10 +347,10 @@ class PdfReportWriterTest {
     @Test
     void saysSoWhenThereAreNoWhatsappChannelsFindingsOrUsers() {
         ReportData demo = PdfReports.demo();
-        ReportData empty = new ReportData(demo.source(), demo.timeZone(), demo.from(), demo.to(), demo.startUtc(),
-                demo.endUtc(), demo.groupBy(), demo.snapshotId(), demo.version(), demo.asOf(), demo.computedAt(),
-                List.of(), List.of(), demo.services(), List.of(), List.of(), demo.estimateLines(), demo.total(),
-                demo.currency(), demo.scale(), List.of(), demo.changes());
+        SnapshotFigures f = demo.figures();
+        ReportData empty = new ReportData(new SnapshotFigures(f.source(), f.timeZone(), f.period(), f.groupBy(),
+                f.version(), f.coverage(), List.of(), f.services(), List.of(), List.of(), List.of(), f.estimate(),
+                List.of()), List.of(), demo.changes());
 
         String text = PdfReports.text(render(empty, SPANISH));
 
@@ -367,6 +407,13 @@ class PdfReportWriterTest {
                 .hasMessageStartingWith("PDF report font file is not a usable TrueType font: "
                         + notAFont.toAbsolutePath())
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    /** The demo export as version 3 priced with {@code newer}, against itself as version 2 priced with {@code older}. */
+    private static ReportData pricedWith(PlanStamp newer, PlanStamp older) {
+        String document = PdfReports.resource("demo-2026-11.json");
+        return ReportData.of(PdfReports.snapshot(3, document, newer),
+                Optional.of(PdfReports.snapshot(2, document, older)));
     }
 
     private static List<Long> listedUserIds(String text) {

@@ -1,8 +1,9 @@
 package com.contactcenter.billing.report.pdf;
 
 import com.contactcenter.billing.report.ReportData;
-import com.contactcenter.billing.report.ReportData.User;
+import com.contactcenter.billing.snapshot.PlanStamp;
 import com.contactcenter.billing.snapshot.Snapshot;
+import com.contactcenter.billing.snapshot.SnapshotUser;
 import com.contactcenter.billing.usage.GroupBy;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
@@ -49,21 +50,25 @@ final class PdfReports {
                 GroupBy.MONTH, version, Instant.EPOCH, Instant.EPOCH, document);
     }
 
-    static ReportData withUsers(ReportData d, List<User> users) {
-        return new ReportData(d.source(), d.timeZone(), d.from(), d.to(), d.startUtc(), d.endUtc(), d.groupBy(),
-                d.snapshotId(), d.version(), d.asOf(), d.computedAt(), d.usersByRole(), users, d.services(),
-                d.whatsapp(), d.series(), d.estimateLines(), d.total(), d.currency(), d.scale(), d.dataQuality(),
-                d.changes());
+    /** As {@link #snapshot(int, String)}, priced with {@code plan}. */
+    static Snapshot snapshot(int version, String document, PlanStamp plan) {
+        Snapshot s = snapshot(version, document);
+        return new Snapshot(s.id(), s.source(), s.from(), s.to(), s.groupBy(), version, s.asOf(), s.computedAt(),
+                s.content(), plan);
+    }
+
+    static ReportData withUsers(ReportData d, List<SnapshotUser> users) {
+        return new ReportData(d.figures(), users, d.changes());
     }
 
     /**
      * {@code count} users named {@code U<id>} (one word, so a listed user is found by its name) whose
      * activity is {@code id % 97}: many ties, broken by id.
      */
-    static List<User> users(int count) {
-        List<User> users = new ArrayList<>(count);
-        IntStream.rangeClosed(1, count).forEach(id -> users.add(new User(id, "U" + id, "u" + id + "@ejemplo.co",
-                "Agente", 1, id % 97, 0, 0, 0, Instant.parse("2026-11-20T15:00:00Z"))));
+    static List<SnapshotUser> users(int count) {
+        List<SnapshotUser> users = new ArrayList<>(count);
+        IntStream.rangeClosed(1, count).forEach(id -> users.add(new SnapshotUser(id, "U" + id,
+                "u" + id + "@ejemplo.co", "Agente", 1, id % 97, 0, 0, 0, Instant.parse("2026-11-20T15:00:00Z"))));
         return users;
     }
 

@@ -1,4 +1,4 @@
-package com.contactcenter.billing.report;
+package com.contactcenter.billing.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.contactcenter.billing.report;
+package com.contactcenter.billing.snapshot;
 
 import java.time.DateTimeException;
 import java.time.Instant;
