@@ -6,6 +6,7 @@ import com.contactcenter.billing.ops.JobRequestStore.JobRequest;
 import com.contactcenter.billing.ops.JobRequestStore.TenantJob;
 import com.contactcenter.billing.ops.JobRequestStore.TenantStatus;
 import com.contactcenter.billing.ops.JobRequestStore.TenantWindow;
+import com.contactcenter.billing.snapshot.SnapshotJob;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.sync.SyncService.SourceOutcome;
@@ -20,7 +21,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -32,7 +32,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -53,15 +52,11 @@ import org.springframework.stereotype.Service;
 public class JobRunner {
 
     public static final String SYNC_JOB = "usageSyncJob";
-    public static final String SNAPSHOT_JOB = "snapshotJob";
 
-    /** Parameters of {@code snapshotJob}. */
+    /** The parameters both jobs name their tenant and days with. */
     public static final String SOURCE = "source";
     public static final String FROM = "from";
     public static final String TO = "to";
-    public static final String REPORTS = "reports";
-    public static final String INTRADAY = "intraday";
-    public static final String RUN = "run";
 
     /** A many-tenant request, enqueued. */
     public record Submitted(long requestId, int tenants) {
@@ -247,8 +242,8 @@ public class JobRunner {
                 }
             }
             if (work != TenantWork.SYNC) {
-                JobExecution snapshot = launch(requestId, source, operator -> operator.start(registry.getJob(SNAPSHOT_JOB),
-                        snapshotParameters(source, tenant, request, work))).runHere();
+                JobExecution snapshot = launch(requestId, source, operator -> operator.start(
+                        registry.getJob(SnapshotJob.NAME), snapshotParameters(source, tenant, request, work))).runHere();
                 if (snapshot.getStatus() != BatchStatus.COMPLETED) {
                     end(tenant, TenantStatus.FAILED, SyncService.failure(snapshot));
                     return Turn.DONE;
@@ -272,13 +267,9 @@ public class JobRunner {
 
     private static JobParameters snapshotParameters(String source, TenantJob tenant, JobRequest request,
             TenantWork work) {
-        return new JobParametersBuilder().addString(SOURCE, source)
-                .addLocalDate(FROM, request.from() != null ? request.from() : tenant.from())
-                .addLocalDate(TO, request.to() != null ? request.to() : tenant.to())
-                .addString(REPORTS, String.valueOf(work == TenantWork.SNAPSHOT_REPORTS))
-                .addString(INTRADAY, String.valueOf(work == TenantWork.INTRADAY))
-                .addString(RUN, UUID.randomUUID().toString())
-                .toJobParameters();
+        return SnapshotJob.parameters(source, request.from() != null ? request.from() : tenant.from(),
+                request.to() != null ? request.to() : tenant.to(), work == TenantWork.SNAPSHOT_REPORTS,
+                work == TenantWork.INTRADAY);
     }
 
     private Turn waitFor(TenantJob tenant, String why) {

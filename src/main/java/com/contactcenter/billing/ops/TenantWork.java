@@ -1,5 +1,6 @@
 package com.contactcenter.billing.ops;
 
+import com.contactcenter.billing.snapshot.SnapshotJob;
 import java.util.Locale;
 
 /**
@@ -16,9 +17,9 @@ public enum TenantWork {
      */
     INTRADAY(JobRunner.SYNC_JOB),
     /** {@code snapshotJob} of the request's month. */
-    SNAPSHOT(JobRunner.SNAPSHOT_JOB),
+    SNAPSHOT(SnapshotJob.NAME),
     /** {@code snapshotJob} of the request's month, with its reports. */
-    SNAPSHOT_REPORTS(JobRunner.SNAPSHOT_JOB);
+    SNAPSHOT_REPORTS(SnapshotJob.NAME);
 
     private final String jobName;
 

@@ -4,6 +4,7 @@ import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.report.excel.ExcelReportWriter;
 import com.contactcenter.billing.report.pdf.PdfReportWriter;
 import com.contactcenter.billing.snapshot.Snapshot;
+import com.contactcenter.billing.snapshot.SnapshotReports;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.usage.GroupBy;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Service;
  * never leaves a half-written report.
  */
 @Service
-public class ReportService {
+public class ReportService implements SnapshotReports {
 
     public enum Format {
         XLSX, PDF;
@@ -83,6 +84,12 @@ public class ReportService {
             });
         }
         return new Rendered(snapshot, AtomicFiles.writeAll(files));
+    }
+
+    /** Both reports of {@code snapshot} into {@code billing.report.out-dir}: what the snapshot job renders. */
+    @Override
+    public List<Path> render(Snapshot snapshot) {
+        return render(snapshot, List.of(Format.values()), settings.outDir()).files();
     }
 
     public static String fileName(Snapshot snapshot, Format format) {

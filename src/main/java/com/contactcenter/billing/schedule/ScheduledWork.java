@@ -1,5 +1,6 @@
 package com.contactcenter.billing.schedule;
 
+import com.contactcenter.billing.snapshot.SnapshotJob;
 import java.util.Locale;
 
 /**
@@ -11,12 +12,12 @@ enum ScheduledWork {
     /** {@code usageSyncJob} over every source's nightly window. */
     NIGHTLY_SYNC("usageSyncJob"),
     /** {@code snapshotJob} of the month holding the fire time, in the schedule's zone. */
-    CURRENT_MONTH_SNAPSHOT(SnapshotJobConfiguration.JOB_NAME),
+    CURRENT_MONTH_SNAPSHOT(SnapshotJob.NAME),
     /** {@code snapshotJob} of the month before the fire time, with reports when configured. */
-    PREVIOUS_MONTH_CLOSE(SnapshotJobConfiguration.JOB_NAME),
+    PREVIOUS_MONTH_CLOSE(SnapshotJob.NAME),
     /**
      * {@code usageSyncJob} over today and yesterday of every free source, then that source's
-     * snapshots of today, this week and this month (see {@link IntradayRefresh}).
+     * snapshots of today, this week and this month ({@code snapshotJob} with {@code intraday=true}).
      */
     INTRADAY_SYNC("usageSyncJob");
 

@@ -1,6 +1,7 @@
 package com.contactcenter.billing.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.contactcenter.billing.ops.JobHistory;
 import com.contactcenter.billing.report.Freshness;
@@ -18,6 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,6 +74,9 @@ class IntradayRefreshTest {
 
     @Autowired
     SnapshotService snapshots;
+
+    @Autowired
+    JobRepository batch;
 
     @BeforeAll
     static void loadSources() {
@@ -146,6 +153,27 @@ class IntradayRefreshTest {
         // and the dashboard can say how fresh it is
         assertThat(Freshness.text(today.asOf(), ZoneId.of("America/Bogota"), Locale.forLanguageTag("es"),
                 LocalDate.parse("2026-11-29"))).isEqualTo("Datos sincronizados hasta las 14:30");
+    }
+
+    @Test
+    void eachSourcesIntradaySnapshotsAreOneSnapshotJobRunInTheJobHistory() throws Exception {
+        // when the intraday trigger fires
+        fireIntraday();
+
+        // then each source's three snapshots were written by a snapshotJob execution of its own, which
+        // the history shows as it shows any snapshot run
+        for (String source : List.of("edge", "other")) {
+            long newest = batch.getJobInstances("snapshotJob", 0, 20).stream().map(batch::getLastJobExecution)
+                    .filter(e -> source.equals(e.getJobParameters().getString("source")))
+                    .mapToLong(JobExecution::getId).max().orElseThrow();
+            JobExecution run = batch.getJobExecution(newest);
+            assertThat(run.getJobParameters().getString("intraday")).isEqualTo("true");
+            assertThat(run.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getWriteCount)
+                    .containsExactly(tuple("snapshotStep", 3L));
+            JobHistory.JobStatus status = history.status(run.getId()).orElseThrow();
+            assertThat(List.of(status.jobName(), status.status(), status.sources())).as(source)
+                    .containsExactly("snapshotJob", "COMPLETED", List.of(source));
+        }
     }
 
     @Test
