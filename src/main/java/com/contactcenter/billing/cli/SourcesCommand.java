@@ -1,12 +1,12 @@
 package com.contactcenter.billing.cli;
 
+import com.contactcenter.billing.ops.JobHistory;
+import com.contactcenter.billing.ops.JobHistory.LastSync;
 import com.contactcenter.billing.source.SourceLocations;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.source.SourceRegistry.Origin;
 import com.contactcenter.billing.source.SourceRegistry.SkippedRow;
 import com.contactcenter.billing.source.SourceRegistry.Tenant;
-import com.contactcenter.billing.warehouse.SyncRunStore;
-import com.contactcenter.billing.warehouse.SyncRunStore.SyncRun;
 import java.io.PrintStream;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -21,11 +21,11 @@ class SourcesCommand {
     private static final String ROW = "%-24s %-9s %-20s %-24s %s%n";
 
     private final SourceRegistry sources;
-    private final SyncRunStore runs;
+    private final JobHistory history;
 
-    SourcesCommand(SourceRegistry sources, SyncRunStore runs) {
+    SourcesCommand(SourceRegistry sources, JobHistory history) {
         this.sources = sources;
-        this.runs = runs;
+        this.history = history;
     }
 
     int print(PrintStream out) {
@@ -49,10 +49,10 @@ class SourcesCommand {
     }
 
     private String lastSync(String source) {
-        return runs.latest(source).map(SourcesCommand::describe).orElse("never synced");
+        return history.lastSync(source).map(SourcesCommand::describe).orElse("never synced");
     }
 
-    private static String describe(SyncRun run) {
+    private static String describe(LastSync run) {
         return run.status() + " " + run.from() + ".." + run.to()
                 + (run.finishedAt() == null ? ", not finished" : ", finished " + run.finishedAt());
     }

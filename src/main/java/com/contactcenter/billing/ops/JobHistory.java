@@ -5,6 +5,7 @@ import com.contactcenter.billing.ops.JobRequestStore.JobRequest;
 import com.contactcenter.billing.ops.JobRequestStore.TenantJob;
 import com.contactcenter.billing.ops.JobRequestStore.TenantStatus;
 import com.contactcenter.billing.sync.SyncService;
+import com.contactcenter.billing.warehouse.SyncRunStore;
 import com.contactcenter.billing.warehouse.SyncRunStore.SyncRun;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,18 +60,30 @@ public class JobHistory {
             List<TenantLine> tenants) {
     }
 
+    /** A source's newest sync run: its status, days and when it finished (null while it runs). */
+    public record LastSync(String status, LocalDate from, LocalDate to, Instant finishedAt) {
+    }
+
     private static final int ERRORS_SHOWN = 5;
 
     private final JobRepository jobRepository;
     private final JobRequestStore requests;
     private final JobExecutions executions;
     private final Clock clock;
+    private final SyncRunStore runs;
 
-    JobHistory(JobRepository jobRepository, JobRequestStore requests, JobExecutions executions, Clock clock) {
+    JobHistory(JobRepository jobRepository, JobRequestStore requests, JobExecutions executions, Clock clock,
+            SyncRunStore runs) {
         this.jobRepository = jobRepository;
         this.requests = requests;
         this.executions = executions;
         this.clock = clock;
+        this.runs = runs;
+    }
+
+    /** The source's newest sync run, whichever node or process ran it. */
+    public Optional<LastSync> lastSync(String source) {
+        return runs.latest(source).map(r -> new LastSync(r.status().name(), r.from(), r.to(), r.finishedAt()));
     }
 
     public Optional<JobStatus> status(long jobExecutionId) {
