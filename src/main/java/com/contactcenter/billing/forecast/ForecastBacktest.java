@@ -96,7 +96,7 @@ public class ForecastBacktest {
                     && total.compareTo(forecast.high().total()) <= 0) {
                 inside++;
             }
-            if (forecast.method() != Forecast.Method.WEEKDAY_MEAN) {
+            if (forecast.method() != Forecast.Method.WEEKDAY_TREND) {
                 shortHistory++;
             }
         }

@@ -23,8 +23,8 @@ public record Forecast(Period period, Instant asOf, Method method, int daysOfHis
 
     /** How the days to come were projected. */
     public enum Method {
-        /** Each weekday's mean over the history; the interval from each weekday's spread. */
-        WEEKDAY_MEAN,
+        /** Each weekday's mean over the history, moved by the history's trend; the interval from their scatter. */
+        WEEKDAY_TREND,
         /** Fewer than {@link Forecaster#MIN_HISTORY_DAYS} days of history: the mean day, and a range of ±50 %. */
         SHORT_HISTORY,
         /** No day of history: the figures so far, no upper bound. */

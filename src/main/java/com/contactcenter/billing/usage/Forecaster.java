@@ -2,7 +2,6 @@ package com.contactcenter.billing.usage;
 
 import com.contactcenter.billing.usage.Forecast.Method;
 import com.contactcenter.billing.usage.Forecast.ServiceForecast;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,14 +16,13 @@ import java.util.function.ToLongFunction;
  * own synced days ({@link PeriodCoverage} says what is known and what is to come).
  *
  * <p>With at least {@link #MIN_HISTORY_DAYS} complete days among the {@link #HISTORY_DAYS} before
- * the as-of's day ({@link Method#WEEKDAY_MEAN}), what is to come of each day is projected as its
- * weekday's mean over those days ({@link WeekdayHistory}): a Monday from the Mondays, a Sunday from
- * the Sundays. Days of a weekday are taken to vary independently around its mean, so the units to
- * come of a weekday with {@code R} days to come (squares summing to {@code Q}; a part day counts
- * as its share), mean {@code m} and sample variance {@code s²} over {@code k} days are
- * {@code R·m}, with variance {@code s²·(Q + R²/k)}: the days' own spread plus that of the mean.
- * The interval is the point ± 1.2816 standard deviations of the sum over the weekdays (80 % of a
- * normal), never below the units so far. Usage within a day is taken as even over its hours.
+ * the as-of's day ({@link Method#WEEKDAY_TREND}), each service's days to come are projected from
+ * its weekdays' means and its trend ({@link WeekdayTrend}): a Monday from the Mondays, a Sunday
+ * from the Sundays, all moved by the growth (or decline) the twelve weeks show. What is to come
+ * of a day synced part way is its share of hours (a DST day has 23 or 25): usage within a day is
+ * taken as even over its hours, since the warehouse keeps days. The interval is the point ±
+ * 1.2816 standard deviations of the sum (80 % of a normal), never below the units so far; a
+ * service whose history leaves no scatter to measure gets the short history's range.
  *
  * <p>Seats are the users known at the as-of, each taken to stay to the period's end, priced as
  * the contract prices seats; money goes through {@link Estimator}, at the point, the low and the
@@ -33,9 +31,9 @@ import java.util.function.ToLongFunction;
  */
 public final class Forecaster {
 
-    /** The history a weekday's mean is read from: the eight weeks before the as-of's day. */
-    public static final int HISTORY_DAYS = 56;
-    /** Fewer complete days of history than this: two weeks do not give each weekday a spread. */
+    /** The history read: the twelve weeks before the as-of's day. */
+    public static final int HISTORY_DAYS = 84;
+    /** Fewer complete days of history than this: two weeks give each weekday two days at least. */
     public static final int MIN_HISTORY_DAYS = 14;
     /** The normal's 90th percentile: ± this many standard deviations hold 80 %. */
     static final double Z_80 = 1.2815515655446004;
@@ -59,7 +57,7 @@ public final class Forecaster {
         PeriodCoverage coverage = PeriodCoverage.of(period, asOf, days);
         int historyDays = coverage.history().size();
         Method method = historyDays == 0 ? Method.NO_HISTORY
-                : historyDays < MIN_HISTORY_DAYS ? Method.SHORT_HISTORY : Method.WEEKDAY_MEAN;
+                : historyDays < MIN_HISTORY_DAYS ? Method.SHORT_HISTORY : Method.WEEKDAY_TREND;
         List<ServiceForecast> services = new ArrayList<>();
         for (ServiceKey key : ServiceKey.values()) {
             services.add(project(key, method, coverage));
@@ -89,22 +87,25 @@ public final class Forecaster {
         if (method == Method.NO_HISTORY) {
             return new ServiceForecast(key, soFar, soFar, soFar, null);
         }
-        WeekdayHistory history = new WeekdayHistory(coverage.history(), key);
         if (method == Method.SHORT_HISTORY) {
-            double toCome = coverage.daysToCome() * history.meanDay();
-            return new ServiceForecast(key, soFar, units(soFar + toCome), units(soFar + SHORT_HISTORY_LOW * toCome),
-                    units(soFar + SHORT_HISTORY_HIGH * toCome));
+            double meanDay = coverage.history().stream().mapToLong(d -> d.units(key)).average().orElse(0);
+            return wide(key, soFar, coverage.daysToCome() * meanDay);
         }
-        double toCome = 0;
-        double variance = 0;
-        for (DayOfWeek day : DayOfWeek.values()) {
-            double days = coverage.toCome(day);
-            toCome += days * history.mean(day);
-            variance += history.variance(day) * (coverage.toComeSquared(day) + days * days / history.size(day));
+        WeekdayTrend.Projection projection = new WeekdayTrend(coverage.history(), key, coverage.today())
+                .project(coverage.toCome());
+        if (Double.isNaN(projection.variance())) {
+            return wide(key, soFar, projection.units());
         }
-        double halfWidth = Z_80 * Math.sqrt(variance);
-        return new ServiceForecast(key, soFar, units(soFar + toCome), Math.max(soFar, units(soFar + toCome - halfWidth)),
-                units(soFar + toCome + halfWidth));
+        double point = soFar + projection.units();
+        double halfWidth = Z_80 * Math.sqrt(projection.variance());
+        return new ServiceForecast(key, soFar, units(point), Math.max(soFar, units(point - halfWidth)),
+                units(point + halfWidth));
+    }
+
+    /** A range of half to one and a half times what is to come, set wide on purpose. */
+    private static ServiceForecast wide(ServiceKey key, long soFar, double toCome) {
+        return new ServiceForecast(key, soFar, units(soFar + toCome), units(soFar + SHORT_HISTORY_LOW * toCome),
+                units(soFar + SHORT_HISTORY_HIGH * toCome));
     }
 
     private Forecast priced(Period period, Instant asOf, Method method, PeriodCoverage coverage,

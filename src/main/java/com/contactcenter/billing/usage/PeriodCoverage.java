@@ -1,6 +1,5 @@
 package com.contactcenter.billing.usage;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,20 +12,24 @@ import java.util.Map;
 
 /**
  * What a tenant's synced days tell of a period as of an instant: the units so far, how much of
- * each weekday's days is still to come, and the complete days of history before the as-of's day.
+ * each of its days is still to come, and the complete days of history before the as-of's day.
  * A day is read only when it had ended by the as-of or was synced by then, so that nothing
  * stamped after the as-of is ever used. Of a day read, the hours its sync covered are known (a
  * DST day has 23 or 25 of them); the rest of the day, and every day never synced, is to come.
  */
 final class PeriodCoverage {
 
+    /** A day of the period and the share of it still to come: 1 for a day not known at all. */
+    record ToCome(LocalDate day, double share) {
+    }
+
+    private final LocalDate today;
     private final Map<ServiceKey, Long> soFar = new EnumMap<>(ServiceKey.class);
-    /** Per weekday (by ordinal): the days to come, and the sum of their squares (a part day counts as its share). */
-    private final double[] toCome = new double[7];
-    private final double[] toComeSquared = new double[7];
+    private final List<ToCome> toCome = new ArrayList<>();
     private final List<DayUnits> history = new ArrayList<>();
 
-    private PeriodCoverage() {
+    private PeriodCoverage(LocalDate today) {
+        this.today = today;
     }
 
     static PeriodCoverage of(Period period, Instant asOf, List<DayUnits> days) {
@@ -37,8 +40,8 @@ final class PeriodCoverage {
                 readable.put(d.day(), d);
             }
         }
-        PeriodCoverage coverage = new PeriodCoverage();
         LocalDate today = LocalDate.ofInstant(asOf, zone);
+        PeriodCoverage coverage = new PeriodCoverage(today);
         for (LocalDate d = today.minusDays(Forecaster.HISTORY_DAYS); d.isBefore(today); d = d.plusDays(1)) {
             DayUnits day = readable.get(d);
             if (day != null && coveredShare(day, zone) == 1) {
@@ -52,8 +55,9 @@ final class PeriodCoverage {
                 day.units().forEach((key, units) -> coverage.soFar.merge(key, units, Long::sum));
                 rest -= coveredShare(day, zone);
             }
-            coverage.toCome[d.getDayOfWeek().ordinal()] += rest;
-            coverage.toComeSquared[d.getDayOfWeek().ordinal()] += rest * rest;
+            if (rest > 0) {
+                coverage.toCome.add(new ToCome(d, rest));
+            }
         }
         return coverage;
     }
@@ -77,19 +81,21 @@ final class PeriodCoverage {
         return soFar.getOrDefault(key, 0L);
     }
 
-    double toCome(DayOfWeek day) {
-        return toCome[day.ordinal()];
+    /** The as-of's local day. */
+    LocalDate today() {
+        return today;
     }
 
-    double toComeSquared(DayOfWeek day) {
-        return toComeSquared[day.ordinal()];
+    /** The days of the period not wholly known, in order. */
+    List<ToCome> toCome() {
+        return toCome;
     }
 
     /** Days of the period still to come, in days. */
     double daysToCome() {
         double days = 0;
-        for (double share : toCome) {
-            days += share;
+        for (ToCome day : toCome) {
+            days += day.share();
         }
         return days;
     }

@@ -34,9 +34,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * {@code forecast-backtest} on a generated tenant with a weekly rhythm: outgoing SMS per day 40 on
  * weekdays, 16 on Saturdays, 6 on Sundays, each times a uniform noise in [0.8, 1.2] from a fixed
- * seed, from Jan 1 to Jul 9 2026; one agent (80,000 COP a month), SMS at 50 COP. By the clock,
+ * seed, from Nov 1 2025 to Jul 9 2026; one agent (80,000 COP a month), SMS at 50 COP. By the clock,
  * 2026-07-10 in Bogota, the last four complete months are March to June. The test works each
- * replay out on its own from the generated days (whole days, eight of each weekday), and holds
+ * replay out on its own from the generated days (whole days, twelve of each weekday), and holds
  * the printed errors to its own within 0.1 (the table prints one decimal).
  */
 @SpringBootTest(properties = {FixedClock.PROPERTY + "=2026-07-10T17:00:00Z",
@@ -49,7 +49,7 @@ import org.springframework.test.context.TestPropertySource;
 @Import(FixedClock.class)
 class ForecastBacktestTest {
 
-    private static final LocalDate FIRST = LocalDate.parse("2026-01-01");
+    private static final LocalDate FIRST = LocalDate.parse("2025-11-01");
     private static final LocalDate LAST = LocalDate.parse("2026-07-09");
     private static final double TOLERANCE = 0.1;
     private static final int[] CUT_OFFS = {3, 7, 10, 14, 21};
@@ -97,36 +97,60 @@ class ForecastBacktestTest {
     record Replay(long point, long low, long high, long straight, long actual) {
     }
 
+    /**
+     * As of the end of {@code cutOff}: each weekday's mean and middle over the 84 days before, the
+     * relative trend through the days about their weekday's middle, the scatter about it (84 days
+     * less 7 means and the trend), and the variance of the days to come (their own scatter, their
+     * weekdays' means', the trend's).
+     */
     static Replay replay(Map<LocalDate, Long> sms, YearMonth month, int cutOff) {
         LocalDate today = month.atDay(cutOff).plusDays(1);
-        double[] sums = new double[7];
-        double[] squares = new double[7];
-        for (LocalDate d = today.minusDays(56); d.isBefore(today); d = d.plusDays(1)) {
-            sums[d.getDayOfWeek().ordinal()] += sms.get(d);
+        double[] means = new double[7];
+        double[] middles = new double[7];
+        for (LocalDate d = today.minusDays(84); d.isBefore(today); d = d.plusDays(1)) {
+            means[d.getDayOfWeek().ordinal()] += sms.get(d) / 12.0;
+            middles[d.getDayOfWeek().ordinal()] += (d.toEpochDay() - today.toEpochDay()) / 12.0;
         }
-        double[] means = Arrays.stream(sums).map(s -> s / 8).toArray();
-        for (LocalDate d = today.minusDays(56); d.isBefore(today); d = d.plusDays(1)) {
-            double deviation = sms.get(d) - means[d.getDayOfWeek().ordinal()];
-            squares[d.getDayOfWeek().ordinal()] += deviation * deviation;
+        double products = 0;
+        double squares = 0;
+        for (LocalDate d = today.minusDays(84); d.isBefore(today); d = d.plusDays(1)) {
+            int w = d.getDayOfWeek().ordinal();
+            double x = d.toEpochDay() - today.toEpochDay() - middles[w];
+            products += x * (sms.get(d) / means[w] - 1);
+            squares += x * x;
         }
+        double trend = products / squares;
+        double residuals = 0;
+        for (LocalDate d = today.minusDays(84); d.isBefore(today); d = d.plusDays(1)) {
+            int w = d.getDayOfWeek().ordinal();
+            double x = d.toEpochDay() - today.toEpochDay() - middles[w];
+            residuals += Math.pow(sms.get(d) / means[w] - 1 - trend * x, 2);
+        }
+        double scatter = residuals / (84 - 8);
         long soFar = 0;
         long actual = 0;
-        double[] toCome = new double[7];
+        double toCome = 0;
+        double own = 0;
+        double trendTerm = 0;
+        double[] byWeekday = new double[7];
         for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
             actual += sms.get(d);
             if (d.isBefore(today)) {
                 soFar += sms.get(d);
-            } else {
-                toCome[d.getDayOfWeek().ordinal()]++;
+                continue;
             }
+            int w = d.getDayOfWeek().ordinal();
+            double x = d.toEpochDay() - today.toEpochDay() - middles[w];
+            double day = means[w] * (1 + trend * x);
+            toCome += day;
+            own += day * day;
+            byWeekday[w] += day;
+            trendTerm += means[w] * x;
         }
-        double point = soFar;
-        double variance = 0;
-        for (int w = 0; w < 7; w++) {
-            point += toCome[w] * means[w];
-            variance += squares[w] / 7 * (toCome[w] + toCome[w] * toCome[w] / 8);
-        }
+        double variance = scatter * (own + Arrays.stream(byWeekday).map(b -> b * b / 12).sum()
+                + trendTerm * trendTerm / squares);
         double halfWidth = 1.2815515655446004 * Math.sqrt(variance);
+        double point = soFar + toCome;
         return new Replay(Math.round(point), Math.max(soFar, Math.round(point - halfWidth)),
                 Math.round(point + halfWidth), Math.round(soFar * (double) month.lengthOfMonth() / cutOff), actual);
     }

@@ -42,20 +42,29 @@ class ForecasterTest {
         };
     }
 
-    /** As {@link #weekly}, the Saturdays from 2026-10-17 on alternating 30 and 50 (mean 40, s² = 8 × 10² / 7). */
+    /**
+     * As {@link #weekly}, the twelve Saturdays from 2026-09-19 on 30, 50, 50, 30, 30, 50, ... (mean 40):
+     * the same read backwards, so the fitted trend is zero and only the scatter is left.
+     */
     private static long weeklyWithSaturdaySpread(LocalDate day) {
         if (day.getDayOfWeek() != DayOfWeek.SATURDAY) {
             return weekly(day);
         }
-        return ChronoUnit.WEEKS.between(LocalDate.parse("2026-10-17"), day) % 2 == 0 ? 30 : 50;
+        return palindromic(LocalDate.parse("2026-09-19"), day) ? 50 : 30;
     }
 
-    /** 100 a day, the Sundays from 2026-07-12 on alternating 80 and 120 (mean 100, s² = 8 × 20² / 7). */
+    /** 100 a day, the twelve Sundays from 2026-06-14 on 80, 120, 120, 80, 80, 120, ... (mean 100). */
     private static long flatWithSundaySpread(LocalDate day) {
         if (day.getDayOfWeek() != DayOfWeek.SUNDAY) {
             return 100;
         }
-        return ChronoUnit.WEEKS.between(LocalDate.parse("2026-07-12"), day) % 2 == 0 ? 80 : 120;
+        return palindromic(LocalDate.parse("2026-06-14"), day) ? 120 : 80;
+    }
+
+    /** Whether the weekday's week from {@code first} is the second or third of each four. */
+    private static boolean palindromic(LocalDate first, LocalDate day) {
+        long week = ChronoUnit.WEEKS.between(first, day) % 4;
+        return week == 1 || week == 2;
     }
 
     record Case(String name, Period period, String asOf, List<DayUnits> days, long soFar, long point, long low,
@@ -70,52 +79,66 @@ class ForecasterTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                // 56 days of 100 before Nov 15; Nov 1-14 so far 1,400, Nov 15-30 to come 16 x 100: 3,000, no spread.
+                // 84 days of 100 before Nov 15; Nov 1-14 so far 1,400, Nov 15-30 to come 16 x 100: 3,000, no scatter.
                 // Nov 15, synced after the as-of, is not read (999 would show).
                 new Case("flat history, a month of 30 days", month(2026, 11, BOGOTA), "2026-11-15T05:00:00Z",
-                        with(days("2026-09-20", "2026-11-14", BOGOTA, d -> 100),
+                        with(days("2026-08-23", "2026-11-14", BOGOTA, d -> 100),
                                 new DayUnits(LocalDate.parse("2026-11-15"), Instant.parse("2026-11-16T05:00:00Z"),
                                         Map.of(ServiceKey.SMS_OUT, 999L))),
-                        1_400, 3_000, 3_000, 3_000L, Method.WEEKDAY_MEAN, 56, 16,
+                        1_400, 3_000, 3_000, 3_000L, Method.WEEKDAY_TREND, 84, 16,
                         "230000.00", "230000.00", "230000.00"),
-                // Dec 1-9 so far: Tue-Fri 400, Sat 5th 50, Sun 10, Mon-Wed 300 = 760. Dec 10-31 to come: 16 weekdays
-                // 1,600, 3 Saturdays x 40 = 120, 3 Sundays x 10 = 30: 1,750; point 2,510. Only Saturdays vary:
-                // variance (800/7)(3 + 3²/8) = 3300/7, sd 21.712, x 1.28155 = 27.83: 2,482.17 .. 2,537.83.
+                // Dec 1-9 so far: Tue-Fri 400, Sat 5th 30, Sun 10, Mon-Wed 300 = 740. Dec 10-31 to come: 16 weekdays
+                // 1,600, 3 Saturdays x 40 = 120, 3 Sundays x 10 = 30: 1,750; point 2,490. Trend 0; scatter: the
+                // Saturdays 0.25 off their mean, 12 x 0.25² / (84 days - 7 means - 1 trend) = 0.75/76. Variance
+                // = 0.75/76 x (own: 16 x 100² + 3 x 40² + 3 x 10² = 165,100; means: (3 x 100)² x 4 weekdays
+                // + 400² + 120² + 30², / 12 days each = 44,608.33; trend: (Σ mean x days from its weekday's
+                // middle = 93,275)² / Σ (days from the middle)² 49,049 = 177,378.25) = 3,819.93; sd 61.81,
+                // x 1.28155 = 79.21: 2,410.79 .. 2,569.21.
                 new Case("a weekly pattern, a month of 31 days", month(2026, 12, BOGOTA), "2026-12-10T05:00:00Z",
-                        days("2026-10-15", "2026-12-09", BOGOTA, ForecasterTest::weeklyWithSaturdaySpread),
-                        760, 2_510, 2_482, 2_538L, Method.WEEKDAY_MEAN, 56, 22,
-                        "205500.00", "204100.00", "206900.00"),
+                        days("2026-09-17", "2026-12-09", BOGOTA, ForecasterTest::weeklyWithSaturdaySpread),
+                        740, 2_490, 2_411, 2_569L, Method.WEEKDAY_TREND, 84, 22,
+                        "204500.00", "200550.00", "208450.00"),
                 // Feb 2027 is four whole weeks from Monday the 1st: Mon-Tue so far 200, to come 18 x 100 + 4 x 40 + 4 x 10.
                 new Case("a month of 28 days", month(2027, 2, BOGOTA), "2027-02-03T05:00:00Z",
-                        days("2026-12-09", "2027-02-02", BOGOTA, ForecasterTest::weekly),
-                        200, 2_200, 2_200, 2_200L, Method.WEEKDAY_MEAN, 56, 26,
+                        days("2026-11-11", "2027-02-02", BOGOTA, ForecasterTest::weekly),
+                        200, 2_200, 2_200, 2_200L, Method.WEEKDAY_TREND, 84, 26,
                         "190000.00", "190000.00", "190000.00"),
                 // Sep 6 in Santiago runs 04:00Z to 03:00Z next day, 23 hours: at 15:30Z, 11.5 of them are gone, half
-                // the day. 40 so far + 0.5 x the Sundays' mean 100 = 90; variance (3200/7)(0.5² + 0.5²/8) = 900/7,
-                // sd 11.339, x 1.28155 = 14.53. Seat: 80,000 x 1/30. (Hours as 12.5 of 24 would make 88.)
+                // the day. 40 so far + 0.5 x the Sundays' mean 100 = 90. Scatter 12 x 0.2² / 76 = 0.48/76; variance
+                // = 0.48/76 x (50² + 50²/12 + (50 x 45.5 days from the Sundays' middle)² / 49,049) = 17.77, sd 4.216,
+                // x 1.28155 = 5.40. Seat: 80,000 x 1/30. (Hours as 12.5 of 24 would make 88.)
                 new Case("a DST day of 23 hours, a period starting today", day("2026-09-06", SANTIAGO),
                         "2026-09-06T15:30:00Z",
-                        with(days("2026-07-12", "2026-09-05", SANTIAGO, ForecasterTest::flatWithSundaySpread),
+                        with(days("2026-06-14", "2026-09-05", SANTIAGO, ForecasterTest::flatWithSundaySpread),
                                 new DayUnits(LocalDate.parse("2026-09-06"), Instant.parse("2026-09-06T15:30:00Z"),
                                         Map.of(ServiceKey.SMS_OUT, 40L))),
-                        40, 90, 75, 105L, Method.WEEKDAY_MEAN, 56, 0.5,
-                        "7166.67", "6416.67", "7916.67"),
+                        40, 90, 85, 95L, Method.WEEKDAY_TREND, 84, 0.5,
+                        "7166.67", "6916.67", "7416.67"),
                 // Apr 4 in Santiago runs 03:00Z to 04:00Z next day, 25 hours: at 13:00Z, 10 are gone, 0.6 to come.
                 new Case("a DST day of 25 hours", day("2026-04-04", SANTIAGO), "2026-04-04T13:00:00Z",
-                        with(days("2026-02-07", "2026-04-03", SANTIAGO, d -> 100),
+                        with(days("2026-01-10", "2026-04-03", SANTIAGO, d -> 100),
                                 new DayUnits(LocalDate.parse("2026-04-04"), Instant.parse("2026-04-04T13:00:00Z"),
                                         Map.of(ServiceKey.SMS_OUT, 30L))),
-                        30, 90, 90, 90L, Method.WEEKDAY_MEAN, 56, 0.6,
+                        30, 90, 90, 90L, Method.WEEKDAY_TREND, 84, 0.6,
                         "7166.67", "7166.67", "7166.67"),
                 // The week from Monday Nov 30, noon: 30 so far, half of Monday 50, Tue-Fri 400, Sat 40, Sun 10.
                 // Seat across two months: 80,000 x 1/30 + 80,000 x 6/31 = 18,150.5376.
                 new Case("a week starting today, across two months", new Period(LocalDate.parse("2026-11-30"),
                         LocalDate.parse("2026-12-06"), BOGOTA), "2026-11-30T17:00:00Z",
-                        with(days("2026-10-05", "2026-11-29", BOGOTA, ForecasterTest::weekly),
+                        with(days("2026-09-07", "2026-11-29", BOGOTA, ForecasterTest::weekly),
                                 new DayUnits(LocalDate.parse("2026-11-30"), Instant.parse("2026-11-30T17:00:00Z"),
                                         Map.of(ServiceKey.SMS_OUT, 30L))),
-                        30, 530, 530, 530L, Method.WEEKDAY_MEAN, 56, 6.5,
+                        30, 530, 530, 530L, Method.WEEKDAY_TREND, 84, 6.5,
                         "44650.54", "44650.54", "44650.54"),
+                // Each weekday grows by 14 a week: 123 twelve weeks before, 277 the last week (mean 200, 2 a day,
+                // 1 % of the mean). The week to come is each weekday's next step, 291: 7 x 291, no scatter; the
+                // weekdays' means alone would say 1,400. Seat as above.
+                new Case("a growing tenant", new Period(LocalDate.parse("2026-11-30"), LocalDate.parse("2026-12-06"),
+                        BOGOTA), "2026-11-30T05:00:00Z",
+                        days("2026-09-07", "2026-11-29", BOGOTA,
+                                d -> 277 - 14 * ChronoUnit.WEEKS.between(d, LocalDate.parse("2026-11-29"))),
+                        0, 2_037, 2_037, 2_037L, Method.WEEKDAY_TREND, 84, 7,
+                        "120000.54", "120000.54", "120000.54"),
                 // Ten days synced (Nov 5-14): the mean day 100 for the 20 days to come (Nov 1-4 never synced, and
                 // Nov 15-30), and a range of half to one and a half times those 2,000.
                 new Case("too little history", month(2026, 11, BOGOTA), "2026-11-15T05:00:00Z",
@@ -162,7 +185,7 @@ class ForecasterTest {
     @Test
     void theStraightLineStretchesTheUnitsSoFarOverThePeriod() {
         // given: Feb 2027 as of the end of Monday 1st and Tuesday 2nd, 200 so far
-        List<DayUnits> days = days("2026-12-09", "2027-02-02", BOGOTA, ForecasterTest::weekly);
+        List<DayUnits> days = days("2026-11-11", "2027-02-02", BOGOTA, ForecasterTest::weekly);
 
         // when
         Forecast line = new Forecaster(PRICING).straightLine(month(2027, 2, BOGOTA),
@@ -190,7 +213,7 @@ class ForecasterTest {
 
         // when
         Forecast forecast = new Forecaster(PRICING).forecast(month(2026, 11, BOGOTA),
-                Instant.parse("2026-11-15T05:00:00Z"), days("2026-09-20", "2026-11-14", BOGOTA, d -> 0), ROLES, users);
+                Instant.parse("2026-11-15T05:00:00Z"), days("2026-08-23", "2026-11-14", BOGOTA, d -> 0), ROLES, users);
 
         // then
         EstimateLine seats = forecast.point().lines().get(0);

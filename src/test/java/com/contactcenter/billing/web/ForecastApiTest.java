@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  * The clock stands at Sunday 2026-11-15 12:00 in Bogota, when the tenant is synced: today is half
  * over. Eight weeks before it (Sep 20 - Nov 14) hold, per day, outgoing SMS: 10 on weekdays, 4 on
  * Saturdays, 2 on Sundays; outgoing WhatsApp: 5 on Tuesday to Friday, 1 on Saturdays, none on
- * Sundays, and on Mondays 3 and 7 in turn from Sep 21 (mean 5, sample variance 32/7). Today holds
+ * Sundays, and on the eight Mondays from Sep 21 3, 7, 7, 3, 3, 7, 7, 3 (mean 5, no trend). Today holds
  * one SMS at 10:00, and one stamped after the as-of, which the sync leaves out. Three agents at
  * 80,000 COP a month, SMS at 50, WhatsApp at 120.
  */
@@ -99,7 +99,10 @@ class ForecastApiTest {
 
     private static long whatsapp(LocalDate day) {
         return switch (day.getDayOfWeek()) {
-            case MONDAY -> ChronoUnit.WEEKS.between(LocalDate.parse("2026-09-21"), day) % 2 == 0 ? 3 : 7;
+            case MONDAY -> {
+                long week = ChronoUnit.WEEKS.between(LocalDate.parse("2026-09-21"), day) % 4;
+                yield week == 1 || week == 2 ? 7 : 3;
+            }
             case SATURDAY -> 1;
             case SUNDAY -> 0;
             default -> 5;
@@ -119,7 +122,8 @@ class ForecastApiTest {
         assertThat(forecast.get("asOf").asString()).isEqualTo(DashboardFixture.NOW);
         assertThat(forecast.get("open").asBoolean()).isTrue();
         assertThat(forecast.get("message").isNull()).isTrue();
-        assertThat(forecast.get("method").asString()).isEqualTo("weekday-mean");
+        assertThat(forecast.get("method").asString()).isEqualTo("weekday-trend");
+        // the twelve weeks before today hold the eight synced ones
         assertThat(forecast.get("daysOfHistory").asInt()).isEqualTo(56);
         // half of today and Nov 16-30
         assertThat(forecast.get("daysToCome").asDouble()).isEqualTo(15.5);
@@ -129,8 +133,11 @@ class ForecastApiTest {
         assertThat(services(forecast)).containsExactly(
                 "sms_out 113 236 236 236", "email_out 0 0 0 0", "whatsapp_out 52 109 103 115",
                 "whatsapp_in 0 0 0 0", "voice_minutes 0 0 0 0", "video_minutes 0 0 0 0", "bot_sessions 0 0 0 0");
-        // WhatsApp: Nov 1-14 3 + 20 + 1 + 7 + 20 + 1 = 52 so far; to come 3 Mondays 15, 8 days Tue-Fri 40,
-        // 2 Saturdays 2: 109; only Mondays vary: variance (32/7)(3 + 3²/8) = 132/7, sd 4.343, x 1.2816 = 5.57
+        // WhatsApp: Nov 1-14 7 + 20 + 1 + 3 + 20 + 1 = 52 so far; to come 3 Mondays 15, 8 days Tue-Fri 40,
+        // 2 Saturdays 2: 109. Only Mondays scatter, 0.4 off their mean: 8 x 0.4² / (48 days used on Monday to
+        // Saturday - 6 means - 1 trend) = 1.28/41; variance 1.28/41 x (own: 11 x 5² + 2 x 1² = 277; means:
+        // (15² + 4 x 10² + 2²) / 8 = 78.625; trend: (Σ mean x days from its weekday's middle = 2,047.5)²
+        // / 12,348 = 339.51) = 21.70, sd 4.659, x 1.2816 = 5.97: 103.03 .. 114.97
         assertThat(forecast.get("seats").size()).isEqualTo(1);
         assertThat(forecast.at("/seats/0/role").asString()).isEqualTo("Agente");
         assertThat(forecast.at("/seats/0/users").asLong()).isEqualTo(3);
