@@ -26,7 +26,7 @@ public record Backtest(String source, ZoneId zone, List<YearMonth> months, List<
      * One cut-off day over the months replayed.
      *
      * @param inside       months whose actual total fell inside the forecast's 80 % interval
-     * @param shortHistory months whose forecast had less than the weekday profile's history
+     * @param shortHistory months whose forecast had fewer than {@code Forecaster.MIN_HISTORY_DAYS} days of history
      */
     public record CutOff(int day, Errors forecast, Errors straightLine, int inside, int shortHistory, int months) {
 

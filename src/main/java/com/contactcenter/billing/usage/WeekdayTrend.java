@@ -102,11 +102,6 @@ final class WeekdayTrend {
         return new Projection(units, scatter * (own + means + trendError));
     }
 
-    /** The fitted relative change per day. */
-    double trend() {
-        return trend;
-    }
-
     private long daysFromToday(LocalDate day) {
         return day.toEpochDay() - today.toEpochDay();
     }

@@ -139,6 +139,14 @@ class ForecasterTest {
                                 d -> 277 - 14 * ChronoUnit.WEEKS.between(d, LocalDate.parse("2026-11-29"))),
                         0, 2_037, 2_037, 2_037L, Method.WEEKDAY_TREND, 84, 7,
                         "120000.54", "120000.54", "120000.54"),
+                // Two weeks synced, SMS on the two Mondays only (100 each): one mean and the trend take both days,
+                // leaving no scatter to measure, so the range is the short history's: the three Mondays to come
+                // 300, and half to one and a half times them.
+                new Case("a service used on one weekday, two weeks of history", month(2026, 11, BOGOTA),
+                        "2026-11-15T05:00:00Z",
+                        days("2026-11-01", "2026-11-14", BOGOTA, d -> d.getDayOfWeek() == DayOfWeek.MONDAY ? 100 : 0),
+                        200, 500, 350, 650L, Method.WEEKDAY_TREND, 14, 16,
+                        "105000.00", "97500.00", "112500.00"),
                 // Ten days synced (Nov 5-14): the mean day 100 for the 20 days to come (Nov 1-4 never synced, and
                 // Nov 15-30), and a range of half to one and a half times those 2,000.
                 new Case("too little history", month(2026, 11, BOGOTA), "2026-11-15T05:00:00Z",
