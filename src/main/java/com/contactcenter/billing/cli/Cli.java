@@ -42,7 +42,8 @@ public final class Cli {
             Map.entry("restart", Set.of()),
             Map.entry("hash-password", Set.of()),
             Map.entry("sources", Set.of()),
-            Map.entry("portfolio", Set.of("period", "format", "out")));
+            Map.entry("portfolio", Set.of("period", "format", "out")),
+            Map.entry("forecast-backtest", Set.of("source", "months")));
 
     /** Commands about one source's period, whose dates are checked against the configuration's limits. */
     private static final Set<String> DATED = Set.of("snapshot", "export", "report", "diff", "sync", "resync");
@@ -81,6 +82,11 @@ public final class Cli {
                         every tenant's newest snapshot of the month (computed where missing) in one
                         workbook, billing-portfolio_<YYYY-MM>.xlsx, and its Tenants sheet as .csv
                         (default: both, in billing.report.out-dir)
+              forecast-backtest --source NAME --months N
+                        replay the month-end forecast as of days 3, 7, 10, 14 and 21 of each of the
+                        last N complete months from the warehouse alone, and print per day the
+                        mean error of the total and of each service against the straight line,
+                        and how often the month's total fell inside the 80 % interval
               serve     [--server.port=8080]
                         run the service: the schedule (Quartz, clustered in the warehouse) and the
                         HTTP API (see README, "Service"); stops on SIGTERM or Ctrl-C
@@ -166,6 +172,9 @@ public final class Cli {
                 requireKnown(request, context.getBean(SourceRegistry.class).names());
                 if (request instanceof CommandRequest.Sources) {
                     return context.getBean(SourcesCommand.class).print(out);
+                }
+                if (request instanceof CommandRequest.ForecastBacktest backtest) {
+                    return context.getBean(ForecastBacktestCommand.class).print(backtest, out);
                 }
                 return context.getBean(CliCommands.class).execute(request, out, err);
             }

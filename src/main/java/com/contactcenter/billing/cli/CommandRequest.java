@@ -135,6 +135,20 @@ sealed interface CommandRequest {
         }
     }
 
+    record ForecastBacktest(String source, int months) implements CommandRequest {
+
+        /** Replays need the twelve weeks before each month too; five years is plenty. */
+        static final int MAX_MONTHS = 60;
+
+        public String command() {
+            return "forecast-backtest";
+        }
+
+        public List<String> sources() {
+            return List.of(source);
+        }
+    }
+
     /** The command {@code a} asks for; a date it leaves out is a day of {@code clock} (UTC). */
     static CommandRequest of(CliArguments a, Clock clock) {
         return switch (a.command()) {
@@ -201,6 +215,8 @@ sealed interface CommandRequest {
             }
             case "sources" -> new Sources();
             case "portfolio" -> portfolio(a);
+            case "forecast-backtest" -> new ForecastBacktest(a.require("source"),
+                    (int) a.number("months", 1, ForecastBacktest.MAX_MONTHS));
             default -> throw new UsageException(null, "unknown command '" + a.command() + "'");
         };
     }

@@ -121,10 +121,16 @@ public class ReferenceStore {
         return CHANNELS.rows(jdbc, source).stream().collect(Collectors.toMap(Channel::id, channel -> channel));
     }
 
+    public Roles roles(String source) {
+        return new Roles(ROLES.rows(jdbc, source).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    public List<UserRecord> users(String source) {
+        return USERS.rows(jdbc, source);
+    }
+
     private ReferenceData loadData(String source) {
-        Map<Integer, String> roles = ROLES.rows(jdbc, source).stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return new ReferenceData(new Roles(roles), USERS.rows(jdbc, source), channels(source),
-                USER_CHANNELS.rows(jdbc, source));
+        return new ReferenceData(roles(source), users(source), channels(source), USER_CHANNELS.rows(jdbc, source));
     }
 }

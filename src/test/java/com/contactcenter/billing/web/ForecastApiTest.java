@@ -1,0 +1,213 @@
+package com.contactcenter.billing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.contactcenter.billing.ops.JobRunner;
+import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.support.DashboardFixture;
+import com.contactcenter.billing.support.EdgeTenantFixture;
+import com.contactcenter.billing.support.ExportJson;
+import com.contactcenter.billing.support.FixedClock;
+import com.contactcenter.billing.support.SourceDatabases;
+import com.contactcenter.billing.support.WeeklyTenant;
+import com.contactcenter.billing.sync.SyncService.SyncOutcome;
+import com.contactcenter.billing.sync.SyncWindow;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /api/dashboard/forecast} on a tenant with a weekly rhythm, figures worked out by hand.
+ * The clock stands at Sunday 2026-11-15 12:00 in Bogota, when the tenant is synced: today is half
+ * over. Eight weeks before it (Sep 20 - Nov 14) hold, per day, outgoing SMS: 10 on weekdays, 4 on
+ * Saturdays, 2 on Sundays; outgoing WhatsApp: 5 on Tuesday to Friday, 1 on Saturdays, none on
+ * Sundays, and on the eight Mondays from Sep 21 3, 7, 7, 3, 3, 7, 7, 3 (mean 5, no trend). Today holds
+ * one SMS at 10:00, and one stamped after the as-of, which the sync leaves out. Three agents at
+ * 80,000 COP a month, SMS at 50, WhatsApp at 120.
+ */
+@SpringBootTest
+@TestPropertySource(locations = EdgeTenantFixture.PRICING)
+@AutoConfigureMockMvc
+@Import(FixedClock.class)
+class ForecastApiTest {
+
+    private static final String PASSWORD = "forecast-pw-1";
+    private static final String STEADY = "steady";
+    private static final LocalDate TODAY = DashboardFixture.TODAY;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        DashboardFixture.register(registry, "wh_forecast_api", new String[] {"ada", "admin", PASSWORD, "*"},
+                new String[] {"steady-admin", "admin", PASSWORD, STEADY},
+                new String[] {"edge-admin", "admin", PASSWORD, DashboardFixture.EDGE});
+        registry.add("billing.sources[2].name", () -> STEADY);
+        registry.add("billing.sources[2].url", () -> SourceDatabases.h2Url("forecast_steady_src"));
+        registry.add("billing.sources[2].username", () -> "sa");
+        registry.add("billing.sources[2].time-zone", () -> "America/Bogota");
+    }
+
+    private static boolean synced;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JobRunner jobs;
+
+    @BeforeEach
+    void syncOnce() {
+        if (synced) {
+            return;
+        }
+        WeeklyTenant tenant = new WeeklyTenant().days(LocalDate.parse("2026-09-20"), TODAY.minusDays(1),
+                ForecastApiTest::sms, ForecastApiTest::whatsapp)
+                .messages(1, Instant.parse("2026-11-15T15:00:00Z"), 1)
+                .messages(1, Instant.parse("2026-11-15T20:00:00Z"), 1);
+        SourceDatabases.loadH2Script("forecast_steady_src", tenant.sql(3));
+        SyncOutcome outcome = jobs.sync(List.of(STEADY), new SyncWindow(LocalDate.parse("2026-09-20"), TODAY),
+                Requester.cli());
+        assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
+        synced = true;
+    }
+
+    private static long sms(LocalDate day) {
+        return switch (day.getDayOfWeek()) {
+            case SATURDAY -> 4;
+            case SUNDAY -> 2;
+            default -> 10;
+        };
+    }
+
+    private static long whatsapp(LocalDate day) {
+        return switch (day.getDayOfWeek()) {
+            case MONDAY -> {
+                long week = ChronoUnit.WEEKS.between(LocalDate.parse("2026-09-21"), day) % 4;
+                yield week == 1 || week == 2 ? 7 : 3;
+            }
+            case SATURDAY -> 1;
+            case SUNDAY -> 0;
+            default -> 5;
+        };
+    }
+
+    @Test
+    void projectsTheMonthToItsEndWithAnEightyPercentInterval() throws Exception {
+        // when
+        JsonNode forecast = api("/api/dashboard/forecast?source=steady&preset=this-month", admin("ada"));
+
+        // then
+        assertThat(forecast.at("/period/from").asString()).isEqualTo("2026-11-01");
+        assertThat(forecast.at("/period/to").asString()).isEqualTo("2026-11-30");
+        assertThat(forecast.at("/period/timeZone").asString()).isEqualTo("America/Bogota");
+        assertThat(forecast.at("/period/endUtc").asString()).isEqualTo("2026-12-01T05:00:00Z");
+        assertThat(forecast.get("asOf").asString()).isEqualTo(DashboardFixture.NOW);
+        assertThat(forecast.get("open").asBoolean()).isTrue();
+        assertThat(forecast.get("message").isNull()).isTrue();
+        assertThat(forecast.get("method").asString()).isEqualTo("weekday-trend");
+        // the twelve weeks before today hold the eight synced ones
+        assertThat(forecast.get("daysOfHistory").asInt()).isEqualTo(56);
+        // half of today and Nov 16-30
+        assertThat(forecast.get("daysToCome").asDouble()).isEqualTo(15.5);
+        assertThat(forecast.get("currency").asString()).isEqualTo("COP");
+        // SMS: Nov 1-14 112 and today 1 so far; to come half a Sunday 1, 11 weekdays 110, 2 Saturdays 8,
+        // 2 Sundays 4: 236, no spread
+        assertThat(services(forecast)).containsExactly(
+                "sms_out 113 236 236 236", "email_out 0 0 0 0", "whatsapp_out 52 109 103 115",
+                "whatsapp_in 0 0 0 0", "voice_minutes 0 0 0 0", "video_minutes 0 0 0 0", "bot_sessions 0 0 0 0");
+        // WhatsApp: Nov 1-14 7 + 20 + 1 + 3 + 20 + 1 = 52 so far; to come 3 Mondays 15, 8 days Tue-Fri 40,
+        // 2 Saturdays 2: 109. Only Mondays scatter, 0.4 off their mean: 8 x 0.4² / (48 days used on Monday to
+        // Saturday - 6 means - 1 trend) = 1.28/41; variance 1.28/41 x (own: 11 x 5² + 2 x 1² = 277; means:
+        // (15² + 4 x 10² + 2²) / 8 = 78.625; trend: (Σ mean x days from its weekday's middle = 2,047.5)²
+        // / 12,348 = 339.51) = 21.70, sd 4.659, x 1.2816 = 5.97: 103.03 .. 114.97
+        assertThat(forecast.get("seats").size()).isEqualTo(1);
+        assertThat(forecast.at("/seats/0/role").asString()).isEqualTo("Agente");
+        assertThat(forecast.at("/seats/0/users").asLong()).isEqualTo(3);
+        assertThat(forecast.at("/seats/0/amount").asString()).isEqualTo("240000.00");
+        // 240,000 + 236 x 50 + 109 x 120 (103 x 120, 115 x 120)
+        assertThat(forecast.at("/total/point").asString()).isEqualTo("264880.00");
+        assertThat(forecast.at("/total/low").asString()).isEqualTo("264160.00");
+        assertThat(forecast.at("/total/high").asString()).isEqualTo("265600.00");
+    }
+
+    @Test
+    void projectsTodayFromItsHoursToCome() throws Exception {
+        // when
+        JsonNode forecast = api("/api/dashboard/forecast?source=steady", admin("ada"));
+
+        // then: 1 SMS so far and half a Sunday (2) to come; seats 3 x 80,000 x 1/30
+        assertThat(forecast.get("preset").asString()).isEqualTo("today");
+        assertThat(forecast.get("daysToCome").asDouble()).isEqualTo(0.5);
+        assertThat(services(forecast).get(0)).isEqualTo("sms_out 1 2 2 2");
+        assertThat(forecast.at("/total/point").asString()).isEqualTo("8100.00");
+    }
+
+    @Test
+    void aPeriodThatHasEndedAnswersAnEmptyForecastSayingWhy() throws Exception {
+        // when
+        JsonNode forecast = api("/api/dashboard/forecast?source=steady&preset=last-month", admin("ada"));
+
+        // then
+        assertThat(forecast.get("open").asBoolean()).isFalse();
+        assertThat(forecast.get("message").asString()).isEqualTo("El período del 2026-10-01 al 2026-10-31 ya terminó:"
+                + " su estimación es la cifra final y no hay nada que proyectar.");
+        assertThat(forecast.get("services").size()).isZero();
+        assertThat(forecast.get("seats").size()).isZero();
+        assertThat(forecast.get("total").isNull()).isTrue();
+        assertThat(forecast.get("method").isNull()).isTrue();
+    }
+
+    @Test
+    void aTenantsAccountSeesOnlyItsOwnTenant() throws Exception {
+        // then: its own tenant by default, another one as if it did not exist
+        assertThat(api("/api/dashboard/forecast?preset=this-month", admin("steady-admin")).get("source").asString())
+                .isEqualTo(STEADY);
+        mvc.perform(get("/api/dashboard/forecast?source=edge").with(admin("steady-admin")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/dashboard/forecast?source=steady").with(admin("edge-admin")))
+                .andExpect(status().isNotFound());
+        // a tenant never synced has nothing to forecast from
+        String body = mvc.perform(get("/api/dashboard/forecast?source=edge").with(admin("ada")))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).contains("it has never been synced");
+        mvc.perform(get("/api/dashboard/forecast?source=steady&preset=yesterday").with(admin("ada")))
+                .andExpect(status().isBadRequest());
+    }
+
+    private JsonNode api(String path, RequestPostProcessor account) throws Exception {
+        return ExportJson.parse(mvc.perform(get(URI.create(path)).with(account)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private static RequestPostProcessor admin(String name) {
+        return httpBasic(name, PASSWORD);
+    }
+
+    /** Each service as "key soFar point low high". */
+    private static List<String> services(JsonNode forecast) {
+        List<String> services = new ArrayList<>();
+        for (JsonNode s : forecast.get("services")) {
+            services.add(s.get("key").asString() + " " + s.get("soFar").asLong() + " " + s.get("point").asLong() + " "
+                    + s.get("low").asLong() + " " + s.get("high").asLong());
+        }
+        return services;
+    }
+}
