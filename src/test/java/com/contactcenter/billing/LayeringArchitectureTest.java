@@ -11,8 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The product's layers, top to bottom: the command line; the dashboard and the schedule; reports
- * and job control; snapshots and the sync; the sources; the warehouse; the billing rules. No
+ * The product's layers, top to bottom: the command line; the dashboard and the schedule; reports,
+ * forecasts and job control; snapshots and the sync; the sources; the warehouse; the billing rules. No
  * package reaches one above it; the command line and the dashboard reach the data only through
  * services; only {@code snapshot} reads the export document.
  */
@@ -30,6 +30,7 @@ class LayeringArchitectureTest {
             .layer("Web").definedBy(ROOT + ".web..")
             .layer("Schedule").definedBy(ROOT + ".schedule..")
             .layer("Report").definedBy(ROOT + ".report..")
+            .layer("Forecast").definedBy(ROOT + ".forecast..")
             .layer("Ops").definedBy(ROOT + ".ops..")
             .layer("Snapshot").definedBy(ROOT + ".snapshot..")
             .layer("Sync").definedBy(ROOT + ".sync..")
@@ -47,14 +48,18 @@ class LayeringArchitectureTest {
             .whereLayer("Validation").mayOnlyBeAccessedByLayers("Cli", "Web")
             .whereLayer("Report").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule")
             .whereLayer("Ops").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule")
-            .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Ops")
+            .whereLayer("Forecast").mayOnlyBeAccessedByLayers("Cli", "Web")
+            .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Ops",
+                    "Forecast")
             .whereLayer("Sync").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Ops")
-            .whereLayer("Source").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Ops", "Snapshot",
+            .whereLayer("Source").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Forecast", "Ops",
+                    "Snapshot", "Sync")
+            .whereLayer("Warehouse").mayOnlyBeAccessedByLayers("Schedule", "Report", "Forecast", "Ops", "Snapshot",
                     "Sync")
-            .whereLayer("Warehouse").mayOnlyBeAccessedByLayers("Schedule", "Report", "Ops", "Snapshot", "Sync")
-            .whereLayer("Rules").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Ops", "Snapshot",
-                    "Sync", "Source", "Warehouse", "Config")
-            .whereLayer("Jdbc").mayOnlyBeAccessedByLayers("Ops", "Snapshot", "Sync", "Source", "Warehouse");
+            .whereLayer("Rules").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Forecast", "Ops",
+                    "Snapshot", "Sync", "Source", "Warehouse", "Config")
+            .whereLayer("Jdbc").mayOnlyBeAccessedByLayers("Forecast", "Ops", "Snapshot", "Sync", "Source",
+                    "Warehouse");
 
     static final ArchRule WEB_AND_CLI_THROUGH_SERVICES = noClasses()
             .that().resideInAnyPackage(ROOT + ".web..", ROOT + ".cli..")
