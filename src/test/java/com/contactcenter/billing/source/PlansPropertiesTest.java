@@ -1,22 +1,35 @@
-package com.contactcenter.billing.config;
+package com.contactcenter.billing.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.contactcenter.billing.pricing.PricingProperties;
 import com.contactcenter.billing.usage.Plan;
 import com.contactcenter.billing.usage.ServiceKey;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** {@code billing.pricing.plans}, the default plan, and a source's {@code plan}. */
+/** A source's {@code plan} among {@code billing.pricing.plans}, and the default plan of a source without one. */
 class PlansPropertiesTest {
 
-    private static BillingProperties bind(Map<String, String> extra) {
+    /** The tenants and the prices, bound from the same settings as the application binds them. */
+    private record Bound(TenantsProperties tenants, PricingProperties pricing) {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({TenantsProperties.class, PricingProperties.class, ServerConnectionsProperties.class})
+    @Import({SourceRegistry.class, ServerConnections.class})
+    static class Sources {
+    }
+
+    private static Map<String, String> settings(Map<String, String> extra) {
         Map<String, String> map = new LinkedHashMap<>();
         map.put("billing.sources[0].name", "acme");
         map.put("billing.sources[0].url", "jdbc:h2:mem:acme");
@@ -25,14 +38,20 @@ class PlansPropertiesTest {
         map.put("billing.pricing.seats[0].monthly-price", "80000");
         map.put("billing.pricing.services[sms_out]", "50");
         map.putAll(extra);
-        return new Binder(new MapConfigurationPropertySource(map)).bind("billing", BillingProperties.class).get();
+        return map;
+    }
+
+    private static Bound bind(Map<String, String> extra) {
+        Binder binder = new Binder(new MapConfigurationPropertySource(settings(extra)));
+        return new Bound(binder.bind("billing", TenantsProperties.class).get(),
+                binder.bindOrCreate("billing.pricing", PricingProperties.class));
     }
 
     @Test
     void theSingleListIsTheDefaultPlanOfATenantWithoutOne() {
-        BillingProperties properties = bind(Map.of());
+        Bound properties = bind(Map.of());
 
-        Plan plan = properties.pricing().plan(properties.sources().get(0).plan());
+        Plan plan = properties.pricing().plan(properties.tenants().sources().get(0).plan());
 
         assertThat(plan.name()).isEqualTo("default");
         assertThat(plan.pricing()).isEqualTo(properties.pricing().toPricing());
@@ -41,14 +60,14 @@ class PlansPropertiesTest {
 
     @Test
     void aSourceNamesItsPlanAmongThePlansEachWithItsOwnCurrencyAndPrices() {
-        BillingProperties properties = bind(Map.of("billing.sources[0].plan", "pro",
+        Bound properties = bind(Map.of("billing.sources[0].plan", "pro",
                 "billing.pricing.plans.pro.currency", "USD",
                 "billing.pricing.plans.pro.scale", "2",
                 "billing.pricing.plans.pro.seats[0].role", "Agente",
                 "billing.pricing.plans.pro.seats[0].monthly-price", "25.50",
                 "billing.pricing.plans.pro.services[sms_out]", "0.0125"));
 
-        Plan plan = properties.pricing().plan(properties.sources().get(0).plan());
+        Plan plan = properties.pricing().plan(properties.tenants().sources().get(0).plan());
 
         assertThat(plan.name()).isEqualTo("pro");
         assertThat(plan.pricing().currency()).isEqualTo("USD");
@@ -60,32 +79,13 @@ class PlansPropertiesTest {
 
     @Test
     void anUnknownPlanOnASourceStopsTheStartNamingIt() {
-        assertThatThrownBy(() -> bind(Map.of("billing.sources[0].plan", "gold",
-                "billing.pricing.plans.pro.currency", "USD")))
-                .isInstanceOf(BindException.class).rootCause()
+        ApplicationContextRunner start = new ApplicationContextRunner().withUserConfiguration(Sources.class)
+                .withPropertyValues(settings(Map.of("billing.sources[0].plan", "gold",
+                        "billing.pricing.plans.pro.currency", "USD")).entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+
+        start.run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                 .hasMessage("billing.sources 'acme' has the plan 'gold', which is not in billing.pricing.plans"
-                        + " (plans: default, pro)");
-    }
-
-    @Test
-    void theDefaultPlanMayBeANamedPlanWhenTheSingleListIsEmpty() {
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put("billing.sources[0].name", "acme");
-        map.put("billing.sources[0].url", "jdbc:h2:mem:acme");
-        map.put("billing.pricing.default-plan", "basic");
-        map.put("billing.pricing.plans.basic.currency", "MXN");
-        BillingProperties properties = new Binder(new MapConfigurationPropertySource(map))
-                .bind("billing", BillingProperties.class).get();
-
-        assertThat(properties.pricing().plan(null).pricing().currency()).isEqualTo("MXN");
-        assertThat(properties.pricing().allPlans()).containsOnlyKeys("basic");
-    }
-
-    @Test
-    void pricesBothInTheSingleListAndInTheNamedDefaultPlanAreRefused() {
-        assertThatThrownBy(() -> bind(Map.of("billing.pricing.default-plan", "basic",
-                "billing.pricing.plans.basic.currency", "MXN")))
-                .isInstanceOf(BindException.class).rootCause()
-                .hasMessageContaining("billing.pricing.plans.basic is the default plan too");
+                        + " (plans: default, pro)"));
     }
 }
