@@ -3,6 +3,7 @@ package com.contactcenter.billing.pricing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.contactcenter.billing.support.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,13 +15,9 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class PricingPropertiesTest {
 
     private static PricingProperties bind(Map<String, String> extra) {
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put("billing.pricing.currency", "COP");
-        map.put("billing.pricing.seats[0].role", "Agente");
-        map.put("billing.pricing.seats[0].monthly-price", "80000");
-        map.put("billing.pricing.services[sms_out]", "50");
-        map.putAll(extra);
-        return new Binder(new MapConfigurationPropertySource(map)).bind("billing.pricing", PricingProperties.class).get();
+        return Settings.binder(Settings.of(extra, "billing.pricing.currency", "COP", "billing.pricing.seats[0].role",
+                "Agente", "billing.pricing.seats[0].monthly-price", "80000", "billing.pricing.services[sms_out]", "50"))
+                .bind("billing.pricing", PricingProperties.class).get();
     }
 
     @Test

@@ -2,23 +2,18 @@ package com.contactcenter.billing.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
+import com.contactcenter.billing.support.Settings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** {@code billing.directory}: its defaults, and the names a source may have. */
 class DirectoryPropertiesTest {
 
     private static TenantsProperties bind(Map<String, String> extra) {
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put("billing.sources[0].name", "acme");
-        map.put("billing.sources[0].url", "jdbc:h2:mem:acme");
-        map.putAll(extra);
-        return new Binder(new MapConfigurationPropertySource(map)).bind("billing", TenantsProperties.class).get();
+        return Settings.binder(Settings.of(extra, "billing.sources[0].name", "acme", "billing.sources[0].url",
+                "jdbc:h2:mem:acme")).bind("billing", TenantsProperties.class).get();
     }
 
     @Test

@@ -3,15 +3,14 @@ package com.contactcenter.billing.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.contactcenter.billing.pricing.PricingProperties;
+import com.contactcenter.billing.support.Settings;
 import com.contactcenter.billing.usage.Plan;
 import com.contactcenter.billing.usage.ServiceKey;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -30,19 +29,13 @@ class PlansPropertiesTest {
     }
 
     private static Map<String, String> settings(Map<String, String> extra) {
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put("billing.sources[0].name", "acme");
-        map.put("billing.sources[0].url", "jdbc:h2:mem:acme");
-        map.put("billing.pricing.currency", "COP");
-        map.put("billing.pricing.seats[0].role", "Agente");
-        map.put("billing.pricing.seats[0].monthly-price", "80000");
-        map.put("billing.pricing.services[sms_out]", "50");
-        map.putAll(extra);
-        return map;
+        return Settings.of(extra, "billing.sources[0].name", "acme", "billing.sources[0].url", "jdbc:h2:mem:acme",
+                "billing.pricing.currency", "COP", "billing.pricing.seats[0].role", "Agente",
+                "billing.pricing.seats[0].monthly-price", "80000", "billing.pricing.services[sms_out]", "50");
     }
 
     private static Bound bind(Map<String, String> extra) {
-        Binder binder = new Binder(new MapConfigurationPropertySource(settings(extra)));
+        Binder binder = Settings.binder(settings(extra));
         return new Bound(binder.bind("billing", TenantsProperties.class).get(),
                 binder.bindOrCreate("billing.pricing", PricingProperties.class));
     }

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.contactcenter.billing.source.TenantsProperties;
-import java.util.LinkedHashMap;
+import com.contactcenter.billing.support.Settings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** {@code billing.security.accounts} that name tenants only a directory lists. */
 class SecurityPropertiesTest {
@@ -18,14 +17,9 @@ class SecurityPropertiesTest {
     }
 
     private static Bound bind(Map<String, String> extra) {
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put("billing.sources[0].name", "acme");
-        map.put("billing.sources[0].url", "jdbc:h2:mem:acme");
-        map.put("billing.security.accounts[0].name", "globex-admin");
-        map.put("billing.security.accounts[0].role", "admin");
-        map.put("billing.security.accounts[0].tenants[0]", "globex");
-        map.putAll(extra);
-        Binder binder = new Binder(new MapConfigurationPropertySource(map));
+        Binder binder = Settings.binder(Settings.of(extra, "billing.sources[0].name", "acme",
+                "billing.sources[0].url", "jdbc:h2:mem:acme", "billing.security.accounts[0].name", "globex-admin",
+                "billing.security.accounts[0].role", "admin", "billing.security.accounts[0].tenants[0]", "globex"));
         Bound bound = new Bound(binder.bind("billing.security", SecurityProperties.class).get(),
                 binder.bind("billing", TenantsProperties.class).get());
         // as the service's accounts are made (SecurityConfiguration), before it serves anything
