@@ -1,6 +1,5 @@
 package com.contactcenter.billing.bench;
 
-import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.report.ReportData;
@@ -12,6 +11,7 @@ import com.contactcenter.billing.snapshot.SnapshotUser;
 import com.contactcenter.billing.source.SourceConnection;
 import com.contactcenter.billing.source.SourceReader;
 import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.sync.SyncProperties;
 import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncWindow;
 import com.contactcenter.billing.usage.GroupBy;
@@ -125,7 +125,7 @@ final class Benchmark {
         // system's caches, so that every step below reads them equally warm.
         Floors.scan(source, month.startUtc(), month.endUtc());
         BenchStep scan = add(measure("scan floor", () -> Floors.scan(source, month.startUtc(), month.endUtc())));
-        boolean byIdRange = context.getBean(BillingProperties.class).sync().readsByIdRange(month.days());
+        boolean byIdRange = context.getBean(SyncProperties.class).readsByIdRange(month.days());
         BenchStep query = add(measure("query floor",
                 () -> Floors.queries(tenant.sourceAsSynced(), month.startUtc(), month.endUtc(), byIdRange)));
         // Not a target: the sync's own reading code, every column read from the driver, no rule applied

@@ -1,8 +1,10 @@
 package com.contactcenter.billing.cli;
 
 import com.contactcenter.billing.BillingApplication;
-import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.report.ReportProperties;
 import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.source.TenantsProperties;
+import com.contactcenter.billing.sync.SyncProperties;
 import com.contactcenter.billing.validation.DateLimits;
 import com.contactcenter.billing.validation.InvalidDateException;
 import java.io.PrintStream;
@@ -143,11 +145,12 @@ public final class Cli {
             if (!arguments.positional().isEmpty() && !arguments.command().equals("restart")) {
                 throw new UsageException(arguments.command(), "unexpected argument '" + arguments.positional().get(0) + "'");
             }
-            BillingProperties config = null;
+            TenantsProperties config = null;
             DateLimits dates = null;
             if (DATED.contains(arguments.command())) {
-                config = config(arguments.springArgs());
-                dates = DateLimits.of(config, clock);
+                Binder binder = config(arguments.springArgs());
+                config = binder.bindOrCreate("billing", Bindable.of(TenantsProperties.class));
+                dates = dateLimits(binder, clock);
                 arguments.checkDatesWith(dates);
             }
             CommandRequest request = CommandRequest.of(arguments, clock);
@@ -193,10 +196,10 @@ public final class Cli {
      * with a tenant directory only once the application has read it ({@link #requireKnown}).
      */
     private static void checkSources(CommandRequest request, ConfigurableEnvironment environment) {
-        checkSources(request, Binder.get(environment).bindOrCreate("billing", Bindable.of(BillingProperties.class)));
+        checkSources(request, Binder.get(environment).bindOrCreate("billing", Bindable.of(TenantsProperties.class)));
     }
 
-    private static void checkSources(CommandRequest request, BillingProperties config) {
+    private static void checkSources(CommandRequest request, TenantsProperties config) {
         if (!config.directory().configured()) {
             requireKnown(request, config.sourceNames());
         }
@@ -206,7 +209,7 @@ public final class Cli {
      * A period outside what {@link DateLimits} allows is a usage error too. The command line is the
      * machine's operators', who may ask for any number of days.
      */
-    private static void checkDates(String command, CommandRequest.Dated request, BillingProperties config,
+    private static void checkDates(String command, CommandRequest.Dated request, TenantsProperties config,
             DateLimits dates) {
         if (request.from() == null) {
             return;
@@ -221,14 +224,21 @@ public final class Cli {
         }
     }
 
+    /** The limits the API applies ({@code web.DateLimitsConfiguration}), from the same settings. */
+    private static DateLimits dateLimits(Binder binder, Clock clock) {
+        SyncProperties sync = binder.bindOrCreate("billing.sync", Bindable.of(SyncProperties.class));
+        ReportProperties reports = binder.bindOrCreate("billing.report", Bindable.of(ReportProperties.class));
+        return new DateLimits(sync.earliestDate(), sync.maxDaysPerRequest(), reports.locale(), clock);
+    }
+
     /** Configuration and nothing else: no warehouse, no source. */
-    private static BillingProperties config(String[] springArgs) {
+    private static Binder config(String[] springArgs) {
         SpringApplication peek = new SpringApplication(ConfigOnly.class);
         peek.setWebApplicationType(WebApplicationType.NONE);
         peek.setBannerMode(Banner.Mode.OFF);
         peek.setLogStartupInfo(false);
         try (ConfigurableApplicationContext context = peek.run(springArgs)) {
-            return Binder.get(context.getEnvironment()).bindOrCreate("billing", Bindable.of(BillingProperties.class));
+            return Binder.get(context.getEnvironment());
         }
     }
 

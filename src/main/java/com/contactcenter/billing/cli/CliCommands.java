@@ -1,6 +1,5 @@
 package com.contactcenter.billing.cli;
 
-import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.demo.DemoDataGenerator;
 import com.contactcenter.billing.demo.DemoDataSpec;
 import com.contactcenter.billing.demo.DemoDataSummary;
@@ -11,13 +10,16 @@ import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.ops.SyncBusyException;
 import com.contactcenter.billing.ops.TenantWork;
 import com.contactcenter.billing.report.AtomicFiles;
+import com.contactcenter.billing.report.ExportProperties;
 import com.contactcenter.billing.report.PortfolioService;
 import com.contactcenter.billing.report.ReportException;
+import com.contactcenter.billing.report.ReportProperties;
 import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.snapshot.NoDataException;
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotDiff;
 import com.contactcenter.billing.snapshot.SnapshotService;
+import com.contactcenter.billing.source.SourceProperties;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.sync.SyncService.SourceOutcome;
 import com.contactcenter.billing.sync.SyncService.SyncOutcome;
@@ -47,19 +49,21 @@ class CliCommands {
     private final PortfolioService portfolios;
     private final SnapshotService snapshots;
     private final SourceRegistry sources;
-    private final BillingProperties properties;
+    private final ReportProperties reportSettings;
+    private final ExportProperties export;
     private final Clock clock;
 
     CliCommands(JobRunner jobs, JobHistory history, SnapshotService snapshots,
-            ReportService reports, SourceRegistry sources, BillingProperties properties, Clock clock,
-            PortfolioService portfolios) {
+            ReportService reports, SourceRegistry sources, ReportProperties reportSettings, ExportProperties export,
+            Clock clock, PortfolioService portfolios) {
         this.portfolios = portfolios;
         this.jobs = jobs;
         this.history = history;
         this.reports = reports;
         this.snapshots = snapshots;
         this.sources = sources;
-        this.properties = properties;
+        this.reportSettings = reportSettings;
+        this.export = export;
         this.clock = clock;
     }
 
@@ -200,7 +204,7 @@ class CliCommands {
     }
 
     private int report(CommandRequest.Report request, PrintStream out) {
-        Path dir = request.out() == null ? properties.report().outDir() : request.out();
+        Path dir = request.out() == null ? reportSettings.outDir() : request.out();
         ReportService.Rendered rendered = reports.render(request.source(), request.from(), request.to(),
                 request.groupBy(), request.formats(), dir);
         out.printf("rendered snapshot %s (version %d, as of %s):%n", rendered.snapshot().id(),
@@ -212,7 +216,7 @@ class CliCommands {
     /** Written whatever the tenants' statuses: the workbook shows them; exit 0 once it is written. */
     private int portfolio(CommandRequest.Portfolio request, PrintStream out) {
         PortfolioService.Rendered rendered = portfolios.render(request.month(), request.formats(),
-                request.out() == null ? properties.report().outDir() : request.out());
+                request.out() == null ? reportSettings.outDir() : request.out());
         out.printf("portfolio of %s: %d tenants%n", request.month(), rendered.portfolio().tenants().size());
         rendered.portfolio().byStatus().forEach((status, count) -> out.printf("  %-12s %d%n", status.code(), count));
         rendered.portfolio().totals().forEach(t -> out.printf("  total %s %s (%d tenants)%n", t.currency(),
@@ -243,7 +247,7 @@ class CliCommands {
     }
 
     private int demo(PrintStream out, PrintStream err) {
-        BillingProperties.SourceProperties demo = sources.find(DEMO_SOURCE).orElse(null);
+        SourceProperties demo = sources.find(DEMO_SOURCE).orElse(null);
         if (demo == null) {
             err.println("error: the demo needs a source named '" + DEMO_SOURCE + "' in billing.sources");
             return 1;
@@ -270,12 +274,12 @@ class CliCommands {
         Snapshot s = snapshots.compute(DEMO_SOURCE, month.from(), month.to(), GroupBy.MONTH);
         out.println();
         SummaryPrinter.print(s, out);
-        Path json = properties.exportDir().resolve(
+        Path json = export.exportDir().resolve(
                 "billing-estimate_" + DEMO_SOURCE + "_" + month.from() + "_" + month.to() + ".json");
         out.println();
         out.println("JSON export: " + writeAtomically(json, s));
         ReportService.Rendered rendered = reports.render(s, List.of(ReportService.Format.XLSX, ReportService.Format.PDF),
-                properties.report().outDir());
+                reportSettings.outDir());
         rendered.files().forEach(f -> out.println("Report: " + f));
         return 0;
     }

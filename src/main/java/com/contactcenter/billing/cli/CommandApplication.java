@@ -1,7 +1,14 @@
 package com.contactcenter.billing.cli;
 
 import com.contactcenter.billing.BillingApplication;
-import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.ops.LockProperties;
+import com.contactcenter.billing.pricing.PricingProperties;
+import com.contactcenter.billing.report.ExportProperties;
+import com.contactcenter.billing.report.ReportProperties;
+import com.contactcenter.billing.snapshot.SnapshotProperties;
+import com.contactcenter.billing.source.ServerConnectionsProperties;
+import com.contactcenter.billing.source.TenantsProperties;
+import com.contactcenter.billing.sync.SyncProperties;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -29,10 +36,12 @@ import org.springframework.context.annotation.FilterType;
  * triggers fire in {@code serve} only; a {@code sync} runs tenants' jobs on its own scheduler,
  * {@code ops.WorkScheduler}). Left out of the scan: the web package (API, dashboard, security), the
  * schedule's trigger registration and launches (they need Boot's scheduler), and the actuator's
- * source health.
+ * source health. The settings bound are every capability's but the schedule's and the API accounts'.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BillingProperties.class)
+@EnableConfigurationProperties({TenantsProperties.class, ServerConnectionsProperties.class, PricingProperties.class,
+    SyncProperties.class, SnapshotProperties.class, ReportProperties.class, ExportProperties.class,
+    LockProperties.class})
 @ImportAutoConfiguration({
     ConfigurationPropertiesAutoConfiguration.class, PropertyPlaceholderAutoConfiguration.class,
     LifecycleAutoConfiguration.class, DataSourceAutoConfiguration.class,

@@ -1,6 +1,5 @@
 package com.contactcenter.billing.ops;
 
-import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.ops.JobRequestStore.Counts;
 import com.contactcenter.billing.ops.JobRequestStore.JobRequest;
 import com.contactcenter.billing.ops.JobRequestStore.TenantJob;
@@ -8,6 +7,7 @@ import com.contactcenter.billing.ops.JobRequestStore.TenantStatus;
 import com.contactcenter.billing.ops.JobRequestStore.TenantWindow;
 import com.contactcenter.billing.snapshot.SnapshotJob;
 import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.sync.SyncProperties;
 import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.sync.SyncService.SourceOutcome;
 import com.contactcenter.billing.sync.SyncService.SyncOutcome;
@@ -94,13 +94,13 @@ public class JobRunner {
     private final SyncLock locks;
     private final SyncMetrics metrics;
     private final WorkScheduler cluster;
-    private final BillingProperties.SyncProperties settings;
+    private final SyncProperties settings;
     private final Duration busyRetry;
     private final Clock clock;
 
     JobRunner(SourceRegistry sources, SyncService syncService, JobRepository jobRepository, JobOperator jobOperator,
             List<Job> jobs, JobRequestStore requests, SyncLock locks, SyncMetrics metrics, WorkScheduler cluster,
-            BillingProperties properties, Clock clock) {
+            SyncProperties settings, LockProperties lock, Clock clock) {
         this.sources = sources;
         this.syncService = syncService;
         this.jobRepository = jobRepository;
@@ -109,8 +109,8 @@ public class JobRunner {
         this.locks = locks;
         this.metrics = metrics;
         this.cluster = cluster;
-        this.settings = properties.sync();
-        this.busyRetry = properties.lock().busyRetry();
+        this.settings = settings;
+        this.busyRetry = lock.busyRetry();
         this.clock = clock;
         for (Job job : jobs) {
             try {

@@ -1,6 +1,5 @@
 package com.contactcenter.billing.ops;
 
-import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.jdbc.Utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,11 +68,11 @@ public class SyncLock implements DisposableBean {
     });
     private final Map<Long, ScheduledFuture<?>> held = new ConcurrentHashMap<>();
 
-    SyncLock(JdbcTemplate jdbc, Clock clock, BillingProperties properties, WorkScheduler cluster) {
+    SyncLock(JdbcTemplate jdbc, Clock clock, LockProperties properties, WorkScheduler cluster) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.ttl = properties.lock().ttl();
-        this.heartbeat = properties.lock().heartbeat();
+        this.ttl = properties.ttl();
+        this.heartbeat = properties.heartbeat();
         this.cluster = cluster;
     }
 

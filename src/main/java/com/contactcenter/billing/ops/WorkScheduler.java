@@ -1,6 +1,6 @@
 package com.contactcenter.billing.ops;
 
-import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.sync.SyncProperties;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -46,11 +46,11 @@ public class WorkScheduler implements DisposableBean {
     private volatile Scheduler scheduler;
 
     WorkScheduler(DataSource dataSource, ApplicationContext context,
-            JdbcTemplate jdbc, BillingProperties properties) {
+            JdbcTemplate jdbc, SyncProperties settings) {
         this.dataSource = dataSource;
         this.context = context;
         this.jdbc = jdbc;
-        this.threads = properties.sync().concurrency();
+        this.threads = settings.concurrency();
     }
 
     /** The scheduler, started (this node now runs tenant jobs). */

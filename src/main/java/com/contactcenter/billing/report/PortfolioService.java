@@ -1,7 +1,6 @@
 package com.contactcenter.billing.report;
 
-import com.contactcenter.billing.config.BillingProperties;
-import com.contactcenter.billing.config.BillingProperties.SourceProperties;
+import com.contactcenter.billing.pricing.PricingProperties;
 import com.contactcenter.billing.report.excel.PortfolioCsvWriter;
 import com.contactcenter.billing.report.excel.PortfolioWorkbookWriter;
 import com.contactcenter.billing.snapshot.NoDataException;
@@ -11,7 +10,9 @@ import com.contactcenter.billing.snapshot.SnapshotFigures.Coverage;
 import com.contactcenter.billing.snapshot.SnapshotFigures.Estimate;
 import com.contactcenter.billing.snapshot.SnapshotReader;
 import com.contactcenter.billing.snapshot.SnapshotService;
+import com.contactcenter.billing.source.SourceProperties;
 import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.sync.SyncProperties;
 import com.contactcenter.billing.usage.GroupBy;
 import com.contactcenter.billing.usage.Plan;
 import com.contactcenter.billing.warehouse.SyncRunStore;
@@ -63,14 +64,18 @@ public class PortfolioService {
     private final SnapshotService snapshots;
     private final SourceRegistry sources;
     private final SyncRunStore runs;
-    private final BillingProperties properties;
+    private final ReportProperties report;
+    private final SyncProperties sync;
+    private final PricingProperties pricing;
 
     PortfolioService(SnapshotService snapshots, SourceRegistry sources, SyncRunStore runs,
-            BillingProperties properties) {
+            ReportProperties report, SyncProperties sync, PricingProperties pricing) {
         this.snapshots = snapshots;
         this.sources = sources;
         this.runs = runs;
-        this.properties = properties;
+        this.report = report;
+        this.sync = sync;
+        this.pricing = pricing;
     }
 
     public static String fileName(YearMonth month, Format format) {
@@ -80,12 +85,12 @@ public class PortfolioService {
     public Rendered render(YearMonth month, List<Format> formats, Path outDir) {
         Path dir = ReportService.prepare(outDir);
         Portfolio portfolio = collect(month);
-        Locale locale = properties.report().locale();
+        Locale locale = report.locale();
         Map<Path, AtomicFiles.Body> files = new LinkedHashMap<>();
         for (Format format : formats) {
             files.put(dir.resolve(fileName(month, format)), out -> {
                 switch (format) {
-                    case XLSX -> new PortfolioWorkbookWriter(properties.report().template()).write(portfolio, locale, out);
+                    case XLSX -> new PortfolioWorkbookWriter(report.template()).write(portfolio, locale, out);
                     case CSV -> new PortfolioCsvWriter().write(portfolio, locale, out);
                 }
             });
@@ -99,7 +104,7 @@ public class PortfolioService {
     public Portfolio collect(YearMonth month) {
         List<String> names = sources.names();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(names.size(),
-                properties.sync().concurrency())), r -> {
+                sync.concurrency())), r -> {
                     Thread t = new Thread(r, "portfolio");
                     t.setDaemon(true);
                     return t;
@@ -129,7 +134,7 @@ public class PortfolioService {
     /** One tenant's row: its newest snapshot of the month, or what is known without one. */
     private Portfolio.Tenant tenant(String name, YearMonth month) {
         SourceProperties source = sources.require(name);
-        Plan plan = properties.pricing().plan(source.plan());
+        Plan plan = pricing.plan(source.plan());
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
         boolean failed = runs.latestOverlapping(name, from, to)
@@ -150,7 +155,7 @@ public class PortfolioService {
         Coverage coverage = figures.coverage();
         Portfolio.Status status = failed ? Portfolio.Status.FAILED_SYNC
                 : coverage.daysSynced() < coverage.days() ? Portfolio.Status.INCOMPLETE : Portfolio.Status.OK;
-        String planName = snapshot.plan() != null ? snapshot.plan().plan() : properties.pricing().defaultPlan();
+        String planName = snapshot.plan() != null ? snapshot.plan().plan() : pricing.defaultPlan();
         Map<String, Long> usersByRole = new LinkedHashMap<>();
         figures.usersByRole().forEach(r -> usersByRole.put(r.role(), r.users()));
         Map<String, Long> unitsByService = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package com.contactcenter.billing.report;
 
-import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.report.excel.ExcelReportWriter;
 import com.contactcenter.billing.report.pdf.PdfReportWriter;
 import com.contactcenter.billing.snapshot.Snapshot;
@@ -53,11 +52,11 @@ public class ReportService implements SnapshotReports {
     }
 
     private final SnapshotService snapshots;
-    private final BillingProperties.ReportProperties settings;
+    private final ReportProperties settings;
 
-    ReportService(SnapshotService snapshots, BillingProperties properties) {
+    ReportService(SnapshotService snapshots, ReportProperties settings) {
         this.snapshots = snapshots;
-        this.settings = properties.report();
+        this.settings = settings;
     }
 
     public Rendered render(String source, LocalDate from, LocalDate to, GroupBy groupBy, List<Format> formats,

@@ -1,7 +1,5 @@
 package com.contactcenter.billing.schedule;
 
-import com.contactcenter.billing.config.BillingProperties;
-import com.contactcenter.billing.config.BillingProperties.ScheduleProperties;
 import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.ops.WorkScheduler;
 import java.util.List;
@@ -41,11 +39,11 @@ class ScheduleRegistrar implements SmartLifecycle {
     private final boolean autoStartup;
     private volatile boolean running;
 
-    ScheduleRegistrar(Scheduler scheduler, BillingProperties properties, JobRunner runner, WorkScheduler cluster,
+    ScheduleRegistrar(Scheduler scheduler, ScheduleProperties schedule, JobRunner runner, WorkScheduler cluster,
             @Value("${spring.quartz.auto-startup:true}") boolean autoStartup) {
         this.cluster = cluster;
         this.scheduler = scheduler;
-        this.schedule = properties.schedule();
+        this.schedule = schedule;
         this.runner = runner;
         this.autoStartup = autoStartup;
     }

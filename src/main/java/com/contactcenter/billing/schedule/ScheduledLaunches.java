@@ -1,11 +1,11 @@
 package com.contactcenter.billing.schedule;
 
-import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.ops.JobRequestStore.Counts;
 import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.ops.TenantWork;
 import com.contactcenter.billing.report.PortfolioService;
+import com.contactcenter.billing.report.ReportProperties;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.sync.SyncWindow;
 import java.nio.file.Path;
@@ -28,17 +28,17 @@ class ScheduledLaunches {
 
     private final JobRunner runner;
     private final SourceRegistry sources;
-    private final BillingProperties.ScheduleProperties schedule;
+    private final ScheduleProperties schedule;
     private final PortfolioService portfolios;
     private final Path reportsDir;
 
-    ScheduledLaunches(JobRunner runner, SourceRegistry sources, BillingProperties properties,
+    ScheduledLaunches(JobRunner runner, SourceRegistry sources, ScheduleProperties schedule, ReportProperties reports,
             PortfolioService portfolios) {
         this.runner = runner;
         this.sources = sources;
-        this.schedule = properties.schedule();
+        this.schedule = schedule;
         this.portfolios = portfolios;
-        this.reportsDir = properties.report().outDir();
+        this.reportsDir = reports.outDir();
     }
 
     /** @param due the trigger's scheduled fire time: months are taken from it, in the schedule's zone */

@@ -1,6 +1,5 @@
 package com.contactcenter.billing.schedule;
 
-import com.contactcenter.billing.config.BillingProperties.ScheduleProperties;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package com.contactcenter.billing.snapshot;
 
-import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.usage.GroupBy;
 import java.time.Clock;
@@ -49,12 +48,12 @@ public class SnapshotRetention {
     private final int intradayKeep;
     private final int adhocKeep;
 
-    SnapshotRetention(SnapshotStore store, SourceRegistry sources, Clock clock, BillingProperties properties) {
+    SnapshotRetention(SnapshotStore store, SourceRegistry sources, Clock clock, SnapshotProperties properties) {
         this.store = store;
         this.sources = sources;
         this.clock = clock;
-        this.intradayKeep = properties.snapshot().retention().intradayKeep();
-        this.adhocKeep = properties.snapshot().retention().adhocKeep();
+        this.intradayKeep = properties.retention().intradayKeep();
+        this.adhocKeep = properties.retention().adhocKeep();
     }
 
     /** Prunes the source's open keys as of today in its zone; returns the versions deleted. */

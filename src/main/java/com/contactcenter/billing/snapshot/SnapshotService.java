@@ -1,6 +1,6 @@
 package com.contactcenter.billing.snapshot;
 
-import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.pricing.PricingProperties;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.usage.Bucket;
 import com.contactcenter.billing.usage.DayFacts.UserFact;
@@ -53,18 +53,18 @@ public class SnapshotService {
     private final ReferenceStore references;
     private final FactStore facts;
     private final SnapshotStore store;
-    private final BillingProperties properties;
+    private final PricingProperties pricing;
     private final Clock clock;
     private final SnapshotRetention retention;
 
     SnapshotService(SourceRegistry sources, ReferenceStore references, FactStore facts, SnapshotStore store,
-            BillingProperties properties, Clock clock, SnapshotRetention retention) {
+            PricingProperties pricing, Clock clock, SnapshotRetention retention) {
         this.retention = retention;
         this.sources = sources;
         this.references = references;
         this.facts = facts;
         this.store = store;
-        this.properties = properties;
+        this.pricing = pricing;
         this.clock = clock;
     }
 
@@ -145,7 +145,7 @@ public class SnapshotService {
         for (Bucket bucket : period.buckets(groupBy)) {
             userFacts.addAll(facts.userTotals(source, bucket.first(), bucket.last()));
         }
-        Plan plan = properties.pricing().plan(sources.require(source).plan());
+        Plan plan = pricing.plan(sources.require(source).plan());
         UsageReport report = new UsageCalculator(plan.pricing()).compute(period, groupBy,
                 reference.data(), facts.channelFacts(source, from, to), facts.findingFacts(source, from, to),
                 userFacts);
@@ -153,7 +153,7 @@ public class SnapshotService {
         runIds.add(reference.syncRunId());
         Instant asOf = days.stream().map(SyncedDay::asOf).reduce(reference.asOf(), (a, b) -> a.isAfter(b) ? a : b);
         return new Figures(report, asOf, List.copyOf(runIds), days.size(), PlanStamp.of(plan),
-                properties.pricing().isNamedPlan(plan.name()));
+                pricing.isNamedPlan(plan.name()));
     }
 
     public Optional<Snapshot> newest(String source, LocalDate from, LocalDate to, GroupBy groupBy) {

@@ -1,8 +1,5 @@
 package com.contactcenter.billing.source;
 
-import com.contactcenter.billing.config.BillingProperties;
-import com.contactcenter.billing.config.BillingProperties.DirectoryProperties;
-import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import com.contactcenter.billing.source.SourceRegistry.SkippedRow;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -60,8 +57,8 @@ final class DirectoryRows {
 
     /** Why the row cannot be a source, or null. Never quotes the url: it may hold credentials. */
     private static String problem(TenantDirectory.Row row, Set<String> yaml, Set<String> taken, Set<String> plans) {
-        if (!BillingProperties.isSourceName(row.name())) {
-            return "name must be " + BillingProperties.SOURCE_NAME_RULE;
+        if (!SourceProperties.isSourceName(row.name())) {
+            return "name must be " + SourceProperties.SOURCE_NAME_RULE;
         }
         String key = row.name().toLowerCase(Locale.ROOT);
         if (yaml.contains(key)) {

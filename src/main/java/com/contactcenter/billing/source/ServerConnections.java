@@ -1,6 +1,5 @@
 package com.contactcenter.billing.source;
 
-import com.contactcenter.billing.config.BillingProperties;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -49,8 +48,8 @@ class ServerConnections {
     private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
 
     @Autowired
-    ServerConnections(BillingProperties properties) {
-        this(properties.sync().maxConnectionsPerServer());
+    ServerConnections(ServerConnectionsProperties properties) {
+        this(properties.maxConnectionsPerServer());
     }
 
     ServerConnections(int perServer) {

@@ -1,6 +1,5 @@
 package com.contactcenter.billing.source;
 
-import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

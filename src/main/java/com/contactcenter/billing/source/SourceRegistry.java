@@ -1,7 +1,6 @@
 package com.contactcenter.billing.source;
 
-import com.contactcenter.billing.config.BillingProperties;
-import com.contactcenter.billing.config.BillingProperties.SourceProperties;
+import com.contactcenter.billing.pricing.PricingProperties;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -69,7 +68,7 @@ public class SourceRegistry implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SourceRegistry.class);
 
     private final List<SourceProperties> yaml;
-    private final BillingProperties.DirectoryProperties directoryProperties;
+    private final DirectoryProperties directoryProperties;
     private final Set<String> plans;
     private final TenantDirectory directory;
     /** Before the first read: the first listing is not news worth a log line of what was added. */
@@ -80,11 +79,13 @@ public class SourceRegistry implements DisposableBean {
 
     private final ServerConnections servers;
 
-    public SourceRegistry(BillingProperties properties, ServerConnections servers) {
+    /** Refuses to start when a YAML source names a plan that is not in {@code billing.pricing.plans}. */
+    public SourceRegistry(TenantsProperties properties, PricingProperties pricing, ServerConnections servers) {
         this.servers = servers;
         this.yaml = properties.sources();
         this.directoryProperties = properties.directory();
-        this.plans = properties.pricing().allPlans().keySet();
+        this.plans = pricing.allPlans().keySet();
+        properties.requirePlans(plans);
         this.directory = directoryProperties.configured() ? new TenantDirectory(directoryProperties) : null;
         // a directory that cannot be read now leaves the YAML sources working: reload never throws for it
         ReloadResult first = reload();

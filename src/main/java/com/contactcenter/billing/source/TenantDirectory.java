@@ -1,6 +1,5 @@
 package com.contactcenter.billing.source;
 
-import com.contactcenter.billing.config.BillingProperties.DirectoryProperties;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -1,6 +1,5 @@
 package com.contactcenter.billing.sync;
 
-import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.source.SourceConnection;
 import com.contactcenter.billing.source.SourceException;
 import com.contactcenter.billing.source.SourceReader;
@@ -63,12 +62,12 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
     private final ReferenceStore references;
     private final FactStore facts;
     private final SyncRunStore runs;
-    private final BillingProperties.SyncProperties settings;
+    private final SyncProperties settings;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
     SourceSyncTasklet(SourceRegistry sources, SourceReader reader, ReferenceStore references, FactStore facts,
-            SyncRunStore runs, BillingProperties properties, Clock clock, PlatformTransactionManager transactions) {
+            SyncRunStore runs, SyncProperties settings, Clock clock, PlatformTransactionManager transactions) {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sources = sources;
@@ -76,7 +75,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
         this.references = references;
         this.facts = facts;
         this.runs = runs;
-        this.settings = properties.sync();
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -170,7 +169,7 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
      * all (1 s, doubling up to 15 s, between tries), so a busy server never fails a tenant.
      */
     private <T> T withRetries(SourceConnection source, Supplier<T> read) {
-        BillingProperties.RetryProperties retry = settings.retry();
+        SyncProperties.RetryProperties retry = settings.retry();
         long delay = retry.initialDelay().toMillis();
         long saturatedBudget = settings.saturatedWait().toMillis();
         long saturatedDelay = 1_000;

@@ -1,6 +1,5 @@
 package com.contactcenter.billing.validation;
 
-import com.contactcenter.billing.config.BillingProperties;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -36,12 +35,6 @@ public final class DateLimits {
         this.messages = ResourceBundle.getBundle("messages/dates", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         this.clock = clock;
-    }
-
-    /** {@code billing.sync.earliest-date} and {@code max-days-per-request}, in {@code billing.report.locale}. */
-    public static DateLimits of(BillingProperties properties, Clock clock) {
-        return new DateLimits(properties.sync().earliestDate(), properties.sync().maxDaysPerRequest(),
-                properties.report().locale(), clock);
     }
 
     /** The longest period a tenant's own account may ask for ({@code billing.sync.max-days-per-request}). */

@@ -1,9 +1,9 @@
 package com.contactcenter.billing.web;
 
-import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotUser;
+import com.contactcenter.billing.source.SourceProperties;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.validation.DateLimits;
 import io.swagger.v3.oas.annotations.Operation;

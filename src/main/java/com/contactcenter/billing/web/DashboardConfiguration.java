@@ -1,6 +1,6 @@
 package com.contactcenter.billing.web;
 
-import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.report.ReportProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +16,7 @@ import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 class DashboardConfiguration {
 
     @Bean
-    LocaleResolver localeResolver(BillingProperties properties) {
-        return new FixedLocaleResolver(properties.report().locale());
+    LocaleResolver localeResolver(ReportProperties reports) {
+        return new FixedLocaleResolver(reports.locale());
     }
 }

@@ -1,7 +1,7 @@
 package com.contactcenter.billing.web;
 
-import com.contactcenter.billing.config.BillingProperties;
-import com.contactcenter.billing.config.BillingProperties.SourceProperties;
+import com.contactcenter.billing.report.ReportProperties;
+import com.contactcenter.billing.source.SourceProperties;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.validation.DateLimits;
 import java.time.Clock;
@@ -39,11 +39,11 @@ class DashboardPage {
     private final Clock clock;
     private final DateLimits dates;
 
-    DashboardPage(SourceRegistry sources, MessageSource messages, BillingProperties properties, Clock clock,
+    DashboardPage(SourceRegistry sources, MessageSource messages, ReportProperties reports, Clock clock,
             DateLimits dates) {
         this.sources = sources;
         this.messages = messages;
-        this.locale = properties.report().locale();
+        this.locale = reports.locale();
         this.clock = clock;
         this.dates = dates;
     }

@@ -1,6 +1,6 @@
 package com.contactcenter.billing.web;
 
-import com.contactcenter.billing.config.BillingProperties.SourceProperties;
+import com.contactcenter.billing.source.SourceProperties;
 import com.contactcenter.billing.usage.GroupBy;
 import com.contactcenter.billing.usage.Period;
 import com.contactcenter.billing.usage.Preset;

@@ -1,7 +1,7 @@
 package com.contactcenter.billing.web;
 
-import com.contactcenter.billing.config.BillingProperties;
 import com.contactcenter.billing.report.Freshness;
+import com.contactcenter.billing.report.ReportProperties;
 import com.contactcenter.billing.snapshot.NoDataException;
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotFigures;
@@ -63,10 +63,10 @@ class DashboardViews {
     };
     private long cachedUsers;
 
-    DashboardViews(SnapshotService snapshots, BillingProperties properties, Clock clock) {
+    DashboardViews(SnapshotService snapshots, ReportProperties reports, Clock clock) {
         this.clock = clock;
         this.snapshots = snapshots;
-        this.locale = properties.report().locale();
+        this.locale = reports.locale();
     }
 
     /** The snapshot's figures and its users' figures (each user's detail is read when asked for). */

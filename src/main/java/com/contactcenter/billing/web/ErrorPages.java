@@ -1,6 +1,6 @@
 package com.contactcenter.billing.web;
 
-import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.report.ReportProperties;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
@@ -26,9 +26,9 @@ class ErrorPages implements ErrorController {
     private final MessageSource messages;
     private final Locale locale;
 
-    ErrorPages(MessageSource messages, BillingProperties properties) {
+    ErrorPages(MessageSource messages, ReportProperties reports) {
         this.messages = messages;
-        this.locale = properties.report().locale();
+        this.locale = reports.locale();
     }
 
     @RequestMapping("/error")

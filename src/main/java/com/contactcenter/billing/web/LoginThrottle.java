@@ -1,6 +1,6 @@
 package com.contactcenter.billing.web;
 
-import com.contactcenter.billing.config.BillingProperties.LoginThrottleProperties;
+import com.contactcenter.billing.web.SecurityProperties.LoginThrottleProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.contactcenter.billing.web;
 
-import com.contactcenter.billing.config.BillingProperties;
-import com.contactcenter.billing.config.BillingProperties.Account;
+import com.contactcenter.billing.source.TenantsProperties;
+import com.contactcenter.billing.web.SecurityProperties.Account;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -139,8 +139,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(Clock clock, BillingProperties properties) {
-        return new LoginThrottle(clock, properties.security().loginThrottle());
+    LoginThrottle loginThrottle(Clock clock, SecurityProperties properties) {
+        return new LoginThrottle(clock, properties.loginThrottle());
     }
 
     /** The accounts' passwords, checked only when neither the name nor the address is throttled. */
@@ -162,11 +162,15 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Accounts without a password hash are left out: they cannot log in. Hashes are never logged. */
+    /**
+     * Accounts without a password hash are left out: they cannot log in. Hashes are never logged. An
+     * account naming a tenant that is no source stops the start.
+     */
     @Bean
-    UserDetailsService accounts(BillingProperties properties) {
+    UserDetailsService accounts(SecurityProperties properties, TenantsProperties tenants) {
+        properties.requireTenantsAmong(tenants);
         List<UserDetails> users = new ArrayList<>();
-        for (Account account : properties.security().accounts()) {
+        for (Account account : properties.accounts()) {
             String hash = account.passwordHash();
             if (hash == null || hash.isBlank()) {
                 log.warn("{} has no password hash (set it from the environment): it cannot log in", account);

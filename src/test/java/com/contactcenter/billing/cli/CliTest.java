@@ -79,6 +79,15 @@ class CliTest {
     }
 
     @Test
+    void aSourceWhosePlanIsNoPlanStopsTheCommandWithOneLineNamingIt() {
+        CliRun.Result result = cli.run(cli.with("sync", "--source", "t1", "--billing.sources[0].plan=gold"));
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("error: billing.sources 't1' has the plan 'gold', which is not in"
+                + " billing.pricing.plans (plans: default)");
+    }
+
+    @Test
     void snapshotOfASourceNeverSyncedFailsWithOneLineAndExitOne() {
         CliRun.Result result = cli.run(cli.with("snapshot", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
 

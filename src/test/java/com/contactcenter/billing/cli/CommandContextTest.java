@@ -1,6 +1,7 @@
 package com.contactcenter.billing.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -41,6 +42,16 @@ class CommandContextTest {
             assertThat(beanClasses(context)).contains("com.contactcenter.billing.schedule.ScheduleRegistrar",
                     "com.contactcenter.billing.web.DashboardApi");
         }
+    }
+
+    @Test
+    void serveDoesNotStartWithAnAccountWhoseTenantIsNoSource(@TempDir Path dir) {
+        String[] args = new CliRun(dir).with("--server.port=0", "--billing.security.accounts[0].name=globex-admin",
+                "--billing.security.accounts[0].role=admin", "--billing.security.accounts[0].tenants[0]=globex");
+
+        assertThatThrownBy(() -> Cli.startService(args, () -> { })).rootCause()
+                .hasMessage("billing.security.accounts 'globex-admin' has the tenant 'globex', which is not a source in"
+                        + " billing.sources (or '*')");
     }
 
     private static List<String> beanClasses(ConfigurableApplicationContext context) {

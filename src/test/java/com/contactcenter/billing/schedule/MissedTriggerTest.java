@@ -8,7 +8,6 @@ import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import com.contactcenter.billing.config.BillingProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -45,7 +44,7 @@ class MissedTriggerTest {
     ScheduleRegistrar registrar;
 
     @Autowired
-    BillingProperties properties;
+    ScheduleProperties schedule;
 
     @MockitoBean
     ScheduledLaunches launches;
@@ -58,8 +57,8 @@ class MissedTriggerTest {
     @Test
     void aNightlyTriggerMissedThreeTimesFiresOnceWhenTheServiceComesBack() throws Exception {
         // given the nightly trigger as stored three days ago: its next time is long past
-        Schedules.Spec nightly = Schedules.specs(properties.schedule()).get(0);
-        CronTrigger stored = Schedules.trigger(nightly, properties.schedule()).getTriggerBuilder()
+        Schedules.Spec nightly = Schedules.specs(schedule).get(0);
+        CronTrigger stored = Schedules.trigger(nightly, schedule).getTriggerBuilder()
                 .startAt(Date.from(Instant.now().minus(Duration.ofDays(3)))).build();
         scheduler.addJob(Schedules.job(), true);
         scheduler.unscheduleJob(nightly.key());
@@ -85,11 +84,11 @@ class MissedTriggerTest {
     @Test
     void aChangedScheduleReplacesTheStoredTrigger() throws Exception {
         // given a stored nightly trigger at 03:00
-        Schedules.Spec nightly = Schedules.specs(properties.schedule()).get(0);
+        Schedules.Spec nightly = Schedules.specs(schedule).get(0);
         scheduler.addJob(Schedules.job(), true);
         scheduler.unscheduleJob(nightly.key());
         scheduler.scheduleJob(Schedules.trigger(new Schedules.Spec(nightly.name(), "0 0 3 * * ?", nightly.work(),
-                nightly.priority()), properties.schedule()));
+                nightly.priority()), schedule));
 
         // when the service starts with the configured 02:00
         registrar.register();

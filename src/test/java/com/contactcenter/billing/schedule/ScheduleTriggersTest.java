@@ -3,7 +3,6 @@ package com.contactcenter.billing.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.contactcenter.billing.config.BillingProperties.ScheduleProperties;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -7,13 +7,12 @@ import static com.contactcenter.billing.support.EdgeTenantFixture.SYNC_FROM;
 import static com.contactcenter.billing.support.EdgeTenantFixture.SYNC_TO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.contactcenter.billing.config.BillingProperties;
-import com.contactcenter.billing.config.BillingProperties.PlanProperties;
-import com.contactcenter.billing.config.BillingProperties.PricingProperties;
-import com.contactcenter.billing.config.BillingProperties.SeatPrice;
-import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.ops.Requester;
+import com.contactcenter.billing.pricing.PricingProperties;
+import com.contactcenter.billing.pricing.PricingProperties.PlanProperties;
+import com.contactcenter.billing.pricing.PricingProperties.SeatPrice;
+import com.contactcenter.billing.source.SourceProperties;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.ExportJson;
@@ -65,7 +64,10 @@ class SnapshotPlanTest {
     SnapshotService snapshots;
 
     @Autowired
-    BillingProperties properties;
+    PricingProperties pricing;
+
+    @Autowired
+    SnapshotProperties snapshotSettings;
 
     @Autowired
     SourceRegistry sources;
@@ -94,13 +96,13 @@ class SnapshotPlanTest {
         Snapshot v1 = snapshots.compute("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
 
         // then it records the default plan, and its document is the export it was before plans
-        assertThat(v1.plan()).isEqualTo(PlanStamp.of(properties.pricing().plan(null)));
+        assertThat(v1.plan()).isEqualTo(PlanStamp.of(pricing.plan(null)));
         assertThat(v1.plan().plan()).isEqualTo("default");
         assertThat(ExportJson.without(SnapshotService.json(v1), "snapshot")).isEqualTo(EXPECTED);
         assertThat(snapshots.compute("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH)).isEqualTo(v1);
 
         // when a price no figure shows changes (Supervisor has no billable user: no seat line)
-        PricingProperties dearerSupervisors = withSeat(properties.pricing(), "Supervisor", "100001");
+        PricingProperties dearerSupervisors = withSeat(pricing, "Supervisor", "100001");
         Snapshot v2 = service(dearerSupervisors, null).compute("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
 
         // then a new version, with the same figures and document, whose diff names the prices
@@ -142,13 +144,10 @@ class SnapshotPlanTest {
         SourceProperties s = sources.require("edge");
         SourceProperties edge = new SourceProperties(s.name(), s.url(), s.username(), s.password(), s.timeZone(),
                 s.queries(), s.queryTimeout(), s.initSql(), s.connectTimeout(), plan);
-        BillingProperties changed = new BillingProperties(List.of(edge), properties.sync(), pricing,
-                properties.exportDir(), properties.report(), properties.schedule(), properties.security(),
-                properties.lock(), properties.snapshot(), properties.directory());
         SourceRegistry registry = Mockito.mock(SourceRegistry.class);
         Mockito.when(registry.require("edge")).thenReturn(edge);
-        return new SnapshotService(registry, references, facts, store, changed, clock,
-                new SnapshotRetention(store, registry, clock, changed));
+        return new SnapshotService(registry, references, facts, store, pricing, clock,
+                new SnapshotRetention(store, registry, clock, snapshotSettings));
     }
 
     private static PricingProperties withSeat(PricingProperties p, String role, String price) {

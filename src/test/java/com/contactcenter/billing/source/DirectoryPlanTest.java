@@ -3,8 +3,6 @@ package com.contactcenter.billing.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.contactcenter.billing.config.BillingProperties.DirectoryProperties;
-import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import com.contactcenter.billing.source.SourceRegistry.SkippedRow;
 import java.util.List;
 import java.util.Set;

@@ -2,7 +2,6 @@ package com.contactcenter.billing.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import com.contactcenter.billing.demo.DemoDataGenerator;
 import com.contactcenter.billing.demo.DemoDataSpec;
 import com.contactcenter.billing.jdbc.Utc;

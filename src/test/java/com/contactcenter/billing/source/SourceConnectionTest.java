@@ -3,7 +3,6 @@ package com.contactcenter.billing.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.contactcenter.billing.config.BillingProperties.SourceProperties;
 import com.contactcenter.billing.support.SourceDatabases;
 import java.sql.Connection;
 import java.sql.SQLNonTransientConnectionException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.pricing.PricingProperties;
 import com.contactcenter.billing.source.SourceRegistry.ReloadResult;
 import com.contactcenter.billing.source.SourceRegistry.SkippedRow;
 import com.contactcenter.billing.source.SourceRegistry.Tenant;
@@ -37,6 +37,8 @@ class TenantDirectoryTest {
     static final String SOURCE_PASSWORD = "src-s3cr3t-pw";
     static final String DIRECTORY_URL = SourceDatabases.h2Url("dir_control");
     static final String QUERY = "SELECT name, url, time_zone, username, enabled FROM tenants ORDER BY id";
+    /** No prices: the default plan only. */
+    static final PricingProperties PRICING = new Binder().bindOrCreate("billing.pricing", PricingProperties.class);
 
     private SourceRegistry registry;
 
@@ -61,7 +63,7 @@ class TenantDirectoryTest {
     }
 
     /** Bound as Spring binds application.yml: acme from YAML, and the directory at {@code directoryUrl}. */
-    static BillingProperties properties(String directoryUrl, String query) {
+    static TenantsProperties properties(String directoryUrl, String query) {
         Map<String, String> map = new LinkedHashMap<>();
         map.put("billing.sources[0].name", "acme");
         map.put("billing.sources[0].url", SourceDatabases.h2Url("dir_acme_src"));
@@ -74,7 +76,7 @@ class TenantDirectoryTest {
         map.put("billing.directory.source-username", "billing_ro");
         map.put("billing.directory.source-password", SOURCE_PASSWORD);
         map.put("billing.directory.connect-timeout", "2s");
-        return new Binder(new MapConfigurationPropertySource(map)).bind("billing", BillingProperties.class).get();
+        return new Binder(new MapConfigurationPropertySource(map)).bind("billing", TenantsProperties.class).get();
     }
 
     private static String row(int id, String name, String url, String zone, String user, boolean enabled) {
@@ -122,7 +124,7 @@ class TenantDirectoryTest {
                 row(11, "eta", alpha, null, null, true));
 
         // when the application starts
-        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), new ServerConnections(8));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), PRICING, new ServerConnections(8));
 
         // then
         assertThat(origins(registry)).containsExactly("acme yaml", "alpha directory", "beta directory");
@@ -157,7 +159,7 @@ class TenantDirectoryTest {
                 row(2, "beta", SourceDatabases.h2Url("dir_beta_src"), "America/Santiago", "beta_user", true),
                 row(3, "gamma", alpha, "America/Lima", null, false),
                 row(4, "delta", alpha, "Mars/Olympus", null, true));
-        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), new ServerConnections(8));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), PRICING, new ServerConnections(8));
         registry.connection("alpha");
         SourceConnection beta = registry.connection("beta");
         SourceConnection acme = registry.connection("acme");
@@ -208,7 +210,7 @@ class TenantDirectoryTest {
                 row(2, "beta", SourceDatabases.h2Url("dir_beta_src"), "America/Santiago", " beta_user ", true));
 
         // when
-        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), new ServerConnections(8));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), PRICING, new ServerConnections(8));
 
         // then
         assertThat(registry.require("alpha").username()).isEqualTo("billing_ro");
@@ -226,7 +228,7 @@ class TenantDirectoryTest {
         control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", "someone", false));
 
         // when
-        registry = new SourceRegistry(properties(DIRECTORY_URL, BillingProperties.DirectoryProperties.DEFAULT_QUERY), new ServerConnections(8));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, DirectoryProperties.DEFAULT_QUERY), PRICING, new ServerConnections(8));
 
         // then
         assertThat(origins(registry)).containsExactly("acme yaml", "alpha directory");
@@ -240,7 +242,7 @@ class TenantDirectoryTest {
                 new String[] {"jdbc:h2:file:./target/no-such-dir/control;IFEXISTS=TRUE",
                         "h2:file:./target/no-such-dir/control"})) {
             // when
-            registry = new SourceRegistry(properties(unreachable[0], QUERY), new ServerConnections(8));
+            registry = new SourceRegistry(properties(unreachable[0], QUERY), PRICING, new ServerConnections(8));
 
             // then
             assertThat(origins(registry)).containsExactly("acme yaml");
@@ -265,7 +267,7 @@ class TenantDirectoryTest {
         // given
         DataSource control = control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true),
                 row(2, "a b", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true));
-        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), new ServerConnections(8));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), PRICING, new ServerConnections(8));
 
         // when its table is gone
         SourceDatabases.execute(control, List.of("DROP TABLE tenants"));
@@ -298,7 +300,7 @@ class TenantDirectoryTest {
                 + "') AS INT) AS name, url, time_zone FROM tenants";
 
         // when
-        registry = new SourceRegistry(properties(DIRECTORY_URL, query), new ServerConnections(8));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, query), PRICING, new ServerConnections(8));
 
         // then
         String error = registry.directoryError().orElseThrow();
@@ -315,7 +317,7 @@ class TenantDirectoryTest {
         control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true));
 
         // when
-        registry = new SourceRegistry(properties(DIRECTORY_URL, "SELECT name, url FROM tenants"), new ServerConnections(8));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, "SELECT name, url FROM tenants"), PRICING, new ServerConnections(8));
 
         // then
         assertThat(registry.directoryError()).contains("tenant directory at h2:mem:dir_control could not be read:"
@@ -329,7 +331,7 @@ class TenantDirectoryTest {
         // given
         control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true),
                 row(2, "bad", null, "America/Bogota", null, true));
-        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), new ServerConnections(8));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), PRICING, new ServerConnections(8));
         SourceDatabases.execute(new DriverManagerDataSource(DIRECTORY_URL, "ctl", DIRECTORY_PASSWORD),
                 List.of("DELETE FROM tenants WHERE name = 'alpha'"));
 
@@ -345,7 +347,7 @@ class TenantDirectoryTest {
     void tenantsAreListedWithTheirOrigin() {
         control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true));
 
-        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), new ServerConnections(8));
+        registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), PRICING, new ServerConnections(8));
 
         assertThat(registry.tenants()).extracting(Tenant::name, Tenant::origin).containsExactly(
                 tuple("acme", SourceRegistry.Origin.YAML), tuple("alpha", SourceRegistry.Origin.DIRECTORY));
