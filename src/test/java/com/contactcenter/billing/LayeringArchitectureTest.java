@@ -4,6 +4,8 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The product's layers, top to bottom: the command line; the dashboard and the schedule; reports,
- * forecasts and job control; snapshots and the sync; the sources; the warehouse; the billing rules. No
+ * forecasts and job control; snapshots and the sync; the sources; prices; the warehouse; the
+ * billing rules, which reach nothing, like the clock's configuration and the date limits. No
  * package reaches one above it; the command line and the dashboard reach the data only through
  * services; only {@code snapshot} reads the export document.
  */
@@ -23,7 +26,9 @@ class LayeringArchitectureTest {
     private static final JavaClasses PRODUCT = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
 
+    /** The application's class enables every capability's settings: it is the top, above the layers. */
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInAnyPackage(ROOT + "..")
+            .ignoreDependency(JavaClass.Predicates.equivalentTo(BillingApplication.class), DescribedPredicate.alwaysTrue())
             .layer("Application").definedBy(ROOT)
             .layer("Cli").definedBy(ROOT + ".cli..")
             .layer("Demo").definedBy(ROOT + ".demo..")
@@ -36,6 +41,7 @@ class LayeringArchitectureTest {
             .layer("Sync").definedBy(ROOT + ".sync..")
             .layer("Source").definedBy(ROOT + ".source..")
             .layer("Warehouse").definedBy(ROOT + ".warehouse..")
+            .layer("Pricing").definedBy(ROOT + ".pricing..")
             .layer("Rules").definedBy(ROOT + ".usage..")
             .layer("Validation").definedBy(ROOT + ".validation..")
             .layer("Config").definedBy(ROOT + ".config..")
@@ -51,13 +57,18 @@ class LayeringArchitectureTest {
             .whereLayer("Forecast").mayOnlyBeAccessedByLayers("Cli", "Web")
             .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Ops",
                     "Forecast")
-            .whereLayer("Sync").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Ops")
+            .whereLayer("Sync").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Ops")
             .whereLayer("Source").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Forecast", "Ops",
                     "Snapshot", "Sync")
             .whereLayer("Warehouse").mayOnlyBeAccessedByLayers("Schedule", "Report", "Forecast", "Ops", "Snapshot",
                     "Sync")
+            .whereLayer("Pricing").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Forecast", "Ops",
+                    "Snapshot", "Sync", "Source")
+            .whereLayer("Config").mayNotAccessAnyLayer()
+            .whereLayer("Validation").mayNotAccessAnyLayer()
+            .whereLayer("Rules").mayNotAccessAnyLayer()
             .whereLayer("Rules").mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Forecast", "Ops",
-                    "Snapshot", "Sync", "Source", "Warehouse", "Config")
+                    "Snapshot", "Sync", "Source", "Warehouse", "Pricing")
             .whereLayer("Jdbc").mayOnlyBeAccessedByLayers("Forecast", "Ops", "Snapshot", "Sync", "Source",
                     "Warehouse");
 

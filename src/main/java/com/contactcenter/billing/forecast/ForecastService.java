@@ -1,6 +1,6 @@
 package com.contactcenter.billing.forecast;
 
-import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.pricing.PricingProperties;
 import com.contactcenter.billing.snapshot.NoDataException;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.usage.DayUnits;
@@ -33,14 +33,14 @@ public class ForecastService {
     private final SourceRegistry sources;
     private final ReferenceStore references;
     private final ForecastHistory history;
-    private final BillingProperties properties;
+    private final PricingProperties pricing;
 
     ForecastService(SourceRegistry sources, ReferenceStore references, ForecastHistory history,
-            BillingProperties properties) {
+            PricingProperties pricing) {
         this.sources = sources;
         this.references = references;
         this.history = history;
-        this.properties = properties;
+        this.pricing = pricing;
     }
 
     /** The period's forecast as of {@code asOf}; the period is in the source's zone. */
@@ -57,7 +57,7 @@ public class ForecastService {
     }
 
     Forecaster forecaster(String source) {
-        return new Forecaster(properties.pricing().plan(sources.require(source).plan()).pricing());
+        return new Forecaster(pricing.plan(sources.require(source).plan()).pricing());
     }
 
     /** The synced days a forecast as of {@code asOf} may read: none after the as-of's local day. */

@@ -1,6 +1,6 @@
 package com.contactcenter.billing.web;
 
-import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.report.ReportProperties;
 import com.contactcenter.billing.forecast.ForecastService;
 import com.contactcenter.billing.snapshot.NoDataException;
 import com.contactcenter.billing.source.SourceRegistry;
@@ -62,12 +62,12 @@ class ForecastApi {
     private final Locale locale;
 
     ForecastApi(ForecastService forecasts, SourceRegistry sources, Clock clock, DateLimits dates,
-            BillingProperties properties) {
+            ReportProperties report) {
         this.forecasts = forecasts;
         this.sources = sources;
         this.clock = clock;
         this.dates = dates;
-        this.locale = properties.report().locale();
+        this.locale = report.locale();
     }
 
     @GetMapping("/forecast")
