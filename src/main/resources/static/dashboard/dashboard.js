@@ -265,16 +265,16 @@
     chart('chart-roles', type, c.buckets, c.usersByRole.map(r => ({ label: r.role, data: r.users })));
 
     document.getElementById('comparison-title').textContent =
-      t('comparison', c.comparison.previousPeriod.from, c.comparison.previousPeriod.to)
-      + (c.comparison.partial ? ' · ' + t('partial') : '');
+      t('comparison', c.comparison.label) + (c.comparison.partial ? ' · ' + t('partial') : '');
     const comparison = document.getElementById('comparison-table');
     const head = el('tr');
     headerRow(head, [t('col.concept'), t('col.current'), t('col.previous'), t('col.change')]);
     comparison.tHead.replaceChildren(head);
     comparison.tBodies[0].replaceChildren(...c.comparison.rows.map(r => {
       const tr = el('tr', null, { 'data-key': r.key });
-      const show = v => r.key === 'total' ? money(v) : num(v);
-      const change = r.changePercent === null ? '—'
+      // a side with no synced day has no figure: "sin datos", never 0
+      const show = v => v === null ? t('noData') : (r.key === 'total' ? money(v) : num(v));
+      const change = r.current === null || r.previous === null ? t('noData') : r.changePercent === null ? '—'
         : (r.changePercent.startsWith('-') ? '' : '+') + money(r.changePercent) + ' %';
       tr.append(el('td', r.label), el('td', show(r.current), { 'data-col': 'current' }),
         el('td', show(r.previous), { 'data-col': 'previous' }), el('td', change, { 'data-col': 'change' }));

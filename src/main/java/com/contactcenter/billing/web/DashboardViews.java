@@ -1,6 +1,7 @@
 package com.contactcenter.billing.web;
 
 import com.contactcenter.billing.config.BillingProperties;
+import com.contactcenter.billing.report.ComparisonLabel;
 import com.contactcenter.billing.report.Freshness;
 import com.contactcenter.billing.snapshot.NoDataException;
 import com.contactcenter.billing.snapshot.Snapshot;
@@ -10,6 +11,7 @@ import com.contactcenter.billing.snapshot.SnapshotFigures.ServiceUsage;
 import com.contactcenter.billing.snapshot.SnapshotReader;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.snapshot.SnapshotUser;
+import com.contactcenter.billing.usage.LikeForLike;
 import com.contactcenter.billing.usage.Period;
 import com.contactcenter.billing.usage.ServiceKey;
 import com.contactcenter.billing.usage.UsageReport.RoleUsers;
@@ -23,6 +25,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,16 +115,22 @@ class DashboardViews {
 
     /**
      * {@code current} and {@code previous} are plain decimal strings (counts, units, or money for the
-     * total); {@code changePercent} has one decimal and is null when the previous figure is 0.
+     * total), null for a side with no synced day ("sin datos", never 0); {@code changePercent} has
+     * one decimal and is null when the previous figure is 0 or either side has no synced day.
      */
     record Change(String key, String label, String current, String previous, String changePercent) {
     }
 
     /**
-     * {@code partial}: this period runs to today or later, so its figures are to date while the
-     * previous period's are whole (the warehouse keeps days, not hours).
+     * Like for like ({@link LikeForLike}): {@code currentPeriod} is the period's days begun at the
+     * snapshot's as-of, {@code previousPeriod} the same stretch of the previous calendar unit (a
+     * preset) or of the same days before (a custom range). {@code partial}: the period is under way,
+     * cut at {@code cut} (the as-of's local time); the warehouse keeps days, so the previous side
+     * counts its days whole. {@code label} says exactly what is compared.
      */
-    record Comparison(PeriodView previousPeriod, String previousSnapshotId, boolean partial, List<Change> rows) {
+    record Comparison(String label, PeriodView currentPeriod, String currentSnapshotId, boolean currentSynced,
+            PeriodView previousPeriod, String previousSnapshotId, boolean previousSynced, String cut,
+            boolean partial, List<Change> rows) {
     }
 
     record Consumption(List<LocalDate> buckets, List<Series> services, List<RoleSeries> usersByRole,
@@ -230,25 +239,47 @@ class DashboardViews {
         return new Consumption(buckets, series, roles, comparison(query, p), f.whatsapp());
     }
 
-    /** This period against the one of the same length just before it, per service (units), users and total. */
-    private Comparison comparison(DashboardQuery query, Parsed current) {
-        Period before = query.period().previous();
-        Parsed previous = parsed(current(query, before.from(), before.to(), Set.of(current.snapshot().id())))
-                .orElseThrow();
+    /** The period's days begun at the as-of against the same stretch of the previous one, per service, users and total. */
+    Comparison comparison(DashboardQuery query, Parsed page) {
+        Period period = query.period();
+        LikeForLike.Unit unit = query.comparedWith();
+        LikeForLike rule = LikeForLike.of(period, unit, page.snapshot().asOf())
+                .orElseGet(() -> new LikeForLike(period, unit.previous(period), Optional.empty(), false));
+        Set<String> inUse = new HashSet<>(Set.of(page.snapshot().id()));
+        Parsed current = rule.current().equals(period) ? page : side(query, rule.current(), false, inUse);
+        inUse.add(current.snapshot().id());
+        Parsed previous = side(query, rule.previous(), rule.previous().equals(unit.previous(period)), inUse);
+        boolean nowSynced = current.figures().coverage().daysSynced() > 0;
+        boolean wasSynced = previous.figures().coverage().daysSynced() > 0;
         SnapshotFigures now = current.figures();
         SnapshotFigures old = previous.figures();
         List<Change> rows = new ArrayList<>();
         for (ServiceUsage s : now.services()) {
             long was = old.services().stream().filter(o -> o.key().equals(s.key())).mapToLong(ServiceUsage::units)
                     .sum();
-            rows.add(change(s.key(), label(s.key()), BigDecimal.valueOf(s.units()), BigDecimal.valueOf(was)));
+            rows.add(change(s.key(), label(s.key()), side(nowSynced, s.units()), side(wasSynced, was)));
         }
         rows.add(change("billable_users", text("Usuarios facturables", "Billable users"),
-                BigDecimal.valueOf(current.users().size()), BigDecimal.valueOf(previous.users().size())));
-        rows.add(change("total", text("Total estimado", "Estimated total"), now.estimate().total(),
-                old.estimate().total()));
-        boolean partial = !query.to().isBefore(LocalDate.now(clock.withZone(query.period().zone())));
-        return new Comparison(PeriodView.of(before), previous.snapshot().id(), partial, rows);
+                side(nowSynced, current.users().size()), side(wasSynced, previous.users().size())));
+        rows.add(change("total", text("Total estimado", "Estimated total"), nowSynced ? now.estimate().total() : null,
+                wasSynced ? old.estimate().total() : null));
+        return new Comparison(ComparisonLabel.of(rule, locale), PeriodView.of(rule.current()),
+                current.snapshot().id(), nowSynced, PeriodView.of(rule.previous()), previous.snapshot().id(),
+                wasSynced, rule.cut().map(Object::toString).orElse(null), rule.cut().isPresent(), rows);
+    }
+
+    /**
+     * One side's snapshot: a whole period is the query's own kind of key; a cut stretch of one is
+     * ad-hoc, so that the keys a day's cuts make are pruned rather than kept for good.
+     */
+    private Parsed side(DashboardQuery query, Period days, boolean whole, Set<String> inUse) {
+        String id = whole ? current(query, days.from(), days.to(), inUse)
+                : snapshots.currentAdhocId(query.source(), days.from(), days.to(), query.groupBy(), inUse);
+        return parsed(id).orElseThrow();
+    }
+
+    private static BigDecimal side(boolean synced, long value) {
+        return synced ? BigDecimal.valueOf(value) : null;
     }
 
     /** The current snapshot id of the query's source and group-by over these days; ad-hoc for a custom range. */
@@ -257,10 +288,13 @@ class DashboardViews {
                 : snapshots.currentId(query.source(), from, to, query.groupBy());
     }
 
+    /** A side that is null has no synced day: no figure and no change. */
     static Change change(String key, String label, BigDecimal current, BigDecimal previous) {
-        String percent = previous.signum() == 0 ? null : current.subtract(previous).multiply(BigDecimal.valueOf(100))
-                .divide(previous, 1, RoundingMode.HALF_UP).toPlainString();
-        return new Change(key, label, current.toPlainString(), previous.toPlainString(), percent);
+        String percent = current == null || previous == null || previous.signum() == 0 ? null
+                : current.subtract(previous).multiply(BigDecimal.valueOf(100))
+                        .divide(previous, 1, RoundingMode.HALF_UP).toPlainString();
+        return new Change(key, label, current == null ? null : current.toPlainString(),
+                previous == null ? null : previous.toPlainString(), percent);
     }
 
     /**
