@@ -86,9 +86,14 @@ class DashboardViews {
             Map<String, String> downloads) {
     }
 
+    /**
+     * {@code daysSynced} counts only days begun at the snapshot's as-of ({@code daysBegun} of them):
+     * a day still to come is never "synced". {@code usageSynced} is false when none of the period's
+     * days was synced: its figures are then the seats alone, no usage.
+     */
     record Summary(String source, String timeZone, String preset, String groupBy, PeriodView period,
             SnapshotRef snapshot, long daysSynced, List<RoleUsers> usersByRole, long billableUsers,
-            String currency, String total) {
+            String currency, String total, long daysBegun, boolean usageSynced) {
     }
 
     record UserPage(long total, int page, int size, int pages, String sort, String dir, String q,
@@ -133,8 +138,20 @@ class DashboardViews {
             boolean partial, List<Change> rows) {
     }
 
-    record Consumption(List<LocalDate> buckets, List<Series> services, List<RoleSeries> usersByRole,
-            Comparison comparison, List<WhatsappChannel> whatsapp) {
+    /**
+     * A bucket of the series: {@code partial} when its figures cover less than its calendar unit
+     * (under way at the as-of, or clipped by the period), drawn apart so it is not read as a drop.
+     */
+    record BucketView(LocalDate first, LocalDate last, boolean partial) {
+    }
+
+    /**
+     * {@code buckets} are the buckets begun at the snapshot's as-of: one still to come has no
+     * figures, so it is absent rather than drawn as zeros; {@code bucketDetails} says each one's
+     * days and whether it is partial, in the same order.
+     */
+    record Consumption(List<LocalDate> buckets, List<BucketView> bucketDetails, List<Series> services,
+            List<RoleSeries> usersByRole, Comparison comparison, List<WhatsappChannel> whatsapp) {
     }
 
     /**
@@ -170,9 +187,20 @@ class DashboardViews {
 
     Summary summary(DashboardQuery query, Parsed p) {
         SnapshotFigures f = p.figures();
+        long begun = daysBegun(query.period(), p.snapshot().asOf());
+        long synced = Math.min(f.coverage().daysSynced(), begun);
         return new Summary(f.source(), f.timeZone(), query.preset(), f.groupBy(), PeriodView.of(query.period()),
-                ref(p), f.coverage().daysSynced(), f.usersByRole(), p.users().size(), f.estimate().currency(),
-                f.estimate().total().toPlainString());
+                ref(p), synced, f.usersByRole(), p.users().size(), f.estimate().currency(),
+                f.estimate().total().toPlainString(), begun, synced > 0);
+    }
+
+    /** The period's local days begun at {@code asOf}: none before it starts, all once it is over. */
+    static long daysBegun(Period period, Instant asOf) {
+        LocalDate today = LocalDate.ofInstant(asOf, period.zone());
+        if (today.isBefore(period.from())) {
+            return 0;
+        }
+        return today.isAfter(period.to()) ? period.days() : today.toEpochDay() - period.from().toEpochDay() + 1;
     }
 
     UserPage users(Parsed p, String q, String sort, String dir, int page, int size) {
@@ -219,7 +247,10 @@ class DashboardViews {
 
     Consumption consumption(DashboardQuery query, Parsed p) {
         SnapshotFigures f = p.figures();
-        List<LocalDate> buckets = f.buckets();
+        LocalDate asOfDay = LocalDate.ofInstant(p.snapshot().asOf(), query.period().zone());
+        List<BucketView> details = query.period().buckets(query.groupBy()).stream().filter(b -> b.begun(asOfDay))
+                .map(b -> new BucketView(b.first(), b.last(), b.partial(query.groupBy(), asOfDay))).toList();
+        List<LocalDate> buckets = details.stream().map(BucketView::first).toList();
         Map<String, Map<LocalDate, Long>> unitsByKey = new HashMap<>();
         f.series().forEach(s -> unitsByKey.computeIfAbsent(s.key(), k -> new HashMap<>())
                 .merge(s.bucket(), s.units(), Long::sum));
@@ -236,7 +267,7 @@ class DashboardViews {
                 .put(s.bucket(), s.users()));
         byRole.forEach((role, values) -> roles.add(new RoleSeries(role,
                 buckets.stream().map(b -> values.getOrDefault(b, 0L)).toList())));
-        return new Consumption(buckets, series, roles, comparison(query, p), f.whatsapp());
+        return new Consumption(buckets, details, series, roles, comparison(query, p), f.whatsapp());
     }
 
     /** The period's days begun at the as-of against the same stretch of the previous one, per service, users and total. */

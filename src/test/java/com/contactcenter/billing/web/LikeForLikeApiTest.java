@@ -152,4 +152,47 @@ class LikeForLikeApiTest {
                 .hasSize(9);
         assertThat(rows(comparison).values()).allSatisfy(row -> assertThat(row).endsWith(" | null | null"));
     }
+
+    @Test
+    void bucketsStillToComeAreAbsentAndPartialOnesAreMarked() throws Exception {
+        JsonNode consumption = api("/api/dashboard/consumption?source=acme&preset=this-month&groupBy=week");
+
+        // November by week at Sunday the 15th: Nov 1 (clipped), Nov 2-8, Nov 9-15 (under way); Nov 16 on to come
+        assertThat(ExportJson.elements(consumption.get("buckets")).stream().map(JsonNode::asString).toList())
+                .containsExactly("2026-11-01", "2026-11-02", "2026-11-09");
+        assertThat(ExportJson.elements(consumption.get("bucketDetails")).stream()
+                .map(b -> b.get("first").asString() + ".." + b.get("last").asString() + " " + b.get("partial").asBoolean())
+                .toList()).containsExactly("2026-11-01..2026-11-01 true", "2026-11-02..2026-11-08 false",
+                        "2026-11-09..2026-11-15 true");
+        for (JsonNode series : consumption.get("services")) {
+            assertThat(series.get("units").size()).isEqualTo(3);
+        }
+        for (JsonNode role : consumption.get("usersByRole")) {
+            assertThat(role.get("users").size()).isEqualTo(3);
+        }
+        // the week's units are the comparison's November 1-15 units, bucket by bucket summed
+        long sms = ExportJson.elements(consumption.get("services")).stream()
+                .filter(x -> x.get("key").asString().equals("sms_out")).findFirst().orElseThrow().get("units")
+                .valueStream().mapToLong(JsonNode::asLong).sum();
+        assertThat(sms).isEqualTo(518);
+
+        JsonNode summary = api("/api/dashboard/summary?source=acme&preset=this-month");
+        assertThat(summary.get("daysSynced").asLong()).isEqualTo(15);
+        assertThat(summary.get("daysBegun").asLong()).isEqualTo(15);
+        assertThat(summary.at("/period/days").asLong()).isEqualTo(30);
+        assertThat(summary.get("usageSynced").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aPeriodNeverSyncedSaysSoAndShowsTheSeatsOnly() throws Exception {
+        JsonNode summary = api("/api/dashboard/summary?source=acme&preset=custom&from=2026-07-01&to=2026-07-31");
+
+        assertThat(summary.get("daysSynced").asLong()).isZero();
+        assertThat(summary.get("daysBegun").asLong()).isEqualTo(31);
+        assertThat(summary.get("usageSynced").asBoolean()).isFalse();
+        JsonNode services = api("/api/dashboard/services?source=acme&preset=custom&from=2026-07-01&to=2026-07-31");
+        // no usage: the estimate is the seats alone
+        assertThat(services.get("servicesTotal").asString()).isEqualTo("0.00");
+        assertThat(services.get("total").asString()).isEqualTo(services.get("seatsTotal").asString());
+    }
 }
