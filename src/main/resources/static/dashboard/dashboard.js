@@ -101,7 +101,11 @@
     document.getElementById('freshness').textContent = s.snapshot.freshness;
     document.getElementById('period-text').textContent = t('period') + ': ' + s.period.from + ' – ' + s.period.to
       + ' (' + s.timeZone + ') · ' + t('snapshot', s.snapshot.id.substring(0, 8), s.snapshot.version)
-      + ' · ' + t('daysSynced', s.daysSynced, s.period.days);
+      + ' · ' + t('daysSynced', s.daysSynced, s.daysBegun, s.period.days);
+    // a period with no usage synced says so: its estimate is the seats alone
+    const empty = document.getElementById('no-usage');
+    empty.hidden = s.usageSynced;
+    empty.textContent = s.usageSynced ? '' : t('noUsageSynced');
     const cards = document.getElementById('role-cards');
     cards.replaceChildren(...s.usersByRole.map(r => {
       const card = el('div', null, { class: 'card', 'data-role': r.role });
@@ -261,20 +265,23 @@
     document.getElementById('chart-services-title').textContent = t('chart.services');
     document.getElementById('chart-roles-title').textContent = t('chart.roles');
     const type = c.buckets.length > 1 ? 'line' : 'bar';
-    chart('chart-services', type, c.buckets, c.services.map(s => ({ label: s.label, data: s.units })));
-    chart('chart-roles', type, c.buckets, c.usersByRole.map(r => ({ label: r.role, data: r.users })));
+    // a partial bucket (under way, or clipped by the period) is named so and drawn dashed, not read as a drop
+    const labels = c.bucketDetails.map(b => b.first + (b.partial ? ' (' + t('partialBucket') + ')' : ''));
+    const dashed = { segment: { borderDash: ctx => c.bucketDetails[ctx.p1DataIndex].partial ? [6, 4] : undefined } };
+    chart('chart-services', type, labels, c.services.map(s => Object.assign({ label: s.label, data: s.units }, dashed)));
+    chart('chart-roles', type, labels, c.usersByRole.map(r => Object.assign({ label: r.role, data: r.users }, dashed)));
 
     document.getElementById('comparison-title').textContent =
-      t('comparison', c.comparison.previousPeriod.from, c.comparison.previousPeriod.to)
-      + (c.comparison.partial ? ' · ' + t('partial') : '');
+      t('comparison', c.comparison.label) + (c.comparison.partial ? ' · ' + t('partial') : '');
     const comparison = document.getElementById('comparison-table');
     const head = el('tr');
     headerRow(head, [t('col.concept'), t('col.current'), t('col.previous'), t('col.change')]);
     comparison.tHead.replaceChildren(head);
     comparison.tBodies[0].replaceChildren(...c.comparison.rows.map(r => {
       const tr = el('tr', null, { 'data-key': r.key });
-      const show = v => r.key === 'total' ? money(v) : num(v);
-      const change = r.changePercent === null ? '—'
+      // a side with no synced day has no figure: "sin datos", never 0
+      const show = v => v === null ? t('noData') : (r.key === 'total' ? money(v) : num(v));
+      const change = r.current === null || r.previous === null ? t('noData') : r.changePercent === null ? '—'
         : (r.changePercent.startsWith('-') ? '' : '+') + money(r.changePercent) + ' %';
       tr.append(el('td', r.label), el('td', show(r.current), { 'data-col': 'current' }),
         el('td', show(r.previous), { 'data-col': 'previous' }), el('td', change, { 'data-col': 'change' }));

@@ -100,9 +100,17 @@ class DashboardApi {
         return views.services(views.load(query(filters, user), filters.snapshot()));
     }
 
+    @GetMapping("/comparison")
+    @Operation(summary = "Like for like: the period's days begun at the as-of against the same stretch of the"
+            + " previous calendar unit (a preset) or of the same days before (a custom range)")
+    DashboardViews.Comparison comparison(@ParameterObject Filters filters, Authentication user) {
+        DashboardQuery query = query(filters, user);
+        return views.comparison(query, views.load(query, filters.snapshot()));
+    }
+
     @GetMapping("/consumption")
-    @Operation(summary = "Consumption per service and billable users per role over time, the comparison with"
-            + " the previous period of the same length, WhatsApp inbound and outbound per channel")
+    @Operation(summary = "Consumption per service and billable users per role over time, the like-for-like"
+            + " comparison (as /comparison), WhatsApp inbound and outbound per channel")
     DashboardViews.Consumption consumption(@ParameterObject Filters filters, Authentication user) {
         DashboardQuery query = query(filters, user);
         return views.consumption(query, views.load(query, filters.snapshot()));

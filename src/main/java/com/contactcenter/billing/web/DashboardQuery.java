@@ -2,6 +2,7 @@ package com.contactcenter.billing.web;
 
 import com.contactcenter.billing.source.SourceProperties;
 import com.contactcenter.billing.usage.GroupBy;
+import com.contactcenter.billing.usage.LikeForLike;
 import com.contactcenter.billing.usage.Period;
 import com.contactcenter.billing.usage.Preset;
 import com.contactcenter.billing.validation.DateLimits;
@@ -50,6 +51,11 @@ record DashboardQuery(String source, String preset, Period period, GroupBy group
     /** A custom range: any number of distinct ones, so its snapshot versions are ad-hoc (pruned). */
     boolean adhoc() {
         return preset.equals(CUSTOM);
+    }
+
+    /** How the previous period is found: the previous calendar unit of a preset, the same days before a custom range. */
+    LikeForLike.Unit comparedWith() {
+        return adhoc() ? LikeForLike.Unit.DAYS : LikeForLike.Unit.of(presetOf(preset));
     }
 
     public LocalDate from() {

@@ -1,5 +1,6 @@
 package com.contactcenter.billing.web;
 
+import com.contactcenter.billing.report.ComparisonLabel;
 import com.contactcenter.billing.report.Freshness;
 import com.contactcenter.billing.report.ReportProperties;
 import com.contactcenter.billing.snapshot.NoDataException;
@@ -10,6 +11,7 @@ import com.contactcenter.billing.snapshot.SnapshotFigures.ServiceUsage;
 import com.contactcenter.billing.snapshot.SnapshotReader;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.snapshot.SnapshotUser;
+import com.contactcenter.billing.usage.LikeForLike;
 import com.contactcenter.billing.usage.Period;
 import com.contactcenter.billing.usage.ServiceKey;
 import com.contactcenter.billing.usage.UsageReport.RoleUsers;
@@ -23,6 +25,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,9 +86,14 @@ class DashboardViews {
             Map<String, String> downloads) {
     }
 
+    /**
+     * {@code daysSynced} counts only days begun at the snapshot's as-of ({@code daysBegun} of them):
+     * a day still to come is never "synced". {@code usageSynced} is false when none of the period's
+     * days was synced: its figures are then the seats alone, no usage.
+     */
     record Summary(String source, String timeZone, String preset, String groupBy, PeriodView period,
             SnapshotRef snapshot, long daysSynced, List<RoleUsers> usersByRole, long billableUsers,
-            String currency, String total) {
+            String currency, String total, long daysBegun, boolean usageSynced) {
     }
 
     record UserPage(long total, int page, int size, int pages, String sort, String dir, String q,
@@ -112,20 +120,38 @@ class DashboardViews {
 
     /**
      * {@code current} and {@code previous} are plain decimal strings (counts, units, or money for the
-     * total); {@code changePercent} has one decimal and is null when the previous figure is 0.
+     * total), null for a side with no synced day ("sin datos", never 0); {@code changePercent} has
+     * one decimal and is null when the previous figure is 0 or either side has no synced day.
      */
     record Change(String key, String label, String current, String previous, String changePercent) {
     }
 
     /**
-     * {@code partial}: this period runs to today or later, so its figures are to date while the
-     * previous period's are whole (the warehouse keeps days, not hours).
+     * Like for like ({@link LikeForLike}): {@code currentPeriod} is the period's days begun at the
+     * snapshot's as-of, {@code previousPeriod} the same stretch of the previous calendar unit (a
+     * preset) or of the same days before (a custom range). {@code partial}: the period is under way,
+     * cut at {@code cut} (the as-of's local time); the warehouse keeps days, so the previous side
+     * counts its days whole. {@code label} says exactly what is compared.
      */
-    record Comparison(PeriodView previousPeriod, String previousSnapshotId, boolean partial, List<Change> rows) {
+    record Comparison(String label, PeriodView currentPeriod, String currentSnapshotId, boolean currentSynced,
+            PeriodView previousPeriod, String previousSnapshotId, boolean previousSynced, String cut,
+            boolean partial, List<Change> rows) {
     }
 
-    record Consumption(List<LocalDate> buckets, List<Series> services, List<RoleSeries> usersByRole,
-            Comparison comparison, List<WhatsappChannel> whatsapp) {
+    /**
+     * A bucket of the series: {@code partial} when its figures cover less than its calendar unit
+     * (under way at the as-of, or clipped by the period), drawn apart so it is not read as a drop.
+     */
+    record BucketView(LocalDate first, LocalDate last, boolean partial) {
+    }
+
+    /**
+     * {@code buckets} are the buckets begun at the snapshot's as-of: one still to come has no
+     * figures, so it is absent rather than drawn as zeros; {@code bucketDetails} says each one's
+     * days and whether it is partial, in the same order.
+     */
+    record Consumption(List<LocalDate> buckets, List<BucketView> bucketDetails, List<Series> services,
+            List<RoleSeries> usersByRole, Comparison comparison, List<WhatsappChannel> whatsapp) {
     }
 
     /**
@@ -161,9 +187,20 @@ class DashboardViews {
 
     Summary summary(DashboardQuery query, Parsed p) {
         SnapshotFigures f = p.figures();
+        long begun = daysBegun(query.period(), p.snapshot().asOf());
+        long synced = Math.min(f.coverage().daysSynced(), begun);
         return new Summary(f.source(), f.timeZone(), query.preset(), f.groupBy(), PeriodView.of(query.period()),
-                ref(p), f.coverage().daysSynced(), f.usersByRole(), p.users().size(), f.estimate().currency(),
-                f.estimate().total().toPlainString());
+                ref(p), synced, f.usersByRole(), p.users().size(), f.estimate().currency(),
+                f.estimate().total().toPlainString(), begun, synced > 0);
+    }
+
+    /** The period's local days begun at {@code asOf}: none before it starts, all once it is over. */
+    static long daysBegun(Period period, Instant asOf) {
+        LocalDate today = LocalDate.ofInstant(asOf, period.zone());
+        if (today.isBefore(period.from())) {
+            return 0;
+        }
+        return today.isAfter(period.to()) ? period.days() : today.toEpochDay() - period.from().toEpochDay() + 1;
     }
 
     UserPage users(Parsed p, String q, String sort, String dir, int page, int size) {
@@ -210,7 +247,10 @@ class DashboardViews {
 
     Consumption consumption(DashboardQuery query, Parsed p) {
         SnapshotFigures f = p.figures();
-        List<LocalDate> buckets = f.buckets();
+        LocalDate asOfDay = LocalDate.ofInstant(p.snapshot().asOf(), query.period().zone());
+        List<BucketView> details = query.period().buckets(query.groupBy()).stream().filter(b -> b.begun(asOfDay))
+                .map(b -> new BucketView(b.first(), b.last(), b.partial(query.groupBy(), asOfDay))).toList();
+        List<LocalDate> buckets = details.stream().map(BucketView::first).toList();
         Map<String, Map<LocalDate, Long>> unitsByKey = new HashMap<>();
         f.series().forEach(s -> unitsByKey.computeIfAbsent(s.key(), k -> new HashMap<>())
                 .merge(s.bucket(), s.units(), Long::sum));
@@ -227,28 +267,50 @@ class DashboardViews {
                 .put(s.bucket(), s.users()));
         byRole.forEach((role, values) -> roles.add(new RoleSeries(role,
                 buckets.stream().map(b -> values.getOrDefault(b, 0L)).toList())));
-        return new Consumption(buckets, series, roles, comparison(query, p), f.whatsapp());
+        return new Consumption(buckets, details, series, roles, comparison(query, p), f.whatsapp());
     }
 
-    /** This period against the one of the same length just before it, per service (units), users and total. */
-    private Comparison comparison(DashboardQuery query, Parsed current) {
-        Period before = query.period().previous();
-        Parsed previous = parsed(current(query, before.from(), before.to(), Set.of(current.snapshot().id())))
-                .orElseThrow();
+    /** The period's days begun at the as-of against the same stretch of the previous one, per service, users and total. */
+    Comparison comparison(DashboardQuery query, Parsed page) {
+        Period period = query.period();
+        LikeForLike.Unit unit = query.comparedWith();
+        LikeForLike rule = LikeForLike.of(period, unit, page.snapshot().asOf())
+                .orElseGet(() -> new LikeForLike(period, unit.previous(period), Optional.empty(), false));
+        Set<String> inUse = new HashSet<>(Set.of(page.snapshot().id()));
+        Parsed current = rule.current().equals(period) ? page : side(query, rule.current(), false, inUse);
+        inUse.add(current.snapshot().id());
+        Parsed previous = side(query, rule.previous(), rule.previous().equals(unit.previous(period)), inUse);
+        boolean nowSynced = current.figures().coverage().daysSynced() > 0;
+        boolean wasSynced = previous.figures().coverage().daysSynced() > 0;
         SnapshotFigures now = current.figures();
         SnapshotFigures old = previous.figures();
         List<Change> rows = new ArrayList<>();
         for (ServiceUsage s : now.services()) {
             long was = old.services().stream().filter(o -> o.key().equals(s.key())).mapToLong(ServiceUsage::units)
                     .sum();
-            rows.add(change(s.key(), label(s.key()), BigDecimal.valueOf(s.units()), BigDecimal.valueOf(was)));
+            rows.add(change(s.key(), label(s.key()), side(nowSynced, s.units()), side(wasSynced, was)));
         }
         rows.add(change("billable_users", text("Usuarios facturables", "Billable users"),
-                BigDecimal.valueOf(current.users().size()), BigDecimal.valueOf(previous.users().size())));
-        rows.add(change("total", text("Total estimado", "Estimated total"), now.estimate().total(),
-                old.estimate().total()));
-        boolean partial = !query.to().isBefore(LocalDate.now(clock.withZone(query.period().zone())));
-        return new Comparison(PeriodView.of(before), previous.snapshot().id(), partial, rows);
+                side(nowSynced, current.users().size()), side(wasSynced, previous.users().size())));
+        rows.add(change("total", text("Total estimado", "Estimated total"), nowSynced ? now.estimate().total() : null,
+                wasSynced ? old.estimate().total() : null));
+        return new Comparison(ComparisonLabel.of(rule, locale), PeriodView.of(rule.current()),
+                current.snapshot().id(), nowSynced, PeriodView.of(rule.previous()), previous.snapshot().id(),
+                wasSynced, rule.cut().map(Object::toString).orElse(null), rule.cut().isPresent(), rows);
+    }
+
+    /**
+     * One side's snapshot: a whole period is the query's own kind of key; a cut stretch of one is
+     * ad-hoc, so that the keys a day's cuts make are pruned rather than kept for good.
+     */
+    private Parsed side(DashboardQuery query, Period days, boolean whole, Set<String> inUse) {
+        String id = whole ? current(query, days.from(), days.to(), inUse)
+                : snapshots.currentAdhocId(query.source(), days.from(), days.to(), query.groupBy(), inUse);
+        return parsed(id).orElseThrow();
+    }
+
+    private static BigDecimal side(boolean synced, long value) {
+        return synced ? BigDecimal.valueOf(value) : null;
     }
 
     /** The current snapshot id of the query's source and group-by over these days; ad-hoc for a custom range. */
@@ -257,10 +319,13 @@ class DashboardViews {
                 : snapshots.currentId(query.source(), from, to, query.groupBy());
     }
 
+    /** A side that is null has no synced day: no figure and no change. */
     static Change change(String key, String label, BigDecimal current, BigDecimal previous) {
-        String percent = previous.signum() == 0 ? null : current.subtract(previous).multiply(BigDecimal.valueOf(100))
-                .divide(previous, 1, RoundingMode.HALF_UP).toPlainString();
-        return new Change(key, label, current.toPlainString(), previous.toPlainString(), percent);
+        String percent = current == null || previous == null || previous.signum() == 0 ? null
+                : current.subtract(previous).multiply(BigDecimal.valueOf(100))
+                        .divide(previous, 1, RoundingMode.HALF_UP).toPlainString();
+        return new Change(key, label, current == null ? null : current.toPlainString(),
+                previous == null ? null : previous.toPlainString(), percent);
     }
 
     /**

@@ -361,14 +361,14 @@ class DashboardApiTest {
             assertThat(shown.get("outbound").asLong()).isEqualTo(exported.get("outbound").asLong());
         }
 
-        // October has 31 days: the previous period is the 31 days before it
+        // last month is compared with the calendar month before it: October with September, whole
         JsonNode comparison = consumption.get("comparison");
         assertThat(comparison.get("partial").asBoolean()).isFalse();
         assertThat(api("/api/dashboard/consumption?source=acme&preset=this-week").at("/comparison/partial").asBoolean())
                 .isTrue();
-        assertThat(comparison.at("/previousPeriod/from").asString()).isEqualTo("2026-08-31");
+        assertThat(comparison.at("/previousPeriod/from").asString()).isEqualTo("2026-09-01");
         assertThat(comparison.at("/previousPeriod/to").asString()).isEqualTo("2026-09-30");
-        JsonNode previous = export(ACME, "2026-08-31", "2026-09-30", GroupBy.WEEK);
+        JsonNode previous = export(ACME, "2026-09-01", "2026-09-30", GroupBy.WEEK);
         assertThat(comparison.get("previousSnapshotId").asString()).isEqualTo(previous.at("/snapshot/id").asString());
         Map<String, JsonNode> rows = ExportJson.elements(comparison.get("rows")).stream()
                 .collect(Collectors.toMap(r -> r.get("key").asString(), r -> r));

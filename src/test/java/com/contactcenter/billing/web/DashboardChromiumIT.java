@@ -287,7 +287,7 @@ class DashboardChromiumIT {
             assertThat(cell(rows.get(i), "outbound")).isEqualTo(count(channel, "outbound"));
         }
         assertThat(browser.findElements(By.cssSelector("#comparison-table tbody tr"))).hasSize(9);
-        assertThat(text("comparison-title")).isEqualTo("Comparación con el periodo anterior (2026-08-31 a 2026-09-30)");
+        assertThat(text("comparison-title")).isEqualTo("Comparación: 1–31 oct. frente a 1–30 sept.");
         WebElement total = browser.findElement(By.cssSelector("#comparison-table tr[data-key='total']"));
         assertThat(cell(total, "current")).isEqualTo(money(export.at("/estimate/total").asString()));
         // the charts were drawn, by the library served from the jar

@@ -119,7 +119,8 @@ class DashboardMariaDbIT {
                 "[{\"channelId\":1,\"name\":\"WhatsApp Ventas\",\"type\":\"whatsapp\"},"
                         + "{\"channelId\":3,\"name\":\"SMS Cobranza\",\"type\":\"sms\"}]");
         assertThat(consumption.get("whatsapp").size()).isEqualTo(export.get("whatsapp").size());
-        assertThat(consumption.at("/comparison/previousPeriod/from").asString()).isEqualTo("2026-08-31");
+        // last month against the calendar month before it
+        assertThat(consumption.at("/comparison/previousPeriod/from").asString()).isEqualTo("2026-09-01");
     }
 
     @Test

@@ -246,8 +246,8 @@ class DashboardSecurityTest {
         JsonNode doc = ExportJson.parse(mvc.perform(get("/v3/api-docs").with(httpBasic("ada", ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         List<String> paths = doc.get("paths").propertyNames().stream().sorted().toList();
-        assertThat(paths).containsExactly("/api/dashboard/consumption", "/api/dashboard/forecast", "/api/dashboard/services",
-                "/api/dashboard/snapshots/{snapshotId}/download/{format}", "/api/dashboard/sources",
+        assertThat(paths).containsExactly("/api/dashboard/comparison", "/api/dashboard/consumption",
+                "/api/dashboard/forecast", "/api/dashboard/services", "/api/dashboard/snapshots/{snapshotId}/download/{format}", "/api/dashboard/sources",
                 "/api/dashboard/summary", "/api/dashboard/users", "/api/dashboard/users/{userId}", "/api/jobs",
                 "/api/jobs/requests/{requestId}", "/api/jobs/resync", "/api/jobs/sync", "/api/jobs/{id}",
                 "/api/portfolio", "/api/sources/reload");
