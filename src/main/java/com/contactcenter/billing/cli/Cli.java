@@ -125,7 +125,7 @@ public final class Cli {
             err.println("run './run-job.sh help' for usage");
             return 2;
         } catch (RuntimeException e) {
-            err.println("error: " + oneLine(e));
+            err.println("error: " + DatabaseInUse.reason(e).orElseGet(() -> oneLine(e)));
             return 1;
         }
     }
