@@ -91,7 +91,23 @@
 
   function fail(where, error) {
     const target = document.getElementById(where);
-    target.replaceChildren(el('p', t('error') + ': ' + error.message, { class: 'error' }));
+    target.replaceChildren(el('p', t('error') + ': ' + error.message, { class: 'error', role: 'alert' }));
+  }
+
+  // A section is busy (aria-busy, its "loading" note shown) until its figures are on screen.
+  function busy(sectionId, on) {
+    const section = document.getElementById(sectionId);
+    section.setAttribute('aria-busy', on ? 'true' : 'false');
+    section.querySelectorAll(':scope > .loading-note').forEach(n => { n.hidden = !on; });
+  }
+
+  async function loading(sectionId, work) {
+    busy(sectionId, true);
+    try {
+      return await work();
+    } finally {
+      busy(sectionId, false);
+    }
   }
 
   async function loadSummary() {
@@ -122,32 +138,46 @@
   async function loadUsers() {
     const table = document.getElementById('users-table');
     const head = table.tHead.rows[0];
+    // each header is a button: Tab reaches it, Enter or Space sorts by it
     head.replaceChildren(...USER_COLUMNS.map(c => {
       const label = t('col.' + c) + (c === 'lastLoginAt' ? ' (' + zone + ')' : '');
-      const th = el('th', label + (users.sort === c ? (users.dir === 'asc' ? ' ▲' : ' ▼') : ''),
-        { 'data-sort': c, class: 'sortable' });
-      th.addEventListener('click', () => {
+      const sorted = users.sort === c;
+      const th = el('th', null, { 'data-sort': c, class: 'sortable', scope: 'col',
+        'aria-sort': sorted ? (users.dir === 'asc' ? 'ascending' : 'descending') : 'none' });
+      const button = el('button', label + (sorted ? (users.dir === 'asc' ? ' ▲' : ' ▼') : ''),
+        { type: 'button', class: 'sort' });
+      button.addEventListener('click', () => {
         users.dir = users.sort === c && users.dir === 'asc' ? 'desc' : 'asc';
         users.sort = c;
         users.page = 1;
-        loadUsers().catch(e => fail('users-pager', e));
+        loadUsers().then(() => focusSorted(c)).catch(e => fail('users-pager', e));
       });
+      th.append(button);
       return th;
     }));
     const request = ++users.request;
+    table.setAttribute('aria-busy', 'true');
     const page = await api('users', { q: users.q, sort: users.sort, dir: users.dir, page: users.page, size: users.size });
     if (request !== users.request) {
       return; // a newer search or sort was asked for meanwhile: its answer is the one to show
     }
+    table.setAttribute('aria-busy', 'false');
     const rows = [];
     page.rows.forEach(u => {
-      const tr = el('tr', null, { class: 'user-row', 'data-user-id': u.id });
+      // a row is reached with Tab and opened with Enter or Space, as with a click
+      const tr = el('tr', null, { class: 'user-row', 'data-user-id': u.id, tabindex: '0', 'aria-expanded': 'false' });
       USER_COLUMNS.forEach(c => {
         const value = u[c];
         const text = c === 'lastLoginAt' ? when(value) : (typeof value === 'number' ? num(value) : value);
         tr.append(el('td', text, { 'data-col': c }));
       });
-      tr.addEventListener('click', () => toggleDetail(tr, u.id));
+      tr.addEventListener('click', () => toggleDetail(tr, u.id).catch(e => fail('users-pager', e)));
+      tr.addEventListener('keydown', event => {
+        if (event.target === tr && (event.key === 'Enter' || event.key === ' ')) {
+          event.preventDefault();
+          toggleDetail(tr, u.id).catch(e => fail('users-pager', e));
+        }
+      });
       rows.push(tr);
     });
     table.tBodies[0].replaceChildren(...rows);
@@ -161,9 +191,18 @@
     pager.replaceChildren(prev, el('span', t('page', page.page, page.pages, page.total), { id: 'users-page' }), next);
   }
 
+  // the headers are drawn anew after a sort: the one just used keeps the focus
+  function focusSorted(column) {
+    const button = document.querySelector('#users-table th[data-sort="' + column + '"] button');
+    if (button) {
+      button.focus();
+    }
+  }
+
   async function toggleDetail(tr, id) {
     const open = tr.nextElementSibling && tr.nextElementSibling.classList.contains('user-detail');
     document.querySelectorAll('tr.user-detail').forEach(r => r.remove());
+    document.querySelectorAll('tr.user-row[aria-expanded="true"]').forEach(r => r.setAttribute('aria-expanded', 'false'));
     if (open) {
       return;
     }
@@ -203,6 +242,7 @@
     const row = el('tr', null, { class: 'user-detail', 'data-user-id': id });
     row.append(cell);
     tr.after(row);
+    tr.setAttribute('aria-expanded', 'true');
   }
 
   async function loadServices() {
@@ -244,7 +284,9 @@
 
   const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 
-  function chart(id, type, labels, datasets, aspectRatio) {
+  // A chart fills its box (.chart-box, whose height the style sheet sets), so it follows the width
+  // of the screen or the printed page.
+  function chart(id, type, labels, datasets) {
     if (typeof Chart === 'undefined') {
       return;
     }
@@ -255,10 +297,30 @@
       type: type,
       data: { labels: labels, datasets: datasets.map((d, i) => Object.assign({
         borderColor: COLORS[i % COLORS.length], backgroundColor: COLORS[i % COLORS.length] }, d)) },
-      options: { animation: false, responsive: true, aspectRatio: aspectRatio || 2,
-        plugins: { legend: { position: 'bottom' } } }
+      // figures on the axis and in the tooltips are grouped as in the tables, not in the browser's language
+      options: { animation: false, responsive: true, maintainAspectRatio: false,
+        scales: { y: { ticks: { callback: value => num(value) } } },
+        plugins: { legend: { position: 'bottom' },
+          tooltip: { callbacks: { label: item => item.dataset.label + ': ' + num(item.parsed.y) } } } }
     });
   }
+
+  // The figures of a chart over time, as a table: a row per bucket, a column per series.
+  function chartData(id, buckets, series) {
+    const table = document.getElementById(id);
+    const head = el('tr');
+    headerRow(head, [t('col.bucket'), ...series.map(s => s.label)]);
+    table.tHead.replaceChildren(head);
+    table.tBodies[0].replaceChildren(...buckets.map((bucket, i) => {
+      const tr = el('tr', null, { 'data-bucket': bucket });
+      tr.append(el('th', bucket, { scope: 'row' }), ...series.map(s => el('td', num(s.data[i]))));
+      return tr;
+    }));
+  }
+
+  // printed, each chart is drawn again at the width of the page
+  window.addEventListener('beforeprint', () => Object.values(charts).forEach(c => c.resize()));
+  window.addEventListener('afterprint', () => Object.values(charts).forEach(c => c.resize()));
 
   async function loadConsumption() {
     const c = await api('consumption');
@@ -268,8 +330,12 @@
     // a partial bucket (under way, or clipped by the period) is named so and drawn dashed, not read as a drop
     const labels = c.bucketDetails.map(b => b.first + (b.partial ? ' (' + t('partialBucket') + ')' : ''));
     const dashed = { segment: { borderDash: ctx => c.bucketDetails[ctx.p1DataIndex].partial ? [6, 4] : undefined } };
-    chart('chart-services', type, labels, c.services.map(s => Object.assign({ label: s.label, data: s.units }, dashed)));
-    chart('chart-roles', type, labels, c.usersByRole.map(r => Object.assign({ label: r.role, data: r.users }, dashed)));
+    const services = c.services.map(s => Object.assign({ label: s.label, data: s.units }, dashed));
+    const roles = c.usersByRole.map(r => Object.assign({ label: r.role, data: r.users }, dashed));
+    chart('chart-services', type, labels, services);
+    chart('chart-roles', type, labels, roles);
+    chartData('chart-services-data', labels, services);
+    chartData('chart-roles-data', labels, roles);
 
     document.getElementById('comparison-title').textContent =
       t('comparison', c.comparison.label) + (c.comparison.partial ? ' · ' + t('partial') : '');
@@ -291,7 +357,7 @@
     document.getElementById('whatsapp-title').textContent = t('chart.whatsapp');
     chart('chart-whatsapp', 'bar', c.whatsapp.map(w => w.channel), [
       { label: t('col.inbound'), data: c.whatsapp.map(w => w.inbound) },
-      { label: t('col.outbound'), data: c.whatsapp.map(w => w.outbound) }], 4);
+      { label: t('col.outbound'), data: c.whatsapp.map(w => w.outbound) }]);
     const whatsapp = document.getElementById('whatsapp-table');
     const whead = el('tr');
     headerRow(whead, [t('col.channel'), t('col.inbound'), t('col.outbound')]);
@@ -336,13 +402,25 @@
     }
   }
 
+  // Desde and Hasta belong to a custom range only: for any other period they are left out of the
+  // form (a disabled field is not sent) and of the address, so a bookmark never keeps stale dates.
   function watchFilters() {
     const preset = document.getElementById('preset');
-    const custom = () => document.querySelectorAll('.custom').forEach(n => { n.hidden = preset.value !== 'custom'; });
+    const custom = () => document.querySelectorAll('.custom').forEach(n => {
+      n.hidden = preset.value !== 'custom';
+      n.querySelectorAll('input').forEach(input => { input.disabled = preset.value !== 'custom'; });
+    });
     preset.addEventListener('change', custom);
     custom();
+    if (filters.preset !== 'custom') {
+      const address = new URL(window.location.href);
+      if (address.searchParams.has('from') || address.searchParams.has('to')) {
+        address.searchParams.delete('from');
+        address.searchParams.delete('to');
+        window.history.replaceState(null, '', address.pathname + address.search + address.hash);
+      }
+    }
     const search = document.getElementById('user-search');
-    search.placeholder = t('search');
     let timer = null;
     search.addEventListener('input', () => {
       clearTimeout(timer);
@@ -357,12 +435,13 @@
   }
 
   watchFilters();
-  loadSummary().then(() => Promise.all([
-    loadUsers().catch(e => fail('users-pager', e)),
-    loadServices().catch(e => fail('services-section', e)),
-    loadConsumption().catch(e => fail('consumption-section', e))
+  loading('banner', loadSummary).then(() => Promise.all([
+    loading('users-section', loadUsers).catch(e => fail('users-pager', e)),
+    loading('services-section', loadServices).catch(e => fail('services-section', e)),
+    loading('consumption-section', loadConsumption).catch(e => fail('consumption-section', e))
   ])).then(() => { body.dataset.loaded = 'true'; }, e => {
     document.getElementById('freshness').textContent = t('noData') + ': ' + e.message;
+    ['users-section', 'services-section', 'consumption-section'].forEach(id => busy(id, false));
     body.dataset.loaded = 'error';
   });
 }());

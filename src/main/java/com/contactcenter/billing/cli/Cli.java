@@ -55,67 +55,6 @@ public final class Cli {
     /** Options that take no value. */
     static final Set<String> FLAGS = Set.of();
 
-    static final String USAGE = """
-            usage: ./run-job.sh [COMMAND] [OPTIONS] [--spring.*=...]
-
-            With no command, runs the demo: generates a demo tenant database, syncs it into the
-            embedded warehouse, snapshots the current month, prints the estimate and writes
-            the JSON export and both reports.
-
-            commands:
-              sync      [--source NAME] [--from DATE --to DATE]
-                        sync usage from the sources (all of them by default) into the warehouse;
-                        without a range, the nightly window (today, yesterday and trailing days).
-                        One job per tenant, shared with the serve nodes (this process helps
-                        while it waits); prints progress, exits 1 naming the tenants that failed
-              snapshot  --source NAME --from DATE --to DATE [--group-by day|week|month]
-                        compute a snapshot version of a period from the warehouse
-              export    --source NAME (--period YYYY-MM | --from DATE --to DATE) [--group-by ...]
-                        --format json --out FILE
-                        write the newest snapshot of that period (computed if there is none)
-              diff      --source NAME --from DATE --to DATE [--group-by ...]
-                        compare the two newest snapshot versions of a period
-              report    --source NAME (--period YYYY-MM | --from DATE --to DATE) [--group-by ...]
-                        [--format xlsx,pdf] [--out DIR]
-                        render the newest snapshot of that period (computed if there is none) as
-                        billing-estimate_<source>_<from>_<to>.xlsx / .pdf (default: both, in
-                        billing.report.out-dir)
-              portfolio --period YYYY-MM [--format xlsx,csv] [--out DIR]
-                        every tenant's newest snapshot of the month (computed where missing) in one
-                        workbook, billing-portfolio_<YYYY-MM>.xlsx, and its Tenants sheet as .csv
-                        (default: both, in billing.report.out-dir)
-              forecast-backtest --source NAME --months N
-                        replay the month-end forecast as of days 3, 7, 10, 14 and 21 of each of the
-                        last N complete months from the warehouse alone, and print per day the
-                        mean error of the total and of each service against the straight line,
-                        and how often the month's total fell inside the 80 % interval
-              serve     [--server.port=8080]
-                        run the service: the schedule (Quartz, clustered in the warehouse) and the
-                        HTTP API (see README, "Service"); stops on SIGTERM or Ctrl-C
-              resync    --source NAME --from DATE --to DATE
-                        re-sync one source over a period: prints the job execution id at once,
-                        then follows the run to its end
-              restart   EXECUTION_ID
-                        restart a failed or crashed sync execution; it continues after its last
-                        committed day
-              sources   list every tenant: origin (yaml or directory), time zone, server and last
-                        sync; the directory rows skipped, and whether the directory could be read
-              hash-password
-                        read a password from standard input and print its {bcrypt} hash, for
-                        an API account's password-hash (billing.security.accounts)
-              demo-data --url JDBC_URL [--user U --password P] --users N --messages N [--seed S]
-                        [--months M] [--end DATE]
-                        generate reference-schema demo data into a MySQL, MariaDB or H2 database
-              bench     [OPTIONS]
-                        measure the sync, the snapshot and the reports on one large tenant, or
-                        many small tenants synced at once (see ./run-job.sh bench --help; the
-                        benchmark is built beside the jar, not in it)
-              help      this text
-
-            Dates are local dates (YYYY-MM-DD) in the source's time zone, both inclusive.
-            Every command takes --help. Exit status: 0 done, 1 the job failed, 2 bad usage.
-            """;
-
     private Cli() {
     }
 
@@ -139,7 +78,7 @@ public final class Cli {
                 System.setProperty(PREINITIALIZER_IGNORE, "true");
             }
             if (arguments.help()) {
-                out.print(USAGE);
+                out.print(CommandHelp.of(arguments.helpFor()));
                 return 0;
             }
             if (!arguments.positional().isEmpty() && !arguments.command().equals("restart")) {
@@ -186,7 +125,7 @@ public final class Cli {
             err.println("run './run-job.sh help' for usage");
             return 2;
         } catch (RuntimeException e) {
-            err.println("error: " + oneLine(e));
+            err.println("error: " + DatabaseInUse.reason(e).orElseGet(() -> oneLine(e)));
             return 1;
         }
     }

@@ -42,7 +42,9 @@ public final class CliArguments {
         }
         CliArguments parsed = new CliArguments(command);
         if (command.equals("help")) {
+            // help COMMAND: that command's help
             parsed.help = true;
+            parsed.positional.addAll(List.of(args).subList(start, args.length));
             return parsed;
         }
         if (!allowed.containsKey(command)) {
@@ -97,6 +99,14 @@ public final class CliArguments {
 
     public boolean help() {
         return help;
+    }
+
+    /** The command whose help was asked for: {@code COMMAND --help}, {@code help COMMAND}, or none (all of them). */
+    String helpFor() {
+        if (command.equals("help")) {
+            return positional.isEmpty() ? "demo" : positional.get(0);
+        }
+        return command;
     }
 
     public String[] springArgs() {

@@ -9,9 +9,15 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Errors as {@code {"error": "..."}} with the status that says what happened. */
+/** Errors as {@code {"error": "..."}} with the status that says what happened, in {@code billing.report.locale}. */
 @RestControllerAdvice
 class ApiErrors {
+
+    private final DashboardTexts texts;
+
+    ApiErrors(DashboardTexts texts) {
+        this.texts = texts;
+    }
 
     @ExceptionHandler(SyncBusyException.class)
     ResponseEntity<Map<String, Object>> busy(SyncBusyException e) {
@@ -20,24 +26,15 @@ class ApiErrors {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
 
-    @ExceptionHandler(JobsController.Busy.class)
-    ResponseEntity<Map<String, Object>> tenantBusy(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(error(e.getMessage()));
-    }
-
-    @ExceptionHandler(BadRequest.class)
-    ResponseEntity<Map<String, Object>> bad(RuntimeException e) {
-        return ResponseEntity.badRequest().body(error(e.getMessage()));
+    /** Refused by the service itself: the status it chose, its text in the configured language. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Map<String, Object>> refused(Refusal e) {
+        return ResponseEntity.status(e.status()).body(error(texts.text(e)));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(error("the body must be JSON: {\"source\": ..., \"from\": ..., \"to\": ...}"));
-    }
-
-    @ExceptionHandler(NotFound.class)
-    ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(error(e.getMessage()));
+        return ResponseEntity.badRequest().body(error(texts.get("error.body.resync")));
     }
 
     private static Map<String, Object> error(String message) {

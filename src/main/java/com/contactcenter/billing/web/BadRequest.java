@@ -1,9 +1,11 @@
 package com.contactcenter.billing.web;
 
-/** A request the API refuses with 400 and this message. */
-final class BadRequest extends RuntimeException {
+import org.springframework.http.HttpStatus;
 
-    BadRequest(String message) {
-        super(message);
+/** 400 with a text already worded in the configured language (keyed ones: {@link Refusal#badRequest}). */
+final class BadRequest extends Refusal {
+
+    BadRequest(String text) {
+        super(HttpStatus.BAD_REQUEST, text);
     }
 }

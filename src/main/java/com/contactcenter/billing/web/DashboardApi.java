@@ -85,7 +85,9 @@ class DashboardApi {
             @Parameter(description = "asc or desc") @RequestParam(required = false) String dir,
             @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int size,
             Authentication user) {
-        return views.users(views.load(query(filters, user), filters.snapshot()), q, sort, dir, page, size);
+        DashboardQuery query = query(filters, user);
+        checkUserTable(sort, dir, page, size);
+        return views.users(views.load(query, filters.snapshot()), q, sort, dir, page, size);
     }
 
     @GetMapping("/users/{userId}")
@@ -122,7 +124,7 @@ class DashboardApi {
             Authentication user) throws IOException {
         TenantScope scope = TenantScope.of(user);
         DashboardViews.Parsed parsed = views.byId(snapshotId, s -> scope.sees(s.source()))
-                .orElseThrow(() -> new NotFound("no snapshot with that id"));
+                .orElseThrow(() -> Refusal.notFound("error.noSnapshot"));
         String f = format.toLowerCase(Locale.ROOT);
         if (f.equals("json")) {
             Snapshot snapshot = parsed.snapshot();
@@ -133,7 +135,7 @@ class DashboardApi {
         try {
             reportFormat = ReportService.Format.parse(f);
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("format must be xlsx, pdf or json, not '" + format + "'");
+            throw Refusal.badRequest("error.downloadFormat", format);
         }
         MediaType type = reportFormat == ReportService.Format.PDF ? MediaType.APPLICATION_PDF : XLSX;
         return renderedAttachment(dir -> reports.render(parsed.snapshot(), List.of(reportFormat), dir).files().get(0),
@@ -173,6 +175,23 @@ class DashboardApi {
     }
 
 
+    /** The users table's columns to sort by. */
+    static final List<String> USER_SORTS = List.of("id", "name", "email", "role", "channels", "sessions",
+            "messagesSent", "calls", "callMinutes", "lastLoginAt");
+
+    /** The users table's parameters, refused before the snapshot is read. */
+    private static void checkUserTable(String sort, String dir, int page, int size) {
+        if (page < 1 || size < 1 || size > 500) {
+            throw Refusal.badRequest("error.usersPage");
+        }
+        if (sort != null && !sort.isBlank() && !USER_SORTS.contains(sort)) {
+            throw Refusal.badRequest("error.usersSort", sort);
+        }
+        if (dir != null && !dir.isBlank() && !dir.equalsIgnoreCase("asc") && !dir.equalsIgnoreCase("desc")) {
+            throw Refusal.badRequest("error.usersDir", dir);
+        }
+    }
+
     /** The page's filters, as query parameters. */
     record Filters(
             @Parameter(description = "the source (tenant); the first configured one when absent") String source,
@@ -195,10 +214,10 @@ class DashboardApi {
     static SourceProperties source(SourceRegistry sources, TenantScope scope, String name) {
         if (name == null || name.isBlank()) {
             return scope.visible(sources.names()).stream().findFirst().map(sources::require)
-                    .orElseThrow(() -> new NotFound("no sources to show to this account"));
+                    .orElseThrow(() -> Refusal.notFound("error.noSources"));
         }
         return sources.find(name.strip()).filter(s -> scope.sees(s.name()))
-                .orElseThrow(() -> new NotFound(JobsController.NO_SOURCE));
+                .orElseThrow(() -> Refusal.notFound(JobsController.NO_SOURCE));
     }
 
     /** Sent on the request's own thread, streamed from {@code body}, which is closed at the end. */

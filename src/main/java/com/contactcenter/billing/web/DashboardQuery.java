@@ -24,6 +24,12 @@ record DashboardQuery(String source, String preset, Period period, GroupBy group
     /** A custom range longer than this is refused: it would make a huge per-day snapshot. */
     static final int MAX_DAYS = 366;
 
+    /** How a refused date is named: by the API's parameter, or by the page's label of its field. */
+    record DateNames(String from, String to) {
+
+        static final DateNames PARAMETERS = new DateNames("from", "to");
+    }
+
     /**
      * Resolves the request's parameters; a bad one throws {@link BadRequest} naming it. Custom dates
      * are checked by {@link DateLimits}: a tenant's own account may ask for at most
@@ -31,13 +37,19 @@ record DashboardQuery(String source, String preset, Period period, GroupBy group
      */
     static DashboardQuery resolve(SourceProperties source, String preset, String from, String to, String groupBy,
             Clock clock, DateLimits dates, TenantScope scope) {
+        return resolve(source, preset, from, to, groupBy, clock, dates, scope, DateNames.PARAMETERS);
+    }
+
+    /** {@link #resolve(SourceProperties, String, String, String, String, Clock, DateLimits, TenantScope)}, dates refused by {@code names}. */
+    static DashboardQuery resolve(SourceProperties source, String preset, String from, String to, String groupBy,
+            Clock clock, DateLimits dates, TenantScope scope, DateNames names) {
         String p = preset == null || preset.isBlank() ? DEFAULT_PRESET : preset.strip().toLowerCase(Locale.ROOT);
         GroupBy g = parseGroupBy(groupBy);
         Period period;
         if (p.equals(CUSTOM)) {
             int maxDays = scope.platform() ? MAX_DAYS : Math.min(MAX_DAYS, dates.maxDaysPerRequest());
             try {
-                DateLimits.DateRange range = dates.range("from", from, "to", to, source.timeZone(), maxDays);
+                DateLimits.DateRange range = dates.range(names.from(), from, names.to(), to, source.timeZone(), maxDays);
                 period = new Period(range.from(), range.to(), source.timeZone());
             } catch (InvalidDateException e) {
                 throw new BadRequest(e.getMessage());
@@ -72,7 +84,7 @@ record DashboardQuery(String source, String preset, Period period, GroupBy group
                 return preset;
             }
         }
-        throw new BadRequest("preset must be today, this-week, this-month, last-month or custom, not '" + code + "'");
+        throw Refusal.badRequest("error.preset", code);
     }
 
     private static GroupBy parseGroupBy(String text) {
@@ -82,7 +94,7 @@ record DashboardQuery(String source, String preset, Period period, GroupBy group
         try {
             return GroupBy.parse(text.strip());
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("groupBy must be day, week or month, not '" + text.strip() + "'");
+            throw Refusal.badRequest("error.groupBy", text.strip());
         }
     }
 

@@ -1,16 +1,16 @@
 package com.contactcenter.billing.web;
 
-import com.contactcenter.billing.report.ReportProperties;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Locale;
+import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -18,24 +18,27 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Every error the container forwards ({@code /error}), and {@code /error} asked for directly (404):
  * {@code {"error": "..."}} for the API and API clients, the service's own page for browsers, in the
- * dashboard's language. Only the status's reason, never an exception's text.
+ * dashboard's language. Only the status's reason, never an exception's text. A page shown to a
+ * signed-in session (an operator's 403, say) offers its logout, as the dashboard does.
  */
 @Controller
 class ErrorPages implements ErrorController {
 
-    private final MessageSource messages;
-    private final Locale locale;
+    /** The service's page for a status, the dashboard's header and a way back. */
+    static final String VIEW = "error-page";
 
-    ErrorPages(MessageSource messages, ReportProperties reports) {
-        this.messages = messages;
-        this.locale = reports.locale();
+    private final DashboardTexts texts;
+
+    ErrorPages(DashboardTexts texts) {
+        this.texts = texts;
     }
 
     @RequestMapping("/error")
     Object error(HttpServletRequest request) {
         HttpStatus status = status(request);
         if (!browser(request)) {
-            String reason = status.is5xxServerError() ? "internal error" : status.getReasonPhrase().toLowerCase(Locale.ROOT);
+            String reason = status.is5xxServerError() ? texts.get("status.500")
+                    : texts.getOrElse("status." + status.value(), texts.get("status.other", status.value()));
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", reason));
         }
         String page = switch (status) {
@@ -43,11 +46,25 @@ class ErrorPages implements ErrorController {
             case FORBIDDEN -> "forbidden";
             default -> "failed";
         };
-        ModelAndView view = new ModelAndView("not-found", status);
-        view.addObject("lang", locale.getLanguage());
-        view.addObject("heading", messages.getMessage(page + ".title", null, locale));
-        view.addObject("error", messages.getMessage(page + ".page", new Object[] {status.value()}, locale));
+        ModelAndView view = new ModelAndView(VIEW, status);
+        view.addObject("lang", texts.locale().getLanguage());
+        view.addObject("heading", texts.get(page + ".title"));
+        view.addObject("error", texts.get(page + ".page", status.value()));
+        view.addObject("user", signedIn(request));
         return view;
+    }
+
+    /**
+     * The account of the session the request belongs to; none for a request without one (HTTP
+     * Basic is stateless: there is nothing to log out of). The security context is read from the
+     * session, since the error's dispatch comes after the request's own filters have ended.
+     */
+    private static String signedIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object stored = session == null ? null
+                : session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        return stored instanceof SecurityContext context && context.getAuthentication() != null
+                ? context.getAuthentication().getName() : null;
     }
 
     /** The status the container forwarded with; none when {@code /error} itself was asked for, which does not exist. */

@@ -43,7 +43,7 @@ class JobsController {
     }
 
     /** The same answer for a source that does not exist and one the account may not see. */
-    static final String NO_SOURCE = "no source by that name";
+    static final String NO_SOURCE = "error.noSource";
 
     /** What a tenant's account reads instead of an error that is not about its source. */
     static final String INTERNAL_ERROR = "the job failed on the platform's side; platform staff have the details";
@@ -65,11 +65,11 @@ class JobsController {
     ResponseEntity<Map<String, Object>> resync(@RequestBody(required = false) ResyncRequest request,
             Authentication user) {
         if (request == null || request.source() == null || request.source().isBlank()) {
-            throw new BadRequest("source is required");
+            throw Refusal.badRequest("error.sourceRequired");
         }
         TenantScope scope = TenantScope.of(user);
         if (sources.find(request.source()).isEmpty() || !scope.sees(request.source())) {
-            throw new NotFound(NO_SOURCE);
+            throw Refusal.notFound(NO_SOURCE);
         }
         SyncWindow window = window(request.from(), request.to(), List.of(request.source()), scope);
         JobRunner.Started started;
@@ -81,7 +81,7 @@ class JobsController {
             }
             // the run holding the source may be every tenant's (the nightly sync): its id, requester
             // and node are the platform's business
-            throw new Busy("source '" + request.source() + "' is already being synced; try again when it has finished");
+            throw Refusal.conflict("error.busy", request.source());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("jobExecutionId", started.jobExecutionId());
@@ -98,7 +98,7 @@ class JobsController {
     ResponseEntity<Map<String, Object>> sync(@RequestBody(required = false) SyncRequest request,
             Authentication user) {
         if (request == null) {
-            throw new BadRequest("the body must be JSON: {\"from\": ..., \"to\": ..., \"sources\": [...]}");
+            throw Refusal.badRequest("error.body.sync");
         }
         TenantScope scope = TenantScope.of(user);
         List<String> names;
@@ -106,17 +106,17 @@ class JobsController {
             names = scope.visible(sources.names());
         } else {
             if (request.sources().isEmpty()) {
-                throw new BadRequest("sources, when given, names at least one tenant");
+                throw Refusal.badRequest("error.sourcesEmpty");
             }
             for (String name : request.sources()) {
                 if (name == null || sources.find(name).isEmpty() || !scope.sees(name)) {
-                    throw new NotFound(NO_SOURCE + ": '" + (name == null ? "" : name) + "'");
+                    throw Refusal.notFound("error.noSourceNamed", name == null ? "" : name);
                 }
             }
             names = request.sources();
         }
         if (names.isEmpty()) {
-            throw new NotFound("no tenant to sync");
+            throw Refusal.notFound("error.noTenantToSync");
         }
         SyncWindow window = window(request.from(), request.to(), names, scope);
         JobRunner.Submitted submitted = runner.submit(TenantWork.SYNC, names, window, Requester.api(user.getName()));
@@ -132,7 +132,7 @@ class JobsController {
     Map<String, Object> request(@PathVariable long requestId, Authentication user) {
         TenantScope scope = TenantScope.of(user);
         JobHistory.RequestStatus status = history.request(requestId, scope.platform() ? null : scope.tenants())
-                .orElseThrow(() -> new NotFound("no job request with that id"));
+                .orElseThrow(() -> Refusal.notFound("error.noJobRequest"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requestId", requestId);
         body.put("jobName", status.request().jobName());
@@ -171,13 +171,13 @@ class JobsController {
     JobHistory.JobStatus job(@PathVariable long id, Authentication user) {
         TenantScope scope = TenantScope.of(user);
         return history.status(id).filter(s -> scope.seesAll(s.sources())).map(s -> project(s, scope))
-                .orElseThrow(() -> new NotFound("no job execution with that id"));
+                .orElseThrow(() -> Refusal.notFound("error.noJobExecution"));
     }
 
     @GetMapping
     List<JobHistory.Entry> jobs(@RequestParam(defaultValue = "50") int limit, Authentication user) {
         if (limit < 1 || limit > 1000) {
-            throw new BadRequest("limit must be between 1 and 1000");
+            throw Refusal.badRequest("error.limit");
         }
         TenantScope scope = TenantScope.of(user);
         if (scope.platform()) {
@@ -218,13 +218,6 @@ class JobsController {
         boolean aboutSource = error.startsWith("source '") && !error.contains("SQL [") && !error.contains("wh_")
                 && !error.contains("Exception");
         return aboutSource ? error : INTERNAL_ERROR;
-    }
-
-    /** 409 for a tenant's account: the source is busy, and nothing of the run that holds it. */
-    static final class Busy extends RuntimeException {
-        Busy(String message) {
-            super(message);
-        }
     }
 
     /**

@@ -1,12 +1,11 @@
 package com.contactcenter.billing.web;
 
-/**
- * 404 with this message. Also what a caller gets for anything it may not see, so an answer never
- * confirms that another tenant's data exists.
- */
-final class NotFound extends RuntimeException {
+import org.springframework.http.HttpStatus;
 
-    NotFound(String message) {
-        super(message);
+/** 404 with a text already worded in the configured language (keyed ones: {@link Refusal#notFound}). */
+final class NotFound extends Refusal {
+
+    NotFound(String text) {
+        super(HttpStatus.NOT_FOUND, text);
     }
 }

@@ -36,19 +36,19 @@ class PortfolioController {
             @Parameter(description = "xlsx (default) or csv") @RequestParam(defaultValue = "xlsx") String format,
             Authentication user) throws IOException {
         if (!TenantScope.of(user).platform()) {
-            throw new NotFound("not found");
+            throw Refusal.notFound("error.notFound");
         }
         YearMonth month;
         try {
             month = YearMonth.parse(period.strip());
         } catch (DateTimeParseException e) {
-            throw new BadRequest("period must be a month, YYYY-MM, not '" + period + "'");
+            throw Refusal.badRequest("error.portfolioPeriod", period);
         }
         PortfolioService.Format f;
         try {
             f = PortfolioService.Format.parse(format);
         } catch (IllegalArgumentException e) {
-            throw new BadRequest(e.getMessage());
+            throw Refusal.badRequest("error.portfolioFormat", format);
         }
         return DashboardApi.renderedAttachment(dir -> portfolios.render(month, List.of(f), dir).files().get(0),
                 f == PortfolioService.Format.CSV ? CSV : DashboardApi.XLSX);

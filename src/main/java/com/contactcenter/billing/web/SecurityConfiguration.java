@@ -118,7 +118,7 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
                                 .hasRole(PLATFORM_ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/login", "/dashboard/dashboard.css").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/login", "/dashboard/dashboard.css", "/favicon.ico").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/jobs/resync", "/api/jobs/sync").hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/sources/reload").hasAnyRole(OPERATOR, ADMIN)

@@ -26,7 +26,7 @@ class SourcesController {
     @Operation(summary = "Read the tenant directory again: tenants added, removed and changed, rows skipped (platform staff)")
     SourceRegistry.ReloadResult reload(Authentication user) {
         if (!TenantScope.of(user).platform()) {
-            throw new NotFound("not found");
+            throw Refusal.notFound("error.notFound");
         }
         return sources.reload();
     }

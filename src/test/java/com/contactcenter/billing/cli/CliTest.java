@@ -72,7 +72,7 @@ class CliTest {
 
     @Test
     void helpPrintsEveryCommandAndExitsZero() {
-        CliRun.Result result = cli.run("sync", "--help");
+        CliRun.Result result = cli.run("help");
 
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("sync", "snapshot", "export", "diff", "demo-data", "Exit status: 0 done, 1 the job failed, 2 bad usage");

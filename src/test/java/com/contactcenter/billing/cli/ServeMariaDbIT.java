@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.MariaDb;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +28,6 @@ class ServeMariaDbIT {
 
     private static final Path JAR = Path.of("target/billing-estimate.jar");
     private static final String PASSWORD = "serve-it-pw";
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static Process serve(int port, String warehouse, String source, String hash, Path log) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
@@ -68,26 +56,7 @@ class ServeMariaDbIT {
     }
 
     private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("ada:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void awaitHealthy(HttpClient http, int port, Process p, Path log) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (true) {
-            assertThat(p.isAlive()).as(Files.readString(log)).isTrue();
-            assertThat(Instant.now()).as(Files.readString(log)).isBefore(deadline);
-            try {
-                if (get(http, port, "/actuator/health").statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
+        return ServeProcess.get(http, port, path, "ada", PASSWORD);
     }
 
     @Test
@@ -96,17 +65,17 @@ class ServeMariaDbIT {
         String warehouse = MariaDb.recreateWarehouse("billing_it_serve_wh");
         String source = MariaDb.loadSource("billing_it_serve_src", EdgeTenantFixture.SQL);
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
-        int portA = freePort();
-        int portB = freePort();
+        int portA = ServeProcess.freePort();
+        int portB = ServeProcess.freePort();
         Path logA = Files.createTempFile("serve-a", ".log");
         Path logB = Files.createTempFile("serve-b", ".log");
         HttpClient http = HttpClient.newHttpClient();
         Process a = serve(portA, warehouse, source, hash, logA);
         Process b = null;
         try {
-            awaitHealthy(http, portA, a, logA);
+            ServeProcess.awaitHealthy(http, portA, a, logA, Duration.ofMinutes(2));
             b = serve(portB, warehouse, source, hash, logB);
-            awaitHealthy(http, portB, b, logB);
+            ServeProcess.awaitHealthy(http, portB, b, logB, Duration.ofMinutes(2));
             JdbcTemplate wh = new JdbcTemplate(MariaDb.dataSource("billing_it_serve_wh"));
 
             // when both nodes run for a while with the nightly trigger every 10 s

@@ -175,8 +175,8 @@ class DashboardApiTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "preset=yesterday | preset must be today, this-week, this-month, last-month or custom, not 'yesterday'",
-            "groupBy=year | groupBy must be day, week or month, not 'year'",
+            "preset=yesterday | preset debe ser today, this-week, this-month, last-month o custom, no 'yesterday'",
+            "groupBy=year | groupBy debe ser day, week o month, no 'year'",
             "preset=custom&to=2026-10-01 | from es obligatorio (AAAA-MM-DD)",
             "preset=custom&from=2026-10-01&to= | to es obligatorio (AAAA-MM-DD)",
             "preset=custom&from=2026-10-02&to=2026-10-01 | from 2026-10-02 es posterior a to 2026-10-01",
@@ -214,11 +214,11 @@ class DashboardApiTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "sort=password | sort must be one of id, name, email, role, channels, sessions, messagesSent, calls, callMinutes, lastLoginAt; not 'password'",
-            "dir=up | dir must be asc or desc, not 'up'",
-            "size=0 | page must be >= 1 and size between 1 and 500",
-            "size=501 | page must be >= 1 and size between 1 and 500",
-            "page=0 | page must be >= 1 and size between 1 and 500"})
+            "sort=password | sort debe ser id, name, email, role, channels, sessions, messagesSent, calls, callMinutes o lastLoginAt, no 'password'",
+            "dir=up | dir debe ser asc o desc, no 'up'",
+            "size=0 | page debe ser 1 o más y size entre 1 y 500",
+            "size=501 | page debe ser 1 o más y size entre 1 y 500",
+            "page=0 | page debe ser 1 o más y size entre 1 y 500"})
     void badTableParametersAre400(String parameters, String error) throws Exception {
         String body = mvc.perform(get("/api/dashboard/users?source=edge&preset=last-month&" + parameters).with(admin()))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -14,6 +14,10 @@ import com.contactcenter.billing.support.ExportJson;
 import com.contactcenter.billing.support.FixedClock;
 import com.contactcenter.billing.usage.GroupBy;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,17 +26,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +72,7 @@ class DashboardChromiumIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         DashboardFixture.register(registry, "wh_dashboard_chromium", new String[] {"ada", "admin", PASSWORD, "*"},
-                new String[] {"acme-admin", "admin", PASSWORD, ACME});
+                new String[] {"acme-admin", "admin", PASSWORD, ACME}, new String[] {"otto", "operator", PASSWORD, "*"});
     }
 
     private static ChromeDriver browser;
@@ -89,9 +99,10 @@ class DashboardChromiumIT {
         }
     }
 
-    /** Each case starts signed out: the browser is shared, its cookies are not. */
+    /** Each case starts signed out, on a desktop's screen: the browser is shared, its cookies and size are not. */
     @BeforeEach
     void signOut() {
+        browser.manage().window().setSize(new Dimension(1400, 2200));
         browser.get("http://127.0.0.1:" + port + "/login");
         browser.manage().deleteAllCookies();
     }
@@ -205,6 +216,266 @@ class DashboardChromiumIT {
         assertThat(browser.getPageSource()).doesNotContain(edge.at("/estimate/total").asString());
     }
 
+    @Test
+    void theWholePageFitsA390PixelScreenAndA1366PixelOne() throws Exception {
+        // given
+        DashboardFixture.syncBoth(sync);
+        logIn("ada");
+
+        for (int width : new int[] {1366, 390}) {
+            // when the admin opens last month by day on a screen this wide
+            browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+            browser.get("http://127.0.0.1:" + port + "/dashboard?source=acme&preset=last-month&groupBy=day");
+            awaitLoaded();
+
+            // then the page never scrolls sideways
+            assertThat(script("return window.innerWidth")).isEqualTo((long) width);
+            assertThat((Long) script("return document.documentElement.scrollWidth")).as("page width at " + width)
+                    .isLessThanOrEqualTo(width);
+            // and the logout is on screen, whole
+            WebElement logout = browser.findElement(By.id("logout"));
+            assertThat(logout.isDisplayed()).isTrue();
+            assertThat(logout.getRect().getX() + logout.getRect().getWidth()).isLessThanOrEqualTo(width);
+            assertThat(logout.getText()).isEqualTo("Cerrar sesión");
+            // and every chart is drawn at the width of its box, none a flat strip
+            for (String chart : List.of("chart-services", "chart-roles", "chart-whatsapp")) {
+                WebElement canvas = browser.findElement(By.id(chart));
+                assertThat(canvas.getRect().getWidth()).as(chart + " at " + width).isGreaterThan(200)
+                        .isLessThanOrEqualTo(width);
+                assertThat(canvas.getRect().getHeight()).as(chart + " at " + width).isGreaterThanOrEqualTo(200);
+            }
+            // and every section has loaded: none busy, no loading note left
+            assertThat(script("return document.querySelectorAll('[aria-busy=\"true\"]').length")).isEqualTo(0L);
+            assertThat(browser.findElements(By.cssSelector(".loading-note")).stream().filter(WebElement::isDisplayed))
+                    .isEmpty();
+            screenshot("dashboard-" + width + ".png");
+        }
+        // and at 390 px the users table scrolls inside its own box
+        assertThat((Long) script("const box = document.getElementById('users-table').parentElement;"
+                + " return box.scrollWidth - box.clientWidth")).isPositive();
+        wholePageScreenshot("dashboard-390-whole.png");
+    }
+
+    @Test
+    void everyChartHasItsFiguresInATable() throws Exception {
+        // given
+        DashboardFixture.syncBoth(sync);
+        logIn("ada");
+        browser.get("http://127.0.0.1:" + port + "/dashboard?source=acme&preset=last-month&groupBy=week");
+        awaitLoaded();
+
+        // then each chart over time has a table of the same figures, a row per bucket, a column per series
+        for (String chart : List.of("chart-services", "chart-roles")) {
+            @SuppressWarnings("unchecked")
+            List<String> buckets = (List<String>) script("return Chart.getChart('" + chart + "').data.labels");
+            @SuppressWarnings("unchecked")
+            List<List<Long>> series = (List<List<Long>>) script("return Chart.getChart('" + chart
+                    + "').data.datasets.map(d => d.data)");
+            List<WebElement> rows = browser.findElements(By.cssSelector("#" + chart + "-data tbody tr"));
+            assertThat(rows).as(chart).hasSize(buckets.size());
+            for (int b = 0; b < buckets.size(); b++) {
+                List<String> cells = rows.get(b).findElements(By.cssSelector("th, td")).stream()
+                        .map(c -> c.getAttribute("textContent")).toList();
+                List<String> expected = new ArrayList<>(List.of(buckets.get(b)));
+                for (List<Long> values : series) {
+                    expected.add(String.format(java.util.Locale.ROOT, "%,d", values.get(b)).replace(',', '.'));
+                }
+                assertThat(cells).as(chart + " " + buckets.get(b)).isEqualTo(expected);
+            }
+            assertThat(browser.findElement(By.id(chart)).getAttribute("role")).isEqualTo("img");
+        }
+        assertThat(browser.findElement(By.id("chart-whatsapp")).getAttribute("aria-describedby")).isEqualTo("whatsapp-table");
+        assertThat(browser.findElement(By.cssSelector("label[for='user-search']")).getText())
+                .isEqualTo("Buscar por nombre, correo o rol");
+    }
+
+    @Test
+    void tabReachesAUserRowEnterOpensItAndASortableHeaderSortsByKeyboard() throws Exception {
+        // given
+        DashboardFixture.syncBoth(sync);
+        logIn("ada");
+        browser.get("http://127.0.0.1:" + port + "/dashboard?source=acme&preset=last-month&groupBy=day");
+        awaitLoaded();
+
+        // when the admin tabs to the name header and presses Enter
+        tabUntil("th[data-sort='name'] button");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+
+        // then the table is sorted by name, descending, and the header keeps the focus
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "descending".equals(
+                d.findElement(By.cssSelector("th[data-sort='name']")).getAttribute("aria-sort")));
+        assertThat(script("return document.activeElement.closest('th').dataset.sort")).isEqualTo("name");
+
+        // when the admin tabs on to the first user row and presses Enter
+        WebElement row = tabUntil("tr.user-row");
+        String id = row.getAttribute("data-user-id");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+
+        // then the row opens its detail, and Space closes it
+        WebElement detail = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector("tr.user-detail[data-user-id='" + id + "']")));
+        assertThat(detail.getText()).contains("Canales asignados", "Actividad por periodo");
+        assertThat(row.getAttribute("aria-expanded")).isEqualTo("true");
+        new Actions(browser).sendKeys(Keys.SPACE).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("tr.user-detail")).isEmpty());
+        assertThat(row.getAttribute("aria-expanded")).isEqualTo("false");
+    }
+
+    @Test
+    void aBadFilterIsRefusedInSpanishAndStaleDatesLeaveTheAddress() throws Exception {
+        // given
+        DashboardFixture.syncBoth(sync);
+        logIn("ada");
+
+        // when a custom range ends before it starts
+        browser.get("http://127.0.0.1:" + port + "/dashboard?source=acme&preset=custom&from=2026-11-30&to=2026-11-01");
+
+        // then the page says so in Spanish, naming the fields as the form labels them, and shows today
+        assertThat(text("page-error")).isEqualTo("Desde 2026-11-30 es posterior a Hasta 2026-11-01");
+        awaitLoaded();
+        assertThat(new Select(browser.findElement(By.id("preset"))).getFirstSelectedOption().getText()).isEqualTo("Hoy");
+
+        // and an unknown period or group-by too
+        browser.get("http://127.0.0.1:" + port + "/dashboard?source=acme&preset=yesterday");
+        assertThat(text("page-error"))
+                .isEqualTo("preset debe ser today, this-week, this-month, last-month o custom, no 'yesterday'");
+        awaitLoaded();
+
+        // when a bookmark of this month still carries a custom range's dates
+        browser.get("http://127.0.0.1:" + port + "/dashboard?source=acme&preset=this-month&from=2026-01-01&to=2026-01-31");
+        awaitLoaded();
+
+        // then they leave the address, and the form does not send them again
+        assertThat(new URI(browser.getCurrentUrl()).getQuery()).isEqualTo("source=acme&preset=this-month");
+        new Select(browser.findElement(By.id("groupBy"))).selectByValue("week");
+        apply();
+        assertThat(new URI(browser.getCurrentUrl()).getQuery()).isEqualTo("source=acme&preset=this-month&groupBy=week");
+
+        // and a custom range keeps its dates
+        new Select(browser.findElement(By.id("preset"))).selectByValue("custom");
+        assertThat(browser.findElement(By.id("from")).isEnabled()).isTrue();
+        browser.executeScript("document.getElementById('from').value = '2026-10-01';"
+                + " document.getElementById('to').value = '2026-10-15'");
+        apply();
+        assertThat(new URI(browser.getCurrentUrl()).getQuery())
+                .isEqualTo("source=acme&preset=custom&from=2026-10-01&to=2026-10-15&groupBy=week");
+    }
+
+    @Test
+    void anOperatorIsRefusedByTheServicesOwnPageAndCanLogOut() throws Exception {
+        // when an operator logs in: operators re-sync through the API but do not read the billing screens
+        browser.manage().window().setSize(new Dimension(390, 844));
+        logIn("otto");
+
+        // then the page refusing it is the service's, in Spanish, with the session's logout
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Acceso denegado");
+        assertThat(text("page-error")).isEqualTo("Su cuenta no tiene acceso a esta página.");
+        assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+        assertThat(text("account")).isEqualTo("otto");
+        assertThat((Long) script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+        screenshot("forbidden-390.png");
+
+        // when it logs out
+        browser.findElement(By.id("logout")).click();
+
+        // then its session has ended
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/login?logout"));
+        assertThat(browser.findElement(By.className("notice")).getText()).isEqualTo("Sesión cerrada.");
+        browser.get("http://127.0.0.1:" + port + "/dashboard");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+    }
+
+    @Test
+    void theFaviconIsServedToEveryone() throws Exception {
+        HttpResponse<byte[]> icon = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/favicon.ico")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(icon.statusCode()).isEqualTo(200);
+        try (var resource = getClass().getResourceAsStream("/static/favicon.ico")) {
+            assertThat(icon.body()).isEqualTo(resource.readAllBytes());
+        }
+        browser.get("http://127.0.0.1:" + port + "/login");
+        assertThat(browser.findElement(By.cssSelector("link[rel='icon']")).getAttribute("href"))
+                .isEqualTo("http://127.0.0.1:" + port + "/favicon.ico");
+    }
+
+    @Test
+    void printedThePageKeepsTheFiguresWholeWithoutFiltersOrButtons() throws Exception {
+        // given
+        DashboardFixture.syncBoth(sync);
+        logIn("ada");
+        browser.manage().window().setSize(new Dimension(794, 1123));
+        browser.get("http://127.0.0.1:" + port + "/dashboard?source=acme&preset=last-month&groupBy=day");
+        awaitLoaded();
+
+        // when it is printed
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            // then the filters, buttons and pager are left out
+            for (String hidden : List.of("#filters", "#resync", "#logout", ".pager", ".table-tools", "#downloads-section")) {
+                assertThat(script("return document.querySelector(\"" + hidden + "\").getClientRects().length"))
+                        .as(hidden).isEqualTo(0L);
+            }
+            // and no table is cut: each is as wide as its box, within the page
+            for (String table : List.of("users-table", "services-table", "seats-table", "comparison-table", "whatsapp-table")) {
+                assertThat((Long) script("const t = document.getElementById('" + table + "');"
+                        + " return t.scrollWidth - t.parentElement.clientWidth")).as(table).isLessThanOrEqualTo(0L);
+            }
+            assertThat((Long) script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(794);
+            wholePageScreenshot("dashboard-print.png");
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    /** Signs in through the form; an admin lands on the dashboard, fully loaded. */
+    private void logIn(String account) {
+        browser.get("http://127.0.0.1:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(account);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login")).click();
+        if (!account.equals("otto")) {
+            awaitLoaded();
+        }
+    }
+
+    /** Submits the filters and waits for the page they ask for to load. */
+    private void apply() {
+        WebElement before = browser.findElement(By.tagName("body"));
+        browser.findElement(By.id("apply")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
+        awaitLoaded();
+    }
+
+    /** Presses Tab from the top of the page until the focus is on an element matching {@code css}. */
+    private WebElement tabUntil(String css) {
+        browser.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
+        for (int presses = 0; presses < 80; presses++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            WebElement focused = browser.switchTo().activeElement();
+            if ((Boolean) browser.executeScript("return arguments[0].matches(arguments[1])", focused, css)) {
+                return focused;
+            }
+        }
+        throw new AssertionError("80 presses of Tab never reached " + css);
+    }
+
+    /** The page from top to bottom: the window made as tall as the page, at the same width, then restored. */
+    private void wholePageScreenshot(String name) throws IOException {
+        Dimension size = browser.manage().window().getSize();
+        long height = (Long) script("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(height + 100, 12_000)));
+        try {
+            screenshot(name);
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+
+    private Object script(String code) {
+        return browser.executeScript(code);
+    }
+
     private void awaitLoaded() {
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
             String loaded = (String) ((JavascriptExecutor) d).executeScript("return document.body.dataset.loaded || ''");
@@ -300,7 +571,8 @@ class DashboardChromiumIT {
         WebElement box = browser.findElement(By.id("user-search"));
         box.clear();
         box.sendKeys(text);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+        // the table is drawn anew for each answer while the words are typed: an element may go as it is read
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> names = d.findElements(By.cssSelector("#users-table tbody tr.user-row td[data-col=name]"));
             return text("users-page").endsWith("(1 usuarios)") && names.size() == 1
                     && names.get(0).getText().equals(onlyName);

@@ -140,7 +140,7 @@ class DashboardMariaDbIT {
     void aTenantsAdminGets404ForTheOtherTenant() throws Exception {
         for (String section : List.of("summary", "users", "users/1", "services", "consumption")) {
             JsonNode answer = api("/api/dashboard/" + section + "?source=edge", "acme-admin", 404);
-            assertThat(answer.toString()).isEqualTo("{\"error\":\"no source by that name\"}");
+            assertThat(answer.toString()).isEqualTo("{\"error\":\"no hay ningún cliente con ese nombre\"}");
         }
         assertThat(api("/api/dashboard/sources", "acme-admin", 200).toString())
                 .isEqualTo("[{\"name\":\"acme\",\"timeZone\":\"America/Bogota\"}]");

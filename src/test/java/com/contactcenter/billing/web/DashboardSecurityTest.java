@@ -128,12 +128,25 @@ class DashboardSecurityTest {
     }
 
     @Test
+    void aRefusedFilterIsSaidInSpanishNamingTheFieldAsTheFormLabelsIt() throws Exception {
+        MockHttpSession session = login("ada", ADMIN_PASSWORD);
+
+        assertThat(page(session, "/dashboard?source=edge&preset=custom&from=2026-11-30&to=2026-11-01")).contains(
+                "<p id=\"page-error\" class=\"error\" role=\"alert\">Desde 2026-11-30 es posterior a Hasta 2026-11-01</p>",
+                "data-preset=\"today\"");
+        assertThat(page(session, "/dashboard?source=edge&preset=custom&from=2025-11-01&to=2026-11-16"))
+                .contains("<p id=\"page-error\" class=\"error\" role=\"alert\">el periodo abarca 381 días; como máximo 366</p>");
+        assertThat(page(session, "/dashboard?source=edge&preset=custom&from=2026-11-01&to=2026-11-30"))
+                .contains("Hasta 2026-11-30 es posterior a 2026-11-16, mañana en America/Bogota");
+    }
+
+    @Test
     void hostileFiltersAreShownAsText() throws Exception {
         MockHttpSession session = login("ada", ADMIN_PASSWORD);
 
         String html = page(session, "/dashboard?preset=%3Cscript%3Ealert(1)%3C%2Fscript%3E&groupBy=%3Cimg%20src%3Dx%3E");
 
-        assertThat(html).contains("groupBy must be day, week or month, not &#39;&lt;img src=x&gt;&#39;")
+        assertThat(html).contains("groupBy debe ser day, week o month, no &#39;&lt;img src=x&gt;&#39;")
                 .doesNotContain("<script>alert(1)</script>", "<img src=x>");
         // the page falls back to the default view
         assertThat(html).contains("data-preset=\"today\"");

@@ -265,10 +265,10 @@ class JobsApiSecurityTest {
 
     static Stream<Arguments> badResyncs() {
         return Stream.of(
-                Arguments.of("{\"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}", "source is required"),
+                Arguments.of("{\"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}", "source es obligatorio"),
                 Arguments.of("{\"source\": \"edge\", \"from\": \"2026-10-32\", \"to\": \"2026-10-31\"}", "from '2026-10-32' no es una fecha (AAAA-MM-DD)"),
                 Arguments.of("{\"source\": \"edge\", \"from\": \"2026-10-05\", \"to\": \"2026-10-01\"}", "from 2026-10-05 es posterior a to 2026-10-01"),
-                Arguments.of("not json", "the body must be JSON"));
+                Arguments.of("not json", "el cuerpo debe ser JSON"));
     }
 
     @ParameterizedTest

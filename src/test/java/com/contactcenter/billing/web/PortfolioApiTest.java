@@ -117,7 +117,7 @@ class PortfolioApiTest {
 
     @Test
     void aBadPeriodOrFormatIsABadRequest() throws Exception {
-        assertThat(get("/api/portfolio?period=2026-13", "staff", 400).getContentAsString()).contains("YYYY-MM");
-        assertThat(get(OCTOBER + "&format=pdf", "staff", 400).getContentAsString()).contains("xlsx or csv");
+        assertThat(get("/api/portfolio?period=2026-13", "staff", 400).getContentAsString()).contains("AAAA-MM");
+        assertThat(get(OCTOBER + "&format=pdf", "staff", 400).getContentAsString()).contains("xlsx o csv");
     }
 }

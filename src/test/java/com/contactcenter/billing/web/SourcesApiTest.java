@@ -182,7 +182,7 @@ class SourcesApiTest {
         String body = body(post(RELOAD).with(as("a-admin")), 404);
 
         // then
-        assertThat(body).isEqualTo("{\"error\":\"not found\"}");
+        assertThat(body).isEqualTo("{\"error\":\"no encontrado\"}");
         assertThat(body(post(RELOAD).with(as("a-ops")), 404)).isEqualTo(body);
         assertThat(sources.names()).containsExactly("edge", "dir-a", "dir-b");
         body(post(RELOAD), 401);
@@ -222,7 +222,7 @@ class SourcesApiTest {
                     .content("{\"source\": \"" + other + "\", \"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}"), 404))
                     .isEqualTo(unknown);
             assertThat(body(get("/api/dashboard/summary?source=" + other).with(as("a-admin")), 404))
-                    .isEqualTo("{\"error\":\"no source by that name\"}");
+                    .isEqualTo("{\"error\":\"no hay ningún cliente con ese nombre\"}");
         }
 
         // and its own tenant re-syncs through the shared account, its job its own to follow

@@ -133,7 +133,7 @@ class TenantIsolationTest {
         String view = "?source=edge&preset=last-month&groupBy=day";
         for (String account : List.of("acme-admin", "nobody")) {
             String body = body("/api/dashboard/" + section + view, account, 404);
-            assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("no source by that name");
+            assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("no hay ningún cliente con ese nombre");
             assertNothingOfEdge(body);
         }
         // the same answer as for a source that does not exist
@@ -161,7 +161,7 @@ class TenantIsolationTest {
         // without a source, the first one the account may see
         assertThat(ExportJson.parse(body("/api/dashboard/summary", "edge-admin", 200)).get("source").asString()).isEqualTo(EDGE);
         assertThat(ExportJson.parse(body("/api/dashboard/summary", "nobody", 404)).get("error").asString())
-                .isEqualTo("no sources to show to this account");
+                .isEqualTo("esta cuenta no tiene clientes que ver");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -169,7 +169,7 @@ class TenantIsolationTest {
     void anotherTenantsSnapshotCannotBeDownloadedByItsId(String format) throws Exception {
         String path = "/api/dashboard/snapshots/" + edgeSnapshotId + "/download/" + format;
         String body = body(path, "acme-admin", 404);
-        assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("no snapshot with that id");
+        assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("no hay ninguna instantánea con ese id");
         assertNothingOfEdge(body);
         assertThat(body("/api/dashboard/snapshots/00000000-0000-0000-0000-000000000000/download/" + format,
                 "acme-admin", 404)).isEqualTo(body);
@@ -188,7 +188,7 @@ class TenantIsolationTest {
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
 
         // then: nothing started, nothing recorded, nothing said of edge
-        assertThat(ExportJson.parse(refused).get("error").asString()).isEqualTo("no source by that name");
+        assertThat(ExportJson.parse(refused).get("error").asString()).isEqualTo("no hay ningún cliente con ese nombre");
         assertThat(history.history(1000)).hasSize(before);
 
         // and its own tenant re-syncs, and its job is its own to follow
@@ -215,8 +215,8 @@ class TenantIsolationTest {
                     .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
 
             // then
-            assertThat(body).isEqualTo("{\"error\":\"source 'acme' is already being synced; try again when it has"
-                    + " finished\"}");
+            assertThat(body).isEqualTo("{\"error\":\"el cliente 'acme' ya se está sincronizando; vuelva a intentarlo"
+                    + " cuando termine\"}");
             // staff are told which run holds it
             String staff = mvc.perform(post("/api/jobs/resync").with(as("staff")).contentType(MediaType.APPLICATION_JSON)
                             .content("{\"source\": \"acme\", \"from\": \"2026-11-14\", \"to\": \"2026-11-15\"}"))
@@ -255,7 +255,7 @@ class TenantIsolationTest {
                 job.get("progress").forEach(p -> assertThat(p.get("source").asString()).isEqualTo(ACME));
             } else {
                 assertThat(r.getResponse().getStatus()).isEqualTo(404);
-                assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("no job execution with that id");
+                assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("no hay ninguna ejecución con ese id");
             }
             assertNothingOfEdge(body);
         }
@@ -338,7 +338,7 @@ class TenantIsolationTest {
 
         String other = mvc.perform(get("/dashboard?source=edge&preset=last-month").session(session))
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(other).contains("No encontrado", "no source by that name");
+        assertThat(other).contains("No encontrado", "no hay ningún cliente con ese nombre");
         assertNothingOfEdge(other);
     }
 
