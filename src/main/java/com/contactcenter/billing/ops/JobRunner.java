@@ -566,6 +566,12 @@ public class JobRunner {
         }
     }
 
+    private static SyncBusyException lostTheRace(String source, long requestId) {
+        return new SyncBusyException("source '" + source + "' is already being synced by another request for the"
+                + " same days (job request " + requestId + " lost the race to start it): try again when it has"
+                + " finished", source, -1);
+    }
+
     /**
      * Creates the execution through an operator whose task executor hands the run back here, so
      * that the execution id is recorded before the run starts, on whichever thread runs it.
@@ -583,9 +589,14 @@ public class JobRunner {
         } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException
                 | org.springframework.dao.DataIntegrityViolationException e) {
             // another request created the same work's execution a moment ago
-            throw new SyncBusyException("source '" + source + "' is already being synced by another request for the"
-                    + " same days (job request " + requestId + " lost the race to start it): try again when it has"
-                    + " finished", source, -1);
+            throw lostTheRace(source, requestId);
+        } catch (IllegalStateException e) {
+            // Batch checks that the instance is new, then inserts it: a request that created it
+            // between the two is another request for the same work
+            if (e.getMessage() != null && e.getMessage().contains("JobInstance must not already exist")) {
+                throw lostTheRace(source, requestId);
+            }
+            throw e;
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
