@@ -16,9 +16,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 /** The whole application, as {@code serve} runs it; the other commands start {@code cli.CommandApplication}. */
 @SpringBootApplication
-@EnableConfigurationProperties({TenantsProperties.class, ServerConnectionsProperties.class, PricingProperties.class,
-    SyncProperties.class, SnapshotProperties.class, ReportProperties.class, ExportProperties.class,
-    LockProperties.class, ScheduleProperties.class, SecurityProperties.class})
+@EnableConfigurationProperties({
+    TenantsProperties.class,
+    ServerConnectionsProperties.class,
+    PricingProperties.class,
+    SyncProperties.class,
+    SnapshotProperties.class,
+    ReportProperties.class,
+    ExportProperties.class,
+    LockProperties.class,
+    ScheduleProperties.class,
+    SecurityProperties.class
+})
 public class BillingApplication {
 
     public static void main(String[] args) {

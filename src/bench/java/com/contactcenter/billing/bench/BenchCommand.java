@@ -18,8 +18,20 @@ import java.util.function.Supplier;
  */
 public final class BenchCommand {
 
-    static final Map<String, Set<String>> OPTIONS = Map.of("bench", Set.of("messages", "users", "db", "user",
-            "password", "month", "out", "reuse-tenant", "tenants", "tenant-messages", "nodes"));
+    static final Map<String, Set<String>> OPTIONS = Map.of(
+            "bench",
+            Set.of(
+                    "messages",
+                    "users",
+                    "db",
+                    "user",
+                    "password",
+                    "month",
+                    "out",
+                    "reuse-tenant",
+                    "tenants",
+                    "tenant-messages",
+                    "nodes"));
 
     /** Options that take no value. */
     static final Set<String> FLAGS = Set.of("reuse-tenant");
@@ -47,8 +59,7 @@ public final class BenchCommand {
             root, no password). Exit status: 0 done, 1 the bench failed, 2 bad usage.
             """;
 
-    private BenchCommand() {
-    }
+    private BenchCommand() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err, Clock.systemUTC()));
@@ -65,7 +76,9 @@ public final class BenchCommand {
                 return 0;
             }
             if (!arguments.positional().isEmpty()) {
-                throw new UsageException("bench", "unexpected argument '" + arguments.positional().get(0) + "'");
+                throw new UsageException(
+                        "bench",
+                        "unexpected argument '" + arguments.positional().get(0) + "'");
             }
             request = BenchRequest.of(arguments, clock);
         } catch (UsageException e) {
@@ -75,23 +88,30 @@ public final class BenchCommand {
         }
         String[] springArgs = arguments.springArgs();
         if (request instanceof TenantsSpec spec) {
-            return run(() -> new TenantsBenchmark(spec, out, clock).run(springArgs, Cli::start),
-                    spec.server() + "/" + spec.options(), spec.password(), out, err);
+            return run(
+                    () -> new TenantsBenchmark(spec, out, clock).run(springArgs, Cli::start),
+                    spec.server() + "/" + spec.options(),
+                    spec.password(),
+                    out,
+                    err);
         }
         BenchSpec spec = (BenchSpec) request;
-        return run(() -> new Benchmark(spec, out, clock).run(springArgs, Cli::start), spec.serverUrl(),
-                spec.password(), out, err);
+        return run(
+                () -> new Benchmark(spec, out, clock).run(springArgs, Cli::start),
+                spec.serverUrl(),
+                spec.password(),
+                out,
+                err);
     }
 
-    private static int run(Supplier<Path> bench, String serverUrl, String password, PrintStream out,
-            PrintStream err) {
+    private static int run(Supplier<Path> bench, String serverUrl, String password, PrintStream out, PrintStream err) {
         try {
             Path results = bench.get();
             out.println("results: " + results.toAbsolutePath().normalize());
             return 0;
         } catch (RuntimeException e) {
-            err.println("error: bench on " + SourceLocations.describe(serverUrl) + " failed: "
-                    + Cli.oneLine(e, password));
+            err.println(
+                    "error: bench on " + SourceLocations.describe(serverUrl) + " failed: " + Cli.oneLine(e, password));
             return 1;
         }
     }

@@ -22,8 +22,8 @@ sealed interface BenchRequest permits BenchSpec, TenantsSpec {
             throw new UsageException("bench", e.getMessage());
         }
         String user = a.has("user") ? a.get("user") : System.getenv().getOrDefault("BILLING_BENCH_USER", "root");
-        String password = a.has("password") ? a.get("password")
-                : System.getenv().getOrDefault("BILLING_BENCH_PASSWORD", "");
+        String password =
+                a.has("password") ? a.get("password") : System.getenv().getOrDefault("BILLING_BENCH_PASSWORD", "");
         Path out = a.has("out") ? a.path("out") : Path.of("target", "bench");
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         if (a.has("tenants")) {
@@ -37,29 +37,45 @@ sealed interface BenchRequest permits BenchSpec, TenantsSpec {
         YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
         YearMonth month = a.has("month") ? a.month("month") : lastMonth;
         if (month.isAfter(lastMonth)) {
-            throw new UsageException("bench", "--month must be a month that has ended (" + lastMonth + " or earlier), not "
-                    + month);
+            throw new UsageException(
+                    "bench", "--month must be a month that has ended (" + lastMonth + " or earlier), not " + month);
         }
         return new BenchSpec(
                 a.has("messages") ? a.number("messages", 1, DemoDataSpec.MAX_MESSAGES) : BenchSpec.DEFAULT_MESSAGES,
-                a.has("users") ? (int) a.number("users", DemoDataSpec.MIN_USERS, DemoDataSpec.MAX_USERS)
+                a.has("users")
+                        ? (int) a.number("users", DemoDataSpec.MIN_USERS, DemoDataSpec.MAX_USERS)
                         : BenchSpec.DEFAULT_USERS,
-                db[0], db[1], db[2], user, password, month, out, a.has("reuse-tenant"));
+                db[0],
+                db[1],
+                db[2],
+                user,
+                password,
+                month,
+                out,
+                a.has("reuse-tenant"));
     }
 
     /** {@code --tenants N}: many small tenants, their data up to {@code today}; the one-tenant options do not apply. */
-    private static TenantsSpec tenants(CliArguments a, String[] db, String user, String password, LocalDate today,
-            Path out) {
+    private static TenantsSpec tenants(
+            CliArguments a, String[] db, String user, String password, LocalDate today, Path out) {
         for (String oneTenant : List.of("messages", "users", "month", "reuse-tenant")) {
             if (a.has(oneTenant)) {
-                throw new UsageException("bench", "--" + oneTenant + " is for one tenant; with --tenants, give"
-                        + " --tenant-messages");
+                throw new UsageException(
+                        "bench", "--" + oneTenant + " is for one tenant; with --tenants, give" + " --tenant-messages");
             }
         }
-        return new TenantsSpec((int) a.number("tenants", 1, TenantsSpec.MAX_TENANTS),
-                a.has("tenant-messages") ? (int) a.number("tenant-messages", 0, TenantsSpec.MAX_MESSAGES)
+        return new TenantsSpec(
+                (int) a.number("tenants", 1, TenantsSpec.MAX_TENANTS),
+                a.has("tenant-messages")
+                        ? (int) a.number("tenant-messages", 0, TenantsSpec.MAX_MESSAGES)
                         : TenantsSpec.DEFAULT_MESSAGES,
                 a.has("nodes") ? (int) a.number("nodes", 1, TenantsSpec.MAX_NODES) : 1,
-                db[0], db[1], db[2], user, password, today, out);
+                db[0],
+                db[1],
+                db[2],
+                user,
+                password,
+                today,
+                out);
     }
 }

@@ -1,5 +1,6 @@
 package com.contactcenter.billing.bench;
 
+import com.contactcenter.billing.usage.Period;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -12,7 +13,6 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
-import com.contactcenter.billing.usage.Period;
 
 /** The benchmark's table, as printed and as written to {@code results.md} with the date and the machine. */
 final class BenchResults {
@@ -38,17 +38,30 @@ final class BenchResults {
     /** A Markdown table: one row per step. */
     String table() {
         StringBuilder table = new StringBuilder();
-        table.append("| step | time (s) | rows | rows/s | ratio | peak heap (MB) | live heap (MB) | target | holds |\n");
+        table.append(
+                "| step | time (s) | rows | rows/s | ratio | peak heap (MB) | live heap (MB) | target | holds |\n");
         table.append("|---|---:|---:|---:|---|---:|---:|---|---|\n");
         for (BenchStep step : steps) {
-            table.append(String.format("| %s | %.2f | %,d | %,d | %s | %.0f | %.0f | %s | %s |%n", step.name(),
-                    step.seconds(), step.rows(), step.rowsPerSecond(), step.ratio(), step.peakHeap() / Benchmark.MB,
+            table.append(String.format(
+                    "| %s | %.2f | %,d | %,d | %s | %.0f | %.0f | %s | %s |%n",
+                    step.name(),
+                    step.seconds(),
+                    step.rows(),
+                    step.rowsPerSecond(),
+                    step.ratio(),
+                    step.peakHeap() / Benchmark.MB,
                     step.liveHeap() / Benchmark.MB,
                     step.targets().stream().map(BenchStep.Target::text).collect(Collectors.joining("; ")),
-                    step.targets().isEmpty() ? "" : step.targets().stream().map(t -> t.holds() ? "yes" : "**NO**")
-                            .collect(Collectors.joining("; "))));
+                    step.targets().isEmpty()
+                            ? ""
+                            : step.targets().stream()
+                                    .map(t -> t.holds() ? "yes" : "**NO**")
+                                    .collect(Collectors.joining("; "))));
         }
-        long held = steps.stream().flatMap(s -> s.targets().stream()).filter(BenchStep.Target::holds).count();
+        long held = steps.stream()
+                .flatMap(s -> s.targets().stream())
+                .filter(BenchStep.Target::holds)
+                .count();
         long all = steps.stream().mapToLong(s -> s.targets().size()).sum();
         table.append(String.format("%n%d of %d targets hold.%n", held, all));
         return table.toString();
@@ -58,12 +71,14 @@ final class BenchResults {
     Path write(Path file, Clock clock) {
         String text = "# Benchmark results\n\n"
                 + "- date: " + ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS) + "\n"
-                + "- machine: " + machine() + String.format("; load average %.1f at the start, %.1f at the end%n",
-                        loadBefore, loadAverage())
+                + "- machine: " + machine()
+                + String.format("; load average %.1f at the start, %.1f at the end%n", loadBefore, loadAverage())
                 + "- database server: " + server + "\n"
-                + String.format("- tenant: %,d messages, %,d users (seed %d); month %s..%s (%s)%n", spec.messages(),
-                        spec.users(), BenchTenant.SEED, month.from(), month.to(), month.zone())
-                + "- databases: " + spec.sourceDatabase() + " (source), " + spec.warehouseDatabase() + " (warehouse) on "
+                + String.format(
+                        "- tenant: %,d messages, %,d users (seed %d); month %s..%s (%s)%n",
+                        spec.messages(), spec.users(), BenchTenant.SEED, month.from(), month.to(), month.zone())
+                + "- databases: " + spec.sourceDatabase() + " (source), " + spec.warehouseDatabase()
+                + " (warehouse) on "
                 + spec.server() + "\n\n"
                 + "Peak heap: the largest heap in use during the step, garbage included. Live heap: the largest heap"
                 + " left after a collection during the step (0: none ran).\n\n"
@@ -87,13 +102,21 @@ final class BenchResults {
     }
 
     static String machine() {
-        long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getTotalMemorySize() : 0;
+        long memory =
+                ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                        ? os.getTotalMemorySize()
+                        : 0;
         String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + "));
-        return String.format("%d cores, %.1f GB memory, %s %s, Java %s, heap limit %.0f MB, collectors %s",
-                Runtime.getRuntime().availableProcessors(), memory / (1024.0 * 1024 * 1024), System.getProperty("os.name"),
-                System.getProperty("os.arch"), System.getProperty("java.version"), HeapMeter.max() / Benchmark.MB,
+                .map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(" + "));
+        return String.format(
+                "%d cores, %.1f GB memory, %s %s, Java %s, heap limit %.0f MB, collectors %s",
+                Runtime.getRuntime().availableProcessors(),
+                memory / (1024.0 * 1024 * 1024),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                System.getProperty("java.version"),
+                HeapMeter.max() / Benchmark.MB,
                 collectors);
     }
 }

@@ -2,9 +2,9 @@ package com.contactcenter.billing.bench;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +16,18 @@ import java.util.regex.Pattern;
  * @param options     the URL's query string ({@code ?a=b...}), or empty
  * @param reuseTenant keep the source tenant when an earlier run generated the same one
  */
-record BenchSpec(long messages, int users, String server, String database, String options, String user,
-        String password, YearMonth month, Path outDir, boolean reuseTenant) implements BenchRequest {
+record BenchSpec(
+        long messages,
+        int users,
+        String server,
+        String database,
+        String options,
+        String user,
+        String password,
+        YearMonth month,
+        Path outDir,
+        boolean reuseTenant)
+        implements BenchRequest {
 
     public static final long DEFAULT_MESSAGES = 10_000_000;
     public static final int DEFAULT_USERS = 5_000;
@@ -44,8 +54,8 @@ record BenchSpec(long messages, int users, String server, String database, Strin
     public static String[] parseUrl(String url) {
         Matcher m = URL.matcher(url);
         if (!m.matches()) {
-            throw new IllegalArgumentException("--db must be a MySQL/MariaDB JDBC url (jdbc:mysql://host:port[/database]), not '"
-                    + url + "'");
+            throw new IllegalArgumentException(
+                    "--db must be a MySQL/MariaDB JDBC url (jdbc:mysql://host:port[/database]), not '" + url + "'");
         }
         String database = m.group(2).isEmpty() ? DEFAULT_DATABASE : m.group(2);
         if (!NAME.matcher(database).matches()) {

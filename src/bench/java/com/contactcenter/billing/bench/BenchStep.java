@@ -8,12 +8,11 @@ import java.util.List;
  *
  * @param ratio text such as {@code 1.8 × scan floor}, empty for a step without a floor
  */
-record BenchStep(String name, double seconds, long rows, String ratio, long peakHeap, long liveHeap,
-        List<Target> targets) {
+record BenchStep(
+        String name, double seconds, long rows, String ratio, long peakHeap, long liveHeap, List<Target> targets) {
 
     /** A target and whether this run meets it. */
-    record Target(String text, boolean holds) {
-    }
+    record Target(String text, boolean holds) {}
 
     long rowsPerSecond() {
         return seconds <= 0 ? 0 : Math.round(rows / seconds);

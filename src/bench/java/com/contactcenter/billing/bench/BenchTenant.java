@@ -45,7 +45,8 @@ final class BenchTenant {
 
     /** Recreates the warehouse empty and makes sure the source database exists. */
     void prepareDatabases() {
-        JdbcTemplate server = new JdbcTemplate(new DriverManagerDataSource(spec.serverUrl(), spec.user(), spec.password()));
+        JdbcTemplate server =
+                new JdbcTemplate(new DriverManagerDataSource(spec.serverUrl(), spec.user(), spec.password()));
         server.execute("DROP DATABASE IF EXISTS " + spec.warehouseDatabase());
         server.execute("CREATE DATABASE " + spec.warehouseDatabase() + " CHARACTER SET utf8mb4");
         server.execute("CREATE DATABASE IF NOT EXISTS " + spec.sourceDatabase() + " CHARACTER SET utf8mb4");
@@ -53,8 +54,11 @@ final class BenchTenant {
 
     /** The server's version and InnoDB buffer pool, which decides whether a month's rows are read from memory. */
     String server() {
-        return new JdbcTemplate(source()).queryForObject("SELECT VERSION(), @@innodb_buffer_pool_size",
-                (rs, n) -> String.format("%s, InnoDB buffer pool %d MB", rs.getString(1), rs.getLong(2) / (1024 * 1024)));
+        return new JdbcTemplate(source())
+                .queryForObject(
+                        "SELECT VERSION(), @@innodb_buffer_pool_size",
+                        (rs, n) -> String.format(
+                                "%s, InnoDB buffer pool %d MB", rs.getString(1), rs.getLong(2) / (1024 * 1024)));
     }
 
     /**
@@ -64,11 +68,21 @@ final class BenchTenant {
      */
     Generated generate() {
         JdbcTemplate jdbc = new JdbcTemplate(source());
-        DemoDataSpec demo = new DemoDataSpec(spec.users(), spec.messages(), SEED, spec.month().atEndOfMonth(), 1);
-        if (spec.reuseTenant() && jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables"
-                + " WHERE table_schema = DATABASE() AND table_name = 'bench_tenant'", Long.class) > 0) {
-            List<Long> rows = jdbc.queryForList("SELECT event_rows FROM bench_tenant WHERE users = ? AND messages = ?"
-                    + " AND seed = ? AND end_date = ?", Long.class, demo.users(), demo.messages(), demo.seed(),
+        DemoDataSpec demo = new DemoDataSpec(
+                spec.users(), spec.messages(), SEED, spec.month().atEndOfMonth(), 1);
+        if (spec.reuseTenant()
+                && jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM information_schema.tables"
+                                        + " WHERE table_schema = DATABASE() AND table_name = 'bench_tenant'",
+                                Long.class)
+                        > 0) {
+            List<Long> rows = jdbc.queryForList(
+                    "SELECT event_rows FROM bench_tenant WHERE users = ? AND messages = ?"
+                            + " AND seed = ? AND end_date = ?",
+                    Long.class,
+                    demo.users(),
+                    demo.messages(),
+                    demo.seed(),
                     demo.endDate().toString());
             if (!rows.isEmpty()) {
                 return new Generated(rows.get(0), true);
@@ -79,11 +93,15 @@ final class BenchTenant {
         long events = summary.messages() + summary.calls() + summary.botSessions() + summary.userSessions();
         jdbc.execute("CREATE TABLE bench_tenant (users INT NOT NULL, messages BIGINT NOT NULL, seed BIGINT NOT NULL,"
                 + " end_date DATE NOT NULL, event_rows BIGINT NOT NULL)");
-        jdbc.update("INSERT INTO bench_tenant VALUES (?, ?, ?, ?, ?)", demo.users(), demo.messages(), demo.seed(),
-                demo.endDate().toString(), events);
+        jdbc.update(
+                "INSERT INTO bench_tenant VALUES (?, ?, ?, ?, ?)",
+                demo.users(),
+                demo.messages(),
+                demo.seed(),
+                demo.endDate().toString(),
+                events);
         return new Generated(events, false);
     }
 
-    record Generated(long eventRows, boolean reused) {
-    }
+    record Generated(long eventRows, boolean reused) {}
 }

@@ -45,6 +45,7 @@ final class Benchmark {
     static final int NIGHTLY_DAYS = 3;
     /** Runs of each sub-second step (the Excel floor, the xlsx and the pdf): the table gives their median. */
     static final int RUNS = 5;
+
     static final double MB = 1024 * 1024;
 
     private final BenchSpec spec;
@@ -73,9 +74,15 @@ final class Benchmark {
         BenchTenant tenant = new BenchTenant(spec);
         Period month = new Period(spec.month().atDay(1), spec.month().atEndOfMonth(), ZONE);
         Period nightly = new Period(month.to().minusDays(NIGHTLY_DAYS - 1L), month.to(), ZONE);
-        out.printf("bench: %,d messages, %,d users, %s; source %s, warehouse %s on %s; heap limit %.0f MB%n",
-                spec.messages(), spec.users(), month, spec.sourceDatabase(), spec.warehouseDatabase(),
-                spec.server(), HeapMeter.max() / MB);
+        out.printf(
+                "bench: %,d messages, %,d users, %s; source %s, warehouse %s on %s; heap limit %.0f MB%n",
+                spec.messages(),
+                spec.users(),
+                month,
+                spec.sourceDatabase(),
+                spec.warehouseDatabase(),
+                spec.server(),
+                HeapMeter.max() / MB);
         try {
             tenant.prepareDatabases();
             server = tenant.server();
@@ -91,28 +98,41 @@ final class Benchmark {
             }
         } catch (StepFailed e) {
             failure = e;
-            add(new BenchStep(e.step + " (failed)", e.seconds, 0, "", heap.peak(), heap.live(),
+            add(new BenchStep(
+                    e.step + " (failed)",
+                    e.seconds,
+                    0,
+                    "",
+                    heap.peak(),
+                    heap.live(),
                     List.of(new BenchStep.Target("completes: " + e.getMessage(), false))));
         } finally {
             heap.close();
         }
-        boolean heapHeld = HeapMeter.max() <= 256 * MB
-                && (failure == null || !(failure.getCause() instanceof OutOfMemoryError));
-        add(new BenchStep("whole run", (System.nanoTime() - began) / 1e9, steps.get(0).rows(), "", heap.peakOfRun(),
-                heap.liveOfRun(), List.of(new BenchStep.Target("within a 256 MB heap (-Xmx256m)", heapHeld))));
+        boolean heapHeld =
+                HeapMeter.max() <= 256 * MB && (failure == null || !(failure.getCause() instanceof OutOfMemoryError));
+        add(new BenchStep(
+                "whole run",
+                (System.nanoTime() - began) / 1e9,
+                steps.get(0).rows(),
+                "",
+                heap.peakOfRun(),
+                heap.liveOfRun(),
+                List.of(new BenchStep.Target("within a 256 MB heap (-Xmx256m)", heapHeld))));
         BenchResults results = new BenchResults(spec, month, steps, server, loadBefore);
         out.println();
         out.print(results.table());
         Path written = results.write(spec.outDir().resolve("results.md"), clock);
         if (failure != null) {
-            throw new IllegalStateException(failure.step + " failed (results so far in " + written + "): "
-                    + failure.getMessage(), failure.getCause());
+            throw new IllegalStateException(
+                    failure.step + " failed (results so far in " + written + "): " + failure.getMessage(),
+                    failure.getCause());
         }
         return written;
     }
 
-    private void measureInApplication(ConfigurableApplicationContext context, BenchTenant tenant, Period month,
-            Period nightly) {
+    private void measureInApplication(
+            ConfigurableApplicationContext context, BenchTenant tenant, Period month, Period nightly) {
         DataSource source = tenant.source();
         SourceRegistry sources = context.getBean(SourceRegistry.class);
         SourceReader reader = context.getBean(SourceReader.class);
@@ -126,7 +146,8 @@ final class Benchmark {
         Floors.scan(source, month.startUtc(), month.endUtc());
         BenchStep scan = add(measure("scan floor", () -> Floors.scan(source, month.startUtc(), month.endUtc())));
         boolean byIdRange = context.getBean(SyncProperties.class).readsByIdRange(month.days());
-        BenchStep query = add(measure("query floor",
+        BenchStep query = add(measure(
+                "query floor",
                 () -> Floors.queries(tenant.sourceAsSynced(), month.startUtc(), month.endUtc(), byIdRange)));
         // Not a target: the sync's own reading code, every column read from the driver, no rule applied
         BenchStep driver = add(measure("driver floor (columns read, not folded)", () -> {
@@ -135,15 +156,23 @@ final class Benchmark {
             return rows.count();
         }));
         BenchStep sync = measure("full-month sync", () -> synced(jobs, month));
-        add(sync.with(String.format("%.2f × scan, %.2f × query, %.2f × driver", sync.seconds() / scan.seconds(),
-                sync.seconds() / query.seconds(), sync.seconds() / driver.seconds()), List.of(
+        add(sync.with(
+                String.format(
+                        "%.2f × scan, %.2f × query, %.2f × driver",
+                        sync.seconds() / scan.seconds(),
+                        sync.seconds() / query.seconds(),
+                        sync.seconds() / driver.seconds()),
+                List.of(
                         new BenchStep.Target("≤ 2 × scan floor", sync.seconds() <= 2 * scan.seconds()),
                         new BenchStep.Target("≤ 1.2 × query floor", sync.seconds() <= 1.2 * query.seconds()))));
-        BenchStep nightScan = add(measure("scan floor (" + NIGHTLY_DAYS + " days)",
+        BenchStep nightScan = add(measure(
+                "scan floor (" + NIGHTLY_DAYS + " days)",
                 () -> Floors.scan(source, nightly.startUtc(), nightly.endUtc())));
         BenchStep night = measure("nightly sync (" + NIGHTLY_DAYS + " days)", () -> synced(jobs, nightly));
-        add(night.with(String.format("%.1f%% of full sync, %.2f × its scan", 100 * night.seconds() / sync.seconds(),
-                night.seconds() / nightScan.seconds()),
+        add(night.with(
+                String.format(
+                        "%.1f%% of full sync, %.2f × its scan",
+                        100 * night.seconds() / sync.seconds(), night.seconds() / nightScan.seconds()),
                 List.of(new BenchStep.Target("≤ 10% of full sync", night.seconds() <= 0.1 * sync.seconds()))));
 
         Snapshot[] snapshot = new Snapshot[1];
@@ -169,23 +198,27 @@ final class Benchmark {
                 Floors.excel(users, floorFile, ExcelReportWriter.STREAM_WINDOW);
                 return (long) users.size();
             }));
-            xlsxRuns.add(measure("xlsx report", () -> rendered(reports, snapshot[0], ReportService.Format.XLSX,
-                    reportDir, users.size())));
+            xlsxRuns.add(measure(
+                    "xlsx report",
+                    () -> rendered(reports, snapshot[0], ReportService.Format.XLSX, reportDir, users.size())));
         }
         BenchStep excelFloor = add(median(floorRuns));
         deleteQuietly(floorFile);
         BenchStep xlsx = median(xlsxRuns);
         // Held at 100,000 users only: at 5,000 the workbook takes a fifth of a second, and its ratio
         // to a tenth-of-a-second floor is the machine's noise
-        List<BenchStep.Target> xlsxTargets = users.size() < 100_000 ? List.of() : List.of(
-                new BenchStep.Target("≤ 1.3 × Excel floor", xlsx.seconds() <= 1.3 * excelFloor.seconds()),
-                new BenchStep.Target("≤ 3 s", xlsx.seconds() <= 3));
+        List<BenchStep.Target> xlsxTargets = users.size() < 100_000
+                ? List.of()
+                : List.of(
+                        new BenchStep.Target("≤ 1.3 × Excel floor", xlsx.seconds() <= 1.3 * excelFloor.seconds()),
+                        new BenchStep.Target("≤ 3 s", xlsx.seconds() <= 3));
         add(xlsx.with(String.format("%.2f × Excel floor", xlsx.seconds() / excelFloor.seconds()), xlsxTargets));
         rendered(reports, snapshot[0], ReportService.Format.PDF, reportDir, users.size());
         List<BenchStep> pdfRuns = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
-            pdfRuns.add(measure("pdf report", () -> rendered(reports, snapshot[0], ReportService.Format.PDF,
-                    reportDir, users.size())));
+            pdfRuns.add(measure(
+                    "pdf report",
+                    () -> rendered(reports, snapshot[0], ReportService.Format.PDF, reportDir, users.size())));
         }
         BenchStep pdf = median(pdfRuns);
         add(pdf.with("", List.of(new BenchStep.Target("≤ 2 s", pdf.seconds() <= 2))));
@@ -193,11 +226,15 @@ final class Benchmark {
         commandStart(month);
 
         List<BenchStep> endToEnd = List.of(sync, snap, xlsx, pdf);
-        add(new BenchStep("month end to end (sync, snapshot, xlsx, pdf)",
-                endToEnd.stream().mapToDouble(BenchStep::seconds).sum(), sync.rows(), "",
+        add(new BenchStep(
+                "month end to end (sync, snapshot, xlsx, pdf)",
+                endToEnd.stream().mapToDouble(BenchStep::seconds).sum(),
+                sync.rows(),
+                "",
                 endToEnd.stream().mapToLong(BenchStep::peakHeap).max().orElse(0),
                 endToEnd.stream().mapToLong(BenchStep::liveHeap).max().orElse(0),
-                List.of(new BenchStep.Target("≤ 30 s",
+                List.of(new BenchStep.Target(
+                        "≤ 30 s",
                         endToEnd.stream().mapToDouble(BenchStep::seconds).sum() <= 30))));
     }
 
@@ -212,38 +249,59 @@ final class Benchmark {
             out.println("  command start: not measured (no run-job.sh in " + script.getParent() + ")");
             return;
         }
-        List<String> export = new ArrayList<>(List.of(script.toString(), "export", "--source", SOURCE, "--from",
-                month.from().toString(), "--to", month.to().toString(), "--format", "json", "--out",
+        List<String> export = new ArrayList<>(List.of(
+                script.toString(),
+                "export",
+                "--source",
+                SOURCE,
+                "--from",
+                month.from().toString(),
+                "--to",
+                month.to().toString(),
+                "--format",
+                "json",
+                "--out",
                 spec.outDir().resolve("command-start.json").toAbsolutePath().toString()));
         export.addAll(List.of(applicationArgs(new String[0])));
         List<BenchStep> bareRuns = new ArrayList<>();
         List<BenchStep> exportRuns = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
-            bareRuns.add(measure("command start: bare JVM (run-job.sh --help)",
+            bareRuns.add(measure(
+                    "command start: bare JVM (run-job.sh --help)",
                     () -> ChildProcess.run(List.of(script.toString(), "--help"))));
             exportRuns.add(measure("command start: export of an existing snapshot", () -> ChildProcess.run(export)));
         }
         BenchStep bare = add(median(bareRuns));
         BenchStep exported = median(exportRuns);
-        add(exported.with(String.format("%.2f × bare JVM", exported.seconds() / bare.seconds()), List.of(
-                new BenchStep.Target("≤ 3 × bare JVM", exported.seconds() <= 3 * bare.seconds()),
-                new BenchStep.Target("≤ 2 s", exported.seconds() <= 2))));
+        add(exported.with(
+                String.format("%.2f × bare JVM", exported.seconds() / bare.seconds()),
+                List.of(
+                        new BenchStep.Target("≤ 3 × bare JVM", exported.seconds() <= 3 * bare.seconds()),
+                        new BenchStep.Target("≤ 2 s", exported.seconds() <= 2))));
     }
 
     /** One step's runs as one row: the median time (the upper one of an even count), the most heap of any run. */
     static BenchStep median(List<BenchStep> runs) {
-        List<BenchStep> byTime = runs.stream().sorted(Comparator.comparingDouble(BenchStep::seconds)).toList();
+        List<BenchStep> byTime = runs.stream()
+                .sorted(Comparator.comparingDouble(BenchStep::seconds))
+                .toList();
         BenchStep middle = byTime.get(byTime.size() / 2);
-        return new BenchStep(middle.name() + " (median of " + runs.size() + ")", middle.seconds(), middle.rows(), "",
+        return new BenchStep(
+                middle.name() + " (median of " + runs.size() + ")",
+                middle.seconds(),
+                middle.rows(),
+                "",
                 runs.stream().mapToLong(BenchStep::peakHeap).max().orElse(0),
-                runs.stream().mapToLong(BenchStep::liveHeap).max().orElse(0), List.of());
+                runs.stream().mapToLong(BenchStep::liveHeap).max().orElse(0),
+                List.of());
     }
 
     /** A row of the table, also printed as progress. */
     private BenchStep add(BenchStep step) {
         steps.add(step);
-        out.printf("  %-45s %8.2f s  %,14d rows  peak heap %5.0f MB%n", step.name(), step.seconds(), step.rows(),
-                step.peakHeap() / MB);
+        out.printf(
+                "  %-45s %8.2f s  %,14d rows  peak heap %5.0f MB%n",
+                step.name(), step.seconds(), step.rows(), step.peakHeap() / MB);
         return step;
     }
 
@@ -255,8 +313,8 @@ final class Benchmark {
         return outcome.sources().get(0).rowsRead();
     }
 
-    private static long rendered(ReportService reports, Snapshot snapshot, ReportService.Format format, Path dir,
-            long users) {
+    private static long rendered(
+            ReportService reports, Snapshot snapshot, ReportService.Format format, Path dir, long users) {
         reports.render(snapshot, List.of(format), dir);
         return users;
     }
@@ -329,7 +387,6 @@ final class Benchmark {
         }
     }
 
-
     /** A step that did not complete: the table still shows the steps before it, and this one failed. */
     private static final class StepFailed extends RuntimeException {
 
@@ -349,7 +406,8 @@ final class Benchmark {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName()
+        String message = root.getMessage() == null
+                ? root.getClass().getSimpleName()
                 : root.getClass().getSimpleName() + ": " + root.getMessage();
         return message.lines().findFirst().orElse(message).replace('|', '/');
     }

@@ -8,17 +8,18 @@ import java.util.List;
 /** A command run to its end as a child process, its output kept only to explain a failure. */
 final class ChildProcess {
 
-    private ChildProcess() {
-    }
+    private ChildProcess() {}
 
     /** Runs the command; returns 0 (no rows), or fails with the end of its output when it exits non-zero. */
     static long run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = process.waitFor();
             if (exit != 0) {
-                String tail = output.strip().lines().reduce((first, second) -> second).orElse("");
+                String tail =
+                        output.strip().lines().reduce((first, second) -> second).orElse("");
                 throw new IllegalStateException(command.get(1) + " exited " + exit + ": " + tail);
             }
             return 0;

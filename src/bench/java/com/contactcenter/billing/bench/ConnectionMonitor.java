@@ -17,8 +17,7 @@ final class ConnectionMonitor implements AutoCloseable {
     static final long SAMPLE_MS = 100;
 
     /** What one run saw. */
-    record Seen(long maxUsed, long threadsConnected, long own, long sources, long warehouse) {
-    }
+    record Seen(long maxUsed, long threadsConnected, long own, long sources, long warehouse) {}
 
     private final SingleConnectionDataSource connection;
     private final JdbcTemplate jdbc;
@@ -70,8 +69,10 @@ final class ConnectionMonitor implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sample();
-        long maxUsed = jdbc.queryForObject("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
-                + " WHERE VARIABLE_NAME = 'MAX_USED_CONNECTIONS'", Long.class);
+        long maxUsed = jdbc.queryForObject(
+                "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
+                        + " WHERE VARIABLE_NAME = 'MAX_USED_CONNECTIONS'",
+                Long.class);
         return new Seen(maxUsed, threads.get(), own.get(), sources.get(), warehouseConnections.get());
     }
 
@@ -89,14 +90,18 @@ final class ConnectionMonitor implements AutoCloseable {
     }
 
     private void sample() {
-        jdbc.query("SELECT (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
-                + " WHERE VARIABLE_NAME = 'THREADS_CONNECTED'), COALESCE(SUM(USER = ?), 0), COALESCE(SUM(DB = ?), 0)"
-                + " FROM information_schema.PROCESSLIST", rs -> {
+        jdbc.query(
+                "SELECT (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
+                        + " WHERE VARIABLE_NAME = 'THREADS_CONNECTED'), COALESCE(SUM(USER = ?), 0), COALESCE(SUM(DB = ?), 0)"
+                        + " FROM information_schema.PROCESSLIST",
+                rs -> {
                     threads.accumulateAndGet(rs.getLong(1), Math::max);
                     sources.accumulateAndGet(rs.getLong(2), Math::max);
                     warehouseConnections.accumulateAndGet(rs.getLong(3), Math::max);
                     own.accumulateAndGet(rs.getLong(2) + rs.getLong(3), Math::max);
-                }, sourceUser, warehouse);
+                },
+                sourceUser,
+                warehouse);
     }
 
     @Override

@@ -13,14 +13,28 @@ final class CountedRows implements RowSink {
     }
 
     @Override
-    public void messageRow(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser,
-            long userId, String direction, int segments) {
+    public void messageRow(
+            LocalDate day,
+            boolean future,
+            boolean hasChannel,
+            int channelId,
+            boolean hasUser,
+            long userId,
+            String direction,
+            int segments) {
         count++;
     }
 
     @Override
-    public void callRow(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser,
-            long userId, String direction, long durationSeconds) {
+    public void callRow(
+            LocalDate day,
+            boolean future,
+            boolean hasChannel,
+            int channelId,
+            boolean hasUser,
+            long userId,
+            String direction,
+            long durationSeconds) {
         count++;
     }
 

@@ -40,10 +40,10 @@ final class Floors {
 
     /** The sync's reference and event queries, in the order it runs them (source/ExtractionQueries). */
     private static final List<String> REFERENCE_QUERIES = List.of("roles", "users", "channels", "user-channels");
+
     private static final List<String> EVENT_QUERIES = List.of("messages", "calls", "bot-sessions", "user-sessions");
 
-    private Floors() {
-    }
+    private Floors() {}
 
     /** Scans the event tables over {@code [fromUtc, toUtc)}; returns the rows touched. */
     static long scan(DataSource source, Instant fromUtc, Instant toUtc) {
@@ -75,15 +75,18 @@ final class Floors {
         long[] rows = new long[1];
         readOnly.executeWithoutResult(status -> {
             for (String reference : REFERENCE_QUERIES) {
-                jdbc.query(query(reference), Map.of(), rs -> { });
+                jdbc.query(query(reference), Map.of(), rs -> {});
             }
             for (String table : EVENT_QUERIES) {
                 Map<String, Object> params = new HashMap<>(pass);
                 String events = query(table);
                 if (byIdRange) {
                     // the smallest and largest id of the pass first, then the rows between them (source/SourceReader)
-                    Long[] ids = jdbc.query(query(table + "-id-range"), pass,
-                            rs -> rs.next() ? new Long[] {rs.getObject(1, Long.class), rs.getObject(2, Long.class)}
+                    Long[] ids = jdbc.query(
+                            query(table + "-id-range"),
+                            pass,
+                            rs -> rs.next()
+                                    ? new Long[] {rs.getObject(1, Long.class), rs.getObject(2, Long.class)}
                                     : new Long[2]);
                     if (ids[0] == null) {
                         continue; // no row in the pass
@@ -127,8 +130,9 @@ final class Floors {
             time.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
             Sheet sheet = workbook.createSheet("Usuarios");
             Row header = sheet.createRow(0);
-            String[] names = {"id", "name", "email", "role", "channels", "sessions", "messages", "calls", "minutes",
-                "last login"};
+            String[] names = {
+                "id", "name", "email", "role", "channels", "sessions", "messages", "calls", "minutes", "last login"
+            };
             for (int c = 0; c < names.length; c++) {
                 header.createCell(c).setCellValue(names[c]);
             }

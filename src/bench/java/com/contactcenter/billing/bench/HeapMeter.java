@@ -25,7 +25,8 @@ import javax.management.openmbean.CompositeData;
 final class HeapMeter implements AutoCloseable {
 
     private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).toList();
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .toList();
     static final long SAMPLE_MS = 5;
 
     private final AtomicLong peakStep = new AtomicLong();
@@ -81,8 +82,8 @@ final class HeapMeter implements AutoCloseable {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             return;
         }
-        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
-                (CompositeData) notification.getUserData());
+        GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         used(heapIn(info.getGcInfo().getMemoryUsageBeforeGc()));
         long after = heapIn(info.getGcInfo().getMemoryUsageAfterGc());
         liveStep.accumulateAndGet(after, Math::max);

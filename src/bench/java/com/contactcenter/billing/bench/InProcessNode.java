@@ -23,7 +23,8 @@ final class InProcessNode implements TenantsCluster {
 
     @Override
     public long submit(SyncWindow window) {
-        return jobs.submit(TenantWork.SYNC, context.getBean(SourceRegistry.class).names(), window, Requester.cli())
+        return jobs.submit(
+                        TenantWork.SYNC, context.getBean(SourceRegistry.class).names(), window, Requester.cli())
                 .requestId();
     }
 

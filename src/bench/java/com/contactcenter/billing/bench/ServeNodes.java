@@ -42,7 +42,8 @@ final class ServeNodes implements TenantsCluster {
 
     private final List<Process> processes = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String authorization;
     private final String passwordHash;
@@ -54,8 +55,8 @@ final class ServeNodes implements TenantsCluster {
         this.nightly = nightly;
         String password = HexFormat.of().formatHex(SecureRandom.getSeed(12));
         this.passwordHash = "{bcrypt}" + new BCryptPasswordEncoder().encode(password);
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((ACCOUNT + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Basic "
+                + Base64.getEncoder().encodeToString((ACCOUNT + ":" + password).getBytes(StandardCharsets.UTF_8));
         heapSampler.setDaemon(true);
     }
 
@@ -65,15 +66,23 @@ final class ServeNodes implements TenantsCluster {
      * each has joined the {@value WorkScheduler#NAME} cluster. The API takes only explicit
      * windows: a request for the nightly window asks for {@code nightly}.
      */
-    static ServeNodes start(int count, List<String> args, Map<String, String> env, Path logDir, JdbcTemplate warehouse,
-            String warehouseDatabase, SyncWindow nightly, PrintStream out) {
+    static ServeNodes start(
+            int count,
+            List<String> args,
+            Map<String, String> env,
+            Path logDir,
+            JdbcTemplate warehouse,
+            String warehouseDatabase,
+            SyncWindow nightly,
+            PrintStream out) {
         ServeNodes nodes = new ServeNodes(nightly);
         try {
             for (int i = 1; i <= count; i++) {
                 nodes.startNode(i, args, env, logDir);
                 nodes.awaitJoined(i, warehouse, warehouseDatabase);
-                out.printf("  node %d joined the cluster (port %d, pid %d)%n", i, nodes.ports.get(i - 1),
-                        nodes.processes.get(i - 1).pid());
+                out.printf(
+                        "  node %d joined the cluster (port %d, pid %d)%n",
+                        i, nodes.ports.get(i - 1), nodes.processes.get(i - 1).pid());
             }
         } catch (RuntimeException e) {
             nodes.close();
@@ -85,13 +94,21 @@ final class ServeNodes implements TenantsCluster {
 
     private void startNode(int i, List<String> args, Map<String, String> env, Path logDir) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx" + Math.round(HeapMeter.max() / Benchmark.MB)
-                + "m", "-jar", jar().toString(), "serve", "--server.port=" + port, "--billing.schedule.enabled=false",
-                "--billing.security.accounts[0].name=" + ACCOUNT, "--billing.security.accounts[0].role=admin",
+        List<String> command = new ArrayList<>(List.of(
+                javaCommand(),
+                "-Xmx" + Math.round(HeapMeter.max() / Benchmark.MB) + "m",
+                "-jar",
+                jar().toString(),
+                "serve",
+                "--server.port=" + port,
+                "--billing.schedule.enabled=false",
+                "--billing.security.accounts[0].name=" + ACCOUNT,
+                "--billing.security.accounts[0].role=admin",
                 "--billing.security.accounts[0].tenants[0]=*",
                 "--billing.security.accounts[0].password-hash=" + passwordHash));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(logDir.resolve("node-" + i + ".log").toFile());
         builder.environment().putAll(env);
         try {
@@ -108,13 +125,15 @@ final class ServeNodes implements TenantsCluster {
         while (System.nanoTime() < deadline) {
             for (int i = 0; i < processes.size(); i++) {
                 if (!processes.get(i).isAlive()) {
-                    throw new IllegalStateException("node " + (i + 1) + " stopped (exit " + processes.get(i).exitValue()
-                            + "); see its log node-" + (i + 1) + ".log");
+                    throw new IllegalStateException("node " + (i + 1) + " stopped (exit "
+                            + processes.get(i).exitValue() + "); see its log node-" + (i + 1) + ".log");
                 }
             }
             try {
-                Long joined = warehouse.queryForObject("SELECT COUNT(*) FROM " + database + ".QRTZ_SCHEDULER_STATE"
-                        + " WHERE SCHED_NAME = ?", Long.class, WorkScheduler.NAME);
+                Long joined = warehouse.queryForObject(
+                        "SELECT COUNT(*) FROM " + database + ".QRTZ_SCHEDULER_STATE" + " WHERE SCHED_NAME = ?",
+                        Long.class,
+                        WorkScheduler.NAME);
                 if (joined != null && joined >= count) {
                     return;
                 }
@@ -131,10 +150,11 @@ final class ServeNodes implements TenantsCluster {
         SyncWindow days = window == null ? nightly : window;
         String body = "{\"from\": \"" + days.from() + "\", \"to\": \"" + days.to() + "\"}";
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/jobs/sync"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (response.statusCode() != 202) {
-            throw new IllegalStateException("POST /api/jobs/sync answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "POST /api/jobs/sync answered " + response.statusCode() + ": " + response.body());
         }
         return json.readTree(response.body()).get("requestId").asLong();
     }
@@ -142,10 +162,11 @@ final class ServeNodes implements TenantsCluster {
     @Override
     public void await(long requestId, IntConsumer progress) {
         while (true) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/jobs/requests/" + requestId)).GET());
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/jobs/requests/" + requestId))
+                    .GET());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET /api/jobs/requests/" + requestId + " answered "
-                        + response.statusCode());
+                throw new IllegalStateException(
+                        "GET /api/jobs/requests/" + requestId + " answered " + response.statusCode());
             }
             JsonNode status = json.readTree(response.body());
             int ended = status.get("completed").asInt() + status.get("failed").asInt();
@@ -171,12 +192,20 @@ final class ServeNodes implements TenantsCluster {
         while (!Thread.currentThread().isInterrupted()) {
             for (int port : ports) {
                 try {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                            + port + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
-                            .header("Authorization", authorization).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse<String> response = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                            + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                                    .header("Authorization", authorization)
+                                    .timeout(Duration.ofSeconds(2))
+                                    .GET()
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 200) {
-                        long used = json.readTree(response.body()).get("measurements").get(0).get("value").asLong();
+                        long used = json.readTree(response.body())
+                                .get("measurements")
+                                .get(0)
+                                .get("value")
+                                .asLong();
                         peakHeap.accumulateAndGet(used, Math::max);
                     }
                 } catch (IOException | RuntimeException e) {
@@ -191,7 +220,10 @@ final class ServeNodes implements TenantsCluster {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.header("Authorization", authorization).timeout(Duration.ofSeconds(60)).build(),
+            return http.send(
+                    request.header("Authorization", authorization)
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("node 1 did not answer: " + e.getMessage(), e);
@@ -228,11 +260,12 @@ final class ServeNodes implements TenantsCluster {
     /** The jar this process runs from ({@code java -jar}), else the build's. */
     private static Path jar() {
         String classPath = System.getProperty("java.class.path", "");
-        Path jar = classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator) ? Path.of(classPath)
+        Path jar = classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)
+                ? Path.of(classPath)
                 : Path.of("target", "billing-estimate.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("--nodes needs the application jar, " + jar.toAbsolutePath()
-                    + ": build it (mvn package) first");
+            throw new IllegalStateException(
+                    "--nodes needs the application jar, " + jar.toAbsolutePath() + ": build it (mvn package) first");
         }
         return jar;
     }

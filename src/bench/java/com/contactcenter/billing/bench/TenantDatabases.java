@@ -24,8 +24,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 final class TenantDatabases {
 
     /** The operational tables, parents first. */
-    private static final List<String> TABLES = List.of("roles", "users", "channels", "user_channels",
-            "user_sessions", "messages", "calls", "bot_sessions");
+    private static final List<String> TABLES = List.of(
+            "roles", "users", "channels", "user_channels", "user_sessions", "messages", "calls", "bot_sessions");
     /** Connections that create or drop tenants at once: the server's work is mostly its own DDL. */
     private static final int WORKERS = 4;
 
@@ -43,15 +43,19 @@ final class TenantDatabases {
 
     /** The server's version, buffer pool and connection limit. */
     String describeServer() {
-        return server.queryForObject("SELECT VERSION(), @@innodb_buffer_pool_size, @@max_connections",
-                (rs, n) -> String.format("%s, InnoDB buffer pool %d MB, max_connections %d", rs.getString(1),
-                        rs.getLong(2) / (1024 * 1024), rs.getLong(3)));
+        return server.queryForObject(
+                "SELECT VERSION(), @@innodb_buffer_pool_size, @@max_connections",
+                (rs, n) -> String.format(
+                        "%s, InnoDB buffer pool %d MB, max_connections %d",
+                        rs.getString(1), rs.getLong(2) / (1024 * 1024), rs.getLong(3)));
     }
 
     /** Drops every tenant database an earlier run left and recreates the warehouse empty; returns the tenants dropped. */
     int dropAll() {
-        List<String> old = server.queryForList("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA"
-                + " WHERE SCHEMA_NAME LIKE ?", String.class, spec.tenantDatabasePattern());
+        List<String> old = server.queryForList(
+                "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA" + " WHERE SCHEMA_NAME LIKE ?",
+                String.class,
+                spec.tenantDatabasePattern());
         inParallel(old.size(), i -> server.execute("DROP DATABASE IF EXISTS `" + old.get(i) + "`"));
         server.execute("DROP DATABASE IF EXISTS " + spec.warehouseDatabase());
         server.execute("CREATE DATABASE " + spec.warehouseDatabase() + " CHARACTER SET utf8mb4");
@@ -61,9 +65,9 @@ final class TenantDatabases {
     /** Generates tenant 0 with the demo generator; returns its event rows (messages, calls, bot and user sessions). */
     long generateTemplate() {
         server.execute("CREATE DATABASE " + spec.tenantDatabase(0) + " CHARACTER SET utf8mb4");
-        DemoDataSummary summary = new DemoDataGenerator(new DriverManagerDataSource(spec.tenantUrl(0), spec.user(),
-                spec.password())).generate(new DemoDataSpec(TenantsSpec.USERS, spec.messages(), BenchTenant.SEED,
-                        spec.lastDay(), 1));
+        DemoDataSummary summary = new DemoDataGenerator(
+                        new DriverManagerDataSource(spec.tenantUrl(0), spec.user(), spec.password()))
+                .generate(new DemoDataSpec(TenantsSpec.USERS, spec.messages(), BenchTenant.SEED, spec.lastDay(), 1));
         return summary.messages() + summary.calls() + summary.botSessions() + summary.userSessions();
     }
 

@@ -27,6 +27,7 @@ final class TenantsBenchmark {
     static final String EMPTY = "no rows";
     /** Defaults of the per-server bound and of the warehouse pool (application.yml). */
     static final int DEFAULT_MAX_CONNECTIONS_PER_SERVER = 8;
+
     static final int DEFAULT_WAREHOUSE_POOL = 20;
     static final int DEFAULT_CONCURRENCY = 4;
     static final int DEFAULT_TRAILING_DAYS = 3;
@@ -54,17 +55,26 @@ final class TenantsBenchmark {
         TenantDatabases databases = new TenantDatabases(spec);
         JdbcTemplate server = new JdbcTemplate(TenantDatabases.serverDataSource(spec));
         int workers = setting(springArgs, "billing.sync.concurrency", DEFAULT_CONCURRENCY) * spec.nodes();
-        int perServer = setting(springArgs, "billing.sync.max-connections-per-server",
-                DEFAULT_MAX_CONNECTIONS_PER_SERVER);
+        int perServer =
+                setting(springArgs, "billing.sync.max-connections-per-server", DEFAULT_MAX_CONNECTIONS_PER_SERVER);
         int pool = setting(springArgs, "spring.datasource.hikari.maximum-pool-size", DEFAULT_WAREHOUSE_POOL);
-        TenantsResults.Limits limits = new TenantsResults.Limits(workers, spec.nodes() * (perServer + pool),
+        TenantsResults.Limits limits = new TenantsResults.Limits(
+                workers,
+                spec.nodes() * (perServer + pool),
                 String.format("%d node(s) × (%d per server + a warehouse pool of %d)", spec.nodes(), perServer, pool));
         long accountLimit = databases.accountConnectionLimit();
-        String describedServer = databases.describeServer() + "; the tenants' account may hold " + accountLimit
-                + " connections at once";
-        out.printf("bench: %,d tenants of %,d messages, data up to %s, %d node(s); %s on %s (%s); heap limit %.0f MB%n",
-                spec.tenants(), spec.messages(), spec.lastDay(), spec.nodes(), spec.tenantDatabasePattern(),
-                spec.server(), describedServer, HeapMeter.max() / Benchmark.MB);
+        String describedServer =
+                databases.describeServer() + "; the tenants' account may hold " + accountLimit + " connections at once";
+        out.printf(
+                "bench: %,d tenants of %,d messages, data up to %s, %d node(s); %s on %s (%s); heap limit %.0f MB%n",
+                spec.tenants(),
+                spec.messages(),
+                spec.lastDay(),
+                spec.nodes(),
+                spec.tenantDatabasePattern(),
+                spec.server(),
+                describedServer,
+                HeapMeter.max() / Benchmark.MB);
         List<TenantsRun> runs = new ArrayList<>();
         TenantsResults.Setup setup = null;
         RuntimeException failure = null;
@@ -73,33 +83,56 @@ final class TenantsBenchmark {
             setup = makeTenants(databases);
             String password = databases.createReadOnlyAccount(accountLimit);
             List<String> args = applicationArgs(springArgs);
-            try (ConnectionMonitor monitor = new ConnectionMonitor(TenantDatabases.serverDataSource(spec),
-                    spec.readOnlyUser(), spec.warehouseDatabase());
-                    TenantsCluster cluster = spec.nodes() == 1 ? inProcess(start, args, password, heap)
-                            : ServeNodes.start(spec.nodes(), args, Map.of("BILLING_BENCH_RO_PASSWORD", password),
-                                    spec.outDir(), server, spec.warehouseDatabase(), SyncWindow.nightly(
-                                            clock, Benchmark.ZONE, setting(springArgs,
-                                                    "billing.sync.nightly-trailing-days", DEFAULT_TRAILING_DAYS)),
+            try (ConnectionMonitor monitor = new ConnectionMonitor(
+                            TenantDatabases.serverDataSource(spec), spec.readOnlyUser(), spec.warehouseDatabase());
+                    TenantsCluster cluster = spec.nodes() == 1
+                            ? inProcess(start, args, password, heap)
+                            : ServeNodes.start(
+                                    spec.nodes(),
+                                    args,
+                                    Map.of("BILLING_BENCH_RO_PASSWORD", password),
+                                    spec.outDir(),
+                                    server,
+                                    spec.warehouseDatabase(),
+                                    SyncWindow.nightly(
+                                            clock,
+                                            Benchmark.ZONE,
+                                            setting(
+                                                    springArgs,
+                                                    "billing.sync.nightly-trailing-days",
+                                                    DEFAULT_TRAILING_DAYS)),
                                     out)) {
                 LocalDate dataStart = spec.lastDay().minusMonths(1);
-                runs.add(measure(MONTH, new SyncWindow(dataStart.plusDays(1), spec.lastDay()), cluster, monitor, server));
+                runs.add(measure(
+                        MONTH, new SyncWindow(dataStart.plusDays(1), spec.lastDay()), cluster, monitor, server));
                 runs.add(measure(NIGHTLY, null, cluster, monitor, server));
-                runs.add(measure(EMPTY, new SyncWindow(dataStart.minusDays(10), dataStart.minusDays(8)), cluster,
-                        monitor, server));
+                runs.add(measure(
+                        EMPTY,
+                        new SyncWindow(dataStart.minusDays(10), dataStart.minusDays(8)),
+                        cluster,
+                        monitor,
+                        server));
             }
         } catch (RuntimeException e) {
             failure = e;
         } finally {
             heap.close();
         }
-        TenantsResults results = new TenantsResults(spec, setup, limits, runs, describedServer, loadBefore,
+        TenantsResults results = new TenantsResults(
+                spec,
+                setup,
+                limits,
+                runs,
+                describedServer,
+                loadBefore,
                 failure == null ? null : Benchmark.reason(failure));
         out.println();
         out.print(results.table());
         Path written = results.write(spec.outDir().resolve("tenants-results.md"), clock);
         if (failure != null) {
-            throw new IllegalStateException("the many-tenant bench stopped (results so far in " + written + "): "
-                    + failure.getMessage(), failure);
+            throw new IllegalStateException(
+                    "the many-tenant bench stopped (results so far in " + written + "): " + failure.getMessage(),
+                    failure);
         }
         return written;
     }
@@ -126,16 +159,19 @@ final class TenantsBenchmark {
         return new TenantsResults.Setup((int) dropped[0], drop, rows[0], template, copy);
     }
 
-    private static TenantsCluster inProcess(Function<String[], ConfigurableApplicationContext> start,
-            List<String> args, String password, HeapMeter heap) {
+    private static TenantsCluster inProcess(
+            Function<String[], ConfigurableApplicationContext> start,
+            List<String> args,
+            String password,
+            HeapMeter heap) {
         List<String> withPassword = new ArrayList<>(args);
         withPassword.add("--" + PASSWORD_PROPERTY + "=" + password);
         return new InProcessNode(start.apply(withPassword.toArray(String[]::new)), heap);
     }
 
     /** One request over every tenant, measured. */
-    private TenantsRun measure(String name, SyncWindow window, TenantsCluster cluster, ConnectionMonitor monitor,
-            JdbcTemplate server) {
+    private TenantsRun measure(
+            String name, SyncWindow window, TenantsCluster cluster, ConnectionMonitor monitor, JdbcTemplate server) {
         cluster.resetHeap();
         monitor.start();
         long started = System.nanoTime();
@@ -144,17 +180,27 @@ final class TenantsBenchmark {
         cluster.await(requestId, ended -> {
             if (System.nanoTime() - lastPrinted[0] > PROGRESS_MS * 1_000_000) {
                 lastPrinted[0] = System.nanoTime();
-                out.printf("  %s: %,d of %,d tenants ended after %.0f s%n", name, ended, spec.tenants(),
-                        (lastPrinted[0] - started) / 1e9);
+                out.printf(
+                        "  %s: %,d of %,d tenants ended after %.0f s%n",
+                        name, ended, spec.tenants(), (lastPrinted[0] - started) / 1e9);
             }
         });
         double seconds = (System.nanoTime() - started) / 1e9;
         ConnectionMonitor.Seen seen = monitor.stop();
-        TenantsRun run = TenantsRun.read(server, spec.warehouseDatabase(), requestId, name, seconds, seen,
-                cluster.peakHeap());
-        out.printf("  %-8s %s..%s: %,d of %,d tenants completed in %.1f s (%.0f tenants/min); connections: max used %d,"
-                + " own %d%n", name, run.from(), run.to(), run.completed(), run.tenants(), seconds,
-                run.tenantsPerMinute(), seen.maxUsed(), seen.own());
+        TenantsRun run =
+                TenantsRun.read(server, spec.warehouseDatabase(), requestId, name, seconds, seen, cluster.peakHeap());
+        out.printf(
+                "  %-8s %s..%s: %,d of %,d tenants completed in %.1f s (%.0f tenants/min); connections: max used %d,"
+                        + " own %d%n",
+                name,
+                run.from(),
+                run.to(),
+                run.completed(),
+                run.tenants(),
+                seconds,
+                run.tenantsPerMinute(),
+                seen.maxUsed(),
+                seen.own());
         return run;
     }
 
@@ -164,24 +210,41 @@ final class TenantsBenchmark {
      * caller gives replaces the bench's.
      */
     private List<String> applicationArgs(String[] springArgs) {
-        StringBuilder sources = new StringBuilder("# the bench's tenants; the password comes from "
-                + PASSWORD_PROPERTY + " (BILLING_BENCH_RO_PASSWORD)\n");
+        StringBuilder sources = new StringBuilder("# the bench's tenants; the password comes from " + PASSWORD_PROPERTY
+                + " (BILLING_BENCH_RO_PASSWORD)\n");
         for (int i = 0; i < spec.tenants(); i++) {
             String p = "billing.sources[" + i + "].";
-            sources.append(p).append("name=").append(TenantsSpec.tenant(i)).append('\n')
-                    .append(p).append("url=").append(spec.tenantUrl(i)).append('\n')
-                    .append(p).append("username=").append(spec.readOnlyUser()).append('\n')
-                    .append(p).append("password=${").append(PASSWORD_PROPERTY).append("}\n")
-                    .append(p).append("time-zone=").append(Benchmark.ZONE.getId()).append('\n');
+            sources.append(p)
+                    .append("name=")
+                    .append(TenantsSpec.tenant(i))
+                    .append('\n')
+                    .append(p)
+                    .append("url=")
+                    .append(spec.tenantUrl(i))
+                    .append('\n')
+                    .append(p)
+                    .append("username=")
+                    .append(spec.readOnlyUser())
+                    .append('\n')
+                    .append(p)
+                    .append("password=${")
+                    .append(PASSWORD_PROPERTY)
+                    .append("}\n")
+                    .append(p)
+                    .append("time-zone=")
+                    .append(Benchmark.ZONE.getId())
+                    .append('\n');
         }
         Path file = BenchResults.writeText(spec.outDir().resolve("tenants.properties"), sources.toString());
-        return Benchmark.withCallerArgs(List.of(
-                "--spring.config.additional-location=file:" + file.toAbsolutePath(),
-                "--spring.datasource.url=" + spec.warehouseUrl(),
-                "--spring.datasource.username=" + spec.user(),
-                "--spring.datasource.password=" + (spec.password() == null ? "" : spec.password()),
-                "--billing.report.out-dir=" + spec.outDir().resolve("reports"),
-                "--logging.level.com.contactcenter.billing=WARN"), springArgs);
+        return Benchmark.withCallerArgs(
+                List.of(
+                        "--spring.config.additional-location=file:" + file.toAbsolutePath(),
+                        "--spring.datasource.url=" + spec.warehouseUrl(),
+                        "--spring.datasource.username=" + spec.user(),
+                        "--spring.datasource.password=" + (spec.password() == null ? "" : spec.password()),
+                        "--billing.report.out-dir=" + spec.outDir().resolve("reports"),
+                        "--logging.level.com.contactcenter.billing=WARN"),
+                springArgs);
     }
 
     /** An integer setting the caller gives as {@code --name=value}, else {@code otherwise}. */

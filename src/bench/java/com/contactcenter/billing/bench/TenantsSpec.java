@@ -14,8 +14,18 @@ import java.util.Objects;
  * @param server  JDBC URL of the server, without a database ({@code jdbc:mysql://host:port})
  * @param options the URL's query string ({@code ?a=b...}), or empty
  */
-record TenantsSpec(int tenants, int messages, int nodes, String server, String database, String options,
-        String user, String password, LocalDate lastDay, Path outDir) implements BenchRequest {
+record TenantsSpec(
+        int tenants,
+        int messages,
+        int nodes,
+        String server,
+        String database,
+        String options,
+        String user,
+        String password,
+        LocalDate lastDay,
+        Path outDir)
+        implements BenchRequest {
 
     public static final int DEFAULT_MESSAGES = 2_000;
     public static final int MAX_TENANTS = 9_999;
@@ -30,10 +40,14 @@ record TenantsSpec(int tenants, int messages, int nodes, String server, String d
         Objects.requireNonNull(lastDay, "lastDay");
         Objects.requireNonNull(outDir, "outDir");
         options = options == null ? "" : options;
-        if (tenants < 1 || tenants > MAX_TENANTS || messages < 0 || messages > MAX_MESSAGES || nodes < 1
+        if (tenants < 1
+                || tenants > MAX_TENANTS
+                || messages < 0
+                || messages > MAX_MESSAGES
+                || nodes < 1
                 || nodes > MAX_NODES) {
-            throw new IllegalArgumentException("tenants 1.." + MAX_TENANTS + ", messages 0.." + MAX_MESSAGES
-                    + ", nodes 1.." + MAX_NODES);
+            throw new IllegalArgumentException(
+                    "tenants 1.." + MAX_TENANTS + ", messages 0.." + MAX_MESSAGES + ", nodes 1.." + MAX_NODES);
         }
     }
 

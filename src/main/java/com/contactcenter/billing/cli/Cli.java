@@ -55,8 +55,7 @@ public final class Cli {
     /** Options that take no value. */
     static final Set<String> FLAGS = Set.of();
 
-    private Cli() {
-    }
+    private Cli() {}
 
     public static int run(String[] args) {
         return run(args, System.out, System.err);
@@ -82,7 +81,9 @@ public final class Cli {
                 return 0;
             }
             if (!arguments.positional().isEmpty() && !arguments.command().equals("restart")) {
-                throw new UsageException(arguments.command(), "unexpected argument '" + arguments.positional().get(0) + "'");
+                throw new UsageException(
+                        arguments.command(),
+                        "unexpected argument '" + arguments.positional().get(0) + "'");
             }
             TenantsProperties config = null;
             DateLimits dates = null;
@@ -109,8 +110,8 @@ public final class Cli {
                 return serve(arguments.springArgs(), err);
             }
             // sources already checked with the dates' configuration, or checked as the application reads its own
-            try (ConfigurableApplicationContext context = config != null ? start(arguments.springArgs())
-                    : start(arguments.springArgs(), request)) {
+            try (ConfigurableApplicationContext context =
+                    config != null ? start(arguments.springArgs()) : start(arguments.springArgs(), request)) {
                 requireKnown(request, context.getBean(SourceRegistry.class).names());
                 if (request instanceof CommandRequest.Sources) {
                     return context.getBean(SourcesCommand.class).print(out);
@@ -148,14 +149,17 @@ public final class Cli {
      * A period outside what {@link DateLimits} allows is a usage error too. The command line is the
      * machine's operators', who may ask for any number of days.
      */
-    private static void checkDates(String command, CommandRequest.Dated request, TenantsProperties config,
-            DateLimits dates) {
+    private static void checkDates(
+            String command, CommandRequest.Dated request, TenantsProperties config, DateLimits dates) {
         if (request.from() == null) {
             return;
         }
         // a tenant of the directory (or every tenant) is not known yet: the zone where tomorrow comes first bounds it
-        ZoneId zone = config.sources().stream().filter(s -> s.name().equals(request.source())).findFirst()
-                .map(s -> s.timeZone()).orElse(ZoneId.of("Pacific/Kiritimati"));
+        ZoneId zone = config.sources().stream()
+                .filter(s -> s.name().equals(request.source()))
+                .findFirst()
+                .map(s -> s.timeZone())
+                .orElse(ZoneId.of("Pacific/Kiritimati"));
         try {
             dates.range("--from", request.from(), "--to", request.to(), zone, Integer.MAX_VALUE);
         } catch (InvalidDateException e) {
@@ -184,8 +188,10 @@ public final class Cli {
     private static void requireKnown(CommandRequest request, List<String> known) {
         for (String source : request.sources()) {
             if (!known.contains(source)) {
-                throw new UsageException(request.command(), "unknown source '" + source + "'; configured: "
-                        + (known.isEmpty() ? "none" : String.join(", ", known)));
+                throw new UsageException(
+                        request.command(),
+                        "unknown source '" + source + "'; configured: "
+                                + (known.isEmpty() ? "none" : String.join(", ", known)));
             }
         }
     }
@@ -199,8 +205,9 @@ public final class Cli {
                 char[] typed = console.readPassword("password: ");
                 password = typed == null ? null : new String(typed);
             } else {
-                password = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
-                        java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                password = new java.io.BufferedReader(
+                                new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+                        .readLine();
             }
         } catch (java.io.IOException e) {
             err.println("error: could not read the password: " + e.getMessage());
@@ -210,7 +217,8 @@ public final class Cli {
             err.println("error: empty password");
             return 1;
         }
-        out.println("{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(password));
+        out.println(
+                "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(password));
         return 0;
     }
 
@@ -290,7 +298,8 @@ public final class Cli {
 
     static String oneLine(Throwable e) {
         Throwable shown = e;
-        while (shown.getCause() != null && (shown.getMessage() == null || shown instanceof org.springframework.beans.BeansException)) {
+        while (shown.getCause() != null
+                && (shown.getMessage() == null || shown instanceof org.springframework.beans.BeansException)) {
             shown = shown.getCause();
         }
         String message = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
@@ -304,6 +313,5 @@ public final class Cli {
     }
 
     /** Loads configuration and nothing else. */
-    static class ConfigOnly {
-    }
+    static class ConfigOnly {}
 }

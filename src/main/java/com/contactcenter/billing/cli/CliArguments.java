@@ -53,8 +53,11 @@ public final class CliArguments {
         Set<String> known = allowed.get(command);
         for (int i = start; i < args.length; i++) {
             String arg = args[i];
-            if (arg.startsWith("--spring.") || arg.startsWith("--logging.") || arg.startsWith("--billing.")
-                    || arg.startsWith("--server.") || arg.startsWith("--management.")) {
+            if (arg.startsWith("--spring.")
+                    || arg.startsWith("--logging.")
+                    || arg.startsWith("--billing.")
+                    || arg.startsWith("--server.")
+                    || arg.startsWith("--management.")) {
                 parsed.springArgs.add(arg);
                 continue;
             }
@@ -168,7 +171,8 @@ public final class CliArguments {
         try {
             long n = Long.parseLong(value);
             if (n < min || n > max) {
-                throw new UsageException(command, "--" + name + " must be between " + min + " and " + max + ", not " + n);
+                throw new UsageException(
+                        command, "--" + name + " must be between " + min + " and " + max + ", not " + n);
             }
             return n;
         } catch (NumberFormatException e) {
@@ -180,7 +184,9 @@ public final class CliArguments {
     public Path path(String name) {
         String path = require(name);
         String caller = System.getenv("BILLING_CALLER_DIR");
-        return caller == null || caller.isBlank() ? Path.of(path) : Path.of(caller).resolve(path);
+        return caller == null || caller.isBlank()
+                ? Path.of(path)
+                : Path.of(caller).resolve(path);
     }
 
     GroupBy groupBy() {

@@ -25,8 +25,8 @@ import com.contactcenter.billing.sync.SyncService.SourceOutcome;
 import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncWindow;
 import com.contactcenter.billing.usage.GroupBy;
-import com.contactcenter.billing.usage.Preset;
 import com.contactcenter.billing.usage.Period;
+import com.contactcenter.billing.usage.Preset;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,9 +53,16 @@ class CliCommands {
     private final ExportProperties export;
     private final Clock clock;
 
-    CliCommands(JobRunner jobs, JobHistory history, SnapshotService snapshots,
-            ReportService reports, SourceRegistry sources, ReportProperties reportSettings, ExportProperties export,
-            Clock clock, PortfolioService portfolios) {
+    CliCommands(
+            JobRunner jobs,
+            JobHistory history,
+            SnapshotService snapshots,
+            ReportService reports,
+            SourceRegistry sources,
+            ReportProperties reportSettings,
+            ExportProperties export,
+            Clock clock,
+            PortfolioService portfolios) {
         this.portfolios = portfolios;
         this.jobs = jobs;
         this.history = history;
@@ -88,8 +95,7 @@ class CliCommands {
                 return diff(d, out, err);
             }
             if (request instanceof CommandRequest.Resync r) {
-                return follow(jobs.startSync(r.source(), new SyncWindow(r.from(), r.to()), Requester.cli()), out,
-                        err);
+                return follow(jobs.startSync(r.source(), new SyncWindow(r.from(), r.to()), Requester.cli()), out, err);
             }
             if (request instanceof CommandRequest.Restart r) {
                 return follow(jobs.restart(r.jobExecutionId(), Requester.cli()), out, err);
@@ -117,8 +123,11 @@ class CliCommands {
             return follow(jobs.startSync(request.source(), window, Requester.cli()), out, err);
         }
         JobRunner.Submitted submitted = jobs.submit(TenantWork.SYNC, names, window, Requester.cli());
-        out.printf("job request %d: syncing %d tenant%s%s; follow it with GET /api/jobs/requests/%d%n",
-                submitted.requestId(), submitted.tenants(), submitted.tenants() == 1 ? "" : "s",
+        out.printf(
+                "job request %d: syncing %d tenant%s%s; follow it with GET /api/jobs/requests/%d%n",
+                submitted.requestId(),
+                submitted.tenants(),
+                submitted.tenants() == 1 ? "" : "s",
                 window == null ? " over each one's nightly window" : " over " + window.from() + ".." + window.to(),
                 submitted.requestId());
         out.flush();
@@ -127,8 +136,12 @@ class CliCommands {
             long now = System.nanoTime();
             if (counts.ended() || now - lastPrint[0] > 2_000_000_000L) {
                 lastPrint[0] = now;
-                out.printf("  %d / %d tenants done, %d failed, %d running, %d waiting%n",
-                        counts.completed() + counts.failed(), counts.total(), counts.failed(), counts.running(),
+                out.printf(
+                        "  %d / %d tenants done, %d failed, %d running, %d waiting%n",
+                        counts.completed() + counts.failed(),
+                        counts.total(),
+                        counts.failed(),
+                        counts.running(),
                         counts.waiting());
                 out.flush();
             }
@@ -144,8 +157,11 @@ class CliCommands {
 
     /** The failed tenants with their reasons: the first 20, then how many more. */
     static String failedNames(SyncOutcome outcome) {
-        List<SourceOutcome> failed = outcome.sources().stream().filter(s -> !s.succeeded()).toList();
-        String named = failed.stream().limit(FAILURES_NAMED).map(s -> s.source() + " (" + s.error() + ")")
+        List<SourceOutcome> failed =
+                outcome.sources().stream().filter(s -> !s.succeeded()).toList();
+        String named = failed.stream()
+                .limit(FAILURES_NAMED)
+                .map(s -> s.source() + " (" + s.error() + ")")
                 .collect(java.util.stream.Collectors.joining("; "));
         return failed.size() + " tenant" + (failed.size() == 1 ? "" : "s") + ": " + named
                 + (failed.size() > FAILURES_NAMED ? "; and " + (failed.size() - FAILURES_NAMED) + " more" : "");
@@ -178,21 +194,30 @@ class CliCommands {
     /** Each tenant's line, up to {@value #TENANTS_LISTED} tenants; then only the count and the failures. */
     private static void printOutcome(SyncOutcome outcome, PrintStream out) {
         long failed = outcome.sources().stream().filter(s -> !s.succeeded()).count();
-        out.println("sync request " + outcome.requestId() + ": " + (outcome.succeeded() ? "COMPLETED" : "FAILED")
-                + " (" + (outcome.sources().size() - failed) + " of " + outcome.sources().size() + " tenants synced)");
+        out.println("sync request " + outcome.requestId() + ": " + (outcome.succeeded() ? "COMPLETED" : "FAILED") + " ("
+                + (outcome.sources().size() - failed) + " of "
+                + outcome.sources().size() + " tenants synced)");
         boolean all = outcome.sources().size() <= TENANTS_LISTED;
         for (SourceOutcome s : outcome.sources()) {
             if (all || !s.succeeded()) {
-                out.printf("  %-20s %-9s %s..%s  %d days, %,d rows%s%n", s.source(), s.succeeded() ? "ok" : "FAILED",
-                        s.from(), s.to(), s.daysDone(), s.rowsRead(), s.succeeded() ? "" : "  " + s.error());
+                out.printf(
+                        "  %-20s %-9s %s..%s  %d days, %,d rows%s%n",
+                        s.source(),
+                        s.succeeded() ? "ok" : "FAILED",
+                        s.from(),
+                        s.to(),
+                        s.daysDone(),
+                        s.rowsRead(),
+                        s.succeeded() ? "" : "  " + s.error());
             }
         }
     }
 
     private int snapshot(CommandRequest.Snapshot request, PrintStream out) {
         Snapshot s = snapshots.compute(request.source(), request.from(), request.to(), request.groupBy());
-        out.printf("snapshot %s: %s %s..%s by %s, version %d, as of %s%n", s.id(), s.source(), s.from(), s.to(),
-                s.groupBy().code(), s.version(), s.asOf());
+        out.printf(
+                "snapshot %s: %s %s..%s by %s, version %d, as of %s%n",
+                s.id(), s.source(), s.from(), s.to(), s.groupBy().code(), s.version(), s.asOf());
         return 0;
     }
 
@@ -205,22 +230,29 @@ class CliCommands {
 
     private int report(CommandRequest.Report request, PrintStream out) {
         Path dir = request.out() == null ? reportSettings.outDir() : request.out();
-        ReportService.Rendered rendered = reports.render(request.source(), request.from(), request.to(),
-                request.groupBy(), request.formats(), dir);
-        out.printf("rendered snapshot %s (version %d, as of %s):%n", rendered.snapshot().id(),
-                rendered.snapshot().version(), rendered.snapshot().asOf());
+        ReportService.Rendered rendered = reports.render(
+                request.source(), request.from(), request.to(), request.groupBy(), request.formats(), dir);
+        out.printf(
+                "rendered snapshot %s (version %d, as of %s):%n",
+                rendered.snapshot().id(),
+                rendered.snapshot().version(),
+                rendered.snapshot().asOf());
         rendered.files().forEach(f -> out.println("  " + f));
         return 0;
     }
 
     /** Written whatever the tenants' statuses: the workbook shows them; exit 0 once it is written. */
     private int portfolio(CommandRequest.Portfolio request, PrintStream out) {
-        PortfolioService.Rendered rendered = portfolios.render(request.month(), request.formats(),
-                request.out() == null ? reportSettings.outDir() : request.out());
-        out.printf("portfolio of %s: %d tenants%n", request.month(), rendered.portfolio().tenants().size());
+        PortfolioService.Rendered rendered = portfolios.render(
+                request.month(), request.formats(), request.out() == null ? reportSettings.outDir() : request.out());
+        out.printf(
+                "portfolio of %s: %d tenants%n",
+                request.month(), rendered.portfolio().tenants().size());
         rendered.portfolio().byStatus().forEach((status, count) -> out.printf("  %-12s %d%n", status.code(), count));
-        rendered.portfolio().totals().forEach(t -> out.printf("  total %s %s (%d tenants)%n", t.currency(),
-                t.total().toPlainString(), t.tenants()));
+        rendered.portfolio()
+                .totals()
+                .forEach(t -> out.printf(
+                        "  total %s %s (%d tenants)%n", t.currency(), t.total().toPlainString(), t.tenants()));
         rendered.files().forEach(f -> out.println("  " + f));
         return 0;
     }
@@ -228,19 +260,37 @@ class CliCommands {
     private int diff(CommandRequest.Diff request, PrintStream out, PrintStream err) {
         List<Snapshot> versions = snapshots.versions(request.source(), request.from(), request.to(), request.groupBy());
         if (versions.size() < 2) {
-            err.printf("error: %s %s..%s by %s has %d snapshot version(s); a diff needs two%n", request.source(),
-                    request.from(), request.to(), request.groupBy().code(), versions.size());
+            err.printf(
+                    "error: %s %s..%s by %s has %d snapshot version(s); a diff needs two%n",
+                    request.source(),
+                    request.from(),
+                    request.to(),
+                    request.groupBy().code(),
+                    versions.size());
             return 1;
         }
         SnapshotDiff diff = snapshots.diff(versions.get(1), versions.get(0));
-        out.printf("%s %s..%s by %s: version %d (as of %s) -> version %d (as of %s)%n", request.source(),
-                request.from(), request.to(), request.groupBy().code(), diff.older().version(), diff.older().asOf(),
-                diff.newer().version(), diff.newer().asOf());
+        out.printf(
+                "%s %s..%s by %s: version %d (as of %s) -> version %d (as of %s)%n",
+                request.source(),
+                request.from(),
+                request.to(),
+                request.groupBy().code(),
+                diff.older().version(),
+                diff.older().asOf(),
+                diff.newer().version(),
+                diff.newer().asOf());
         out.printf("  %-9s %-28s %-7s %16s %16s %16s%n", "section", "key", "measure", "old", "new", "difference");
         for (SnapshotDiff.Line line : diff.lines()) {
-            out.printf("  %-9s %-28s %-7s %16s %16s %16s%s%n", line.section(), line.key(), line.measure(),
-                    line.oldValue().toPlainString(), line.newValue().toPlainString(),
-                    line.difference().toPlainString(), line.changed() ? "  *" : "");
+            out.printf(
+                    "  %-9s %-28s %-7s %16s %16s %16s%s%n",
+                    line.section(),
+                    line.key(),
+                    line.measure(),
+                    line.oldValue().toPlainString(),
+                    line.newValue().toPlainString(),
+                    line.difference().toPlainString(),
+                    line.changed() ? "  *" : "");
         }
         diff.planChange().ifPresent(change -> out.println("  " + change.describe()));
         return 0;
@@ -257,11 +307,16 @@ class CliCommands {
         DriverManagerDataSource target = new DriverManagerDataSource(demo.url(), demo.username(), demo.password());
         DemoDataSummary summary;
         try (ProgressTicker progress = new ProgressTicker(out)) {
-            summary = new DemoDataGenerator(target).generate(new DemoDataSpec(300, 1_000_000, 42, today, 3),
-                    progress::doing);
+            summary = new DemoDataGenerator(target)
+                    .generate(new DemoDataSpec(300, 1_000_000, 42, today, 3), progress::doing);
         }
-        out.printf("  %,d users, %,d channels, %,d messages, %,d calls, %,d bot sessions, %,d invalid rows%n",
-                summary.users(), summary.channels(), summary.messages(), summary.calls(), summary.botSessions(),
+        out.printf(
+                "  %,d users, %,d channels, %,d messages, %,d calls, %,d bot sessions, %,d invalid rows%n",
+                summary.users(),
+                summary.channels(),
+                summary.messages(),
+                summary.calls(),
+                summary.botSessions(),
                 summary.invalidRows());
         SyncWindow window = new SyncWindow(today.minusMonths(3).withDayOfMonth(1), today);
         SyncOutcome outcome = jobs.sync(List.of(DEMO_SOURCE), window, Requester.cli());
@@ -274,12 +329,12 @@ class CliCommands {
         Snapshot s = snapshots.compute(DEMO_SOURCE, month.from(), month.to(), GroupBy.MONTH);
         out.println();
         SummaryPrinter.print(s, out);
-        Path json = export.exportDir().resolve(
-                "billing-estimate_" + DEMO_SOURCE + "_" + month.from() + "_" + month.to() + ".json");
+        Path json = export.exportDir()
+                .resolve("billing-estimate_" + DEMO_SOURCE + "_" + month.from() + "_" + month.to() + ".json");
         out.println();
         out.println("JSON export: " + writeAtomically(json, s));
-        ReportService.Rendered rendered = reports.render(s, List.of(ReportService.Format.XLSX, ReportService.Format.PDF),
-                reportSettings.outDir());
+        ReportService.Rendered rendered = reports.render(
+                s, List.of(ReportService.Format.XLSX, ReportService.Format.PDF), reportSettings.outDir());
         rendered.files().forEach(f -> out.println("Report: " + f));
         return 0;
     }

@@ -39,23 +39,42 @@ import org.springframework.context.annotation.FilterType;
  * source health. The settings bound are every capability's but the schedule's and the API accounts'.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties({TenantsProperties.class, ServerConnectionsProperties.class, PricingProperties.class,
-    SyncProperties.class, SnapshotProperties.class, ReportProperties.class, ExportProperties.class,
-    LockProperties.class})
+@EnableConfigurationProperties({
+    TenantsProperties.class,
+    ServerConnectionsProperties.class,
+    PricingProperties.class,
+    SyncProperties.class,
+    SnapshotProperties.class,
+    ReportProperties.class,
+    ExportProperties.class,
+    LockProperties.class
+})
 @ImportAutoConfiguration({
-    ConfigurationPropertiesAutoConfiguration.class, PropertyPlaceholderAutoConfiguration.class,
-    LifecycleAutoConfiguration.class, DataSourceAutoConfiguration.class,
-    DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-    TransactionAutoConfiguration.class, PersistenceExceptionTranslationAutoConfiguration.class,
-    FlywayAutoConfiguration.class, BatchAutoConfiguration.class, BatchJdbcAutoConfiguration.class})
-@ComponentScan(basePackageClasses = BillingApplication.class, excludeFilters = {
-    // first: a class left out by name never has its annotations (web, OpenAPI) loaded by the filters below
-    @Filter(type = FilterType.REGEX, pattern = {
-        "com\\.contactcenter\\.billing\\.web\\..*",
-        "com\\.contactcenter\\.billing\\.schedule\\.(ScheduleRegistrar|ScheduledLaunches)",
-        "com\\.contactcenter\\.billing\\.ops\\.SourcesHealthIndicator"}),
-    @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = BillingApplication.class),
-    @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-    @Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)})
-class CommandApplication {
-}
+    ConfigurationPropertiesAutoConfiguration.class,
+    PropertyPlaceholderAutoConfiguration.class,
+    LifecycleAutoConfiguration.class,
+    DataSourceAutoConfiguration.class,
+    DataSourceTransactionManagerAutoConfiguration.class,
+    JdbcTemplateAutoConfiguration.class,
+    TransactionAutoConfiguration.class,
+    PersistenceExceptionTranslationAutoConfiguration.class,
+    FlywayAutoConfiguration.class,
+    BatchAutoConfiguration.class,
+    BatchJdbcAutoConfiguration.class
+})
+@ComponentScan(
+        basePackageClasses = BillingApplication.class,
+        excludeFilters = {
+            // first: a class left out by name never has its annotations (web, OpenAPI) loaded by the filters below
+            @Filter(
+                    type = FilterType.REGEX,
+                    pattern = {
+                        "com\\.contactcenter\\.billing\\.web\\..*",
+                        "com\\.contactcenter\\.billing\\.schedule\\.(ScheduleRegistrar|ScheduledLaunches)",
+                        "com\\.contactcenter\\.billing\\.ops\\.SourcesHealthIndicator"
+                    }),
+            @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = BillingApplication.class),
+            @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+            @Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)
+        })
+class CommandApplication {}

@@ -19,12 +19,13 @@ final class CommandHelp {
             """;
 
     /** Exit statuses, for every command; dates only for the commands that take one. */
-    private static final String DATES = "Dates are local dates (YYYY-MM-DD) in the source's time zone, both inclusive.\n";
+    private static final String DATES =
+            "Dates are local dates (YYYY-MM-DD) in the source's time zone, both inclusive.\n";
+
     private static final String EXIT = "Exit status: 0 done, 1 the job failed, 2 bad usage.\n";
 
     /** A command's usage line(s) and what it does, as the list shows it. */
-    private record Entry(String command, String text) {
-    }
+    private record Entry(String command, String text) {}
 
     /** In the order the list shows them; a command with two forms (bench) has an entry for each. */
     private static final List<Entry> COMMANDS = List.of(
@@ -107,18 +108,19 @@ final class CommandHelp {
                   help      this text
                 """));
 
-    private CommandHelp() {
-    }
+    private CommandHelp() {}
 
     /** Every command. */
     static String all() {
-        return HEADER + "commands:\n" + COMMANDS.stream().map(Entry::text).collect(Collectors.joining())
-                + "\n" + DATES + "Every command takes --help. " + EXIT;
+        return HEADER + "commands:\n" + COMMANDS.stream().map(Entry::text).collect(Collectors.joining()) + "\n" + DATES
+                + "Every command takes --help. " + EXIT;
     }
 
     /** One command's options; every command for the demo (no command) and for a name that is none. */
     static String of(String command) {
-        String forms = COMMANDS.stream().filter(e -> e.command().equals(command)).map(Entry::text)
+        String forms = COMMANDS.stream()
+                .filter(e -> e.command().equals(command))
+                .map(Entry::text)
                 .collect(Collectors.joining());
         if (command.equals("demo") || forms.isEmpty()) {
             return all();

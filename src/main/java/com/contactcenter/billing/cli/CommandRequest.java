@@ -56,7 +56,8 @@ sealed interface CommandRequest {
         }
     }
 
-    record Export(String source, LocalDate from, LocalDate to, GroupBy groupBy, Path out) implements CommandRequest, Dated {
+    record Export(String source, LocalDate from, LocalDate to, GroupBy groupBy, Path out)
+            implements CommandRequest, Dated {
         public String command() {
             return "export";
         }
@@ -76,8 +77,9 @@ sealed interface CommandRequest {
         }
     }
 
-    record Report(String source, LocalDate from, LocalDate to, GroupBy groupBy, List<ReportService.Format> formats,
-            Path out) implements CommandRequest, Dated {
+    record Report(
+            String source, LocalDate from, LocalDate to, GroupBy groupBy, List<ReportService.Format> formats, Path out)
+            implements CommandRequest, Dated {
         public String command() {
             return "report";
         }
@@ -122,8 +124,9 @@ sealed interface CommandRequest {
         }
     }
 
-    record DemoData(String url, String user, String password, int users, long messages, long seed, int months,
-            LocalDate end) implements CommandRequest {
+    record DemoData(
+            String url, String user, String password, int users, long messages, long seed, int months, LocalDate end)
+            implements CommandRequest {
         public String command() {
             return "demo-data";
         }
@@ -199,36 +202,43 @@ sealed interface CommandRequest {
             case "report" -> {
                 String source = a.require("source");
                 LocalDate[] range = a.periodOrRange();
-                List<ReportService.Format> formats = formats(a, "xlsx,pdf", ReportService.Format::parse, "report format ");
-                yield new Report(source, range[0], range[1], a.groupBy(), formats,
-                        a.has("out") ? a.path("out") : null);
+                List<ReportService.Format> formats =
+                        formats(a, "xlsx,pdf", ReportService.Format::parse, "report format ");
+                yield new Report(source, range[0], range[1], a.groupBy(), formats, a.has("out") ? a.path("out") : null);
             }
             case "demo-data" -> {
                 String url = a.require("url");
                 if (!url.startsWith("jdbc:")) {
                     throw new UsageException("demo-data", "--url must be a JDBC url (jdbc:mysql://..., jdbc:h2:...)");
                 }
-                yield new DemoData(url, a.get("user"), a.get("password"), (int) a.number("users", DemoDataSpec.MIN_USERS, DemoDataSpec.MAX_USERS),
-                        a.number("messages", 0, DemoDataSpec.MAX_MESSAGES), a.has("seed") ? a.number("seed", 0, Long.MAX_VALUE) : 42,
+                yield new DemoData(
+                        url,
+                        a.get("user"),
+                        a.get("password"),
+                        (int) a.number("users", DemoDataSpec.MIN_USERS, DemoDataSpec.MAX_USERS),
+                        a.number("messages", 0, DemoDataSpec.MAX_MESSAGES),
+                        a.has("seed") ? a.number("seed", 0, Long.MAX_VALUE) : 42,
                         a.has("months") ? (int) a.number("months", 1, DemoDataSpec.MAX_MONTHS) : 3,
                         a.has("end") ? a.date("end") : LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
             }
             case "sources" -> new Sources();
             case "portfolio" -> portfolio(a);
-            case "forecast-backtest" -> new ForecastBacktest(a.require("source"),
-                    (int) a.number("months", 1, ForecastBacktest.MAX_MONTHS));
+            case "forecast-backtest" ->
+                new ForecastBacktest(a.require("source"), (int) a.number("months", 1, ForecastBacktest.MAX_MONTHS));
             default -> throw new UsageException(null, "unknown command '" + a.command() + "'");
         };
     }
 
     private static Portfolio portfolio(CliArguments a) {
-        return new Portfolio(a.month("period"), formats(a, "xlsx,csv", PortfolioService.Format::parse,
-                "portfolio format "), a.has("out") ? a.path("out") : null);
+        return new Portfolio(
+                a.month("period"),
+                formats(a, "xlsx,csv", PortfolioService.Format::parse, "portfolio format "),
+                a.has("out") ? a.path("out") : null);
     }
 
     /** --format's comma-separated formats (else {@code defaults}), each once, in order. */
-    private static <F> List<F> formats(CliArguments a, String defaults, java.util.function.Function<String, F> parse,
-            String messagePrefix) {
+    private static <F> List<F> formats(
+            CliArguments a, String defaults, java.util.function.Function<String, F> parse, String messagePrefix) {
         List<F> formats = new java.util.ArrayList<>();
         for (String f : (a.has("format") ? a.get("format") : defaults).split(",")) {
             try {
@@ -237,7 +247,8 @@ sealed interface CommandRequest {
                     formats.add(format);
                 }
             } catch (IllegalArgumentException e) {
-                throw new UsageException(a.command(), "--format " + e.getMessage().replace(messagePrefix, ""));
+                throw new UsageException(
+                        a.command(), "--format " + e.getMessage().replace(messagePrefix, ""));
             }
         }
         return formats;

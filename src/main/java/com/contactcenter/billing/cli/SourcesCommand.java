@@ -32,19 +32,25 @@ class SourcesCommand {
         List<Tenant> tenants = sources.tenants();
         out.printf(ROW, "tenant", "origin", "time zone", "server", "last sync");
         for (Tenant t : tenants) {
-            out.printf(ROW, t.name(), t.origin(), t.source().timeZone().getId(),
-                    SourceLocations.describe(t.source().url()), lastSync(t.name()));
+            out.printf(
+                    ROW,
+                    t.name(),
+                    t.origin(),
+                    t.source().timeZone().getId(),
+                    SourceLocations.describe(t.source().url()),
+                    lastSync(t.name()));
         }
-        long fromDirectory = tenants.stream().filter(t -> t.origin() == Origin.DIRECTORY).count();
-        out.printf("%d tenant(s): %d yaml, %d directory%n", tenants.size(), tenants.size() - fromDirectory,
-                fromDirectory);
+        long fromDirectory =
+                tenants.stream().filter(t -> t.origin() == Origin.DIRECTORY).count();
+        out.printf(
+                "%d tenant(s): %d yaml, %d directory%n", tenants.size(), tenants.size() - fromDirectory, fromDirectory);
         List<SkippedRow> skipped = sources.skippedRows();
         if (!skipped.isEmpty()) {
             out.println("skipped directory rows:");
             skipped.forEach(s -> out.printf("  row %d '%s': %s%n", s.row(), s.name(), s.reason()));
         }
-        sources.directoryError().ifPresent(error -> out.println("warning: " + error
-                + "; only the YAML sources are listed"));
+        sources.directoryError()
+                .ifPresent(error -> out.println("warning: " + error + "; only the YAML sources are listed"));
         return 0;
     }
 

@@ -37,8 +37,8 @@ public final class DemoDataGenerator {
     // Children first, for databases that would enforce references.
     private static final List<String> SOURCE_TABLES = List.of(
             "bot_sessions", "calls", "messages", "user_sessions", "user_channels", "channels", "users", "roles");
-    private static final List<String> HELPER_TABLES = List.of(
-            "gen_last_login", "gen_users", "gen_pool", "gen_blocks", "gen_weeks", "gen_names", "gen_numbers");
+    private static final List<String> HELPER_TABLES =
+            List.of("gen_last_login", "gen_users", "gen_pool", "gen_blocks", "gen_weeks", "gen_names", "gen_numbers");
 
     private final DataSource dataSource;
     private final DemoStatements statements = new DemoStatements();
@@ -53,7 +53,7 @@ public final class DemoDataGenerator {
      * @return the row counts, read back from the database
      */
     public DemoDataSummary generate(DemoDataSpec spec) {
-        return generate(spec, step -> { });
+        return generate(spec, step -> {});
     }
 
     /**
@@ -119,8 +119,11 @@ public final class DemoDataGenerator {
             dropTables(jdbc, SOURCE_TABLES);
             statements.tables().forEach(jdbc::execute);
             run("helper_tables");
-            jdbc.batchUpdate("INSERT INTO gen_numbers (n) VALUES (?)",
-                    IntStream.range(0, DemoPlan.NUMBERS).mapToObj(n -> new Object[] {(long) n}).toList());
+            jdbc.batchUpdate(
+                    "INSERT INTO gen_numbers (n) VALUES (?)",
+                    IntStream.range(0, DemoPlan.NUMBERS)
+                            .mapToObj(n -> new Object[] {(long) n})
+                            .toList());
             run("numbers_hashes");
             insertReferenceData();
             insertUsers();
@@ -141,8 +144,13 @@ public final class DemoDataGenerator {
             insertEvents("messages", messages);
             insertEvents("calls", calls);
             insertEvents("bot_sessions", botSessions);
-            Map<String, Long> validRows = Map.of("messages", plan.validMessages(), "calls", plan.validCalls(),
-                    "bot_sessions", plan.validBotSessions());
+            Map<String, Long> validRows = Map.of(
+                    "messages",
+                    plan.validMessages(),
+                    "calls",
+                    plan.validCalls(),
+                    "bot_sessions",
+                    plan.validBotSessions());
             long expectedInvalid = insertInvalidRows(validRows);
 
             progress.accept("indexes");
@@ -150,21 +158,34 @@ public final class DemoDataGenerator {
 
             long invalid = 0;
             for (Map.Entry<String, Long> table : validRows.entrySet()) {
-                invalid += jdbc.queryForObject("SELECT COUNT(*) FROM " + table.getKey() + " WHERE id > ?",
-                        Long.class, table.getValue());
+                invalid += jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM " + table.getKey() + " WHERE id > ?", Long.class, table.getValue());
             }
             if (invalid != expectedInvalid) {
                 throw new IllegalStateException("Inserted " + invalid + " invalid rows, expected " + expectedInvalid);
             }
-            return new DemoDataSummary(count("roles"), count("users"), count("channels"), count("user_channels"),
-                    count("user_sessions"), count("messages"), count("calls"), count("bot_sessions"), invalid);
+            return new DemoDataSummary(
+                    count("roles"),
+                    count("users"),
+                    count("channels"),
+                    count("user_channels"),
+                    count("user_sessions"),
+                    count("messages"),
+                    count("calls"),
+                    count("bot_sessions"),
+                    invalid);
         }
 
         private void insertReferenceData() {
-            jdbc.batchUpdate("INSERT INTO roles (id, name) VALUES (?, ?)",
-                    DemoTenant.ROLES.stream().map(r -> new Object[] {r.id(), r.name()}).toList());
-            jdbc.batchUpdate("INSERT INTO channels (id, type, name, address) VALUES (?, ?, ?, ?)",
-                    DemoTenant.CHANNELS.stream().map(c -> new Object[] {c.id(), c.type(), c.name(), c.address()})
+            jdbc.batchUpdate(
+                    "INSERT INTO roles (id, name) VALUES (?, ?)",
+                    DemoTenant.ROLES.stream()
+                            .map(r -> new Object[] {r.id(), r.name()})
+                            .toList());
+            jdbc.batchUpdate(
+                    "INSERT INTO channels (id, type, name, address) VALUES (?, ?, ?, ?)",
+                    DemoTenant.CHANNELS.stream()
+                            .map(c -> new Object[] {c.id(), c.type(), c.name(), c.address()})
                             .toList(),
                     new int[] {Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
             List<Object[]> names = new ArrayList<>();
@@ -180,21 +201,33 @@ public final class DemoDataGenerator {
         /** The generic users, then the special ones overwritten by id. */
         private void insertUsers() {
             run("users");
-            jdbc.batchUpdate("UPDATE users SET full_name = ?, role_id = ? WHERE id = ?",
-                    DemoTenant.SPECIAL_USERS.stream().map(u -> new Object[] {u.fullName(), u.roleId(), u.id()})
+            jdbc.batchUpdate(
+                    "UPDATE users SET full_name = ?, role_id = ? WHERE id = ?",
+                    DemoTenant.SPECIAL_USERS.stream()
+                            .map(u -> new Object[] {u.fullName(), u.roleId(), u.id()})
                             .toList(),
                     new int[] {Types.VARCHAR, Types.INTEGER, Types.BIGINT});
             LocalDateTime start = plan.start();
             for (DemoTenant.Lifecycle user : DemoTenant.LIFECYCLES) {
-                run("user_dates", Map.of("id", user.userId(), "createdAt", user.createdAt(start),
-                        "deactivatedAt", user.deactivatedAt(start), "updatedAt", user.updatedAt(start)));
+                run(
+                        "user_dates",
+                        Map.of(
+                                "id",
+                                user.userId(),
+                                "createdAt",
+                                user.createdAt(start),
+                                "deactivatedAt",
+                                user.deactivatedAt(start),
+                                "updatedAt",
+                                user.updatedAt(start)));
             }
         }
 
         /** The day plan of one event table ({@link DemoPlan#blocks}). */
         private void insertBlocks(String table, long[] bounds, int nightPercent) {
-            jdbc.batchUpdate("INSERT INTO gen_blocks (event_table, d, w, first_n, split_n, hi_from, lo_from,"
-                    + " hi_to, lo_to, night_step, day_step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            jdbc.batchUpdate(
+                    "INSERT INTO gen_blocks (event_table, d, w, first_n, split_n, hi_from, lo_from,"
+                            + " hi_to, lo_to, night_step, day_step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     plan.blocks(table, bounds, nightPercent));
         }
 
@@ -209,8 +242,8 @@ public final class DemoDataGenerator {
         /** An event table, in the plan's chunks of days. */
         private void insertEvents(String table, long[] bounds) {
             for (int[] chunk : plan.chunks(bounds)) {
-                progress.accept(String.format("%s: days %d-%d of %d", table.replace('_', ' '), chunk[0] + 1,
-                        chunk[1] + 1, plan.days()));
+                progress.accept(String.format(
+                        "%s: days %d-%d of %d", table.replace('_', ' '), chunk[0] + 1, chunk[1] + 1, plan.days()));
                 run(table, Map.of("dFrom", (long) chunk[0], "dTo", (long) chunk[1]));
             }
         }
@@ -223,8 +256,9 @@ public final class DemoDataGenerator {
             for (int i = 0; i < DemoTenant.INVALID_BATCHES.size(); i++) {
                 DemoTenant.InvalidBatch batch = DemoTenant.INVALID_BATCHES.get(i);
                 long firstId = nextId.get(batch.table());
-                run(batch.block(), Map.of("firstId", firstId, "count", (long) batch.rows(),
-                        "keyBase", 1000L * (i + 1)));
+                run(
+                        batch.block(),
+                        Map.of("firstId", firstId, "count", (long) batch.rows(), "keyBase", 1000L * (i + 1)));
                 nextId.put(batch.table(), firstId + batch.rows());
                 inserted += batch.rows();
             }

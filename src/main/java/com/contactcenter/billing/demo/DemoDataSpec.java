@@ -20,6 +20,7 @@ public record DemoDataSpec(int users, long messages, long seed, LocalDate endDat
     public static final int MAX_USERS = 100_000;
     /** The numbers helper gives 10^8 row numbers; the invalid rows are numbered after the valid ones. */
     public static final long MAX_MESSAGES = 99_000_000L;
+
     public static final int MAX_MONTHS = 24;
 
     public DemoDataSpec {

@@ -14,5 +14,4 @@ public record DemoDataSummary(
         long messages,
         long calls,
         long botSessions,
-        long invalidRows) {
-}
+        long invalidRows) {}

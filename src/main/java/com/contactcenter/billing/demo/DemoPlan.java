@@ -24,9 +24,11 @@ final class DemoPlan {
     // Odd multipliers below 3.3e9; HASH keys stay below 1.1e6, so key x multiplier + salt < 4e15.
     private static final long[] MULTIPLIERS = {
         2_654_435_761L, 2_246_822_519L, 3_266_489_917L, 668_265_263L,
-        374_761_393L, 1_181_783_497L, 2_869_860_233L, 1_597_334_677L};
+        374_761_393L, 1_181_783_497L, 2_869_860_233L, 1_597_334_677L
+    };
     /** Hash indexes the statements may use: HASH(key, 0) .. HASH(key, 99). */
     static final int HASHES = 100;
+
     private static final long CHUNK_ROWS = 100_000;
     private static final long NIGHT_MS = 11 * 3_600_000L;
     private static final long OFFICE_MS = 13 * 3_600_000L;
@@ -134,12 +136,20 @@ final class DemoPlan {
             long last = next - 1;
             long night = (next - first) * nightPercent / 100;
             long split = first + night;
-            rows.add(new Object[] {table, (long) d, (long) d / 7, first, split,
-                first / NUMBERS, first % NUMBERS,
+            rows.add(new Object[] {
+                table,
+                (long) d,
+                (long) d / 7,
+                first,
+                split,
+                first / NUMBERS,
+                first % NUMBERS,
                 // An empty day gets an empty block range (from > to), so it joins no numbers.
-                next == first ? -1L : last / NUMBERS, next == first ? -1L : last % NUMBERS,
+                next == first ? -1L : last / NUMBERS,
+                next == first ? -1L : last % NUMBERS,
                 Math.max(1, NIGHT_MS / Math.max(1, night)),
-                Math.max(1, OFFICE_MS / Math.max(1, next - split))});
+                Math.max(1, OFFICE_MS / Math.max(1, next - split))
+            });
         }
         return rows;
     }

@@ -71,26 +71,32 @@ final class DemoStatements {
      * millisecond timestamp in the range, or in the second half of the day after it.
      */
     static String expand(String statement) {
-        String sql = replace(IN_RANGE, statement, m -> timestamp(m.group(1),
-                "MOD(HASH(" + m.group(1) + ", 91), 86400)",
-                "TIMESTAMPADD(DAY, MOD(HASH(" + m.group(1) + ", 90), :days), CAST(:start AS DATETIME(3)))"));
-        sql = replace(AFTER_END, sql, m -> timestamp(m.group(1),
-                "43200 + MOD(HASH(" + m.group(1) + ", 91), 43200)", "CAST(:end AS DATETIME(3))"));
+        String sql = replace(
+                IN_RANGE,
+                statement,
+                m -> timestamp(
+                        m.group(1),
+                        "MOD(HASH(" + m.group(1) + ", 91), 86400)",
+                        "TIMESTAMPADD(DAY, MOD(HASH(" + m.group(1) + ", 90), :days), CAST(:start AS DATETIME(3)))"));
+        sql = replace(
+                AFTER_END,
+                sql,
+                m -> timestamp(
+                        m.group(1), "43200 + MOD(HASH(" + m.group(1) + ", 91), 43200)", "CAST(:end AS DATETIME(3))"));
         return replace(HASH, sql, m -> {
             int i = Integer.parseInt(m.group(2));
             if (i >= DemoPlan.HASHES) {
                 throw new IllegalArgumentException("HASH index " + i + " is not below " + DemoPlan.HASHES);
             }
-            String x = "MOD((" + m.group(1).trim() + ") * :" + hashFactor(i) + " + :" + hashSalt(i)
-                    + ", 2147483659)";
+            String x = "MOD((" + m.group(1).trim() + ") * :" + hashFactor(i) + " + :" + hashSalt(i) + ", 2147483659)";
             return "MOD(" + x + " * " + x + ", 2147483659)";
         });
     }
 
     /** {@code base} + {@code seconds} + a hashed millisecond, in steps small enough for INT on H2. */
     private static String timestamp(String key, String seconds, String base) {
-        return "TIMESTAMPADD(MICROSECOND, MOD(HASH(" + key + ", 93), 1000) * 1000, TIMESTAMPADD(SECOND, "
-                + seconds + ", " + base + "))";
+        return "TIMESTAMPADD(MICROSECOND, MOD(HASH(" + key + ", 93), 1000) * 1000, TIMESTAMPADD(SECOND, " + seconds
+                + ", " + base + "))";
     }
 
     private static String replace(Pattern pattern, String text, Function<Matcher, String> with) {
@@ -136,7 +142,11 @@ final class DemoStatements {
         for (String line : (script + "\n-- name: \n").split("\\R")) {
             if (line.startsWith("-- name:")) {
                 if (name != null) {
-                    byName.put(name, splitStatements(block.toString()).stream().map(DemoStatements::expand).toList());
+                    byName.put(
+                            name,
+                            splitStatements(block.toString()).stream()
+                                    .map(DemoStatements::expand)
+                                    .toList());
                 }
                 name = line.substring("-- name:".length()).trim();
                 block.setLength(0);

@@ -43,11 +43,48 @@ final class DemoTenant {
 
     /** First names have ids 100.., last names 200.. in the statements' {@code gen_names}. */
     static final List<String> FIRST_NAMES = List.of(
-            "María", "José", "Andrés", "Sofía", "Camilo", "Valentina", "Juan Pablo", "Lucía", "Sebastián", "Ana",
-            "Nicolás", "Daniela", "Julián", "Mónica", "Germán", "Ángela", "Íñigo", "Yolanda", "Óscar", "Catalina");
+            "María",
+            "José",
+            "Andrés",
+            "Sofía",
+            "Camilo",
+            "Valentina",
+            "Juan Pablo",
+            "Lucía",
+            "Sebastián",
+            "Ana",
+            "Nicolás",
+            "Daniela",
+            "Julián",
+            "Mónica",
+            "Germán",
+            "Ángela",
+            "Íñigo",
+            "Yolanda",
+            "Óscar",
+            "Catalina");
+
     static final List<String> LAST_NAMES = List.of(
-            "Peña", "Gómez", "Rodríguez", "Muñoz", "Martínez", "Pérez", "Castaño", "Núñez", "Ibáñez", "López",
-            "Hernández", "Díaz", "Ospina", "Zúñiga", "Londoño", "Gutiérrez", "Ordóñez", "Beltrán", "Cañas", "Álvarez");
+            "Peña",
+            "Gómez",
+            "Rodríguez",
+            "Muñoz",
+            "Martínez",
+            "Pérez",
+            "Castaño",
+            "Núñez",
+            "Ibáñez",
+            "López",
+            "Hernández",
+            "Díaz",
+            "Ospina",
+            "Zúñiga",
+            "Londoño",
+            "Gutiérrez",
+            "Ordóñez",
+            "Beltrán",
+            "Cañas",
+            "Álvarez");
 
     // Users 1-13 are created long before the range and never deactivated, so they are billable in
     // every period; 4-10 are agents whose names a report must render as text, never as markup or
@@ -70,9 +107,13 @@ final class DemoTenant {
 
     /** Special users whose dates are fixed, relative to the first day of the data range. */
     static final List<Lifecycle> LIFECYCLES = List.of(
-            new Lifecycle(DEACTIVATED_BEFORE_CREATED_USER_ID, Duration.ofDays(-20).plusHours(9).plusMinutes(30),
+            new Lifecycle(
+                    DEACTIVATED_BEFORE_CREATED_USER_ID,
+                    Duration.ofDays(-20).plusHours(9).plusMinutes(30),
                     Duration.ofDays(-40).plusHours(16)),
-            new Lifecycle(GONE_BEFORE_RANGE_USER_ID, Duration.ofDays(-400).plusHours(14),
+            new Lifecycle(
+                    GONE_BEFORE_RANGE_USER_ID,
+                    Duration.ofDays(-400).plusHours(14),
                     Duration.ofDays(-60).plusHours(18).plusMinutes(15)));
 
     /** Every row of a batch is invalid, and its first reason in the rules' order is the batch's. */
@@ -91,14 +132,18 @@ final class DemoTenant {
             new InvalidBatch("bot_sessions", "unknown_channel_type", 6),
             new InvalidBatch("bot_sessions", "future_timestamp", 5));
 
-    private DemoTenant() {
-    }
+    private DemoTenant() {}
 
     /** Invalid rows per reason (the first reason of each row), over messages, calls and bot sessions. */
     static Map<String, Long> invalidRowsByReason() {
         Map<String, Long> byReason = new LinkedHashMap<>();
-        for (String reason : List.of("unknown_channel", "unknown_channel_type", "bad_direction",
-                "negative_duration", "bad_segments", "future_timestamp")) {
+        for (String reason : List.of(
+                "unknown_channel",
+                "unknown_channel_type",
+                "bad_direction",
+                "negative_duration",
+                "bad_segments",
+                "future_timestamp")) {
             byReason.put(reason, 0L);
         }
         INVALID_BATCHES.forEach(b -> byReason.merge(b.reason(), (long) b.rows(), Long::sum));
@@ -113,14 +158,11 @@ final class DemoTenant {
                 .sum();
     }
 
-    record Role(int id, String name) {
-    }
+    record Role(int id, String name) {}
 
-    record Channel(int id, String type, String name, String address) {
-    }
+    record Channel(int id, String type, String name, String address) {}
 
-    record SpecialUser(long id, String fullName, Integer roleId) {
-    }
+    record SpecialUser(long id, String fullName, Integer roleId) {}
 
     /** Created and deactivated at fixed offsets from the range's first day; updated at the later of the two. */
     record Lifecycle(long userId, Duration created, Duration deactivated) {

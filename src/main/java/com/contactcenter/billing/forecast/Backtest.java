@@ -13,8 +13,8 @@ import java.util.Map;
  * @param months     the months replayed
  * @param incomplete months left out: some of their days were never synced, so what they came to is not known
  */
-public record Backtest(String source, ZoneId zone, List<YearMonth> months, List<YearMonth> incomplete,
-        List<CutOff> cutOffs) {
+public record Backtest(
+        String source, ZoneId zone, List<YearMonth> months, List<YearMonth> incomplete, List<CutOff> cutOffs) {
 
     public Backtest {
         months = List.copyOf(months);

@@ -58,18 +58,27 @@ public class ForecastBacktest {
             }
             replayed.add(month);
             for (Tally tally : tallies) {
-                Instant asOf = month.atDay(tally.day).plusDays(1).atStartOfDay(zone).toInstant();
-                tally.add(actual, forecast(forecaster, staff, source, period, asOf, false),
+                Instant asOf =
+                        month.atDay(tally.day).plusDays(1).atStartOfDay(zone).toInstant();
+                tally.add(
+                        actual,
+                        forecast(forecaster, staff, source, period, asOf, false),
                         forecast(forecaster, staff, source, period, asOf, true));
             }
         }
-        return new Backtest(source, zone, replayed, incomplete, tallies.stream().map(Tally::cutOff).toList());
+        return new Backtest(
+                source,
+                zone,
+                replayed,
+                incomplete,
+                tallies.stream().map(Tally::cutOff).toList());
     }
 
-    private Forecast forecast(Forecaster forecaster, Staff staff, String source, Period period, Instant asOf,
-            boolean straightLine) {
+    private Forecast forecast(
+            Forecaster forecaster, Staff staff, String source, Period period, Instant asOf, boolean straightLine) {
         List<DayUnits> days = forecasts.days(source, period, asOf);
-        return straightLine ? forecaster.straightLine(period, asOf, days, staff.roles(), staff.users())
+        return straightLine
+                ? forecaster.straightLine(period, asOf, days, staff.roles(), staff.users())
                 : forecaster.forecast(period, asOf, days, staff.roles(), staff.users());
     }
 
@@ -92,7 +101,8 @@ public class ForecastBacktest {
             this.forecast.add(actual, forecast);
             straightLine.add(actual, line);
             BigDecimal total = actual.point().total();
-            if (forecast.high() != null && forecast.low().total().compareTo(total) <= 0
+            if (forecast.high() != null
+                    && forecast.low().total().compareTo(total) <= 0
                     && total.compareTo(forecast.high().total()) <= 0) {
                 inside++;
             }
@@ -117,14 +127,15 @@ public class ForecastBacktest {
         void add(Forecast actual, Forecast forecast) {
             BigDecimal actualTotal = actual.point().total();
             if (actualTotal.signum() > 0) {
-                total += percent(forecast.point().total().subtract(actualTotal).abs().doubleValue(),
-                        actualTotal.doubleValue());
+                total += percent(
+                        forecast.point().total().subtract(actualTotal).abs().doubleValue(), actualTotal.doubleValue());
                 totalMonths++;
             }
             for (ServiceKey key : ServiceKey.values()) {
                 long came = actual.services().get(key.ordinal()).point();
                 if (came > 0) {
-                    units[key.ordinal()] += percent(Math.abs(forecast.services().get(key.ordinal()).point() - came), came);
+                    units[key.ordinal()] += percent(
+                            Math.abs(forecast.services().get(key.ordinal()).point() - came), came);
                     unitMonths[key.ordinal()]++;
                 }
             }

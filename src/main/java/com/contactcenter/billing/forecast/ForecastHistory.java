@@ -27,10 +27,12 @@ class ForecastHistory {
     List<DayUnits> days(String source, LocalDate from, LocalDate to) {
         Map<LocalDate, Instant> synced = new TreeMap<>();
         Map<LocalDate, Map<ServiceKey, Long>> units = new TreeMap<>();
-        jdbc.query("SELECT d.local_day, d.as_of, f.service_key, SUM(f.units) AS units FROM sync_day d"
-                + " LEFT JOIN fact_service_day f ON f.source = d.source AND f.local_day = d.local_day"
-                + " WHERE d.source = ? AND d.local_day BETWEEN ? AND ?"
-                + " GROUP BY d.local_day, d.as_of, f.service_key", rs -> {
+        jdbc.query(
+                "SELECT d.local_day, d.as_of, f.service_key, SUM(f.units) AS units FROM sync_day d"
+                        + " LEFT JOIN fact_service_day f ON f.source = d.source AND f.local_day = d.local_day"
+                        + " WHERE d.source = ? AND d.local_day BETWEEN ? AND ?"
+                        + " GROUP BY d.local_day, d.as_of, f.service_key",
+                rs -> {
                     LocalDate day = rs.getObject("local_day", LocalDate.class);
                     synced.put(day, Utc.read(rs, "as_of"));
                     String key = rs.getString("service_key");
@@ -38,7 +40,10 @@ class ForecastHistory {
                         units.computeIfAbsent(day, d -> new EnumMap<>(ServiceKey.class))
                                 .put(ServiceKey.ofKey(key).orElseThrow(), rs.getLong("units"));
                     }
-                }, source, from, to);
+                },
+                source,
+                from,
+                to);
         List<DayUnits> days = new ArrayList<>(synced.size());
         synced.forEach((day, asOf) -> days.add(new DayUnits(day, asOf, units.getOrDefault(day, Map.of()))));
         return days;

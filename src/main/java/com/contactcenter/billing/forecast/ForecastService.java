@@ -27,16 +27,15 @@ import org.springframework.stereotype.Service;
 public class ForecastService {
 
     /** A tenant's users and roles as the warehouse's copy has them; the rules keep those known at each as-of. */
-    record Staff(Roles roles, List<UserRecord> users) {
-    }
+    record Staff(Roles roles, List<UserRecord> users) {}
 
     private final SourceRegistry sources;
     private final ReferenceStore references;
     private final ForecastHistory history;
     private final PricingProperties pricing;
 
-    ForecastService(SourceRegistry sources, ReferenceStore references, ForecastHistory history,
-            PricingProperties pricing) {
+    ForecastService(
+            SourceRegistry sources, ReferenceStore references, ForecastHistory history, PricingProperties pricing) {
         this.sources = sources;
         this.references = references;
         this.history = history;

@@ -17,8 +17,7 @@ public final class Utc {
 
     private static final DateTimeFormatter SQL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
-    private Utc() {
-    }
+    private Utc() {}
 
     /** The instant as SQL text in UTC, to the millisecond; null stays null. */
     public static String of(Instant instant) {

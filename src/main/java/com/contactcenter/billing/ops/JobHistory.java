@@ -33,36 +33,80 @@ import org.springframework.stereotype.Service;
 public class JobHistory {
 
     /** One source of a sync: days and rows done so far, and the rate. */
-    public record SourceProgress(String source, String status, LocalDate from, LocalDate to, long days,
-            int daysDone, long rowsRead, Double rowsPerSecond, Instant startedAt, Instant finishedAt, String error) {
-    }
+    public record SourceProgress(
+            String source,
+            String status,
+            LocalDate from,
+            LocalDate to,
+            long days,
+            int daysDone,
+            long rowsRead,
+            Double rowsPerSecond,
+            Instant startedAt,
+            Instant finishedAt,
+            String error) {}
 
     /** A job execution (one tenant) with its request and, for a sync, its progress. */
-    public record JobStatus(long jobExecutionId, String jobName, String status, String exitCode, Instant startTime,
-            Instant endTime, Double durationSeconds, Long requestId, String trigger, String requestedBy,
-            List<String> sources, LocalDate from, LocalDate to, Long restartOf, long rowsRead, int daysDone,
-            long days, List<SourceProgress> progress, List<String> errors, String node) {
-    }
+    public record JobStatus(
+            long jobExecutionId,
+            String jobName,
+            String status,
+            String exitCode,
+            Instant startTime,
+            Instant endTime,
+            Double durationSeconds,
+            Long requestId,
+            String trigger,
+            String requestedBy,
+            List<String> sources,
+            LocalDate from,
+            LocalDate to,
+            Long restartOf,
+            long rowsRead,
+            int daysDone,
+            long days,
+            List<SourceProgress> progress,
+            List<String> errors,
+            String node) {}
 
     /** A tenant of a request: where its job ran and how it ended. */
-    public record TenantLine(String source, String status, LocalDate from, LocalDate to, String node,
-            Long jobExecutionId, int attempts, Instant startedAt, Instant finishedAt, String message) {
-    }
+    public record TenantLine(
+            String source,
+            String status,
+            LocalDate from,
+            LocalDate to,
+            String node,
+            Long jobExecutionId,
+            int attempts,
+            Instant startedAt,
+            Instant finishedAt,
+            String message) {}
 
     /** One request: what was asked, by whom, its tenants' counts and what became of it. */
-    public record Entry(long requestId, String jobName, String work, String trigger, String requestedBy,
-            Instant requestedAt, int tenants, LocalDate from, LocalDate to, String node, Long jobExecutionId,
-            Long restartOf, String status, Instant finishedAt, Counts counts, List<String> errors) {
-    }
+    public record Entry(
+            long requestId,
+            String jobName,
+            String work,
+            String trigger,
+            String requestedBy,
+            Instant requestedAt,
+            int tenants,
+            LocalDate from,
+            LocalDate to,
+            String node,
+            Long jobExecutionId,
+            Long restartOf,
+            String status,
+            Instant finishedAt,
+            Counts counts,
+            List<String> errors) {}
 
     /** A request opened: its line and its tenants. */
-    public record RequestStatus(Entry request, int total, int completed, int failed, int running, int waiting,
-            List<TenantLine> tenants) {
-    }
+    public record RequestStatus(
+            Entry request, int total, int completed, int failed, int running, int waiting, List<TenantLine> tenants) {}
 
     /** A source's newest sync run: its status, days and when it finished (null while it runs). */
-    public record LastSync(String status, LocalDate from, LocalDate to, Instant finishedAt) {
-    }
+    public record LastSync(String status, LocalDate from, LocalDate to, Instant finishedAt) {}
 
     private static final int ERRORS_SHOWN = 5;
 
@@ -72,7 +116,11 @@ public class JobHistory {
     private final Clock clock;
     private final SyncRunStore runs;
 
-    JobHistory(JobRepository jobRepository, JobRequestStore requests, JobExecutions executions, Clock clock,
+    JobHistory(
+            JobRepository jobRepository,
+            JobRequestStore requests,
+            JobExecutions executions,
+            Clock clock,
             SyncRunStore runs) {
         this.jobRepository = jobRepository;
         this.requests = requests;
@@ -113,16 +161,26 @@ public class JobHistory {
         Instant end = instant(execution.getEndTime());
         LocalDate from = execution.getJobParameters().getLocalDate(JobRunner.FROM);
         LocalDate to = execution.getJobParameters().getLocalDate(JobRunner.TO);
-        return Optional.of(new JobStatus(execution.getId(), execution.getJobInstance().getJobName(),
-                execution.getStatus().name(), execution.getExitStatus().getExitCode(), start, end,
-                seconds(start, end), request.map(JobRequest::id).orElse(null),
+        return Optional.of(new JobStatus(
+                execution.getId(),
+                execution.getJobInstance().getJobName(),
+                execution.getStatus().name(),
+                execution.getExitStatus().getExitCode(),
+                start,
+                end,
+                seconds(start, end),
+                request.map(JobRequest::id).orElse(null),
                 request.map(r -> r.requester().trigger().name()).orElse(null),
                 request.map(r -> r.requester().user()).orElse(null),
-                source == null ? List.of() : List.of(source), from, to,
+                source == null ? List.of() : List.of(source),
+                from,
+                to,
                 request.map(JobRequest::restartOf).orElse(null),
                 progress.stream().mapToLong(SourceProgress::rowsRead).sum(),
                 progress.stream().mapToInt(SourceProgress::daysDone).sum(),
-                progress.stream().mapToLong(SourceProgress::days).sum(), progress, errors,
+                progress.stream().mapToLong(SourceProgress::days).sum(),
+                progress,
+                errors,
                 tenant.map(TenantJob::node).orElse(request.map(JobRequest::node).orElse(null))));
     }
 
@@ -130,8 +188,14 @@ public class JobHistory {
     public List<Entry> history(int limit) {
         List<Entry> entries = new ArrayList<>();
         for (JobRequest r : requests.newest(limit)) {
-            entries.add(entry(r, requests.counts(r.id()), failures(requests.tenants(r.id()).stream()
-                    .filter(t -> t.status() == TenantStatus.FAILED).toList(), r)));
+            entries.add(entry(
+                    r,
+                    requests.counts(r.id()),
+                    failures(
+                            requests.tenants(r.id()).stream()
+                                    .filter(t -> t.status() == TenantStatus.FAILED)
+                                    .toList(),
+                            r)));
         }
         return entries;
     }
@@ -149,8 +213,15 @@ public class JobHistory {
             byRequest.computeIfAbsent(t.requestId(), id -> new ArrayList<>()).add(t);
         }
         List<Entry> entries = new ArrayList<>();
-        byRequest.forEach((id, tenants) -> requests.find(id).ifPresent(r -> entries.add(entry(r, counts(tenants),
-                failures(tenants.stream().filter(t -> t.status() == TenantStatus.FAILED).toList(), r)))));
+        byRequest.forEach((id, tenants) -> requests.find(id)
+                .ifPresent(r -> entries.add(entry(
+                        r,
+                        counts(tenants),
+                        failures(
+                                tenants.stream()
+                                        .filter(t -> t.status() == TenantStatus.FAILED)
+                                        .toList(),
+                                r)))));
         return entries;
     }
 
@@ -165,26 +236,47 @@ public class JobHistory {
             return Optional.empty();
         }
         Counts counts = counts(tenants);
-        List<TenantLine> lines = tenants.stream().map(t -> new TenantLine(t.source(), t.status().name(), t.from(),
-                t.to(), t.node(), t.jobExecutionId(), t.attempts(), t.startedAt(), t.finishedAt(), t.message()))
+        List<TenantLine> lines = tenants.stream()
+                .map(t -> new TenantLine(
+                        t.source(),
+                        t.status().name(),
+                        t.from(),
+                        t.to(),
+                        t.node(),
+                        t.jobExecutionId(),
+                        t.attempts(),
+                        t.startedAt(),
+                        t.finishedAt(),
+                        t.message()))
                 .toList();
-        Entry entry = entry(found.get(), counts, failures(tenants.stream()
-                .filter(t -> t.status() == TenantStatus.FAILED).toList(), found.get()));
-        return Optional.of(new RequestStatus(entry, counts.total(), counts.completed(), counts.failed(),
-                counts.running(), counts.waiting(), lines));
+        Entry entry = entry(
+                found.get(),
+                counts,
+                failures(
+                        tenants.stream()
+                                .filter(t -> t.status() == TenantStatus.FAILED)
+                                .toList(),
+                        found.get()));
+        return Optional.of(new RequestStatus(
+                entry, counts.total(), counts.completed(), counts.failed(), counts.running(), counts.waiting(), lines));
     }
 
     private static Counts counts(List<TenantJob> tenants) {
         int[] n = new int[TenantStatus.values().length];
         tenants.forEach(t -> n[t.status().ordinal()]++);
-        return new Counts(tenants.size(), n[TenantStatus.COMPLETED.ordinal()], n[TenantStatus.FAILED.ordinal()],
-                n[TenantStatus.RUNNING.ordinal()], n[TenantStatus.WAITING.ordinal()]);
+        return new Counts(
+                tenants.size(),
+                n[TenantStatus.COMPLETED.ordinal()],
+                n[TenantStatus.FAILED.ordinal()],
+                n[TenantStatus.RUNNING.ordinal()],
+                n[TenantStatus.WAITING.ordinal()]);
     }
 
     private static List<String> failures(List<TenantJob> failed, JobRequest request) {
         List<String> errors = new ArrayList<>();
-        failed.stream().limit(ERRORS_SHOWN).forEach(t -> errors.add(t.message() == null
-                ? "source '" + t.source() + "' failed" : t.message()));
+        failed.stream()
+                .limit(ERRORS_SHOWN)
+                .forEach(t -> errors.add(t.message() == null ? "source '" + t.source() + "' failed" : t.message()));
         if (failed.size() > ERRORS_SHOWN) {
             errors.add("and " + (failed.size() - ERRORS_SHOWN) + " more tenants failed");
         }
@@ -200,10 +292,23 @@ public class JobHistory {
         if (counts.total() > 0 && r.status() != JobRequestStore.Status.REFUSED) {
             status = !counts.ended() ? "STARTED" : counts.failed() > 0 ? "FAILED" : "COMPLETED";
         }
-        return new Entry(r.id(), r.jobName(), r.work() == null ? null : r.work().code(),
-                r.requester().trigger().name(), r.requester().user(), r.requestedAt(),
-                counts.total() > 0 ? counts.total() : r.tenantCount(), r.from(), r.to(), r.node(), r.jobExecutionId(),
-                r.restartOf(), status, r.finishedAt(), counts, errors);
+        return new Entry(
+                r.id(),
+                r.jobName(),
+                r.work() == null ? null : r.work().code(),
+                r.requester().trigger().name(),
+                r.requester().user(),
+                r.requestedAt(),
+                counts.total() > 0 ? counts.total() : r.tenantCount(),
+                r.from(),
+                r.to(),
+                r.node(),
+                r.jobExecutionId(),
+                r.restartOf(),
+                status,
+                r.finishedAt(),
+                counts,
+                errors);
     }
 
     private SourceProgress progress(SyncRun run) {
@@ -211,12 +316,24 @@ public class JobHistory {
         Instant until = run.finishedAt() != null ? run.finishedAt() : clock.instant();
         double seconds = Duration.between(run.startedAt(), until).toMillis() / 1000.0;
         Double rate = seconds > 0 ? Math.round(run.rowsRead() / seconds * 10) / 10.0 : null;
-        return new SourceProgress(run.source(), run.status().name(), run.from(), run.to(), days, run.daysDone(),
-                run.rowsRead(), rate, run.startedAt(), run.finishedAt(), run.error());
+        return new SourceProgress(
+                run.source(),
+                run.status().name(),
+                run.from(),
+                run.to(),
+                days,
+                run.daysDone(),
+                run.rowsRead(),
+                rate,
+                run.startedAt(),
+                run.finishedAt(),
+                run.error());
     }
 
     private static Instant instant(LocalDateTime batchTime) {
-        return batchTime == null ? null : batchTime.atZone(ZoneId.systemDefault()).toInstant();
+        return batchTime == null
+                ? null
+                : batchTime.atZone(ZoneId.systemDefault()).toInstant();
     }
 
     private Double seconds(Instant start, Instant end) {

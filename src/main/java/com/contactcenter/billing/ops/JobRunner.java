@@ -55,12 +55,12 @@ public class JobRunner {
 
     /** The parameters both jobs name their tenant and days with. */
     public static final String SOURCE = "source";
+
     public static final String FROM = "from";
     public static final String TO = "to";
 
     /** A many-tenant request, enqueued. */
-    public record Submitted(long requestId, int tenants) {
-    }
+    public record Submitted(long requestId, int tenants) {}
 
     /** A job launched on this node: its request, its execution id, and the execution when it ends. */
     public record Started(long requestId, long jobExecutionId, CompletableFuture<JobExecution> done) {
@@ -71,7 +71,10 @@ public class JobRunner {
     }
 
     /** What became of a tenant's turn on a node. */
-    enum Turn { DONE, BUSY }
+    enum Turn {
+        DONE,
+        BUSY
+    }
 
     /** How long a running execution with no lock is taken for one about to begin rather than a dead one. */
     static final Duration STARTING_GRACE = Duration.ofSeconds(30);
@@ -98,9 +101,19 @@ public class JobRunner {
     private final Duration busyRetry;
     private final Clock clock;
 
-    JobRunner(SourceRegistry sources, SyncService syncService, JobRepository jobRepository, JobOperator jobOperator,
-            List<Job> jobs, JobRequestStore requests, SyncLock locks, SyncMetrics metrics, WorkScheduler cluster,
-            SyncProperties settings, LockProperties lock, Clock clock) {
+    JobRunner(
+            SourceRegistry sources,
+            SyncService syncService,
+            JobRepository jobRepository,
+            JobOperator jobOperator,
+            List<Job> jobs,
+            JobRequestStore requests,
+            SyncLock locks,
+            SyncMetrics metrics,
+            WorkScheduler cluster,
+            SyncProperties settings,
+            LockProperties lock,
+            Clock clock) {
         this.sources = sources;
         this.syncService = syncService;
         this.jobRepository = jobRepository;
@@ -138,15 +151,25 @@ public class JobRunner {
         List<TenantWindow> tenants = new ArrayList<>(names.size());
         for (String name : new java.util.LinkedHashSet<>(names)) {
             ZoneId zone = sources.require(name).timeZone();
-            SyncWindow days = window != null ? window
+            SyncWindow days = window != null
+                    ? window
                     : SyncWindow.nightly(clock, zone, work == TenantWork.INTRADAY ? 0 : settings.nightlyTrailingDays());
             tenants.add(new TenantWindow(name, days.from(), days.to()));
         }
-        long requestId = requests.create(work.jobName(), work, requester, tenants.size(),
-                window == null ? null : window.from(), window == null ? null : window.to(), null);
+        long requestId = requests.create(
+                work.jobName(),
+                work,
+                requester,
+                tenants.size(),
+                window == null ? null : window.from(),
+                window == null ? null : window.to(),
+                null);
         requests.addTenants(requestId, work.jobName(), tenants);
         try {
-            TenantJobs.enqueue(cluster.started(), requestId, tenants.stream().map(TenantWindow::source).toList());
+            TenantJobs.enqueue(
+                    cluster.started(),
+                    requestId,
+                    tenants.stream().map(TenantWindow::source).toList());
         } catch (RuntimeException e) {
             requests.finish(requestId, JobRequestStore.Status.FAILED, "could not enqueue: " + e.getMessage());
             throw e;
@@ -185,7 +208,7 @@ public class JobRunner {
     /** Syncs the sources over {@code window} (null: each one's nightly window) and waits for the end. */
     public SyncOutcome sync(List<String> names, SyncWindow window, Requester requester) {
         Submitted submitted = submit(TenantWork.SYNC, names, window, requester);
-        await(submitted.requestId(), counts -> { });
+        await(submitted.requestId(), counts -> {});
         return outcome(submitted.requestId());
     }
 
@@ -193,14 +216,28 @@ public class JobRunner {
     public SyncOutcome outcome(long requestId) {
         List<SourceOutcome> outcomes = new ArrayList<>();
         for (TenantJob t : requests.tenants(requestId)) {
-            JobExecution execution = t.jobExecutionId() == null ? null : JobExecutions.find(jobRepository,
-                    t.jobExecutionId());
+            JobExecution execution =
+                    t.jobExecutionId() == null ? null : JobExecutions.find(jobRepository, t.jobExecutionId());
             SourceOutcome o = execution == null ? null : syncService.outcome(execution);
             if (o == null) {
-                o = new SourceOutcome(t.source(), t.status() == TenantStatus.COMPLETED, t.from(), t.to(), 0, 0,
-                        t.message(), t.jobExecutionId());
+                o = new SourceOutcome(
+                        t.source(),
+                        t.status() == TenantStatus.COMPLETED,
+                        t.from(),
+                        t.to(),
+                        0,
+                        0,
+                        t.message(),
+                        t.jobExecutionId());
             } else if (t.status() == TenantStatus.FAILED && o.succeeded()) {
-                o = new SourceOutcome(o.source(), false, o.from(), o.to(), o.daysDone(), o.rowsRead(), t.message(),
+                o = new SourceOutcome(
+                        o.source(),
+                        false,
+                        o.from(),
+                        o.to(),
+                        o.daysDone(),
+                        o.rowsRead(),
+                        t.message(),
                         o.jobExecutionId());
             }
             outcomes.add(o);
@@ -234,16 +271,26 @@ public class JobRunner {
                     if (execution.getStatus() != BatchStatus.COMPLETED) {
                         Optional<SyncBusyException> busy = busy(execution);
                         if (busy.isPresent()) {
-                            return waitFor(requests.tenant(requestId, source).orElse(tenant), busy.get().getMessage());
+                            return waitFor(
+                                    requests.tenant(requestId, source).orElse(tenant),
+                                    busy.get().getMessage());
                         }
-                        end(tenant, TenantStatus.FAILED, syncService.outcome(execution).error());
+                        end(
+                                tenant,
+                                TenantStatus.FAILED,
+                                syncService.outcome(execution).error());
                         return Turn.DONE;
                     }
                 }
             }
             if (work != TenantWork.SYNC) {
-                JobExecution snapshot = launch(requestId, source, operator -> operator.start(
-                        registry.getJob(SnapshotJob.NAME), snapshotParameters(source, tenant, request, work))).runHere();
+                JobExecution snapshot = launch(
+                                requestId,
+                                source,
+                                operator -> operator.start(
+                                        registry.getJob(SnapshotJob.NAME),
+                                        snapshotParameters(source, tenant, request, work)))
+                        .runHere();
                 if (snapshot.getStatus() != BatchStatus.COMPLETED) {
                     end(tenant, TenantStatus.FAILED, SyncService.failure(snapshot));
                     return Turn.DONE;
@@ -265,10 +312,13 @@ public class JobRunner {
         return busyRetry;
     }
 
-    private static JobParameters snapshotParameters(String source, TenantJob tenant, JobRequest request,
-            TenantWork work) {
-        return SnapshotJob.parameters(source, request.from() != null ? request.from() : tenant.from(),
-                request.to() != null ? request.to() : tenant.to(), work == TenantWork.SNAPSHOT_REPORTS,
+    private static JobParameters snapshotParameters(
+            String source, TenantJob tenant, JobRequest request, TenantWork work) {
+        return SnapshotJob.parameters(
+                source,
+                request.from() != null ? request.from() : tenant.from(),
+                request.to() != null ? request.to() : tenant.to(),
+                work == TenantWork.SNAPSHOT_REPORTS,
                 work == TenantWork.INTRADAY);
     }
 
@@ -288,8 +338,10 @@ public class JobRunner {
     }
 
     private static Optional<SyncBusyException> busy(JobExecution execution) {
-        return execution.getFailureExceptions().stream().filter(SyncBusyException.class::isInstance)
-                .map(SyncBusyException.class::cast).findFirst();
+        return execution.getFailureExceptions().stream()
+                .filter(SyncBusyException.class::isInstance)
+                .map(SyncBusyException.class::cast)
+                .findFirst();
     }
 
     // ---- one tenant, launched here
@@ -333,16 +385,21 @@ public class JobRunner {
                 throw new IllegalStateException("execution " + jobExecutionId + " is still " + execution.getStatus());
             }
             long requestId = requests.create(jobName, null, requester, 1, null, null, jobExecutionId);
-            return startHere(requestId, launch(requestId, execution.getJobParameters().getString(SOURCE),
-                    operator -> operator.restart(execution)), null);
+            return startHere(
+                    requestId,
+                    launch(
+                            requestId,
+                            execution.getJobParameters().getString(SOURCE),
+                            operator -> operator.restart(execution)),
+                    null);
         }
         String source = SyncService.source(execution.getJobParameters());
         SyncWindow window = SyncService.window(execution.getJobParameters());
-        long requestId = requests.create(SYNC_JOB, TenantWork.SYNC, requester, 1, window.from(), window.to(),
-                jobExecutionId);
+        long requestId =
+                requests.create(SYNC_JOB, TenantWork.SYNC, requester, 1, window.from(), window.to(), jobExecutionId);
         requests.addTenants(requestId, SYNC_JOB, List.of(new TenantWindow(source, window.from(), window.to())));
-        requests.tenantRunning(requestId, source, SyncService.revision(execution.getJobParameters()), jobExecutionId,
-                Node.NAME);
+        requests.tenantRunning(
+                requestId, source, SyncService.revision(execution.getJobParameters()), jobExecutionId, Node.NAME);
         return startHere(requests.tenant(requestId, source).orElseThrow());
     }
 
@@ -370,13 +427,15 @@ public class JobRunner {
     private Started startHere(long requestId, Launch launch, TenantJob tenant) {
         requests.started(requestId, launch.executionId());
         CompletableFuture<JobExecution> done = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                launch.runHere();
-            } finally {
-                done.complete(finished(requestId, launch.executionId(), tenant));
-            }
-        }, "job-" + launch.executionId());
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        launch.runHere();
+                    } finally {
+                        done.complete(finished(requestId, launch.executionId(), tenant));
+                    }
+                },
+                "job-" + launch.executionId());
         thread.start();
         return new Started(requestId, launch.executionId(), done);
     }
@@ -388,13 +447,16 @@ public class JobRunner {
             String message = completed ? null : SyncService.failure(execution);
             if (tenant != null) {
                 metrics.record(execution);
-                requests.tenantEnded(requestId, tenant.source(),
-                        completed ? TenantStatus.COMPLETED : TenantStatus.FAILED, message);
+                requests.tenantEnded(
+                        requestId, tenant.source(), completed ? TenantStatus.COMPLETED : TenantStatus.FAILED, message);
             }
-            requests.finish(requestId, completed ? JobRequestStore.Status.COMPLETED : JobRequestStore.Status.FAILED,
-                    message);
+            requests.finish(
+                    requestId, completed ? JobRequestStore.Status.COMPLETED : JobRequestStore.Status.FAILED, message);
         } catch (RuntimeException e) {
-            log.error("job request {}: could not record the end of execution {}: {}", requestId, executionId,
+            log.error(
+                    "job request {}: could not record the end of execution {}: {}",
+                    requestId,
+                    executionId,
                     e.getMessage());
         }
         return execution;
@@ -414,7 +476,9 @@ public class JobRunner {
         String source = tenant.source();
         Optional<SyncLock.Holder> holder = locks.holder(source);
         if (holder.isPresent() && locks.alive(holder.get())) {
-            throw new SyncBusyException(BusyMessages.of(holder.get(), locks, requests), source,
+            throw new SyncBusyException(
+                    BusyMessages.of(holder.get(), locks, requests),
+                    source,
                     holder.get().jobExecutionId());
         }
         SyncWindow window = new SyncWindow(tenant.from(), tenant.to());
@@ -428,7 +492,8 @@ public class JobRunner {
             Optional<TenantJob> previous = requests.newestRun(SYNC_JOB, source, tenant.from(), tenant.to());
             if (previous.isPresent()) {
                 last = latestOfInstance(previous.get().jobExecutionId());
-                revision = previous.get().revision() == null ? 0 : previous.get().revision();
+                revision =
+                        previous.get().revision() == null ? 0 : previous.get().revision();
                 if (last == null) {
                     revision++;
                 }
@@ -442,8 +507,12 @@ public class JobRunner {
         long requestId = tenant.requestId();
         if (last != null && (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED)) {
             JobExecution toRestart = last;
-            log.info("{} {}..{}: the same work's execution {} did not finish: restarting it", source, window.from(),
-                    window.to(), toRestart.getId());
+            log.info(
+                    "{} {}..{}: the same work's execution {} did not finish: restarting it",
+                    source,
+                    window.from(),
+                    window.to(),
+                    toRestart.getId());
             return recorded(tenant, revision, launch(requestId, source, operator -> operator.restart(toRestart)));
         }
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
@@ -459,20 +528,29 @@ public class JobRunner {
             JobInstance existing = jobRepository.getJobInstance(SYNC_JOB, params);
             JobExecution unrecorded = existing == null ? null : jobRepository.getLastJobExecution(existing);
             if (existing == null) {
-                return recorded(tenant, revision, launch(requestId, source,
-                        operator -> operator.start(syncService.job(), params)));
+                return recorded(
+                        tenant,
+                        revision,
+                        launch(requestId, source, operator -> operator.start(syncService.job(), params)));
             }
             if (unrecorded != null && RUNNING.contains(unrecorded.getStatus())) {
                 refuseIfStarting(source, holder, unrecorded);
                 unrecorded = recover(unrecorded, "no live run holds source '" + source + "'");
             }
-            if (unrecorded != null && (unrecorded.getStatus() == BatchStatus.FAILED
-                    || unrecorded.getStatus() == BatchStatus.STOPPED)) {
+            if (unrecorded != null
+                    && (unrecorded.getStatus() == BatchStatus.FAILED
+                            || unrecorded.getStatus() == BatchStatus.STOPPED)) {
                 JobExecution toRestart = unrecorded;
                 return recorded(tenant, revision, launch(requestId, source, operator -> operator.restart(toRestart)));
             }
-            log.warn("{} {}..{}: revision {} has {}; starting the next", source, window.from(), window.to(), revision,
-                    unrecorded == null ? "no execution (its process stopped while creating it)"
+            log.warn(
+                    "{} {}..{}: revision {} has {}; starting the next",
+                    source,
+                    window.from(),
+                    window.to(),
+                    revision,
+                    unrecorded == null
+                            ? "no execution (its process stopped while creating it)"
                             : "a " + unrecorded.getStatus() + " execution no request recorded");
             revision++;
         }
@@ -486,15 +564,17 @@ public class JobRunner {
      */
     private void refuseIfStarting(String source, Optional<SyncLock.Holder> holder, JobExecution execution) {
         if (holder.isEmpty() && justTouched(execution)) {
-            throw new SyncBusyException("source '" + source + "' is already being synced by job execution "
-                    + execution.getId() + ", which another request has just started: try again when it has finished",
-                    source, execution.getId());
+            throw new SyncBusyException(
+                    "source '" + source + "' is already being synced by job execution " + execution.getId()
+                            + ", which another request has just started: try again when it has finished",
+                    source,
+                    execution.getId());
         }
     }
 
     private static boolean justTouched(JobExecution execution) {
-        LocalDateTime touched = execution.getLastUpdated() != null ? execution.getLastUpdated()
-                : execution.getCreateTime();
+        LocalDateTime touched =
+                execution.getLastUpdated() != null ? execution.getLastUpdated() : execution.getCreateTime();
         // Spring Batch stamps executions with the system clock, in the system zone
         return touched != null && touched.isAfter(LocalDateTime.now(BATCH_CLOCK).minus(STARTING_GRACE));
     }
@@ -519,8 +599,12 @@ public class JobRunner {
     }
 
     private JobExecution recover(JobExecution execution, String why) {
-        log.warn("execution {} ({}) was left {} by a process that is gone: recovering it ({})", execution.getId(),
-                execution.getJobInstance().getJobName(), execution.getStatus(), why);
+        log.warn(
+                "execution {} ({}) was left {} by a process that is gone: recovering it ({})",
+                execution.getId(),
+                execution.getJobInstance().getJobName(),
+                execution.getStatus(),
+                why);
         return jobOperator.recover(execution);
     }
 
@@ -567,9 +651,12 @@ public class JobRunner {
     }
 
     private static SyncBusyException lostTheRace(String source, long requestId) {
-        return new SyncBusyException("source '" + source + "' is already being synced by another request for the"
-                + " same days (job request " + requestId + " lost the race to start it): try again when it has"
-                + " finished", source, -1);
+        return new SyncBusyException(
+                "source '" + source + "' is already being synced by another request for the"
+                        + " same days (job request " + requestId + " lost the race to start it): try again when it has"
+                        + " finished",
+                source,
+                -1);
     }
 
     /**
@@ -586,7 +673,8 @@ public class JobRunner {
         try {
             operator.afterPropertiesSet();
             execution = how.launch(operator);
-        } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException
+        } catch (JobExecutionAlreadyRunningException
+                | JobInstanceAlreadyCompleteException
                 | org.springframework.dao.DataIntegrityViolationException e) {
             // another request created the same work's execution a moment ago
             throw lostTheRace(source, requestId);
@@ -600,8 +688,8 @@ public class JobRunner {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("job request " + requestId + ": could not start the job: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "job request " + requestId + ": could not start the job: " + e.getMessage(), e);
         }
         return new Launch(execution, run.get(), jobRepository);
     }

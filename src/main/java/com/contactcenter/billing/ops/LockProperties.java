@@ -10,12 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * request whose source a live run holds is tried again every {@code busyRetry}, 240 times at most.
  */
 @ConfigurationProperties("billing.lock")
-public record LockProperties(@DefaultValue("2m") Duration ttl, @DefaultValue("20s") Duration heartbeat,
+public record LockProperties(
+        @DefaultValue("2m") Duration ttl,
+        @DefaultValue("20s") Duration heartbeat,
         @DefaultValue("30s") Duration busyRetry) {
 
     public LockProperties {
         if (ttl.compareTo(heartbeat) <= 0 || heartbeat.isZero() || heartbeat.isNegative()) {
-            throw new IllegalArgumentException("billing.lock.heartbeat must be positive and shorter than billing.lock.ttl");
+            throw new IllegalArgumentException(
+                    "billing.lock.heartbeat must be positive and shorter than billing.lock.ttl");
         }
     }
 }

@@ -10,8 +10,7 @@ final class Node {
     static final String HOST = host();
     static final String NAME = HOST + ":" + ProcessHandle.current().pid();
 
-    private Node() {
-    }
+    private Node() {}
 
     private static String host() {
         try {

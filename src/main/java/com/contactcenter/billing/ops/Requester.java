@@ -5,7 +5,11 @@ import java.util.Locale;
 /** Who asked for a job: the schedule (which trigger), the CLI (which OS user) or the API (which account). */
 public record Requester(Trigger trigger, String user) {
 
-    public enum Trigger { SCHEDULE, CLI, API }
+    public enum Trigger {
+        SCHEDULE,
+        CLI,
+        API
+    }
 
     public Requester {
         if (trigger == null || user == null || user.isBlank()) {
@@ -29,6 +33,7 @@ public record Requester(Trigger trigger, String user) {
 
     @Override
     public String toString() {
-        return trigger.name().toLowerCase(Locale.ROOT) + " " + (trigger == Trigger.SCHEDULE ? "trigger " : "user ") + user;
+        return trigger.name().toLowerCase(Locale.ROOT) + " " + (trigger == Trigger.SCHEDULE ? "trigger " : "user ")
+                + user;
     }
 }

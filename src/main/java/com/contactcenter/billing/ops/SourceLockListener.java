@@ -29,7 +29,9 @@ class SourceLockListener implements JobExecutionListener {
         try {
             locks.acquire(source, execution.getId());
         } catch (SyncLock.Held held) {
-            throw new SyncBusyException(BusyMessages.of(held.holder(), locks, requests), source,
+            throw new SyncBusyException(
+                    BusyMessages.of(held.holder(), locks, requests),
+                    source,
                     held.holder().jobExecutionId());
         }
     }

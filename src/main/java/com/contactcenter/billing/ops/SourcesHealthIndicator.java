@@ -86,13 +86,16 @@ class SourcesHealthIndicator implements HealthIndicator, DisposableBean {
                 d.put("error", problem.get());
             }
             try {
-                runs.latestCompleted(name).ifPresent(r -> d.put("lastSuccessfulSync", r.asOf().toString()));
+                runs.latestCompleted(name)
+                        .ifPresent(r -> d.put("lastSuccessfulSync", r.asOf().toString()));
             } catch (RuntimeException e) {
                 d.put("lastSuccessfulSync", "unknown (warehouse unreachable)");
             }
             details.put(name, d);
         }
-        return (allUp ? Health.up() : Health.status(DEGRADED)).withDetails(details).build();
+        return (allUp ? Health.up() : Health.status(DEGRADED))
+                .withDetails(details)
+                .build();
     }
 
     private Optional<String> probe(String name) {

@@ -35,9 +35,14 @@ import org.springframework.stereotype.Component;
 public class SyncLock implements DisposableBean {
 
     /** A row of the lock table. */
-    public record Holder(String source, long jobExecutionId, String node, String schedulerInstance,
-            Instant acquiredAt, Instant heartbeatAt, Instant expiresAt) {
-    }
+    public record Holder(
+            String source,
+            long jobExecutionId,
+            String node,
+            String schedulerInstance,
+            Instant acquiredAt,
+            Instant heartbeatAt,
+            Instant expiresAt) {}
 
     /** A source is held by a live holder. */
     static final class Held extends RuntimeException {
@@ -92,17 +97,27 @@ public class SyncLock implements DisposableBean {
             }
             if (holder != null) {
                 Optional<String> dead = whyDead(holder);
-                if (dead.isPresent() && jdbc.update("DELETE FROM sync_lock WHERE source = ? AND job_execution_id = ?",
-                        source, holder.jobExecutionId()) == 1) {
-                    log.warn("{}: taking over the lock of job execution {} (node {}): {}", source,
-                            holder.jobExecutionId(), holder.node(), dead.get());
+                if (dead.isPresent()
+                        && jdbc.update(
+                                        "DELETE FROM sync_lock WHERE source = ? AND job_execution_id = ?",
+                                        source,
+                                        holder.jobExecutionId())
+                                == 1) {
+                    log.warn(
+                            "{}: taking over the lock of job execution {} (node {}): {}",
+                            source,
+                            holder.jobExecutionId(),
+                            holder.node(),
+                            dead.get());
                     takenOver = Optional.of(holder);
                 }
             }
             if (!tryInsert(source, jobExecutionId)) {
                 Holder current = holder(source).orElse(holder);
-                throw new Held(current != null ? current
-                        : new Holder(source, -1, "?", null, clock.instant(), clock.instant(), clock.instant()));
+                throw new Held(
+                        current != null
+                                ? current
+                                : new Holder(source, -1, "?", null, clock.instant(), clock.instant(), clock.instant()));
             }
         }
         renewLater(jobExecutionId);
@@ -110,16 +125,25 @@ public class SyncLock implements DisposableBean {
     }
 
     private void renewLater(long jobExecutionId) {
-        held.computeIfAbsent(jobExecutionId, id -> heartbeats.scheduleAtFixedRate(() -> renew(id),
-                heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS));
+        held.computeIfAbsent(
+                jobExecutionId,
+                id -> heartbeats.scheduleAtFixedRate(
+                        () -> renew(id), heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private boolean tryInsert(String source, long jobExecutionId) {
         Instant now = clock.instant();
         try {
-            jdbc.update("INSERT INTO sync_lock (source, job_execution_id, holder, scheduler_instance, acquired_at,"
-                    + " heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)", source, jobExecutionId, Node.NAME,
-                    cluster.instanceId().orElse(null), Utc.of(now), Utc.of(now), Utc.of(now.plus(ttl)));
+            jdbc.update(
+                    "INSERT INTO sync_lock (source, job_execution_id, holder, scheduler_instance, acquired_at,"
+                            + " heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    source,
+                    jobExecutionId,
+                    Node.NAME,
+                    cluster.instanceId().orElse(null),
+                    Utc.of(now),
+                    Utc.of(now),
+                    Utc.of(now.plus(ttl)));
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -129,10 +153,14 @@ public class SyncLock implements DisposableBean {
     private void renew(long jobExecutionId) {
         try {
             Instant now = clock.instant();
-            int rows = jdbc.update("UPDATE sync_lock SET heartbeat_at = ?, expires_at = ? WHERE job_execution_id = ?",
-                    Utc.of(now), Utc.of(now.plus(ttl)), jobExecutionId);
+            int rows = jdbc.update(
+                    "UPDATE sync_lock SET heartbeat_at = ?, expires_at = ? WHERE job_execution_id = ?",
+                    Utc.of(now),
+                    Utc.of(now.plus(ttl)),
+                    jobExecutionId);
             if (rows == 0) {
-                log.error("job execution {}: its sync lock is gone (taken over after missed heartbeats?)",
+                log.error(
+                        "job execution {}: its sync lock is gone (taken over after missed heartbeats?)",
                         jobExecutionId);
             }
         } catch (RuntimeException e) {
@@ -150,7 +178,8 @@ public class SyncLock implements DisposableBean {
     }
 
     public Optional<Holder> holder(String source) {
-        return jdbc.query("SELECT * FROM sync_lock WHERE source = ?", this::map, source).stream().findFirst();
+        return jdbc.query("SELECT * FROM sync_lock WHERE source = ?", this::map, source).stream()
+                .findFirst();
     }
 
     public List<Holder> holders() {
@@ -168,14 +197,15 @@ public class SyncLock implements DisposableBean {
      */
     Optional<String> whyDead(Holder holder) {
         if (holder.expiresAt().isBefore(clock.instant())) {
-            return Optional.of("its lease expired at " + holder.expiresAt() + " (not renewed since "
-                    + holder.heartbeatAt() + ")");
+            return Optional.of(
+                    "its lease expired at " + holder.expiresAt() + " (not renewed since " + holder.heartbeatAt() + ")");
         }
         if (Node.onThisHost(holder.node())) {
             // this host knows its own processes: a live one is alive, however late its node checked in
             return Node.deadProcess(holder.node());
         }
-        if (holder.schedulerInstance() != null && !holder.schedulerInstance().equals(cluster.instanceId().orElse(null))) {
+        if (holder.schedulerInstance() != null
+                && !holder.schedulerInstance().equals(cluster.instanceId().orElse(null))) {
             try {
                 if (!cluster.checkedIn(holder.schedulerInstance())) {
                     return Optional.of("its node (" + holder.schedulerInstance() + ") has left the cluster");
@@ -188,8 +218,13 @@ public class SyncLock implements DisposableBean {
     }
 
     private Holder map(ResultSet rs, int row) throws SQLException {
-        return new Holder(rs.getString("source"), rs.getLong("job_execution_id"), rs.getString("holder"),
-                rs.getString("scheduler_instance"), Utc.read(rs, "acquired_at"), Utc.read(rs, "heartbeat_at"),
+        return new Holder(
+                rs.getString("source"),
+                rs.getLong("job_execution_id"),
+                rs.getString("holder"),
+                rs.getString("scheduler_instance"),
+                Utc.read(rs, "acquired_at"),
+                Utc.read(rs, "heartbeat_at"),
                 Utc.read(rs, "expires_at"));
     }
 

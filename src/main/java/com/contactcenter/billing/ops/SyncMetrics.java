@@ -27,7 +27,10 @@ class SyncMetrics {
     private final SyncRunStore runs;
     private final JobExecutions executions;
 
-    SyncMetrics(ObjectProvider<MeterRegistry> registry, SyncRunStore runs, SourceRegistry sources,
+    SyncMetrics(
+            ObjectProvider<MeterRegistry> registry,
+            SyncRunStore runs,
+            SourceRegistry sources,
             JobExecutions executions) {
         this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
         this.runs = runs;
@@ -39,28 +42,40 @@ class SyncMetrics {
     private void lastSuccessGauge(String source) {
         Gauge.builder("billing.sync.last.success", runs, r -> lastSuccess(r, source))
                 .description("as-of of the newest completed sync of the source, epoch seconds")
-                .baseUnit("seconds").tag("source", source).register(registry);
+                .baseUnit("seconds")
+                .tag("source", source)
+                .register(registry);
     }
 
     private static double lastSuccess(SyncRunStore runs, String source) {
         try {
-            return runs.latestCompleted(source).map(r -> (double) r.asOf().getEpochSecond()).orElse(Double.NaN);
+            return runs.latestCompleted(source)
+                    .map(r -> (double) r.asOf().getEpochSecond())
+                    .orElse(Double.NaN);
         } catch (RuntimeException e) {
             return Double.NaN;
         }
     }
 
     void record(JobExecution execution) {
-        List<SyncRun> finished = executions.syncRuns(execution).stream().filter(r -> r.finishedAt() != null).toList();
+        List<SyncRun> finished = executions.syncRuns(execution).stream()
+                .filter(r -> r.finishedAt() != null)
+                .toList();
         for (SyncRun run : finished) {
             lastSuccessGauge(run.source());
             boolean ok = run.status() == SyncRunStore.Status.COMPLETED;
             if (ok) {
-                Counter.builder("billing.sync.rows").description("rows read from the source by completed syncs")
-                        .tag("source", run.source()).register(registry).increment(run.rowsRead());
+                Counter.builder("billing.sync.rows")
+                        .description("rows read from the source by completed syncs")
+                        .tag("source", run.source())
+                        .register(registry)
+                        .increment(run.rowsRead());
             }
-            Timer.builder("billing.sync.duration").description("time a source's sync took")
-                    .tag("source", run.source()).tag("outcome", ok ? "completed" : "failed").register(registry)
+            Timer.builder("billing.sync.duration")
+                    .description("time a source's sync took")
+                    .tag("source", run.source())
+                    .tag("outcome", ok ? "completed" : "failed")
+                    .register(registry)
                     .record(Duration.between(run.startedAt(), run.finishedAt()));
         }
     }

@@ -41,7 +41,9 @@ public class TenantJob extends QuartzJobBean {
         JobRunner.Turn turn = runner.runTenant(requestId, source);
         try {
             if (turn == JobRunner.Turn.BUSY) {
-                TenantJobs.again(context.getScheduler(), context.getJobDetail().getKey(),
+                TenantJobs.again(
+                        context.getScheduler(),
+                        context.getJobDetail().getKey(),
                         // Quartz fires by the system clock
                         new Date(System.currentTimeMillis() + runner.busyRetry().toMillis()));
             } else {

@@ -26,8 +26,7 @@ final class TenantJobs {
     static final String REQUEST_ID = "requestId";
     static final String SOURCE = "source";
 
-    private TenantJobs() {
-    }
+    private TenantJobs() {}
 
     static JobKey key(long requestId, String source) {
         return JobKey.jobKey("request-" + requestId + "-" + source, GROUP);
@@ -37,17 +36,21 @@ final class TenantJobs {
     static void enqueue(Scheduler scheduler, long requestId, List<String> tenants) {
         Map<JobDetail, Set<? extends Trigger>> jobs = new LinkedHashMap<>();
         for (String source : tenants) {
-            JobDetail job = JobBuilder.newJob(TenantJob.class).withIdentity(key(requestId, source))
+            JobDetail job = JobBuilder.newJob(TenantJob.class)
+                    .withIdentity(key(requestId, source))
                     .withDescription("job request " + requestId + ": " + source)
-                    .usingJobData(REQUEST_ID, requestId).usingJobData(SOURCE, source)
-                    .storeDurably().requestRecovery().build();
+                    .usingJobData(REQUEST_ID, requestId)
+                    .usingJobData(SOURCE, source)
+                    .storeDurably()
+                    .requestRecovery()
+                    .build();
             jobs.put(job, Set.of(trigger(job.getKey(), new Date())));
         }
         try {
             scheduler.scheduleJobs(jobs, false);
         } catch (SchedulerException e) {
-            throw new IllegalStateException("job request " + requestId + ": could not enqueue its tenants' jobs: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "job request " + requestId + ": could not enqueue its tenants' jobs: " + e.getMessage(), e);
         }
     }
 
@@ -57,7 +60,9 @@ final class TenantJobs {
     }
 
     private static Trigger trigger(JobKey job, Date when) {
-        return TriggerBuilder.newTrigger().withIdentity(job.getName() + "-" + UUID.randomUUID(), GROUP).forJob(job)
+        return TriggerBuilder.newTrigger()
+                .withIdentity(job.getName() + "-" + UUID.randomUUID(), GROUP)
+                .forJob(job)
                 .startAt(when)
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();

@@ -45,8 +45,7 @@ public class WorkScheduler implements DisposableBean {
     private volatile SchedulerFactoryBean factory;
     private volatile Scheduler scheduler;
 
-    WorkScheduler(DataSource dataSource, ApplicationContext context,
-            JdbcTemplate jdbc, SyncProperties settings) {
+    WorkScheduler(DataSource dataSource, ApplicationContext context, JdbcTemplate jdbc, SyncProperties settings) {
         this.dataSource = dataSource;
         this.context = context;
         this.jdbc = jdbc;
@@ -70,7 +69,9 @@ public class WorkScheduler implements DisposableBean {
                 s.start();
                 factory = bean;
                 scheduler = s;
-                log.info("this node runs tenant jobs: {} at once (Quartz instance {})", threads,
+                log.info(
+                        "this node runs tenant jobs: {} at once (Quartz instance {})",
+                        threads,
                         s.getSchedulerInstanceId());
             } catch (Exception e) {
                 throw new IllegalStateException("could not start the tenant job scheduler: " + e.getMessage(), e);
@@ -134,21 +135,27 @@ public class WorkScheduler implements DisposableBean {
 
     /** Whether a Quartz instance of this cluster still checks in. */
     boolean checkedIn(String instanceId) {
-        return jdbc.query("SELECT LAST_CHECKIN_TIME, CHECKIN_INTERVAL FROM QRTZ_SCHEDULER_STATE"
-                + " WHERE SCHED_NAME = ? AND INSTANCE_NAME = ?", rs -> {
+        return jdbc.query(
+                "SELECT LAST_CHECKIN_TIME, CHECKIN_INTERVAL FROM QRTZ_SCHEDULER_STATE"
+                        + " WHERE SCHED_NAME = ? AND INSTANCE_NAME = ?",
+                rs -> {
                     if (!rs.next()) {
                         return false;
                     }
                     long last = rs.getLong(1);
                     long interval = rs.getLong(2);
                     return last + interval + 7_500 >= System.currentTimeMillis();
-                }, NAME, instanceId);
+                },
+                NAME,
+                instanceId);
     }
 
     /** The nodes that check in now. */
     public java.util.List<String> nodes() {
-        return jdbc.queryForList("SELECT INSTANCE_NAME FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ?"
-                + " ORDER BY INSTANCE_NAME", String.class, NAME);
+        return jdbc.queryForList(
+                "SELECT INSTANCE_NAME FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ?" + " ORDER BY INSTANCE_NAME",
+                String.class,
+                NAME);
     }
 
     @Override

@@ -22,9 +22,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * by the default plan.
  */
 @ConfigurationProperties("billing.pricing")
-public record PricingProperties(@DefaultValue("COP") String currency, @DefaultValue("2") int scale,
-        List<SeatPrice> seats, Map<String, BigDecimal> services,
-        @DefaultValue(DEFAULT_PLAN) String defaultPlan, Map<String, PlanProperties> plans) {
+public record PricingProperties(
+        @DefaultValue("COP") String currency,
+        @DefaultValue("2") int scale,
+        List<SeatPrice> seats,
+        Map<String, BigDecimal> services,
+        @DefaultValue(DEFAULT_PLAN) String defaultPlan,
+        Map<String, PlanProperties> plans) {
 
     public static final String DEFAULT_PLAN = "default";
 
@@ -47,8 +51,16 @@ public record PricingProperties(@DefaultValue("COP") String currency, @DefaultVa
     /** Every plan by name: the named ones, and the single list as the default plan unless one is named so. */
     public Map<String, Plan> allPlans() {
         Map<String, Plan> all = new TreeMap<>();
-        plans.forEach((name, plan) -> all.put(name, new Plan(name, pricing("billing.pricing.plans." + name,
-                plan.currency(), plan.scale(), plan.seats(), plan.services()))));
+        plans.forEach((name, plan) -> all.put(
+                name,
+                new Plan(
+                        name,
+                        pricing(
+                                "billing.pricing.plans." + name,
+                                plan.currency(),
+                                plan.scale(),
+                                plan.seats(),
+                                plan.services()))));
         all.putIfAbsent(defaultPlan, new Plan(defaultPlan, toPricing()));
         return all;
     }
@@ -58,7 +70,8 @@ public record PricingProperties(@DefaultValue("COP") String currency, @DefaultVa
         String wanted = name == null || name.isBlank() ? defaultPlan : name.strip();
         Plan plan = allPlans().get(wanted);
         if (plan == null) {
-            throw new IllegalArgumentException("unknown plan '" + wanted + "'; plans: " + allPlans().keySet());
+            throw new IllegalArgumentException(
+                    "unknown plan '" + wanted + "'; plans: " + allPlans().keySet());
         }
         return plan;
     }
@@ -72,8 +85,11 @@ public record PricingProperties(@DefaultValue("COP") String currency, @DefaultVa
     }
 
     /** A named price list of {@code billing.pricing.plans}. */
-    public record PlanProperties(@DefaultValue("COP") String currency, @DefaultValue("2") int scale,
-            List<SeatPrice> seats, Map<String, BigDecimal> services) {
+    public record PlanProperties(
+            @DefaultValue("COP") String currency,
+            @DefaultValue("2") int scale,
+            List<SeatPrice> seats,
+            Map<String, BigDecimal> services) {
 
         public PlanProperties {
             seats = seats == null ? List.of() : List.copyOf(seats);
@@ -81,11 +97,10 @@ public record PricingProperties(@DefaultValue("COP") String currency, @DefaultVa
         }
     }
 
-    public record SeatPrice(String role, BigDecimal monthlyPrice) {
-    }
+    public record SeatPrice(String role, BigDecimal monthlyPrice) {}
 
-    private static Pricing pricing(String where, String currency, int scale, List<SeatPrice> seats,
-            Map<String, BigDecimal> services) {
+    private static Pricing pricing(
+            String where, String currency, int scale, List<SeatPrice> seats, Map<String, BigDecimal> services) {
         Map<String, BigDecimal> seatPrices = new LinkedHashMap<>();
         for (SeatPrice seat : seats) {
             if (seat.role() == null || seat.monthlyPrice() == null) {
@@ -95,8 +110,8 @@ public record PricingProperties(@DefaultValue("COP") String currency, @DefaultVa
         }
         Map<ServiceKey, BigDecimal> unitPrices = new EnumMap<>(ServiceKey.class);
         List<String> unknown = new ArrayList<>();
-        services.forEach((key, price) -> serviceKey(key).ifPresentOrElse(
-                k -> unitPrices.put(k, price), () -> unknown.add(key)));
+        services.forEach(
+                (key, price) -> serviceKey(key).ifPresentOrElse(k -> unitPrices.put(k, price), () -> unknown.add(key)));
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(where + ".services has unknown service keys " + unknown);
         }

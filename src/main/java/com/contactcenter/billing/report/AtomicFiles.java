@@ -21,8 +21,7 @@ public final class AtomicFiles {
         void write(OutputStream out) throws Exception;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     public static Path write(Path target, Body body) {
         return writeAll(new LinkedHashMap<>(Map.of(target, body))).get(0);
@@ -55,7 +54,10 @@ public final class AtomicFiles {
             for (Map.Entry<Path, Path> file : written.entrySet()) {
                 current = file.getKey();
                 try {
-                    Files.move(file.getValue(), current, StandardCopyOption.REPLACE_EXISTING,
+                    Files.move(
+                            file.getValue(),
+                            current,
+                            StandardCopyOption.REPLACE_EXISTING,
                             StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(file.getValue(), current, StandardCopyOption.REPLACE_EXISTING);

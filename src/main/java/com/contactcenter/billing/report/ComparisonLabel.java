@@ -15,8 +15,7 @@ public final class ComparisonLabel {
 
     private static final Locale SPANISH = Locale.forLanguageTag("es");
 
-    private ComparisonLabel() {
-    }
+    private ComparisonLabel() {}
 
     public static String of(LikeForLike comparison, Locale locale) {
         boolean english = "en".equals(locale.getLanguage());
@@ -26,7 +25,8 @@ public final class ComparisonLabel {
             return current + (english ? " vs " : " frente a ") + previous;
         }
         String time = comparison.cut().orElseThrow().toString();
-        return english ? current + " up to " + time + " vs " + previous + " (whole days)"
+        return english
+                ? current + " up to " + time + " vs " + previous + " (whole days)"
                 : current + " hasta " + time + " frente a " + previous + " (días completos)";
     }
 
@@ -37,8 +37,7 @@ public final class ComparisonLabel {
         LocalDate to = period.to();
         // Spanish abbreviations take a full stop ("dic."), which the JDK's short month lacks
         DateTimeFormatter dayMonth = DateTimeFormatter.ofPattern(english ? "d MMM" : "d MMM'.'", locale);
-        DateTimeFormatter dayMonthYear = DateTimeFormatter.ofPattern(english ? "d MMM yyyy" : "d MMM'.' yyyy",
-                locale);
+        DateTimeFormatter dayMonthYear = DateTimeFormatter.ofPattern(english ? "d MMM yyyy" : "d MMM'.' yyyy", locale);
         if (from.equals(to)) {
             return dayMonth.format(to);
         }

@@ -6,5 +6,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** Where the JSON export of a snapshot is written ({@code billing.export-dir}). */
 @ConfigurationProperties("billing")
-public record ExportProperties(@DefaultValue("./data/exports") Path exportDir) {
-}
+public record ExportProperties(
+        @DefaultValue("./data/exports") Path exportDir) {}

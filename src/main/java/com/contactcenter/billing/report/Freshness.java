@@ -22,13 +22,13 @@ public final class Freshness {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final ZoneId UTC = ZoneId.of("UTC");
 
-    private Freshness() {
-    }
+    private Freshness() {}
 
     /** "Datos sincronizados hasta 29/11/2026 14:30": the as-of's local date and time in {@code zone}. */
     public static String text(Instant asOf, ZoneId zone, Locale locale) {
         ZonedDateTime local = local(asOf, zone);
-        return english(locale) ? "Data synced up to " + ENGLISH_DATE_TIME.format(local)
+        return english(locale)
+                ? "Data synced up to " + ENGLISH_DATE_TIME.format(local)
                 : "Datos sincronizados hasta " + SPANISH_DATE_TIME.format(local);
     }
 
@@ -42,7 +42,8 @@ public final class Freshness {
         if (!local.toLocalDate().equals(today)) {
             return text(asOf, zone, locale);
         }
-        return english(locale) ? "Data synced up to " + TIME.format(local) + " today"
+        return english(locale)
+                ? "Data synced up to " + TIME.format(local) + " today"
                 : "Datos sincronizados hasta las " + TIME.format(local);
     }
 

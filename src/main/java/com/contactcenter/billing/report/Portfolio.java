@@ -46,10 +46,23 @@ public record Portfolio(YearMonth month, List<String> roles, List<Tenant> tenant
      * and status are known; the rest is null. {@code change} is the total less the previous month's
      * total (its newest snapshot), when there is one in the same currency.
      */
-    public record Tenant(String name, String zone, String plan, String currency, int scale,
-            Map<String, Long> usersByRole, Map<String, Long> unitsByService, BigDecimal seatAmount,
-            BigDecimal serviceAmount, BigDecimal total, BigDecimal change, Long daysSynced, long days,
-            Instant asOf, Integer version, Status status) {
+    public record Tenant(
+            String name,
+            String zone,
+            String plan,
+            String currency,
+            int scale,
+            Map<String, Long> usersByRole,
+            Map<String, Long> unitsByService,
+            BigDecimal seatAmount,
+            BigDecimal serviceAmount,
+            BigDecimal total,
+            BigDecimal change,
+            Long daysSynced,
+            long days,
+            Instant asOf,
+            Integer version,
+            Status status) {
 
         public boolean hasFigures() {
             return total != null;
@@ -57,19 +70,31 @@ public record Portfolio(YearMonth month, List<String> roles, List<Tenant> tenant
     }
 
     /** A currency's sums over its tenants with figures; {@code scale} is the widest of theirs. */
-    public record CurrencyTotals(String currency, int scale, long tenants, BigDecimal seatAmount,
-            BigDecimal serviceAmount, BigDecimal total, BigDecimal change) {
-    }
+    public record CurrencyTotals(
+            String currency,
+            int scale,
+            long tenants,
+            BigDecimal seatAmount,
+            BigDecimal serviceAmount,
+            BigDecimal total,
+            BigDecimal change) {}
 
     /** Per currency, sorted by its code. */
     public List<CurrencyTotals> totals() {
         Map<String, List<Tenant>> byCurrency = new TreeMap<>();
-        tenants.stream().filter(Tenant::hasFigures)
-                .forEach(t -> byCurrency.computeIfAbsent(t.currency(), c -> new ArrayList<>()).add(t));
+        tenants.stream()
+                .filter(Tenant::hasFigures)
+                .forEach(t -> byCurrency
+                        .computeIfAbsent(t.currency(), c -> new ArrayList<>())
+                        .add(t));
         List<CurrencyTotals> totals = new ArrayList<>();
-        byCurrency.forEach((currency, list) -> totals.add(new CurrencyTotals(currency,
-                list.stream().mapToInt(Tenant::scale).max().orElse(0), list.size(),
-                sum(list, Tenant::seatAmount), sum(list, Tenant::serviceAmount), sum(list, Tenant::total),
+        byCurrency.forEach((currency, list) -> totals.add(new CurrencyTotals(
+                currency,
+                list.stream().mapToInt(Tenant::scale).max().orElse(0),
+                list.size(),
+                sum(list, Tenant::seatAmount),
+                sum(list, Tenant::serviceAmount),
+                sum(list, Tenant::total),
                 sum(list, Tenant::change))));
         return totals;
     }
@@ -85,19 +110,29 @@ public record Portfolio(YearMonth month, List<String> roles, List<Tenant> tenant
 
     /** The tenants of {@code currency} with the largest totals, largest first. */
     public List<Tenant> largestTotals(String currency, int limit) {
-        return tenants.stream().filter(t -> t.hasFigures() && t.currency().equals(currency))
+        return tenants.stream()
+                .filter(t -> t.hasFigures() && t.currency().equals(currency))
                 .sorted(Comparator.comparing(Tenant::total).reversed().thenComparing(Tenant::name))
-                .limit(limit).toList();
+                .limit(limit)
+                .toList();
     }
 
     /** The tenants of {@code currency} whose total changed most against the previous month, either way. */
     public List<Tenant> largestChanges(String currency, int limit) {
-        return tenants.stream().filter(t -> t.change() != null && t.currency().equals(currency))
-                .sorted(Comparator.comparing((Tenant t) -> t.change().abs()).reversed().thenComparing(Tenant::name))
-                .limit(limit).toList();
+        return tenants.stream()
+                .filter(t -> t.change() != null && t.currency().equals(currency))
+                .sorted(Comparator.comparing((Tenant t) -> t.change().abs())
+                        .reversed()
+                        .thenComparing(Tenant::name))
+                .limit(limit)
+                .toList();
     }
 
     private static BigDecimal sum(List<Tenant> tenants, java.util.function.Function<Tenant, BigDecimal> amount) {
-        return tenants.stream().map(amount).filter(java.util.Objects::nonNull).reduce(BigDecimal::add).orElse(null);
+        return tenants.stream()
+                .map(amount)
+                .filter(java.util.Objects::nonNull)
+                .reduce(BigDecimal::add)
+                .orElse(null);
     }
 }

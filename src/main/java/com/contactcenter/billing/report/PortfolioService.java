@@ -44,7 +44,8 @@ import org.springframework.stereotype.Service;
 public class PortfolioService {
 
     public enum Format {
-        XLSX, CSV;
+        XLSX,
+        CSV;
 
         public String extension() {
             return name().toLowerCase(Locale.ROOT);
@@ -56,8 +57,7 @@ public class PortfolioService {
     }
 
     /** The files written, and what they show. */
-    public record Rendered(Portfolio portfolio, List<Path> files) {
-    }
+    public record Rendered(Portfolio portfolio, List<Path> files) {}
 
     private static final Logger log = LoggerFactory.getLogger(PortfolioService.class);
 
@@ -68,8 +68,13 @@ public class PortfolioService {
     private final SyncProperties sync;
     private final PricingProperties pricing;
 
-    PortfolioService(SnapshotService snapshots, SourceRegistry sources, SyncRunStore runs,
-            ReportProperties report, SyncProperties sync, PricingProperties pricing) {
+    PortfolioService(
+            SnapshotService snapshots,
+            SourceRegistry sources,
+            SyncRunStore runs,
+            ReportProperties report,
+            SyncProperties sync,
+            PricingProperties pricing) {
         this.snapshots = snapshots;
         this.sources = sources;
         this.runs = runs;
@@ -103,8 +108,8 @@ public class PortfolioService {
     /** Every tenant's row, in the registry's order (YAML sources, then the directory's). */
     public Portfolio collect(YearMonth month) {
         List<String> names = sources.names();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(names.size(),
-                sync.concurrency())), r -> {
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(1, Math.min(names.size(), sync.concurrency())), r -> {
                     Thread t = new Thread(r, "portfolio");
                     t.setDaemon(true);
                     return t;
@@ -119,13 +124,17 @@ public class PortfolioService {
                 tenants.add(row.get());
             }
             TreeSet<String> roles = new TreeSet<>();
-            tenants.stream().filter(Portfolio.Tenant::hasFigures).forEach(t -> roles.addAll(t.usersByRole().keySet()));
+            tenants.stream()
+                    .filter(Portfolio.Tenant::hasFigures)
+                    .forEach(t -> roles.addAll(t.usersByRole().keySet()));
             return new Portfolio(month, List.copyOf(roles), tenants);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReportException("interrupted while reading the tenants' snapshots", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new ReportException(e.getCause().getMessage(), e);
+            throw e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new ReportException(e.getCause().getMessage(), e);
         } finally {
             pool.shutdownNow();
         }
@@ -138,37 +147,70 @@ public class PortfolioService {
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
         boolean failed = runs.latestOverlapping(name, from, to)
-                .filter(r -> r.status() == SyncRunStore.Status.FAILED).isPresent();
+                .filter(r -> r.status() == SyncRunStore.Status.FAILED)
+                .isPresent();
         Snapshot snapshot;
         try {
             snapshot = snapshots.newestOrCompute(name, from, to, GroupBy.MONTH);
         } catch (NoDataException neverSynced) {
-            return new Portfolio.Tenant(name, source.timeZone().getId(), plan.name(), plan.pricing().currency(),
-                    plan.pricing().scale(), Map.of(), Map.of(), null, null, null, null, null, month.lengthOfMonth(),
-                    null, null, failed ? Portfolio.Status.FAILED_SYNC : Portfolio.Status.NO_DATA);
+            return new Portfolio.Tenant(
+                    name,
+                    source.timeZone().getId(),
+                    plan.name(),
+                    plan.pricing().currency(),
+                    plan.pricing().scale(),
+                    Map.of(),
+                    Map.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    month.lengthOfMonth(),
+                    null,
+                    null,
+                    failed ? Portfolio.Status.FAILED_SYNC : Portfolio.Status.NO_DATA);
         }
         snapshots.markReported(snapshot);
         SnapshotFigures figures = SnapshotReader.figures(snapshot);
         Estimate estimate = figures.estimate();
         BigDecimal change = previousTotal(name, month.minusMonths(1), estimate.currency())
-                .map(estimate.total()::subtract).orElse(null);
+                .map(estimate.total()::subtract)
+                .orElse(null);
         Coverage coverage = figures.coverage();
-        Portfolio.Status status = failed ? Portfolio.Status.FAILED_SYNC
+        Portfolio.Status status = failed
+                ? Portfolio.Status.FAILED_SYNC
                 : coverage.daysSynced() < coverage.days() ? Portfolio.Status.INCOMPLETE : Portfolio.Status.OK;
         String planName = snapshot.plan() != null ? snapshot.plan().plan() : pricing.defaultPlan();
         Map<String, Long> usersByRole = new LinkedHashMap<>();
         figures.usersByRole().forEach(r -> usersByRole.put(r.role(), r.users()));
         Map<String, Long> unitsByService = new LinkedHashMap<>();
         figures.services().forEach(s -> unitsByService.put(s.key(), s.units()));
-        return new Portfolio.Tenant(name, figures.timeZone(), planName, estimate.currency(), estimate.scale(),
-                usersByRole, unitsByService, estimate.seatsAmount(), estimate.servicesAmount(), estimate.total(),
-                change, coverage.daysSynced(), coverage.days(), snapshot.asOf(), snapshot.version(), status);
+        return new Portfolio.Tenant(
+                name,
+                figures.timeZone(),
+                planName,
+                estimate.currency(),
+                estimate.scale(),
+                usersByRole,
+                unitsByService,
+                estimate.seatsAmount(),
+                estimate.servicesAmount(),
+                estimate.total(),
+                change,
+                coverage.daysSynced(),
+                coverage.days(),
+                snapshot.asOf(),
+                snapshot.version(),
+                status);
     }
 
     /** The previous month's total from its newest snapshot (never computed here), when in the same currency. */
     private Optional<BigDecimal> previousTotal(String name, YearMonth previous, String currency) {
-        return snapshots.newest(name, previous.atDay(1), previous.atEndOfMonth(), GroupBy.MONTH)
+        return snapshots
+                .newest(name, previous.atDay(1), previous.atEndOfMonth(), GroupBy.MONTH)
                 .map(s -> SnapshotReader.figures(s).estimate())
-                .filter(e -> e.currency().equals(currency)).map(Estimate::total);
+                .filter(e -> e.currency().equals(currency))
+                .map(Estimate::total);
     }
 }

@@ -12,9 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pdfTopUsers users the PDF lists when there are more than {@code pdfAllUsersUpTo}
  */
 @ConfigurationProperties("billing.report")
-public record ReportProperties(@DefaultValue("es") Locale locale,
-        @DefaultValue("reports-templates/billing-estimate.xlsx") Path template,
-        @DefaultValue("reports-templates/fonts/DejaVuSans.ttf") Path font,
-        @DefaultValue("50") int pdfTopUsers, @DefaultValue("500") int pdfAllUsersUpTo,
-        @DefaultValue("./data/reports") Path outDir) {
-}
+public record ReportProperties(
+        @DefaultValue("es") Locale locale,
+
+        @DefaultValue("reports-templates/billing-estimate.xlsx")
+        Path template,
+
+        @DefaultValue("reports-templates/fonts/DejaVuSans.ttf")
+        Path font,
+
+        @DefaultValue("50") int pdfTopUsers,
+        @DefaultValue("500") int pdfAllUsersUpTo,
+        @DefaultValue("./data/reports") Path outDir) {}

@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
 public class ReportService implements SnapshotReports {
 
     public enum Format {
-        XLSX, PDF;
+        XLSX,
+        PDF;
 
         public String extension() {
             return name().toLowerCase(Locale.ROOT);
@@ -48,8 +49,7 @@ public class ReportService implements SnapshotReports {
     }
 
     /** The files written, and the snapshot they show. */
-    public record Rendered(Snapshot snapshot, List<Path> files) {
-    }
+    public record Rendered(Snapshot snapshot, List<Path> files) {}
 
     private final SnapshotService snapshots;
     private final ReportProperties settings;
@@ -59,8 +59,8 @@ public class ReportService implements SnapshotReports {
         this.settings = settings;
     }
 
-    public Rendered render(String source, LocalDate from, LocalDate to, GroupBy groupBy, List<Format> formats,
-            Path outDir) {
+    public Rendered render(
+            String source, LocalDate from, LocalDate to, GroupBy groupBy, List<Format> formats, Path outDir) {
         Snapshot snapshot = snapshots.newestOrCompute(source, from, to, groupBy);
         return render(snapshot, formats, outDir);
     }
@@ -77,8 +77,9 @@ public class ReportService implements SnapshotReports {
             files.put(dir.resolve(fileName(snapshot, format)), out -> {
                 switch (format) {
                     case XLSX -> new ExcelReportWriter(settings.template()).write(data, locale, out);
-                    case PDF -> new PdfReportWriter(settings.font(), settings.pdfTopUsers(), settings.pdfAllUsersUpTo())
-                            .write(data, locale, out);
+                    case PDF ->
+                        new PdfReportWriter(settings.font(), settings.pdfTopUsers(), settings.pdfAllUsersUpTo())
+                                .write(data, locale, out);
                 }
             });
         }

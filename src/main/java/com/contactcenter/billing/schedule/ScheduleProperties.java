@@ -20,10 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     snapshots of today, this week and this month; blank (or {@code off}) for none
  */
 @ConfigurationProperties("billing.schedule")
-public record ScheduleProperties(@DefaultValue("true") boolean enabled,
-        @DefaultValue("America/Bogota") ZoneId zone, @DefaultValue("0 0 2 * * ?") String nightlySync,
-        @DefaultValue("0 0 2 * * ?") String snapshotRefresh, @DefaultValue("0 0 2 1 * ?") String monthlyClose,
-        @DefaultValue("true") boolean monthlyReports, @DefaultValue(INTRADAY_DEFAULT) String intradaySync) {
+public record ScheduleProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("America/Bogota") ZoneId zone,
+        @DefaultValue("0 0 2 * * ?") String nightlySync,
+        @DefaultValue("0 0 2 * * ?") String snapshotRefresh,
+        @DefaultValue("0 0 2 1 * ?") String monthlyClose,
+        @DefaultValue("true") boolean monthlyReports,
+        @DefaultValue(INTRADAY_DEFAULT) String intradaySync) {
 
     /** Every 30 minutes from 06:00 to 22:30. */
     public static final String INTRADAY_DEFAULT = "0 0/30 6-22 * * ?";
@@ -33,7 +37,9 @@ public record ScheduleProperties(@DefaultValue("true") boolean enabled,
      * {@code false} as a boolean, which binds as "false": both turn it off, as does blank.
      */
     public boolean intradayEnabled() {
-        return intradaySync != null && !intradaySync.isBlank()
-                && !List.of("off", "false", "-", "none").contains(intradaySync.trim().toLowerCase(Locale.ROOT));
+        return intradaySync != null
+                && !intradaySync.isBlank()
+                && !List.of("off", "false", "-", "none")
+                        .contains(intradaySync.trim().toLowerCase(Locale.ROOT));
     }
 }

@@ -39,7 +39,11 @@ class ScheduleRegistrar implements SmartLifecycle {
     private final boolean autoStartup;
     private volatile boolean running;
 
-    ScheduleRegistrar(Scheduler scheduler, ScheduleProperties schedule, JobRunner runner, WorkScheduler cluster,
+    ScheduleRegistrar(
+            Scheduler scheduler,
+            ScheduleProperties schedule,
+            JobRunner runner,
+            WorkScheduler cluster,
             @Value("${spring.quartz.auto-startup:true}") boolean autoStartup) {
         this.cluster = cluster;
         this.scheduler = scheduler;
@@ -107,16 +111,23 @@ class ScheduleRegistrar implements SmartLifecycle {
                 scheduler.rescheduleJob(spec.key(), wanted);
             }
             Trigger now = scheduler.getTrigger(spec.key());
-            log.info("trigger {} ({}): cron '{}' in {}, next at {}", spec.name(), spec.work().code(), spec.cron(),
-                    schedule.zone(), now == null ? null : now.getNextFireTime().toInstant());
+            log.info(
+                    "trigger {} ({}): cron '{}' in {}, next at {}",
+                    spec.name(),
+                    spec.work().code(),
+                    spec.cron(),
+                    schedule.zone(),
+                    now == null ? null : now.getNextFireTime().toInstant());
         }
     }
 
     private static boolean sameSchedule(Trigger stored, CronTrigger wanted) {
-        return stored instanceof CronTrigger cron && cron.getCronExpression().equals(wanted.getCronExpression())
+        return stored instanceof CronTrigger cron
+                && cron.getCronExpression().equals(wanted.getCronExpression())
                 && cron.getTimeZone().getID().equals(wanted.getTimeZone().getID())
                 && stored.getPriority() == wanted.getPriority()
-                && Objects.equals(stored.getJobDataMap().getString(Schedules.WORK),
+                && Objects.equals(
+                        stored.getJobDataMap().getString(Schedules.WORK),
                         wanted.getJobDataMap().getString(Schedules.WORK))
                 && stored.getMisfireInstruction() == wanted.getMisfireInstruction();
     }

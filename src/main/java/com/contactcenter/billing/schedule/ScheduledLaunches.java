@@ -32,7 +32,11 @@ class ScheduledLaunches {
     private final PortfolioService portfolios;
     private final Path reportsDir;
 
-    ScheduledLaunches(JobRunner runner, SourceRegistry sources, ScheduleProperties schedule, ReportProperties reports,
+    ScheduledLaunches(
+            JobRunner runner,
+            SourceRegistry sources,
+            ScheduleProperties schedule,
+            ReportProperties reports,
             PortfolioService portfolios) {
         this.runner = runner;
         this.sources = sources;
@@ -47,8 +51,10 @@ class ScheduledLaunches {
             // tenants added to or removed from the platform's directory since the last run
             var reloaded = sources.reload();
             if (reloaded.directoryError() != null) {
-                log.warn("{}: the tenant directory could not be read ({}); syncing the tenants read before",
-                        trigger, reloaded.directoryError());
+                log.warn(
+                        "{}: the tenant directory could not be read ({}); syncing the tenants read before",
+                        trigger,
+                        reloaded.directoryError());
             }
         }
         List<String> names = sources.names();
@@ -63,8 +69,11 @@ class ScheduledLaunches {
             case CURRENT_MONTH_SNAPSHOT -> run(trigger, TenantWork.SNAPSHOT, names, window(month));
             case PREVIOUS_MONTH_CLOSE -> {
                 try {
-                    run(trigger, schedule.monthlyReports() ? TenantWork.SNAPSHOT_REPORTS : TenantWork.SNAPSHOT,
-                            names, window(month.minusMonths(1)));
+                    run(
+                            trigger,
+                            schedule.monthlyReports() ? TenantWork.SNAPSHOT_REPORTS : TenantWork.SNAPSHOT,
+                            names,
+                            window(month.minusMonths(1)));
                 } finally {
                     // once the tenants' jobs have ended, failed ones included: the portfolio shows their status
                     if (schedule.monthlyReports()) {
@@ -82,9 +91,15 @@ class ScheduledLaunches {
 
     private void run(String trigger, TenantWork work, List<String> names, SyncWindow window) {
         JobRunner.Submitted submitted = runner.submit(work, names, window, Requester.schedule(trigger));
-        Counts counts = runner.await(submitted.requestId(), c -> { });
-        log.info("{}: job request {} ({} of {} tenants) ended: {} completed, {} failed", trigger,
-                submitted.requestId(), work.code(), counts.total(), counts.completed(), counts.failed());
+        Counts counts = runner.await(submitted.requestId(), c -> {});
+        log.info(
+                "{}: job request {} ({} of {} tenants) ended: {} completed, {} failed",
+                trigger,
+                submitted.requestId(),
+                work.code(),
+                counts.total(),
+                counts.completed(),
+                counts.failed());
         if (counts.failed() > 0) {
             throw new IllegalStateException("job request " + submitted.requestId() + ": " + counts.failed() + " of "
                     + counts.total() + " tenants failed (GET /api/jobs/requests/" + submitted.requestId() + ")");

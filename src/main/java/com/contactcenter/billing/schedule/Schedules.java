@@ -34,8 +34,7 @@ final class Schedules {
         }
     }
 
-    private Schedules() {
-    }
+    private Schedules() {}
 
     /**
      * The intraday refresh ranks below the nightly sync and its refresh (due together, they go
@@ -53,8 +52,11 @@ final class Schedules {
     }
 
     static JobDetail job() {
-        return JobBuilder.newJob(StartBatchJob.class).withIdentity(JOB).storeDurably()
-                .withDescription("starts the Batch job of the trigger's work").build();
+        return JobBuilder.newJob(StartBatchJob.class)
+                .withIdentity(JOB)
+                .storeDurably()
+                .withDescription("starts the Batch job of the trigger's work")
+                .build();
     }
 
     static CronTrigger trigger(Spec spec, ScheduleProperties schedule) {
@@ -62,7 +64,9 @@ final class Schedules {
             throw new IllegalArgumentException("billing.schedule: '" + spec.cron() + "' of " + spec.name()
                     + " is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week)");
         }
-        return TriggerBuilder.newTrigger().withIdentity(spec.key()).forJob(JOB)
+        return TriggerBuilder.newTrigger()
+                .withIdentity(spec.key())
+                .forJob(JOB)
                 .withDescription(spec.work().code())
                 .withPriority(spec.priority())
                 .usingJobData(WORK, spec.work().code())

@@ -32,9 +32,12 @@ public class StartBatchJob extends QuartzJobBean {
 
     @Override
     protected void executeInternal(JobExecutionContext context) throws JobExecutionException {
-        Instant due = context.getScheduledFireTime() != null ? context.getScheduledFireTime().toInstant()
+        Instant due = context.getScheduledFireTime() != null
+                ? context.getScheduledFireTime().toInstant()
                 : clock.instant();
-        String trigger = context.getTrigger() == null ? "manual" : context.getTrigger().getKey().getName();
+        String trigger = context.getTrigger() == null
+                ? "manual"
+                : context.getTrigger().getKey().getName();
         try {
             launches.launch(ScheduledWork.parse(work), trigger, due);
         } catch (RuntimeException e) {

@@ -46,8 +46,14 @@ class IntradaySnapshots {
         for (Preset preset : PRESETS) {
             Period period = preset.resolve(clock, zone);
             Snapshot s = snapshots.compute(source, period.from(), period.to(), GROUP_BY, Snapshot.Origin.INTRADAY);
-            log.info("intraday: {} {} {}..{}: snapshot version {} as of {}", source, preset.code(), period.from(),
-                    period.to(), s.version(), s.asOf());
+            log.info(
+                    "intraday: {} {} {}..{}: snapshot version {} as of {}",
+                    source,
+                    preset.code(),
+                    period.from(),
+                    period.to(),
+                    s.version(),
+                    s.asOf());
             refreshed.add(s);
         }
         retention.prune(source);

@@ -20,18 +20,43 @@ import java.util.zip.GZIPInputStream;
  * or {@link #writeDocument(OutputStream)}. {@code plan} is the plan it was priced with (null for
  * versions stored before plans, and fixtures).
  */
-public record Snapshot(String id, String source, LocalDate from, LocalDate to, GroupBy groupBy, int version,
-        Instant asOf, Instant computedAt, Content content, PlanStamp plan) {
+public record Snapshot(
+        String id,
+        String source,
+        LocalDate from,
+        LocalDate to,
+        GroupBy groupBy,
+        int version,
+        Instant asOf,
+        Instant computedAt,
+        Content content,
+        PlanStamp plan) {
 
     /** A snapshot without a plan stamp. */
-    public Snapshot(String id, String source, LocalDate from, LocalDate to, GroupBy groupBy, int version,
-            Instant asOf, Instant computedAt, Content content) {
+    public Snapshot(
+            String id,
+            String source,
+            LocalDate from,
+            LocalDate to,
+            GroupBy groupBy,
+            int version,
+            Instant asOf,
+            Instant computedAt,
+            Content content) {
         this(id, source, from, to, groupBy, version, asOf, computedAt, content, null);
     }
 
     /** A snapshot whose document is given as text (versions stored before documents were gzipped, fixtures). */
-    public Snapshot(String id, String source, LocalDate from, LocalDate to, GroupBy groupBy, int version,
-            Instant asOf, Instant computedAt, String document) {
+    public Snapshot(
+            String id,
+            String source,
+            LocalDate from,
+            LocalDate to,
+            GroupBy groupBy,
+            int version,
+            Instant asOf,
+            Instant computedAt,
+            String document) {
         this(id, source, from, to, groupBy, version, asOf, computedAt, Content.text(document));
     }
 

@@ -29,8 +29,10 @@ public record SnapshotDiff(Snapshot older, Snapshot newer, List<Line> lines, Opt
 
         /** "plan default -> gold, prices changed", or "plan gold: prices changed". */
         public String describe() {
-            return planChanged() ? "plan " + older.plan() + " -> " + newer.plan() + (pricesChanged()
-                    ? ", prices changed" : ", same prices") : "plan " + newer.plan() + ": prices changed";
+            return planChanged()
+                    ? "plan " + older.plan() + " -> " + newer.plan()
+                            + (pricesChanged() ? ", prices changed" : ", same prices")
+                    : "plan " + newer.plan() + ": prices changed";
         }
     }
 
@@ -60,13 +62,15 @@ public record SnapshotDiff(Snapshot older, Snapshot newer, List<Line> lines, Opt
         compare(lines, "service", "count", services(a, ServiceUsage::count), services(b, ServiceUsage::count));
         compare(lines, "service", "units", services(a, ServiceUsage::units), services(b, ServiceUsage::units));
         compare(lines, "estimate", "amount", estimateLines(a), estimateLines(b));
-        lines.add(new Line("total", "total", "amount", a.estimate().total(), b.estimate().total()));
+        lines.add(new Line(
+                "total", "total", "amount", a.estimate().total(), b.estimate().total()));
         return new SnapshotDiff(older, newer, lines, planChange(older.plan(), newer.plan()));
     }
 
     /** Only when both versions know their plan (versions stored before plans do not). */
     private static Optional<PlanChange> planChange(PlanStamp older, PlanStamp newer) {
-        return older == null || newer == null || older.equals(newer) ? Optional.empty()
+        return older == null || newer == null || older.equals(newer)
+                ? Optional.empty()
                 : Optional.of(new PlanChange(older, newer));
     }
 
@@ -88,11 +92,17 @@ public record SnapshotDiff(Snapshot older, Snapshot newer, List<Line> lines, Opt
         return map;
     }
 
-    private static void compare(List<Line> lines, String section, String measure, Map<String, BigDecimal> older,
+    private static void compare(
+            List<Line> lines,
+            String section,
+            String measure,
+            Map<String, BigDecimal> older,
             Map<String, BigDecimal> newer) {
         Map<String, BigDecimal[]> both = new LinkedHashMap<>();
-        older.forEach((k, v) -> both.computeIfAbsent(k, x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[0] = v);
-        newer.forEach((k, v) -> both.computeIfAbsent(k, x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[1] = v);
+        older.forEach((k, v) ->
+                both.computeIfAbsent(k, x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[0] = v);
+        newer.forEach((k, v) ->
+                both.computeIfAbsent(k, x -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})[1] = v);
         both.forEach((k, v) -> lines.add(new Line(section, k, measure, v[0], v[1])));
     }
 }

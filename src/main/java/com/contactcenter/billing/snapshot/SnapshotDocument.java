@@ -35,8 +35,7 @@ final class SnapshotDocument {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private SnapshotDocument() {
-    }
+    private SnapshotDocument() {}
 
     /**
      * The {@code snapshot} block. The figures alone (what the content hash is taken from) have only
@@ -58,8 +57,8 @@ final class SnapshotDocument {
      * As {@link #write(OutputStream, String, UsageReport, Header, long)}, with the extra keys
      * {@code estimate.plan} and {@code estimate.pricesHash} when {@code plan} is not null.
      */
-    static void write(OutputStream out, String source, UsageReport report, Header header, long daysSynced,
-            PlanStamp plan) {
+    static void write(
+            OutputStream out, String source, UsageReport report, Header header, long daysSynced, PlanStamp plan) {
         try (JsonGenerator g = JSON.writerWithDefaultPrettyPrinter().createGenerator(out)) {
             Period period = report.period();
             g.writeStartObject();

@@ -18,31 +18,36 @@ import java.util.Optional;
  * exactly as the rules computed it, the rules' own record is used ({@link UsageReport}); keys and
  * codes stay text, as a document may hold one this version does not know.
  */
-public record SnapshotFigures(String source, String timeZone, PeriodBounds period, String groupBy, Version version,
-        Coverage coverage, List<RoleUsers> usersByRole, List<ServiceUsage> services, List<WhatsappChannel> whatsapp,
-        List<SeriesPoint> series, List<RoleSeriesPoint> usersByRoleSeries, Estimate estimate,
+public record SnapshotFigures(
+        String source,
+        String timeZone,
+        PeriodBounds period,
+        String groupBy,
+        Version version,
+        Coverage coverage,
+        List<RoleUsers> usersByRole,
+        List<ServiceUsage> services,
+        List<WhatsappChannel> whatsapp,
+        List<SeriesPoint> series,
+        List<RoleSeriesPoint> usersByRoleSeries,
+        Estimate estimate,
         List<Finding> dataQuality) {
 
     /** The local dates, both inclusive, and the UTC instants {@code [startUtc, endUtc)} they cover. */
-    public record PeriodBounds(LocalDate from, LocalDate to, Instant startUtc, Instant endUtc) {
-    }
+    public record PeriodBounds(LocalDate from, LocalDate to, Instant startUtc, Instant endUtc) {}
 
     /**
      * The document's {@code snapshot} block. A document written for its content hash has only the
      * as-of and the sync runs: its id and computed-at are null, its number 0.
      */
-    public record Version(String id, int number, Instant asOf, Instant computedAt, List<Long> syncRunIds) {
-    }
+    public record Version(String id, int number, Instant asOf, Instant computedAt, List<Long> syncRunIds) {}
 
     /** The period's days, and how many of them the warehouse had synced. */
-    public record Coverage(long days, long daysSynced) {
-    }
+    public record Coverage(long days, long daysSynced) {}
 
-    public record ServiceUsage(String key, long count, long units) {
-    }
+    public record ServiceUsage(String key, long count, long units) {}
 
-    public record SeriesPoint(LocalDate bucket, String key, long count, long units) {
-    }
+    public record SeriesPoint(LocalDate bucket, String key, long count, long units) {}
 
     /** {@code plan} is null when the document names none (the single list of prices, versions before plans). */
     public record Estimate(String currency, int scale, PlanStamp plan, List<EstimateLine> lines, BigDecimal total) {
@@ -56,7 +61,9 @@ public record SnapshotFigures(String source, String timeZone, PeriodBounds perio
         }
 
         public Optional<EstimateLine> service(String key) {
-            return lines.stream().filter(l -> l.service() && l.key().equals(key)).findFirst();
+            return lines.stream()
+                    .filter(l -> l.service() && l.key().equals(key))
+                    .findFirst();
         }
 
         /** The seat lines' amounts summed, at the estimate's scale. */
@@ -75,8 +82,8 @@ public record SnapshotFigures(String source, String timeZone, PeriodBounds perio
     }
 
     /** {@code kind} is {@code seat} or {@code service}; an unpriced line is estimated at 0, never left out. */
-    public record EstimateLine(String kind, String key, long quantity, BigDecimal unitPrice, BigDecimal amount,
-            boolean priced) {
+    public record EstimateLine(
+            String kind, String key, long quantity, BigDecimal unitPrice, BigDecimal amount, boolean priced) {
 
         public boolean seat() {
             return "seat".equals(kind);
@@ -87,13 +94,11 @@ public record SnapshotFigures(String source, String timeZone, PeriodBounds perio
         }
     }
 
-    public record Finding(String reason, long count) {
-    }
+    public record Finding(String reason, long count) {}
 
     /** A service's usage with the price and amount of its estimate line. */
-    public record PricedService(String key, long count, long units, BigDecimal unitPrice, BigDecimal amount,
-            boolean priced) {
-    }
+    public record PricedService(
+            String key, long count, long units, BigDecimal unitPrice, BigDecimal amount, boolean priced) {}
 
     /** The buckets of the series, in order. */
     public List<LocalDate> buckets() {
@@ -102,11 +107,15 @@ public record SnapshotFigures(String source, String timeZone, PeriodBounds perio
 
     /** Each service, in the document's order, with its estimate line's price and amount. */
     public List<PricedService> pricedServices() {
-        return services.stream().map(s -> {
-            EstimateLine line = estimate.service(s.key()).orElseThrow(() -> new IllegalStateException(
-                    "the estimate has no line for service " + s.key()));
-            return new PricedService(s.key(), s.count(), s.units(), line.unitPrice(), line.amount(), line.priced());
-        }).toList();
+        return services.stream()
+                .map(s -> {
+                    EstimateLine line = estimate.service(s.key())
+                            .orElseThrow(
+                                    () -> new IllegalStateException("the estimate has no line for service " + s.key()));
+                    return new PricedService(
+                            s.key(), s.count(), s.units(), line.unitPrice(), line.amount(), line.priced());
+                })
+                .toList();
     }
 
     /** Rows and users left out of the figures, every reason summed. */

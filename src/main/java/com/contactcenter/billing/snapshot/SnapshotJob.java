@@ -20,17 +20,17 @@ public final class SnapshotJob {
     static final String INTRADAY = "intraday";
     static final String RUN = "run";
 
-    private SnapshotJob() {
-    }
+    private SnapshotJob() {}
 
     /**
      * The snapshot of {@code source} over {@code from..to} by month, its reports too when
      * {@code reports}; with {@code intraday}, the source's intraday snapshots instead. Each start is
      * a run of its own ({@code run}): a snapshot is computed again whenever it is asked for.
      */
-    public static JobParameters parameters(String source, LocalDate from, LocalDate to, boolean reports,
-            boolean intraday) {
-        return new JobParametersBuilder().addString(SOURCE, source)
+    public static JobParameters parameters(
+            String source, LocalDate from, LocalDate to, boolean reports, boolean intraday) {
+        return new JobParametersBuilder()
+                .addString(SOURCE, source)
                 .addLocalDate(FROM, from)
                 .addLocalDate(TO, to)
                 .addString(REPORTS, String.valueOf(reports))

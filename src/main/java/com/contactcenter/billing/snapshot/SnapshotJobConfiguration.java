@@ -32,29 +32,42 @@ class SnapshotJobConfiguration {
 
     @Bean
     Job snapshotJob(JobRepository jobRepository, Step snapshotStep) {
-        return new JobBuilder(SnapshotJob.NAME, jobRepository).start(snapshotStep).build();
+        return new JobBuilder(SnapshotJob.NAME, jobRepository)
+                .start(snapshotStep)
+                .build();
     }
 
     @Bean
-    Step snapshotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            SnapshotService snapshots, SnapshotReports reports, IntradaySnapshots intraday) {
-        return new StepBuilder("snapshotStep", jobRepository).tasklet((contribution, chunk) -> {
-            JobParameters params = chunk.getStepContext().getStepExecution().getJobParameters();
-            String source = params.getString(SnapshotJob.SOURCE);
-            if (Boolean.parseBoolean(params.getString(SnapshotJob.INTRADAY))) {
-                contribution.incrementWriteCount(intraday.refresh(source).size());
-                return RepeatStatus.FINISHED;
-            }
-            LocalDate from = params.getLocalDate(SnapshotJob.FROM);
-            LocalDate to = params.getLocalDate(SnapshotJob.TO);
-            Snapshot s = snapshots.compute(source, from, to, GroupBy.MONTH);
-            log.info("{} {}..{}: snapshot version {} as of {}", source, from, to, s.version(), s.asOf());
-            if (Boolean.parseBoolean(params.getString(SnapshotJob.REPORTS))) {
-                List<Path> rendered = reports.render(s);
-                log.info("{} {}..{}: reports {}", source, from, to, rendered);
-            }
-            contribution.incrementWriteCount(1);
-            return RepeatStatus.FINISHED;
-        }, transactionManager).build();
+    Step snapshotStep(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            SnapshotService snapshots,
+            SnapshotReports reports,
+            IntradaySnapshots intraday) {
+        return new StepBuilder("snapshotStep", jobRepository)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            JobParameters params =
+                                    chunk.getStepContext().getStepExecution().getJobParameters();
+                            String source = params.getString(SnapshotJob.SOURCE);
+                            if (Boolean.parseBoolean(params.getString(SnapshotJob.INTRADAY))) {
+                                contribution.incrementWriteCount(
+                                        intraday.refresh(source).size());
+                                return RepeatStatus.FINISHED;
+                            }
+                            LocalDate from = params.getLocalDate(SnapshotJob.FROM);
+                            LocalDate to = params.getLocalDate(SnapshotJob.TO);
+                            Snapshot s = snapshots.compute(source, from, to, GroupBy.MONTH);
+                            log.info(
+                                    "{} {}..{}: snapshot version {} as of {}", source, from, to, s.version(), s.asOf());
+                            if (Boolean.parseBoolean(params.getString(SnapshotJob.REPORTS))) {
+                                List<Path> rendered = reports.render(s);
+                                log.info("{} {}..{}: reports {}", source, from, to, rendered);
+                            }
+                            contribution.incrementWriteCount(1);
+                            return RepeatStatus.FINISHED;
+                        },
+                        transactionManager)
+                .build();
     }
 }

@@ -13,7 +13,9 @@ public record SnapshotProperties(@DefaultValue RetentionProperties retention) {
      * @param adhocKeep per source, the dashboard's custom ranges (and their comparison periods) whose
      *     newest version is kept: the most recently computed ones; besides those a report was rendered from
      */
-    public record RetentionProperties(@DefaultValue("48") int intradayKeep, @DefaultValue("20") int adhocKeep) {
+    public record RetentionProperties(
+            @DefaultValue("48") int intradayKeep,
+            @DefaultValue("20") int adhocKeep) {
 
         public RetentionProperties {
             if (intradayKeep < 0) {

@@ -37,8 +37,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SnapshotReader {
 
-    private SnapshotReader() {
-    }
+    private SnapshotReader() {}
 
     /** The figures; the users are skipped while reading, whatever their number. */
     public static SnapshotFigures figures(Snapshot snapshot) {
@@ -47,8 +46,7 @@ public final class SnapshotReader {
 
     /** The figures, and each user's figures to {@code users} as it is read (its lists skipped unbuilt). */
     public static SnapshotFigures read(Snapshot snapshot, Consumer<SnapshotUser> users) {
-        return read(snapshot, (in, values) -> SnapshotDocument.readUserFigures(in, values,
-                u -> users.accept(user(u))));
+        return read(snapshot, (in, values) -> SnapshotDocument.readUserFigures(in, values, u -> users.accept(user(u))));
     }
 
     /** The figures, and each user with its assigned channels and activity to {@code users}. */
@@ -60,7 +58,7 @@ public final class SnapshotReader {
     public static Optional<SnapshotUser.Detail> user(Snapshot snapshot, long userId) {
         JsonNode user = SnapshotDocument.reading(snapshot, in -> {
             JsonNode[] found = new JsonNode[1];
-            SnapshotDocument.read(in, (name, value) -> { }, u -> {
+            SnapshotDocument.read(in, (name, value) -> {}, u -> {
                 if (found[0] == null && u.get("id").asLong() == userId) {
                     found[0] = u;
                 }
@@ -86,54 +84,117 @@ public final class SnapshotReader {
         JsonNode period = doc.get("period");
         JsonNode version = doc.get("snapshot");
         JsonNode coverage = doc.get("coverage");
-        return new SnapshotFigures(text(doc.get("source")), text(doc.get("timeZone")),
-                new PeriodBounds(date(period.get("from")), date(period.get("to")), instant(period.get("startUtc")),
+        return new SnapshotFigures(
+                text(doc.get("source")),
+                text(doc.get("timeZone")),
+                new PeriodBounds(
+                        date(period.get("from")),
+                        date(period.get("to")),
+                        instant(period.get("startUtc")),
                         instant(period.get("endUtc"))),
                 text(doc.get("groupBy")),
-                new Version(text(version.get("id")), version.path("version").asInt(), instant(version.get("asOf")),
-                        instant(version.get("computedAt")), list(version.get("syncRunIds"), JsonNode::asLong)),
+                new Version(
+                        text(version.get("id")),
+                        version.path("version").asInt(),
+                        instant(version.get("asOf")),
+                        instant(version.get("computedAt")),
+                        list(version.get("syncRunIds"), JsonNode::asLong)),
                 // documents stored before coverage was written have none
-                coverage == null ? new Coverage(0, 0)
-                        : new Coverage(coverage.get("days").asLong(), coverage.get("daysSynced").asLong()),
-                list(doc.get("usersByRole"), r -> new RoleUsers(text(r.get("role")), r.get("users").asLong())),
-                list(doc.get("services"), s -> new ServiceUsage(text(s.get("key")), s.get("count").asLong(),
-                        s.get("units").asLong())),
-                list(doc.get("whatsapp"), c -> new WhatsappChannel(c.get("channelId").asInt(), text(c.get("channel")),
-                        c.get("inbound").asLong(), c.get("outbound").asLong(), list(c.get("series"),
-                                b -> new WhatsappBucket(date(b.get("bucket")), b.get("inbound").asLong(),
-                                        b.get("outbound").asLong())))),
-                list(doc.get("series"), p -> new SeriesPoint(date(p.get("bucket")), text(p.get("key")),
-                        p.get("count").asLong(), p.get("units").asLong())),
-                list(doc.get("usersByRoleSeries"), p -> new RoleSeriesPoint(date(p.get("bucket")),
-                        text(p.get("role")), p.get("users").asLong())),
+                coverage == null
+                        ? new Coverage(0, 0)
+                        : new Coverage(
+                                coverage.get("days").asLong(),
+                                coverage.get("daysSynced").asLong()),
+                list(
+                        doc.get("usersByRole"),
+                        r -> new RoleUsers(text(r.get("role")), r.get("users").asLong())),
+                list(
+                        doc.get("services"),
+                        s -> new ServiceUsage(
+                                text(s.get("key")),
+                                s.get("count").asLong(),
+                                s.get("units").asLong())),
+                list(
+                        doc.get("whatsapp"),
+                        c -> new WhatsappChannel(
+                                c.get("channelId").asInt(),
+                                text(c.get("channel")),
+                                c.get("inbound").asLong(),
+                                c.get("outbound").asLong(),
+                                list(
+                                        c.get("series"),
+                                        b -> new WhatsappBucket(
+                                                date(b.get("bucket")),
+                                                b.get("inbound").asLong(),
+                                                b.get("outbound").asLong())))),
+                list(
+                        doc.get("series"),
+                        p -> new SeriesPoint(
+                                date(p.get("bucket")),
+                                text(p.get("key")),
+                                p.get("count").asLong(),
+                                p.get("units").asLong())),
+                list(
+                        doc.get("usersByRoleSeries"),
+                        p -> new RoleSeriesPoint(
+                                date(p.get("bucket")),
+                                text(p.get("role")),
+                                p.get("users").asLong())),
                 estimate(doc.get("estimate")),
-                list(doc.get("dataQuality"), f -> new Finding(text(f.get("reason")), f.get("count").asLong())));
+                list(
+                        doc.get("dataQuality"),
+                        f -> new Finding(text(f.get("reason")), f.get("count").asLong())));
     }
 
     private static Estimate estimate(JsonNode estimate) {
         PlanStamp plan = estimate.has("plan")
-                ? new PlanStamp(text(estimate.get("plan")), text(estimate.get("pricesHash"))) : null;
+                ? new PlanStamp(text(estimate.get("plan")), text(estimate.get("pricesHash")))
+                : null;
         // lines written before unpriced lines were flagged were all priced
-        return new Estimate(text(estimate.get("currency")), estimate.get("scale").asInt(), plan,
-                list(estimate.get("lines"), l -> new EstimateLine(text(l.get("kind")), text(l.get("key")),
-                        l.get("quantity").asLong(), money(l.get("unitPrice")), money(l.get("amount")),
-                        !l.has("priced") || l.get("priced").asBoolean())),
+        return new Estimate(
+                text(estimate.get("currency")),
+                estimate.get("scale").asInt(),
+                plan,
+                list(
+                        estimate.get("lines"),
+                        l -> new EstimateLine(
+                                text(l.get("kind")),
+                                text(l.get("key")),
+                                l.get("quantity").asLong(),
+                                money(l.get("unitPrice")),
+                                money(l.get("amount")),
+                                !l.has("priced") || l.get("priced").asBoolean())),
                 money(estimate.get("total")));
     }
 
     private static SnapshotUser user(JsonNode u) {
-        return new SnapshotUser(u.get("id").asLong(), text(u.get("name")), text(u.get("email")), text(u.get("role")),
-                u.get("channels").asLong(), u.get("sessions").asLong(), u.get("messagesSent").asLong(),
-                u.get("calls").asLong(), u.get("callMinutes").asLong(), lastLogin(u.get("lastLoginAt")));
+        return new SnapshotUser(
+                u.get("id").asLong(),
+                text(u.get("name")),
+                text(u.get("email")),
+                text(u.get("role")),
+                u.get("channels").asLong(),
+                u.get("sessions").asLong(),
+                u.get("messagesSent").asLong(),
+                u.get("calls").asLong(),
+                u.get("callMinutes").asLong(),
+                lastLogin(u.get("lastLoginAt")));
     }
 
     private static SnapshotUser.Detail detail(JsonNode u) {
-        return new SnapshotUser.Detail(user(u),
-                list(u.get("assignedChannels"), c -> new AssignedChannel(c.get("channelId").asInt(),
-                        text(c.get("name")), text(c.get("type")))),
-                list(u.get("activity"), a -> new UserBucket(date(a.get("bucket")),
-                        a.get("sessions").asLong(), a.get("messagesSent").asLong(), a.get("calls").asLong(),
-                        a.get("callMinutes").asLong())));
+        return new SnapshotUser.Detail(
+                user(u),
+                list(
+                        u.get("assignedChannels"),
+                        c -> new AssignedChannel(c.get("channelId").asInt(), text(c.get("name")), text(c.get("type")))),
+                list(
+                        u.get("activity"),
+                        a -> new UserBucket(
+                                date(a.get("bucket")),
+                                a.get("sessions").asLong(),
+                                a.get("messagesSent").asLong(),
+                                a.get("calls").asLong(),
+                                a.get("callMinutes").asLong())));
     }
 
     /** An absent list (a key later documents added) is empty. */

@@ -29,16 +29,13 @@ import org.springframework.stereotype.Service;
 public class SnapshotRetention {
 
     /** A snapshot key of one source. */
-    record Key(LocalDate from, LocalDate to, GroupBy groupBy) {
-    }
+    record Key(LocalDate from, LocalDate to, GroupBy groupBy) {}
 
     /** What the rule needs of a version. */
-    record Version(String id, Key key, int version, Snapshot.Origin origin, boolean reported) {
-    }
+    record Version(String id, Key key, int version, Snapshot.Origin origin, boolean reported) {}
 
     /** What the ad-hoc rule needs of a version. */
-    record AdhocVersion(String id, Key key, int version, Instant computedAt, boolean reported) {
-    }
+    record AdhocVersion(String id, Key key, int version, Instant computedAt, boolean reported) {}
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotRetention.class);
 
@@ -62,7 +59,10 @@ public class SnapshotRetention {
         List<String> doomed = toPrune(store.retentionCandidates(source, today), today, intradayKeep);
         int deleted = doomed.isEmpty() ? 0 : store.delete(doomed);
         if (deleted > 0) {
-            log.info("{}: pruned {} intraday snapshot versions (keeping the newest {} per open key)", source, deleted,
+            log.info(
+                    "{}: pruned {} intraday snapshot versions (keeping the newest {} per open key)",
+                    source,
+                    deleted,
                     intradayKeep);
         }
         return deleted;
@@ -76,8 +76,11 @@ public class SnapshotRetention {
         List<String> doomed = adhocToPrune(store.adhocVersions(source), inUse, adhocKeep);
         int deleted = doomed.isEmpty() ? 0 : store.delete(doomed);
         if (deleted > 0) {
-            log.info("{}: pruned {} ad-hoc snapshot versions (keeping the newest of the {} most recent custom ranges)",
-                    source, deleted, adhocKeep);
+            log.info(
+                    "{}: pruned {} ad-hoc snapshot versions (keeping the newest of the {} most recent custom ranges)",
+                    source,
+                    deleted,
+                    adhocKeep);
         }
         return deleted;
     }
@@ -91,12 +94,15 @@ public class SnapshotRetention {
     static List<String> adhocToPrune(List<AdhocVersion> versions, Set<String> inUse, int keepKeys) {
         Map<Key, AdhocVersion> newestOfKey = new LinkedHashMap<>();
         Comparator<AdhocVersion> newestFirst = Comparator.comparing(AdhocVersion::computedAt)
-                .thenComparingInt(AdhocVersion::version).thenComparing(AdhocVersion::id).reversed();
+                .thenComparingInt(AdhocVersion::version)
+                .thenComparing(AdhocVersion::id)
+                .reversed();
         versions.forEach(v -> newestOfKey.merge(v.key(), v, (a, b) -> newestFirst.compare(a, b) <= 0 ? a : b));
         Set<String> kept = new HashSet<>(inUse);
         Set<Key> keptKeys = new HashSet<>();
         versions.stream().filter(v -> inUse.contains(v.id())).forEach(v -> keptKeys.add(v.key()));
-        for (AdhocVersion newest : newestOfKey.values().stream().sorted(newestFirst).toList()) {
+        for (AdhocVersion newest :
+                newestOfKey.values().stream().sorted(newestFirst).toList()) {
             if (keptKeys.size() >= keepKeys) {
                 break;
             }
@@ -104,23 +110,32 @@ public class SnapshotRetention {
                 kept.add(newest.id());
             }
         }
-        return versions.stream().filter(v -> !v.reported() && !kept.contains(v.id())).map(AdhocVersion::id).toList();
+        return versions.stream()
+                .filter(v -> !v.reported() && !kept.contains(v.id()))
+                .map(AdhocVersion::id)
+                .toList();
     }
 
     /** The ids the rule deletes among {@code versions} (one source) on {@code today}. */
     static List<String> toPrune(List<Version> versions, LocalDate today, int intradayKeep) {
         Map<Key, List<Version>> byKey = new LinkedHashMap<>();
-        versions.forEach(v -> byKey.computeIfAbsent(v.key(), k -> new ArrayList<>()).add(v));
+        versions.forEach(
+                v -> byKey.computeIfAbsent(v.key(), k -> new ArrayList<>()).add(v));
         List<String> doomed = new ArrayList<>();
         byKey.forEach((key, all) -> {
             if (key.to().isBefore(today)) {
                 return;
             }
             int newest = all.stream().mapToInt(Version::version).max().orElse(0);
-            List<Version> intraday = all.stream().filter(v -> v.origin() == Snapshot.Origin.INTRADAY)
-                    .sorted(Comparator.comparingInt(Version::version).reversed()).toList();
-            intraday.stream().skip(intradayKeep).filter(v -> v.version() != newest && !v.reported())
-                    .map(Version::id).forEach(doomed::add);
+            List<Version> intraday = all.stream()
+                    .filter(v -> v.origin() == Snapshot.Origin.INTRADAY)
+                    .sorted(Comparator.comparingInt(Version::version).reversed())
+                    .toList();
+            intraday.stream()
+                    .skip(intradayKeep)
+                    .filter(v -> v.version() != newest && !v.reported())
+                    .map(Version::id)
+                    .forEach(doomed::add);
         });
         return doomed;
     }

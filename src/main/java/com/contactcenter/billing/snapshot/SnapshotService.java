@@ -25,9 +25,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -57,8 +57,14 @@ public class SnapshotService {
     private final Clock clock;
     private final SnapshotRetention retention;
 
-    SnapshotService(SourceRegistry sources, ReferenceStore references, FactStore facts, SnapshotStore store,
-            PricingProperties pricing, Clock clock, SnapshotRetention retention) {
+    SnapshotService(
+            SourceRegistry sources,
+            ReferenceStore references,
+            FactStore facts,
+            SnapshotStore store,
+            PricingProperties pricing,
+            Clock clock,
+            SnapshotRetention retention) {
         this.retention = retention;
         this.sources = sources;
         this.references = references;
@@ -88,13 +94,14 @@ public class SnapshotService {
         long daysSynced = figures.daysSynced();
         PlanStamp plan = figures.plan();
         PlanStamp documented = figures.planInDocument() ? plan : null;
-        String hash = sha256(out -> SnapshotDocument.write(out, source, report,
-                SnapshotDocument.Header.figures(asOf, syncRunIds), daysSynced, documented));
+        String hash = sha256(out -> SnapshotDocument.write(
+                out, source, report, SnapshotDocument.Header.figures(asOf, syncRunIds), daysSynced, documented));
         for (int attempt = 0; ; attempt++) {
             int newest = store.newestVersion(source, from, to, groupBy);
-            Optional<SnapshotStore.Stored> current = newest == 0 ? Optional.empty()
-                    : store.version(source, from, to, groupBy, newest);
-            if (current.isPresent() && current.get().contentHash().equals(hash)
+            Optional<SnapshotStore.Stored> current =
+                    newest == 0 ? Optional.empty() : store.version(source, from, to, groupBy, newest);
+            if (current.isPresent()
+                    && current.get().contentHash().equals(hash)
                     && samePrices(current.get().snapshot().plan(), plan)) {
                 return current.get().snapshot();
             }
@@ -103,8 +110,8 @@ public class SnapshotService {
             SnapshotDocument.Header header = new SnapshotDocument.Header(id, newest + 1, asOf, computedAt, syncRunIds);
             // Written straight from the figures, gzipped: neither a tree nor the text is ever held whole.
             byte[] gzip = gzip(out -> SnapshotDocument.write(out, source, report, header, daysSynced, documented));
-            Snapshot snapshot = new Snapshot(id, source, from, to, groupBy, newest + 1, asOf, computedAt,
-                    Snapshot.Content.gzip(gzip), plan);
+            Snapshot snapshot = new Snapshot(
+                    id, source, from, to, groupBy, newest + 1, asOf, computedAt, Snapshot.Content.gzip(gzip), plan);
             try {
                 store.insert(snapshot, joined(syncRunIds), hash, origin);
                 return snapshot;
@@ -129,16 +136,21 @@ public class SnapshotService {
      * What a version's document is written from: the report, the sync runs it read (ascending) and
      * the plan it is priced with, which the document names unless it is the single list of prices.
      */
-    record Figures(UsageReport report, Instant asOf, List<Long> syncRunIds, long daysSynced, PlanStamp plan,
-            boolean planInDocument) {
-    }
+    record Figures(
+            UsageReport report,
+            Instant asOf,
+            List<Long> syncRunIds,
+            long daysSynced,
+            PlanStamp plan,
+            boolean planInDocument) {}
 
     /** The figures of the period from the warehouse as it is now. */
     Figures figures(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
         Period period = period(source, from, to);
-        ReferenceCopy reference = references.load(source).orElseThrow(() -> new NoDataException(
-                "nothing to compute from: source '" + source + "' has never been synced (run: ./run-job.sh sync --source "
-                        + source + ")"));
+        ReferenceCopy reference = references
+                .load(source)
+                .orElseThrow(() -> new NoDataException("nothing to compute from: source '" + source
+                        + "' has never been synced (run: ./run-job.sh sync --source " + source + ")"));
         List<SyncedDay> days = facts.syncedDays(source, from, to);
         // Users' facts are summed per bucket in the warehouse: memory follows users x buckets, not days.
         List<UserFact> userFacts = new ArrayList<>();
@@ -146,19 +158,25 @@ public class SnapshotService {
             userFacts.addAll(facts.userTotals(source, bucket.first(), bucket.last()));
         }
         Plan plan = pricing.plan(sources.require(source).plan());
-        UsageReport report = new UsageCalculator(plan.pricing()).compute(period, groupBy,
-                reference.data(), facts.channelFacts(source, from, to), facts.findingFacts(source, from, to),
-                userFacts);
+        UsageReport report = new UsageCalculator(plan.pricing())
+                .compute(
+                        period,
+                        groupBy,
+                        reference.data(),
+                        facts.channelFacts(source, from, to),
+                        facts.findingFacts(source, from, to),
+                        userFacts);
         TreeSet<Long> runIds = days.stream().map(SyncedDay::syncRunId).collect(Collectors.toCollection(TreeSet::new));
         runIds.add(reference.syncRunId());
         Instant asOf = days.stream().map(SyncedDay::asOf).reduce(reference.asOf(), (a, b) -> a.isAfter(b) ? a : b);
-        return new Figures(report, asOf, List.copyOf(runIds), days.size(), PlanStamp.of(plan),
-                pricing.isNamedPlan(plan.name()));
+        return new Figures(
+                report, asOf, List.copyOf(runIds), days.size(), PlanStamp.of(plan), pricing.isNamedPlan(plan.name()));
     }
 
     public Optional<Snapshot> newest(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
         int newest = store.newestVersion(source, from, to, groupBy);
-        return newest == 0 ? Optional.empty()
+        return newest == 0
+                ? Optional.empty()
                 : store.version(source, from, to, groupBy, newest).map(SnapshotStore.Stored::snapshot);
     }
 
@@ -172,7 +190,8 @@ public class SnapshotService {
      */
     public String currentId(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
         return currentHead(source, from, to, groupBy).orElseGet(() -> {
-            LocalDate today = LocalDate.now(clock.withZone(sources.require(source).timeZone()));
+            LocalDate today =
+                    LocalDate.now(clock.withZone(sources.require(source).timeZone()));
             Snapshot.Origin origin = to.isBefore(today) ? Snapshot.Origin.STANDARD : Snapshot.Origin.INTRADAY;
             return compute(source, from, to, groupBy, origin).id();
         });
@@ -185,7 +204,8 @@ public class SnapshotService {
      */
     public String currentAdhocId(String source, LocalDate from, LocalDate to, GroupBy groupBy, Set<String> inUse) {
         return currentHead(source, from, to, groupBy).orElseGet(() -> {
-            String id = compute(source, from, to, groupBy, Snapshot.Origin.ADHOC).id();
+            String id =
+                    compute(source, from, to, groupBy, Snapshot.Origin.ADHOC).id();
             Set<String> keep = new HashSet<>(inUse);
             keep.add(id);
             retention.pruneAdhoc(source, keep);
@@ -197,7 +217,8 @@ public class SnapshotService {
     private Optional<String> currentHead(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
         Optional<SnapshotStore.Head> head = store.newestHead(source, from, to, groupBy);
         if (head.isPresent()) {
-            TreeSet<Long> runIds = facts.syncedDays(source, from, to).stream().map(SyncedDay::syncRunId)
+            TreeSet<Long> runIds = facts.syncedDays(source, from, to).stream()
+                    .map(SyncedDay::syncRunId)
                     .collect(Collectors.toCollection(TreeSet::new));
             references.syncRunId(source).ifPresent(runIds::add);
             if (joined(runIds).equals(head.get().syncRunIds())) {
@@ -237,7 +258,9 @@ public class SnapshotService {
 
     /** Newest first. */
     public List<Snapshot> versions(String source, LocalDate from, LocalDate to, GroupBy groupBy) {
-        return store.versions(source, from, to, groupBy).stream().map(SnapshotStore.Stored::snapshot).toList();
+        return store.versions(source, from, to, groupBy).stream()
+                .map(SnapshotStore.Stored::snapshot)
+                .toList();
     }
 
     /** What changed from {@code older} to {@code newer}. */

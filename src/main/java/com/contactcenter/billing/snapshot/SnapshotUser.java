@@ -10,8 +10,17 @@ import java.util.List;
  * lists, assigned channels and activity per bucket, are read only when asked for ({@link Detail}):
  * they are most of what a user costs to read.
  */
-public record SnapshotUser(long id, String name, String email, String role, long channels, long sessions,
-        long messagesSent, long calls, long callMinutes, Instant lastLoginAt) {
+public record SnapshotUser(
+        long id,
+        String name,
+        String email,
+        String role,
+        long channels,
+        long sessions,
+        long messagesSent,
+        long calls,
+        long callMinutes,
+        Instant lastLoginAt) {
 
     /** What "most active" means when a report lists only some users. */
     public long activity() {
@@ -19,6 +28,5 @@ public record SnapshotUser(long id, String name, String email, String role, long
     }
 
     /** A user with the channels assigned to it and its activity per bucket. */
-    public record Detail(SnapshotUser user, List<AssignedChannel> assignedChannels, List<UserBucket> activity) {
-    }
+    public record Detail(SnapshotUser user, List<AssignedChannel> assignedChannels, List<UserBucket> activity) {}
 }

@@ -14,11 +14,10 @@ final class UtcInstant {
 
     /** {@code yyyy-MM-ddTHH:mm:ss} */
     private static final int SECONDS_END = 19;
-    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
-        100_000_000};
 
-    private UtcInstant() {
-    }
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+    private UtcInstant() {}
 
     static Instant parse(String text) {
         Instant fast = fast(text);
@@ -28,8 +27,12 @@ final class UtcInstant {
     /** The instant, or null when the text is not in the shape written, or not a valid date-time. */
     private static Instant fast(String text) {
         int length = text.length();
-        if (length < SECONDS_END + 1 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
-                || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
+        if (length < SECONDS_END + 1
+                || text.charAt(length - 1) != 'Z'
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
                 || text.charAt(16) != ':') {
             return null;
         }
@@ -51,7 +54,14 @@ final class UtcInstant {
             }
             nanos = fraction * POWERS_OF_TEN[9 - fractionDigits];
         }
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+        if (year < 0
+                || month < 0
+                || day < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
                 || second > 59) {
             return null;
         }

@@ -17,8 +17,15 @@ import java.time.Duration;
  * @param queryTimeout how long the query may take
  * @param connectTimeout how long connecting to the control database may take
  */
-public record DirectoryProperties(String url, String username, String password, String query,
-        String sourceUsername, String sourcePassword, Duration queryTimeout, Duration connectTimeout) {
+public record DirectoryProperties(
+        String url,
+        String username,
+        String password,
+        String query,
+        String sourceUsername,
+        String sourcePassword,
+        Duration queryTimeout,
+        Duration connectTimeout) {
 
     public static final String DEFAULT_QUERY = "SELECT name, url, time_zone FROM tenants ORDER BY name";
 

@@ -19,17 +19,18 @@ import org.springframework.boot.context.properties.bind.Binder;
  */
 final class DirectoryRows {
 
-    record Accepted(List<SourceProperties> sources, List<SkippedRow> skipped) {
-    }
+    record Accepted(List<SourceProperties> sources, List<SkippedRow> skipped) {}
 
     /** A YAML source's defaults (query and connect timeouts), bound from its annotations. */
     private static final SourceProperties YAML_DEFAULTS = new Binder().bindOrCreate("source", SourceProperties.class);
 
-    private DirectoryRows() {
-    }
+    private DirectoryRows() {}
 
     /** Disabled rows are left out without a word; bad ones are skipped with their reason. */
-    static Accepted accept(List<TenantDirectory.Row> rows, Collection<String> yamlNames, DirectoryProperties directory,
+    static Accepted accept(
+            List<TenantDirectory.Row> rows,
+            Collection<String> yamlNames,
+            DirectoryProperties directory,
             Set<String> plans) {
         Set<String> yaml = new HashSet<>();
         yamlNames.forEach(n -> yaml.add(n.toLowerCase(Locale.ROOT)));
@@ -47,10 +48,17 @@ final class DirectoryRows {
             }
             taken.add(row.name().toLowerCase(Locale.ROOT));
             boolean ownUser = row.username() != null && !row.username().isBlank();
-            sources.add(new SourceProperties(row.name(), row.url().strip(),
-                    ownUser ? row.username().strip() : directory.sourceUsername(), directory.sourcePassword(),
-                    ZoneId.of(row.timeZone().strip()), Map.of(), YAML_DEFAULTS.queryTimeout(), List.of(),
-                    YAML_DEFAULTS.connectTimeout(), row.plan()));
+            sources.add(new SourceProperties(
+                    row.name(),
+                    row.url().strip(),
+                    ownUser ? row.username().strip() : directory.sourceUsername(),
+                    directory.sourcePassword(),
+                    ZoneId.of(row.timeZone().strip()),
+                    Map.of(),
+                    YAML_DEFAULTS.queryTimeout(),
+                    List.of(),
+                    YAML_DEFAULTS.connectTimeout(),
+                    row.plan()));
         }
         return new Accepted(List.copyOf(sources), List.copyOf(skipped));
     }
@@ -83,8 +91,11 @@ final class DirectoryRows {
         } catch (DateTimeException e) {
             return "time_zone '" + row.timeZone() + "' is not a time zone (IANA, e.g. America/Bogota)";
         }
-        if (row.plan() != null && !row.plan().isBlank() && !plans.contains(row.plan().strip())) {
-            return "plan '" + row.plan() + "' is not in billing.pricing.plans (plans: " + String.join(", ", plans) + ")";
+        if (row.plan() != null
+                && !row.plan().isBlank()
+                && !plans.contains(row.plan().strip())) {
+            return "plan '" + row.plan() + "' is not in billing.pricing.plans (plans: " + String.join(", ", plans)
+                    + ")";
         }
         return null;
     }

@@ -115,13 +115,15 @@ class ServerConnections {
             acquire();
             CompletableFuture<Connection> opening;
             try {
-                opening = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return opener.open();
-                    } catch (SQLException e) {
-                        throw new CompletionException(e);
-                    }
-                }, CONNECTING);
+                opening = CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return opener.open();
+                            } catch (SQLException e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        CONNECTING);
             } catch (RuntimeException e) {
                 permits.release();
                 throw e;
@@ -146,8 +148,8 @@ class ServerConnections {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                throw new SQLTransientConnectionException("no connection to " + server + " within "
-                        + connectTimeoutMillis + " ms");
+                throw new SQLTransientConnectionException(
+                        "no connection to " + server + " within " + connectTimeoutMillis + " ms");
             }
         }
 
@@ -173,7 +175,9 @@ class ServerConnections {
             try {
                 // tryAcquire with a timeout, unlike without, keeps the queue's order
                 if (!permits.tryAcquire(0, TimeUnit.SECONDS)) {
-                    log.debug("waiting for one of the connections to {} ({} readers waiting)", server,
+                    log.debug(
+                            "waiting for one of the connections to {} ({} readers waiting)",
+                            server,
                             permits.getQueueLength() + 1);
                     permits.acquire();
                 }
@@ -200,8 +204,8 @@ class ServerConnections {
                 case "hashCode" -> System.identityHashCode(proxy);
                 default -> invoke(physical, method, args);
             };
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, handler);
+            return (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
         }
 
         private static Object invoke(Connection target, Method method, Object[] args) throws Throwable {

@@ -45,12 +45,16 @@ public final class SourceConnection implements AutoCloseable {
         DataSource dataSource = servers.dataSource(properties.url(), connectTimeout(), () -> open(properties.url()));
         // a probe must not create an empty H2 database where a file is missing
         String url = properties.url();
-        String probeUrl = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
-                && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS") ? url + ";IFEXISTS=TRUE" : url;
+        String probeUrl = url.startsWith("jdbc:h2:")
+                        && !url.startsWith("jdbc:h2:mem:")
+                        && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")
+                ? url + ";IFEXISTS=TRUE"
+                : url;
         this.probes = servers.dataSource(url, connectTimeout(), () -> open(probeUrl));
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(dialect.streamingFetchSize());
-        template.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, properties.queryTimeout().toSeconds()));
+        template.setQueryTimeout(
+                (int) Math.min(Integer.MAX_VALUE, properties.queryTimeout().toSeconds()));
         this.jdbc = new NamedParameterJdbcTemplate(template);
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
@@ -121,7 +125,8 @@ public final class SourceConnection implements AutoCloseable {
      */
     public Optional<String> probe(int timeoutSeconds) {
         try (Connection connection = probes.getConnection()) {
-            return connection.isValid(timeoutSeconds) ? Optional.empty()
+            return connection.isValid(timeoutSeconds)
+                    ? Optional.empty()
                     : Optional.of("the connection did not answer within " + timeoutSeconds + " s");
         } catch (SQLException | RuntimeException e) {
             String message = failure("connecting", e).getMessage();
@@ -162,8 +167,11 @@ public final class SourceConnection implements AutoCloseable {
         }
         reason = reason.lines().findFirst().orElse(reason);
         // The cause is left out: its message could hold what the masking above removed.
-        return new SourceException("source '" + name() + "' at " + location() + ": " + what + " failed: " + reason, null,
-                unreachable || saturated, saturated);
+        return new SourceException(
+                "source '" + name() + "' at " + location() + ": " + what + " failed: " + reason,
+                null,
+                unreachable || saturated,
+                saturated);
     }
 
     private static boolean isConnectionFailure(Throwable e) {
@@ -184,6 +192,5 @@ public final class SourceConnection implements AutoCloseable {
 
     /** Nothing to release: each read closed the connection it opened. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

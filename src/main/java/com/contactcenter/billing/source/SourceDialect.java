@@ -17,8 +17,8 @@ enum SourceDialect {
          */
         @Override
         java.util.Map<String, String> driverProperties(java.time.Duration connectTimeout) {
-            return java.util.Map.of("useServerPrepStmts", "true",
-                    "connectTimeout", String.valueOf(connectTimeout.toMillis()));
+            return java.util.Map.of(
+                    "useServerPrepStmts", "true", "connectTimeout", String.valueOf(connectTimeout.toMillis()));
         }
     },
     /** H2, the demo's and the tests' embedded database. */
@@ -44,6 +44,7 @@ enum SourceDialect {
         if (jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mariadb:")) {
             return MYSQL;
         }
-        throw new IllegalArgumentException("unsupported source url: only jdbc:mysql:, jdbc:mariadb: and jdbc:h2: are read");
+        throw new IllegalArgumentException(
+                "unsupported source url: only jdbc:mysql:, jdbc:mariadb: and jdbc:h2: are read");
     }
 }

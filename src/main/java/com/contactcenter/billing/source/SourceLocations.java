@@ -3,8 +3,7 @@ package com.contactcenter.billing.source;
 /** Describes where a JDBC url points without what could be secret in it. */
 public final class SourceLocations {
 
-    private SourceLocations() {
-    }
+    private SourceLocations() {}
 
     /** {@code jdbc:mysql://u:p@db1:3306/x?password=y} becomes {@code db1:3306}; an H2 url becomes its path. */
     public static String describe(String url) {

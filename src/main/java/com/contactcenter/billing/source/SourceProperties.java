@@ -14,10 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * messages, calls, bot-sessions), returning the same columns. {@code plan} names the tenant's
  * plan in {@code billing.pricing.plans}; absent, the default plan.
  */
-public record SourceProperties(String name, String url, String username, String password,
-        @DefaultValue("America/Bogota") ZoneId timeZone, Map<String, String> queries,
-        @DefaultValue("30m") Duration queryTimeout, List<String> initSql,
-        @DefaultValue("10s") Duration connectTimeout, String plan) {
+public record SourceProperties(
+        String name,
+        String url,
+        String username,
+        String password,
+        @DefaultValue("America/Bogota") ZoneId timeZone,
+        Map<String, String> queries,
+        @DefaultValue("30m") Duration queryTimeout,
+        List<String> initSql,
+        @DefaultValue("10s") Duration connectTimeout,
+        String plan) {
 
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,59}");
 

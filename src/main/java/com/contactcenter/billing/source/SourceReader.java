@@ -30,23 +30,34 @@ public class SourceReader {
             return source.readOnly().execute(status -> {
                 Map<String, Object> none = Map.of();
                 Map<Integer, String> roles = new HashMap<>();
-                source.jdbc().query(source.queries().get("roles"), none,
-                        rs -> { roles.put(rs.getInt("id"), rs.getString("name")); });
+                source.jdbc().query(source.queries().get("roles"), none, rs -> {
+                    roles.put(rs.getInt("id"), rs.getString("name"));
+                });
                 List<UserRecord> users = new ArrayList<>();
                 source.jdbc().query(source.queries().get("users"), none, rs -> {
-                    users.add(new UserRecord(rs.getLong("id"), rs.getString("full_name"), rs.getString("email"),
-                            rs.getObject("role_id", Integer.class), Utc.read(rs, "created_at"),
-                            Utc.read(rs, "deactivated_at"), Utc.read(rs, "last_login_at")));
+                    users.add(new UserRecord(
+                            rs.getLong("id"),
+                            rs.getString("full_name"),
+                            rs.getString("email"),
+                            rs.getObject("role_id", Integer.class),
+                            Utc.read(rs, "created_at"),
+                            Utc.read(rs, "deactivated_at"),
+                            Utc.read(rs, "last_login_at")));
                 });
                 Map<Integer, Channel> channels = new HashMap<>();
                 source.jdbc().query(source.queries().get("channels"), none, rs -> {
-                    channels.put(rs.getInt("id"), new Channel(rs.getInt("id"), rs.getString("type"),
-                            rs.getString("name"), rs.getString("address")));
+                    channels.put(
+                            rs.getInt("id"),
+                            new Channel(
+                                    rs.getInt("id"),
+                                    rs.getString("type"),
+                                    rs.getString("name"),
+                                    rs.getString("address")));
                 });
                 List<UserChannel> userChannels = new ArrayList<>();
                 source.jdbc().query(source.queries().get("user-channels"), none, rs -> {
-                    userChannels.add(new UserChannel(rs.getLong("user_id"), rs.getInt("channel_id"),
-                            Utc.read(rs, "assigned_at")));
+                    userChannels.add(new UserChannel(
+                            rs.getLong("user_id"), rs.getInt("channel_id"), Utc.read(rs, "assigned_at")));
                 });
                 return new ReferenceData(new Roles(roles), users, channels, userChannels);
             });
@@ -63,8 +74,8 @@ public class SourceReader {
      * README, Performance), and memory stays bounded by the facts (channels and users per day),
      * never by the rows.
      */
-    public void readFacts(SourceConnection source, Instant fromUtc, Instant toUtc, Instant asOf, boolean byIdRange,
-            RowSink into) {
+    public void readFacts(
+            SourceConnection source, Instant fromUtc, Instant toUtc, Instant asOf, boolean byIdRange, RowSink into) {
         RowTime time = new RowTime(source.zone(), asOf);
         Map<String, Object> params = Map.of("fromUtc", Utc.of(fromUtc), "toUtc", Utc.of(toUtc));
         try {
@@ -73,15 +84,31 @@ public class SourceReader {
                 // this runs once per source row, and the driver's getters are most of its cost.
                 events(source, "messages", params, byIdRange, new HandledRows(time) {
                     @Override
-                    void row(ResultSet rs, LocalDate day, boolean future, boolean hasChannel, int channel,
-                            boolean hasUser, long user, String direction) throws SQLException {
+                    void row(
+                            ResultSet rs,
+                            LocalDate day,
+                            boolean future,
+                            boolean hasChannel,
+                            int channel,
+                            boolean hasUser,
+                            long user,
+                            String direction)
+                            throws SQLException {
                         into.messageRow(day, future, hasChannel, channel, hasUser, user, direction, rs.getInt(5));
                     }
                 });
                 events(source, "calls", params, byIdRange, new HandledRows(time) {
                     @Override
-                    void row(ResultSet rs, LocalDate day, boolean future, boolean hasChannel, int channel,
-                            boolean hasUser, long user, String direction) throws SQLException {
+                    void row(
+                            ResultSet rs,
+                            LocalDate day,
+                            boolean future,
+                            boolean hasChannel,
+                            int channel,
+                            boolean hasUser,
+                            long user,
+                            String direction)
+                            throws SQLException {
                         into.callRow(day, future, hasChannel, channel, hasUser, user, direction, rs.getLong(5));
                     }
                 });
@@ -111,7 +138,11 @@ public class SourceReader {
      * row up from the timestamp index or scanning the whole table (README, Performance). Both
      * queries run in the caller's read-only transaction, so they see the same rows.
      */
-    private static void events(SourceConnection source, String table, Map<String, Object> params, boolean byIdRange,
+    private static void events(
+            SourceConnection source,
+            String table,
+            Map<String, Object> params,
+            boolean byIdRange,
             RowCallbackHandler rows) {
         if (!byIdRange || !source.queries().idRanged(table)) {
             source.jdbc().query(source.queries().get(table), params, rows);
@@ -151,8 +182,8 @@ public class SourceReader {
         public final void processRow(ResultSet rs) throws SQLException {
             LocalDateTime stamp = rs.getObject(1, LocalDateTime.class);
             if (stamp == null) {
-                throw new IllegalStateException("an event row has no timestamp (first column); check the query"
-                        + " override of this source");
+                throw new IllegalStateException(
+                        "an event row has no timestamp (first column); check the query" + " override of this source");
             }
             long second = stamp.toEpochSecond(ZoneOffset.UTC);
             row(rs, days.of(second), time.future(second, stamp.getNano()));
@@ -177,7 +208,15 @@ public class SourceReader {
             row(rs, day, future, hasChannel, channel, hasUser, user, rs.getString(4));
         }
 
-        abstract void row(ResultSet rs, LocalDate day, boolean future, boolean hasChannel, int channel,
-                boolean hasUser, long user, String direction) throws SQLException;
+        abstract void row(
+                ResultSet rs,
+                LocalDate day,
+                boolean future,
+                boolean hasChannel,
+                int channel,
+                boolean hasUser,
+                long user,
+                String direction)
+                throws SQLException;
     }
 }

@@ -29,7 +29,8 @@ public class SourceRegistry implements DisposableBean {
 
     /** Where a tenant is listed. */
     public enum Origin {
-        YAML, DIRECTORY;
+        YAML,
+        DIRECTORY;
 
         @Override
         public String toString() {
@@ -45,8 +46,7 @@ public class SourceRegistry implements DisposableBean {
     }
 
     /** A directory row left out, with why; {@code row} counts the query's rows from 1. */
-    public record SkippedRow(int row, String name, String reason) {
-    }
+    public record SkippedRow(int row, String name, String reason) {}
 
     /**
      * What a reload did: the tenants now listed (of them, from the directory), names added, removed
@@ -54,16 +54,19 @@ public class SourceRegistry implements DisposableBean {
      * directory could not be read (null when it was, or there is none; then the directory's
      * tenants read before are kept).
      */
-    public record ReloadResult(int tenants, int directoryTenants, List<String> added, List<String> removed,
-            List<String> changed, List<SkippedRow> skipped, String directoryError) {
-    }
+    public record ReloadResult(
+            int tenants,
+            int directoryTenants,
+            List<String> added,
+            List<String> removed,
+            List<String> changed,
+            List<SkippedRow> skipped,
+            String directoryError) {}
 
     /** One reload's view; {@code skipped} is the last successful read's. */
-    private record Listing(Map<String, Tenant> tenants, List<SkippedRow> skipped, String directoryError) {
-    }
+    private record Listing(Map<String, Tenant> tenants, List<SkippedRow> skipped, String directoryError) {}
 
-    private record Open(SourceProperties source, SourceConnection connection) {
-    }
+    private record Open(SourceProperties source, SourceConnection connection) {}
 
     private static final Logger log = LoggerFactory.getLogger(SourceRegistry.class);
 
@@ -90,8 +93,11 @@ public class SourceRegistry implements DisposableBean {
         // a directory that cannot be read now leaves the YAML sources working: reload never throws for it
         ReloadResult first = reload();
         if (directory != null) {
-            log.info("{} tenant(s), {} of them from the tenant directory at {}", first.tenants(),
-                    first.directoryTenants(), directory.location());
+            log.info(
+                    "{} tenant(s), {} of them from the tenant directory at {}",
+                    first.tenants(),
+                    first.directoryTenants(),
+                    directory.location());
         }
     }
 
@@ -113,8 +119,9 @@ public class SourceRegistry implements DisposableBean {
     }
 
     public SourceProperties require(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown source '" + name + "'; configured: " + String.join(", ", names())));
+        return find(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown source '" + name + "'; configured: " + String.join(", ", names())));
     }
 
     public boolean hasDirectory() {
@@ -158,17 +165,23 @@ public class SourceRegistry implements DisposableBean {
         String error = null;
         if (directory != null) {
             try {
-                DirectoryRows.Accepted accepted = DirectoryRows.accept(directory.read(),
-                        yaml.stream().map(SourceProperties::name).toList(), directoryProperties, plans);
+                DirectoryRows.Accepted accepted = DirectoryRows.accept(
+                        directory.read(),
+                        yaml.stream().map(SourceProperties::name).toList(),
+                        directoryProperties,
+                        plans);
                 accepted.sources().forEach(s -> tenants.put(s.name(), new Tenant(s, Origin.DIRECTORY)));
                 skipped = accepted.skipped();
                 logSkipped(skipped, before.skipped());
             } catch (TenantDirectory.Unavailable e) {
                 error = e.getMessage();
-                before.tenants().values().stream().filter(t -> t.origin() == Origin.DIRECTORY)
+                before.tenants().values().stream()
+                        .filter(t -> t.origin() == Origin.DIRECTORY)
                         .forEach(t -> tenants.put(t.name(), t));
                 skipped = before.skipped();
-                log.warn("{}; the YAML sources and the {} directory tenant(s) read before stay listed", error,
+                log.warn(
+                        "{}; the YAML sources and the {} directory tenant(s) read before stay listed",
+                        error,
                         tenants.size() - yaml.size());
             }
         }
@@ -200,21 +213,37 @@ public class SourceRegistry implements DisposableBean {
                 changed.add(name);
             }
         });
-        List<String> removed = before.tenants().keySet().stream().filter(n -> !after.tenants().containsKey(n)).toList();
-        long fromDirectory = after.tenants().values().stream().filter(t -> t.origin() == Origin.DIRECTORY).count();
+        List<String> removed = before.tenants().keySet().stream()
+                .filter(n -> !after.tenants().containsKey(n))
+                .toList();
+        long fromDirectory = after.tenants().values().stream()
+                .filter(t -> t.origin() == Origin.DIRECTORY)
+                .count();
         if (before != NOTHING_YET && (!added.isEmpty() || !removed.isEmpty() || !changed.isEmpty())) {
-            log.info("tenants: {} ({} from the directory); added {}, removed {}, changed {}", after.tenants().size(),
-                    fromDirectory, added, removed, changed);
+            log.info(
+                    "tenants: {} ({} from the directory); added {}, removed {}, changed {}",
+                    after.tenants().size(),
+                    fromDirectory,
+                    added,
+                    removed,
+                    changed);
         }
-        return new ReloadResult(after.tenants().size(), (int) fromDirectory, List.copyOf(added), removed,
-                List.copyOf(changed), skipped, after.directoryError());
+        return new ReloadResult(
+                after.tenants().size(),
+                (int) fromDirectory,
+                List.copyOf(added),
+                removed,
+                List.copyOf(changed),
+                skipped,
+                after.directoryError());
     }
 
     /** A row skipped for a reason it was already skipped for is not logged again at every reload. */
     private static void logSkipped(List<SkippedRow> skipped, List<SkippedRow> before) {
         for (SkippedRow row : skipped) {
-            boolean again = before.stream().anyMatch(b -> Objects.equals(b.name(), row.name())
-                    && b.reason().equals(row.reason()));
+            boolean again = before.stream()
+                    .anyMatch(b ->
+                            Objects.equals(b.name(), row.name()) && b.reason().equals(row.reason()));
             if (again) {
                 log.debug("directory row {} ('{}') skipped: {}", row.row(), row.name(), row.reason());
             } else {

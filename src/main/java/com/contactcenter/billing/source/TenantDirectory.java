@@ -21,8 +21,7 @@ import java.util.Properties;
 final class TenantDirectory {
 
     /** A row as the query returned it, before any check; {@code number} counts from 1. */
-    record Row(int number, String name, String url, String timeZone, String username, boolean enabled, String plan) {
-    }
+    record Row(int number, String name, String url, String timeZone, String username, boolean enabled, String plan) {}
 
     /** The directory could not be read; the message names its host, never a password. */
     static final class Unavailable extends RuntimeException {
@@ -56,7 +55,8 @@ final class TenantDirectory {
             }
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, properties.queryTimeout().toSeconds())));
+                statement.setQueryTimeout((int) Math.max(
+                        1, Math.min(Integer.MAX_VALUE, properties.queryTimeout().toSeconds())));
                 try (ResultSet rs = statement.executeQuery(properties.query())) {
                     return rows(rs);
                 }
@@ -81,7 +81,9 @@ final class TenantDirectory {
             driver.setProperty("password", properties.password());
         }
         if (mysql() && !properties.url().contains("connectTimeout=")) {
-            driver.setProperty("connectTimeout", String.valueOf(Math.max(1, properties.connectTimeout().toMillis())));
+            driver.setProperty(
+                    "connectTimeout",
+                    String.valueOf(Math.max(1, properties.connectTimeout().toMillis())));
         }
         return driver;
     }
@@ -99,9 +101,14 @@ final class TenantDirectory {
         Integer plan = columns.get("plan");
         List<Row> rows = new ArrayList<>();
         while (rs.next()) {
-            rows.add(new Row(rows.size() + 1, rs.getString(columns.get("name")), rs.getString(columns.get("url")),
-                    rs.getString(columns.get("time_zone")), username == null ? null : rs.getString(username),
-                    enabled == null || enabled(rs.getObject(enabled)), plan == null ? null : rs.getString(plan)));
+            rows.add(new Row(
+                    rows.size() + 1,
+                    rs.getString(columns.get("name")),
+                    rs.getString(columns.get("url")),
+                    rs.getString(columns.get("time_zone")),
+                    username == null ? null : rs.getString(username),
+                    enabled == null || enabled(rs.getObject(enabled)),
+                    plan == null ? null : rs.getString(plan)));
         }
         return rows;
     }
@@ -122,8 +129,9 @@ final class TenantDirectory {
         if (value instanceof Number n) {
             return n.longValue() != 0;
         }
-        return value == null || !List.of("0", "false", "no", "n", "f")
-                .contains(value.toString().strip().toLowerCase(Locale.ROOT));
+        return value == null
+                || !List.of("0", "false", "no", "n", "f")
+                        .contains(value.toString().strip().toLowerCase(Locale.ROOT));
     }
 
     /** The first line of the deepest cause, with the directory's and the tenants' passwords masked. */

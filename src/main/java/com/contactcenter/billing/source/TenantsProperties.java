@@ -14,11 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@link SourceRegistry} at start, the plans being configured apart ({@code billing.pricing}).
  */
 @ConfigurationProperties("billing")
-public record TenantsProperties(List<SourceProperties> sources, @DefaultValue DirectoryProperties directory) {
+public record TenantsProperties(
+        List<SourceProperties> sources, @DefaultValue DirectoryProperties directory) {
 
     public TenantsProperties {
         sources = sources == null ? List.of() : List.copyOf(sources);
-        directory = directory == null ? new DirectoryProperties(null, null, null, null, null, null, null, null) : directory;
+        directory =
+                directory == null ? new DirectoryProperties(null, null, null, null, null, null, null, null) : directory;
         Set<String> seen = new HashSet<>();
         for (SourceProperties s : sources) {
             if (!SourceProperties.isSourceName(s.name())) {

@@ -23,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -66,8 +66,15 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
-    SourceSyncTasklet(SourceRegistry sources, SourceReader reader, ReferenceStore references, FactStore facts,
-            SyncRunStore runs, SyncProperties settings, Clock clock, PlatformTransactionManager transactions) {
+    SourceSyncTasklet(
+            SourceRegistry sources,
+            SourceReader reader,
+            ReferenceStore references,
+            FactStore facts,
+            SyncRunStore runs,
+            SyncProperties settings,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sources = sources;
@@ -105,28 +112,51 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
             // a fresh fold per attempt: rows of an attempt that failed halfway are never counted
             Classifier attempt = new Classifier(channels);
             pass.dates().forEach(attempt::day);
-            reader.readFacts(source, pass.startUtc(), pass.endUtc(), asOf, settings.readsByIdRange(pass.days()), attempt);
+            reader.readFacts(
+                    source, pass.startUtc(), pass.endUtc(), asOf, settings.readsByIdRange(pass.days()), attempt);
             return attempt;
         });
         long read = System.nanoTime();
         long readCpu = THREADS.getCurrentThreadCpuTime();
-        writeWithRetry(name, () -> facts.replaceDays(name, classifier.days().values(), runId, asOf,
-                settings.writeBatchSize()));
+        writeWithRetry(
+                name,
+                () -> facts.replaceDays(name, classifier.days().values(), runId, asOf, settings.writeBatchSize()));
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         // this thread's CPU beside the wall time: what the fold and the driver cost, apart from the source
-        log.debug("{} {}..{}: read {} s (this thread's cpu {} s), write {} s (cpu {} s)", name, first, last,
-                (read - started) / 1e9, (readCpu - startedCpu) / 1e9, (System.nanoTime() - read) / 1e9,
+        log.debug(
+                "{} {}..{}: read {} s (this thread's cpu {} s), write {} s (cpu {} s)",
+                name,
+                first,
+                last,
+                (read - started) / 1e9,
+                (readCpu - startedCpu) / 1e9,
+                (System.nanoTime() - read) / 1e9,
                 (THREADS.getCurrentThreadCpuTime() - readCpu) / 1e9);
 
-        long passRows = classifier.days().values().stream().mapToLong(DayFacts::rowsRead).sum();
+        long passRows = classifier.days().values().stream()
+                .mapToLong(DayFacts::rowsRead)
+                .sum();
         for (DayFacts day : classifier.days().values()) {
-            log.info("{} {}: {} rows read, {} service facts, {} findings, {} users active", name, day.day(),
-                    day.rowsRead(), day.channelFactCount(), day.findingFactCount(), day.userFactCount());
+            log.info(
+                    "{} {}: {} rows read, {} service facts, {} findings, {} users active",
+                    name,
+                    day.day(),
+                    day.rowsRead(),
+                    day.channelFactCount(),
+                    day.findingFactCount(),
+                    day.userFactCount());
         }
         long rows = ctx.getLong(ROWS) + passRows;
         int days = ctx.getInt(DAYS) + (int) pass.days();
-        log.info("{} {}..{}: {} rows in {} s ({} rows/s); {} of {} days done", name, first, last, passRows,
-                String.format("%.1f", seconds), Math.round(passRows / seconds), days,
+        log.info(
+                "{} {}..{}: {} rows in {} s ({} rows/s); {} of {} days done",
+                name,
+                first,
+                last,
+                passRows,
+                String.format("%.1f", seconds),
+                Math.round(passRows / seconds),
+                days,
                 new Period(LocalDate.parse(ctx.getString(FROM)), to, source.zone()).days());
         ctx.putLong(ROWS, rows);
         ctx.putInt(DAYS, days);
@@ -145,14 +175,25 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
         SyncWindow window = SyncService.window(step.getJobParameters());
         Instant asOf = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ReferenceData reference = withRetries(source, () -> reader.readReference(source));
-        long runId = ownTransaction.execute(status -> runs.start(source.name(), window.from(), window.to(), asOf,
-                step.getJobExecutionId()));
-        ReferenceStore.Written copied = writeWithRetry(source.name(), () -> references.replace(source.name(),
-                reference, runId, asOf, settings.writeBatchSize()));
-        log.info("{}: syncing {}..{} as of {} from {}; {} users, {} roles, {} channels read; copy: {} rows inserted,"
-                + " {} updated, {} deleted", source.name(), window.from(), window.to(), asOf, source.location(),
-                reference.users().size(), reference.roles().namesById().size(), reference.channels().size(),
-                copied.inserted(), copied.updated(), copied.deleted());
+        long runId = ownTransaction.execute(
+                status -> runs.start(source.name(), window.from(), window.to(), asOf, step.getJobExecutionId()));
+        ReferenceStore.Written copied = writeWithRetry(
+                source.name(),
+                () -> references.replace(source.name(), reference, runId, asOf, settings.writeBatchSize()));
+        log.info(
+                "{}: syncing {}..{} as of {} from {}; {} users, {} roles, {} channels read; copy: {} rows inserted,"
+                        + " {} updated, {} deleted",
+                source.name(),
+                window.from(),
+                window.to(),
+                asOf,
+                source.location(),
+                reference.users().size(),
+                reference.roles().namesById().size(),
+                reference.channels().size(),
+                copied.inserted(),
+                copied.updated(),
+                copied.deleted());
         ctx.putLong(RUN_ID, runId);
         ctx.putString(AS_OF, asOf.toString());
         ctx.putString(FROM, window.from().toString());
@@ -181,14 +222,24 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
                 long wait;
                 if (e.saturated() && saturatedWaited < saturatedBudget) {
                     wait = Math.min(saturatedDelay, saturatedBudget - saturatedWaited);
-                    log.warn("{}: its server {} has too many connections; trying again in {} ms ({} s of at most {} s"
-                            + " waited for it)", source.name(), source.location(), wait, saturatedWaited / 1000,
+                    log.warn(
+                            "{}: its server {} has too many connections; trying again in {} ms ({} s of at most {} s"
+                                    + " waited for it)",
+                            source.name(),
+                            source.location(),
+                            wait,
+                            saturatedWaited / 1000,
                             saturatedBudget / 1000);
                     saturatedWaited += wait;
                     saturatedDelay = Math.min(saturatedDelay * 2, 15_000);
                 } else if (e.unreachable() && attempt < retry.attempts()) {
-                    log.warn("{}: attempt {} of {} failed, trying again in {} ms: {}", source.name(), attempt,
-                            retry.attempts(), delay, e.getMessage());
+                    log.warn(
+                            "{}: attempt {} of {} failed, trying again in {} ms: {}",
+                            source.name(),
+                            attempt,
+                            retry.attempts(),
+                            delay,
+                            e.getMessage());
                     wait = delay;
                     delay *= 2;
                     attempt++;
@@ -227,7 +278,10 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
                 if (attempt >= WRITE_ATTEMPTS) {
                     throw e;
                 }
-                log.warn("{}: warehouse write lost a lock race (attempt {} of {}); retrying", source, attempt,
+                log.warn(
+                        "{}: warehouse write lost a lock race (attempt {} of {}); retrying",
+                        source,
+                        attempt,
                         WRITE_ATTEMPTS);
                 try {
                     Thread.sleep(100L * attempt + (long) (Math.random() * 100));
@@ -250,7 +304,8 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
         String name = SyncService.source(step.getJobParameters());
         String reason = failures.get(0).getMessage();
         if (reason == null || !reason.startsWith("source '")) {
-            reason = "source '" + name + "': " + (reason == null ? failures.get(0).getClass().getSimpleName() : reason);
+            reason = "source '" + name + "': "
+                    + (reason == null ? failures.get(0).getClass().getSimpleName() : reason);
         }
         log.error("{}: sync failed: {}", name, reason);
         try {
@@ -259,8 +314,12 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
                 runId = ctx.getLong(RUN_ID);
             } else {
                 SyncWindow window = SyncService.window(step.getJobParameters());
-                runId = ownTransaction.execute(status -> runs.start(name, window.from(), window.to(),
-                        clock.instant().truncatedTo(ChronoUnit.MILLIS), step.getJobExecutionId()));
+                runId = ownTransaction.execute(status -> runs.start(
+                        name,
+                        window.from(),
+                        window.to(),
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                        step.getJobExecutionId()));
             }
             String recorded = reason;
             ownTransaction.executeWithoutResult(status -> runs.finish(runId, SyncRunStore.Status.FAILED, recorded));

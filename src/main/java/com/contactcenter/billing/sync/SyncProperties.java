@@ -22,15 +22,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDaysPerRequest the longest period a tenant's own account may ask for at once
  */
 @ConfigurationProperties("billing.sync")
-public record SyncProperties(@DefaultValue("3") int nightlyTrailingDays, @DefaultValue("31") int maxDaysPerPass,
-        @DefaultValue("4") int concurrency, @DefaultValue("1000") int writeBatchSize,
-        @DefaultValue RetryProperties retry, @DefaultValue("7") int idRangeMaxDays,
+public record SyncProperties(
+        @DefaultValue("3") int nightlyTrailingDays,
+        @DefaultValue("31") int maxDaysPerPass,
+        @DefaultValue("4") int concurrency,
+        @DefaultValue("1000") int writeBatchSize,
+        @DefaultValue RetryProperties retry,
+        @DefaultValue("7") int idRangeMaxDays,
         @DefaultValue("10m") Duration saturatedWait,
-        @DefaultValue("2000-01-01") LocalDate earliestDate, @DefaultValue("400") int maxDaysPerRequest) {
+        @DefaultValue("2000-01-01") LocalDate earliestDate,
+        @DefaultValue("400") int maxDaysPerRequest) {
 
     public SyncProperties {
-        if (nightlyTrailingDays < 0 || maxDaysPerPass < 1 || concurrency < 1 || writeBatchSize < 1
-                || idRangeMaxDays < 0 || saturatedWait.isNegative() || maxDaysPerRequest < 1) {
+        if (nightlyTrailingDays < 0
+                || maxDaysPerPass < 1
+                || concurrency < 1
+                || writeBatchSize < 1
+                || idRangeMaxDays < 0
+                || saturatedWait.isNegative()
+                || maxDaysPerRequest < 1) {
             throw new IllegalArgumentException("billing.sync values must be positive");
         }
     }
@@ -44,7 +54,9 @@ public record SyncProperties(@DefaultValue("3") int nightlyTrailingDays, @Defaul
      * A source that cannot be reached is tried {@code attempts} times in all, waiting
      * {@code initialDelay}, then twice as long each time; then only that source fails.
      */
-    public record RetryProperties(@DefaultValue("3") int attempts, @DefaultValue("2s") Duration initialDelay) {
+    public record RetryProperties(
+            @DefaultValue("3") int attempts,
+            @DefaultValue("2s") Duration initialDelay) {
 
         public RetryProperties {
             if (attempts < 1 || initialDelay.isNegative()) {

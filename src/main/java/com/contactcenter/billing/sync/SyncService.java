@@ -25,16 +25,25 @@ public class SyncService {
     static final String REQUEST = "request";
 
     /** The outcome of one source in one run. */
-    public record SourceOutcome(String source, boolean succeeded, LocalDate from, LocalDate to, int daysDone,
-            long rowsRead, String error, Long jobExecutionId) {
-    }
+    public record SourceOutcome(
+            String source,
+            boolean succeeded,
+            LocalDate from,
+            LocalDate to,
+            int daysDone,
+            long rowsRead,
+            String error,
+            Long jobExecutionId) {}
 
     /** What a request's tenants did. */
     public record SyncOutcome(long requestId, boolean succeeded, List<SourceOutcome> sources) {
 
         public String failureSummary() {
-            return sources.stream().filter(s -> !s.succeeded()).map(SourceOutcome::error)
-                    .reduce((a, b) -> a + "; " + b).orElse("");
+            return sources.stream()
+                    .filter(s -> !s.succeeded())
+                    .map(SourceOutcome::error)
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("");
         }
     }
 
@@ -98,12 +107,26 @@ public class SyncService {
         }
         boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
         if (run != null && (completed || run.status() == SyncRunStore.Status.FAILED)) {
-            return new SourceOutcome(source, completed && run.status() == SyncRunStore.Status.COMPLETED, run.from(),
-                    run.to(), run.daysDone(), run.rowsRead(), run.error(), execution.getId());
+            return new SourceOutcome(
+                    source,
+                    completed && run.status() == SyncRunStore.Status.COMPLETED,
+                    run.from(),
+                    run.to(),
+                    run.daysDone(),
+                    run.rowsRead(),
+                    run.error(),
+                    execution.getId());
         }
         SyncWindow window = window(execution.getJobParameters());
-        return new SourceOutcome(source, completed, window.from(), window.to(), run == null ? 0 : run.daysDone(),
-                run == null ? 0 : run.rowsRead(), completed ? null : failure(execution), execution.getId());
+        return new SourceOutcome(
+                source,
+                completed,
+                window.from(),
+                window.to(),
+                run == null ? 0 : run.daysDone(),
+                run == null ? 0 : run.rowsRead(),
+                completed ? null : failure(execution),
+                execution.getId());
     }
 
     /** The first reason an execution failed, in one line. */
@@ -117,7 +140,8 @@ public class SyncService {
             return firstLine(execution.getFailureExceptions().get(0));
         }
         String description = execution.getExitStatus().getExitDescription();
-        return description == null || description.isBlank() ? execution.getStatus().name()
+        return description == null || description.isBlank()
+                ? execution.getStatus().name()
                 : description.lines().findFirst().orElse(description);
     }
 

@@ -29,7 +29,9 @@ class UsageSyncJobConfiguration {
     static final String WORKER_STEP = "sourceSyncStep";
 
     @Bean
-    Job usageSyncJob(JobRepository jobRepository, Step sourceSyncStep,
+    Job usageSyncJob(
+            JobRepository jobRepository,
+            Step sourceSyncStep,
             @Qualifier(LISTENERS) ObjectProvider<JobExecutionListener> listeners) {
         JobBuilder job = new JobBuilder(JOB_NAME, jobRepository);
         listeners.orderedStream().forEach(job::listener);
@@ -37,7 +39,9 @@ class UsageSyncJobConfiguration {
     }
 
     @Bean
-    Step sourceSyncStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Step sourceSyncStep(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
             SourceSyncTasklet sourceSyncTasklet) {
         return new StepBuilder(WORKER_STEP, jobRepository)
                 .tasklet(sourceSyncTasklet, transactionManager)

@@ -20,7 +20,9 @@ public record Bucket(LocalDate first, LocalDate last) {
      */
     public boolean partial(GroupBy groupBy, LocalDate today) {
         boolean clipped = !groupBy.bucketStart(first).equals(first)
-                || !groupBy.nextBucketStart(groupBy.bucketStart(first)).minusDays(1).equals(last);
+                || !groupBy.nextBucketStart(groupBy.bucketStart(first))
+                        .minusDays(1)
+                        .equals(last);
         return clipped || !last.isBefore(today);
     }
 }

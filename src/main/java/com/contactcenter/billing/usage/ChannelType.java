@@ -7,7 +7,14 @@ import java.util.Optional;
 
 /** The eight known channel types. Any other stored value, including another case, is unknown. */
 public enum ChannelType {
-    WHATSAPP, SMS, EMAIL, VOICE, VIDEO, WEBCHAT, FACEBOOK, INSTAGRAM;
+    WHATSAPP,
+    SMS,
+    EMAIL,
+    VOICE,
+    VIDEO,
+    WEBCHAT,
+    FACEBOOK,
+    INSTAGRAM;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -16,12 +16,14 @@ public final class Classifier implements RowSink {
 
     /** Direction codes: none (a bot session, or a value that is neither), then {@link Direction}'s ordinal + 1. */
     private static final int NO_DIRECTION = 0;
+
     private static final int OUT = Direction.OUT.ordinal() + 1;
     private static final Direction[] DIRECTIONS = {null, Direction.IN, Direction.OUT};
 
     private static final ChannelType[] TYPES = ChannelType.values();
     /** Per event, channel type ordinal and direction code: the service a valid row bills, or null. */
     private static final ServiceKey[][] MESSAGE_SERVICE = services(Unit.Event.MESSAGE);
+
     private static final ServiceKey[][] CALL_SERVICE = services(Unit.Event.CALL);
     private static final ServiceKey[][] BOT_SESSION_SERVICE = services(Unit.Event.BOT_SESSION);
     /** Per channel type ordinal: whether its messages are billed by segments, so need at least one. */
@@ -51,14 +53,21 @@ public final class Classifier implements RowSink {
 
     /** One message row; {@code hasChannel} and {@code hasUser} are false for a NULL column. */
     @Override
-    public void messageRow(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser,
-            long userId, String direction, int segments) {
+    public void messageRow(
+            LocalDate day,
+            boolean future,
+            boolean hasChannel,
+            int channelId,
+            boolean hasUser,
+            long userId,
+            String direction,
+            int segments) {
         DayFacts facts = day(day);
         facts.read();
         int type = typeOf(hasChannel, channelId);
         int dir = direction(direction);
-        Finding reason = firstReason(type, dir == NO_DIRECTION, false, segments < 1 && type >= 0 && SEGMENTED[type],
-                future);
+        Finding reason =
+                firstReason(type, dir == NO_DIRECTION, false, segments < 1 && type >= 0 && SEGMENTED[type], future);
         if (reason != null) {
             facts.addFinding(reason);
             return;
@@ -74,8 +83,15 @@ public final class Classifier implements RowSink {
 
     /** One call row; minutes are rounded up per call: {@code ceil(duration_seconds / 60)}. */
     @Override
-    public void callRow(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser,
-            long userId, String direction, long durationSeconds) {
+    public void callRow(
+            LocalDate day,
+            boolean future,
+            boolean hasChannel,
+            int channelId,
+            boolean hasUser,
+            long userId,
+            String direction,
+            long durationSeconds) {
         DayFacts facts = day(day);
         facts.read();
         int type = typeOf(hasChannel, channelId);
@@ -130,8 +146,8 @@ public final class Classifier implements RowSink {
     }
 
     /** The first reason, in the rules' order, that makes a row invalid; null when it is valid. */
-    private static Finding firstReason(int type, boolean badDirection, boolean negativeDuration,
-            boolean segmentsBelowOne, boolean future) {
+    private static Finding firstReason(
+            int type, boolean badDirection, boolean negativeDuration, boolean segmentsBelowOne, boolean future) {
         if (type == ChannelTypes.NO_SUCH_CHANNEL) {
             return Finding.UNKNOWN_CHANNEL;
         }

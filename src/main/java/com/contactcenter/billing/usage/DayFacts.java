@@ -12,26 +12,27 @@ import java.util.List;
 public final class DayFacts {
 
     /** One service on one channel on one day. */
-    public record ChannelFact(LocalDate day, int channelId, ServiceKey key, long count, long units) {
-    }
+    public record ChannelFact(LocalDate day, int channelId, ServiceKey key, long count, long units) {}
 
     /** One reason on one day. */
-    public record FindingFact(LocalDate day, Finding reason, long count) {
-    }
+    public record FindingFact(LocalDate day, Finding reason, long count) {}
 
     /** One user on one day. */
-    public record UserFact(LocalDate day, long userId, long sessions, long messagesSent, long calls,
-            long callMinutes) {
-    }
+    public record UserFact(
+            LocalDate day, long userId, long sessions, long messagesSent, long calls, long callMinutes) {}
 
     /** A channel's sums for one service. */
     private enum ServiceSum {
-        COUNT, UNITS
+        COUNT,
+        UNITS
     }
 
     /** A user's sums. */
     private enum UserSum {
-        SESSIONS, MESSAGES_SENT, CALLS, CALL_MINUTES
+        SESSIONS,
+        MESSAGES_SENT,
+        CALLS,
+        CALL_MINUTES
     }
 
     private static final ServiceKey[] KEYS = ServiceKey.values();
@@ -43,6 +44,7 @@ public final class DayFacts {
     private final long[] findings = new long[Finding.values().length];
     /** Per user id. */
     private final LongSums<UserSum> users = new LongSums<>(UserSum.class);
+
     private long rowsRead;
 
     public DayFacts(LocalDate day) {
@@ -102,12 +104,16 @@ public final class DayFacts {
         List<ChannelFact> facts = new ArrayList<>(channels.size());
         for (int i = 0; i < channels.size(); i++) {
             long channelKey = channels.key(i);
-            facts.add(new ChannelFact(day, (int) Math.floorDiv(channelKey, KEYS.length),
-                    KEYS[(int) Math.floorMod(channelKey, KEYS.length)], channels.sum(i, ServiceSum.COUNT),
+            facts.add(new ChannelFact(
+                    day,
+                    (int) Math.floorDiv(channelKey, KEYS.length),
+                    KEYS[(int) Math.floorMod(channelKey, KEYS.length)],
+                    channels.sum(i, ServiceSum.COUNT),
                     channels.sum(i, ServiceSum.UNITS)));
         }
         facts.sort((a, b) -> a.channelId() != b.channelId()
-                ? Integer.compare(a.channelId(), b.channelId()) : a.key().compareTo(b.key()));
+                ? Integer.compare(a.channelId(), b.channelId())
+                : a.key().compareTo(b.key()));
         return facts;
     }
 
@@ -124,8 +130,13 @@ public final class DayFacts {
     public List<UserFact> userFacts() {
         List<UserFact> facts = new ArrayList<>(users.size());
         for (int i = 0; i < users.size(); i++) {
-            facts.add(new UserFact(day, users.key(i), users.sum(i, UserSum.SESSIONS),
-                    users.sum(i, UserSum.MESSAGES_SENT), users.sum(i, UserSum.CALLS), users.sum(i, UserSum.CALL_MINUTES)));
+            facts.add(new UserFact(
+                    day,
+                    users.key(i),
+                    users.sum(i, UserSum.SESSIONS),
+                    users.sum(i, UserSum.MESSAGES_SENT),
+                    users.sum(i, UserSum.CALLS),
+                    users.sum(i, UserSum.CALL_MINUTES)));
         }
         facts.sort((a, b) -> Long.compare(a.userId(), b.userId()));
         return facts;

@@ -23,8 +23,11 @@ public final class Estimator {
      * @param billableInPart billable users of a role within a part of the period (one calendar month of it)
      * @param unitsByService units per service key
      */
-    public Estimate estimate(Period period, Map<String, Long> seatsByRole,
-            BiFunction<String, Period, Long> billableInPart, Map<ServiceKey, Long> unitsByService) {
+    public Estimate estimate(
+            Period period,
+            Map<String, Long> seatsByRole,
+            BiFunction<String, Period, Long> billableInPart,
+            Map<ServiceKey, Long> unitsByService) {
         List<EstimateLine> lines = new ArrayList<>();
         seatsByRole.forEach((role, users) -> {
             if (users > 0) {
@@ -35,11 +38,13 @@ public final class Estimator {
             long units = unitsByService.getOrDefault(key, 0L);
             BigDecimal price = pricing.unitPrices().get(key);
             BigDecimal unitPrice = price == null ? BigDecimal.ZERO : price;
-            BigDecimal amount = unitPrice.multiply(BigDecimal.valueOf(units)).setScale(pricing.scale(), RoundingMode.HALF_UP);
-            lines.add(new EstimateLine(EstimateLine.Kind.SERVICE, key.key(), units, displayPrice(unitPrice), amount,
-                    price != null));
+            BigDecimal amount =
+                    unitPrice.multiply(BigDecimal.valueOf(units)).setScale(pricing.scale(), RoundingMode.HALF_UP);
+            lines.add(new EstimateLine(
+                    EstimateLine.Kind.SERVICE, key.key(), units, displayPrice(unitPrice), amount, price != null));
         }
-        BigDecimal total = lines.stream().map(EstimateLine::amount)
+        BigDecimal total = lines.stream()
+                .map(EstimateLine::amount)
                 .reduce(BigDecimal.ZERO.setScale(pricing.scale()), BigDecimal::add);
         return new Estimate(pricing.currency(), pricing.scale(), lines, total);
     }
@@ -48,8 +53,8 @@ public final class Estimator {
      * Sum over the months m the period overlaps of users(m) x price x days(m) / daysInMonth(m), computed
      * as one exact fraction and rounded HALF_UP once.
      */
-    private EstimateLine seatLine(Period period, String role, long users,
-            BiFunction<String, Period, Long> billableInPart) {
+    private EstimateLine seatLine(
+            Period period, String role, long users, BiFunction<String, Period, Long> billableInPart) {
         BigDecimal price = pricing.seatPrices().get(role);
         BigDecimal monthly = price == null ? BigDecimal.ZERO : price;
         BigInteger unscaled = monthly.unscaledValue();
@@ -58,8 +63,8 @@ public final class Estimator {
         for (YearMonth month : period.months()) {
             Period part = period.within(month).orElseThrow();
             long partUsers = billableInPart.apply(role, part);
-            BigInteger termNumerator = unscaled.multiply(BigInteger.valueOf(partUsers))
-                    .multiply(BigInteger.valueOf(part.days()));
+            BigInteger termNumerator =
+                    unscaled.multiply(BigInteger.valueOf(partUsers)).multiply(BigInteger.valueOf(part.days()));
             BigInteger termDenominator = BigInteger.valueOf(month.lengthOfMonth());
             numerator = numerator.multiply(termDenominator).add(termNumerator.multiply(denominator));
             denominator = denominator.multiply(termDenominator);

@@ -14,8 +14,16 @@ import java.util.Locale;
  * @param daysToCome    days of the period not known at the as-of (to come, never synced, or the
  *                      rest of a day synced part way), in days
  */
-public record Forecast(Period period, Instant asOf, Method method, int daysOfHistory, double daysToCome,
-        List<ServiceForecast> services, Estimate point, Estimate low, Estimate high) {
+public record Forecast(
+        Period period,
+        Instant asOf,
+        Method method,
+        int daysOfHistory,
+        double daysToCome,
+        List<ServiceForecast> services,
+        Estimate point,
+        Estimate low,
+        Estimate high) {
 
     public Forecast {
         services = List.copyOf(services);
@@ -38,8 +46,7 @@ public record Forecast(Period period, Instant asOf, Method method, int daysOfHis
     }
 
     /** One service: units so far and projected to the period's end; {@code high} null as {@link Forecast#high()}. */
-    public record ServiceForecast(ServiceKey key, long soFar, long point, long low, Long high) {
-    }
+    public record ServiceForecast(ServiceKey key, long soFar, long point, long low, Long high) {}
 
     /** Whether the period has days still to come (or never synced) at the as-of. */
     public boolean open() {

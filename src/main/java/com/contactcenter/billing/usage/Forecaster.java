@@ -39,6 +39,7 @@ public final class Forecaster {
     static final double Z_80 = 1.2815515655446004;
     /** A short history's range: from half to one and a half times what it projects, wide on purpose. */
     static final double SHORT_HISTORY_LOW = 0.5;
+
     static final double SHORT_HISTORY_HIGH = 1.5;
 
     private final Pricing pricing;
@@ -56,7 +57,8 @@ public final class Forecaster {
     public Forecast forecast(Period period, Instant asOf, List<DayUnits> days, Roles roles, List<UserRecord> users) {
         PeriodCoverage coverage = PeriodCoverage.of(period, asOf, days);
         int historyDays = coverage.history().size();
-        Method method = historyDays == 0 ? Method.NO_HISTORY
+        Method method = historyDays == 0
+                ? Method.NO_HISTORY
                 : historyDays < MIN_HISTORY_DAYS ? Method.SHORT_HISTORY : Method.WEEKDAY_TREND;
         List<ServiceForecast> services = new ArrayList<>();
         for (ServiceKey key : ServiceKey.values()) {
@@ -69,8 +71,8 @@ public final class Forecaster {
      * The straight line, for comparison: each service's units so far × days in the period ÷ the
      * days known (elapsed and synced), as some products project; the same seats.
      */
-    public Forecast straightLine(Period period, Instant asOf, List<DayUnits> days, Roles roles,
-            List<UserRecord> users) {
+    public Forecast straightLine(
+            Period period, Instant asOf, List<DayUnits> days, Roles roles, List<UserRecord> users) {
         PeriodCoverage coverage = PeriodCoverage.of(period, asOf, days);
         double known = period.days() - coverage.daysToCome();
         List<ServiceForecast> services = new ArrayList<>();
@@ -88,46 +90,65 @@ public final class Forecaster {
             return new ServiceForecast(key, soFar, soFar, soFar, null);
         }
         if (method == Method.SHORT_HISTORY) {
-            double meanDay = coverage.history().stream().mapToLong(d -> d.units(key)).average().orElse(0);
+            double meanDay = coverage.history().stream()
+                    .mapToLong(d -> d.units(key))
+                    .average()
+                    .orElse(0);
             return wide(key, soFar, coverage.daysToCome() * meanDay);
         }
-        WeekdayTrend.Projection projection = new WeekdayTrend(coverage.history(), key, coverage.today())
-                .project(coverage.toCome());
+        WeekdayTrend.Projection projection =
+                new WeekdayTrend(coverage.history(), key, coverage.today()).project(coverage.toCome());
         if (Double.isNaN(projection.variance())) {
             return wide(key, soFar, projection.units());
         }
         double point = soFar + projection.units();
         double halfWidth = Z_80 * Math.sqrt(projection.variance());
-        return new ServiceForecast(key, soFar, units(point), Math.max(soFar, units(point - halfWidth)),
-                units(point + halfWidth));
+        return new ServiceForecast(
+                key, soFar, units(point), Math.max(soFar, units(point - halfWidth)), units(point + halfWidth));
     }
 
     /** A range of half to one and a half times what is to come, set wide on purpose. */
     private static ServiceForecast wide(ServiceKey key, long soFar, double toCome) {
-        return new ServiceForecast(key, soFar, units(soFar + toCome), units(soFar + SHORT_HISTORY_LOW * toCome),
+        return new ServiceForecast(
+                key,
+                soFar,
+                units(soFar + toCome),
+                units(soFar + SHORT_HISTORY_LOW * toCome),
                 units(soFar + SHORT_HISTORY_HIGH * toCome));
     }
 
-    private Forecast priced(Period period, Instant asOf, Method method, PeriodCoverage coverage,
-            List<ServiceForecast> services, Roles roles, List<UserRecord> users) {
+    private Forecast priced(
+            Period period,
+            Instant asOf,
+            Method method,
+            PeriodCoverage coverage,
+            List<ServiceForecast> services,
+            Roles roles,
+            List<UserRecord> users) {
         List<UserRecord> known = knownAt(asOf, users);
         Map<String, Long> seats = new TreeMap<>();
-        known.stream().filter(u -> u.billableIn(period)).forEach(u -> seats.merge(roles.nameOf(u.roleId()), 1L, Long::sum));
+        known.stream()
+                .filter(u -> u.billableIn(period))
+                .forEach(u -> seats.merge(roles.nameOf(u.roleId()), 1L, Long::sum));
         BiFunction<String, Period, Long> billableInPart = (role, part) -> known.stream()
-                .filter(u -> u.billableIn(part) && roles.nameOf(u.roleId()).equals(role)).count();
+                .filter(u -> u.billableIn(part) && roles.nameOf(u.roleId()).equals(role))
+                .count();
         Estimator estimator = new Estimator(pricing);
         Estimate point = estimator.estimate(period, seats, billableInPart, units(services, ServiceForecast::point));
         Estimate low = estimator.estimate(period, seats, billableInPart, units(services, ServiceForecast::low));
-        Estimate high = method == Method.NO_HISTORY ? null
+        Estimate high = method == Method.NO_HISTORY
+                ? null
                 : estimator.estimate(period, seats, billableInPart, units(services, ServiceForecast::high));
-        return new Forecast(period, asOf, method, coverage.history().size(), coverage.daysToCome(), services, point,
-                low, high);
+        return new Forecast(
+                period, asOf, method, coverage.history().size(), coverage.daysToCome(), services, point, low, high);
     }
 
     /** The users as they stood at the as-of: one created later is not known yet, nor a later deactivation. */
     static List<UserRecord> knownAt(Instant asOf, List<UserRecord> users) {
-        return users.stream().filter(u -> !u.createdAt().isAfter(asOf))
-                .map(u -> u.deactivatedAt() == null || !u.deactivatedAt().isAfter(asOf) ? u
+        return users.stream()
+                .filter(u -> !u.createdAt().isAfter(asOf))
+                .map(u -> u.deactivatedAt() == null || !u.deactivatedAt().isAfter(asOf)
+                        ? u
                         : new UserRecord(u.id(), u.name(), u.email(), u.roleId(), u.createdAt(), null, u.lastLoginAt()))
                 .toList();
     }

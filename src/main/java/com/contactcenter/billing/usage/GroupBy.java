@@ -7,7 +7,9 @@ import java.util.Locale;
 
 /** How a period is cut into buckets: local day, ISO week (Monday first) or calendar month. */
 public enum GroupBy {
-    DAY, WEEK, MONTH;
+    DAY,
+    WEEK,
+    MONTH;
 
     /** The first local date of the unclipped bucket that holds {@code date}. */
     public LocalDate bucketStart(LocalDate date) {

@@ -35,7 +35,9 @@ public record LikeForLike(Period current, Period previous, Optional<LocalTime> c
 
     /** How the previous period of a period is found. */
     public enum Unit {
-        DAY, WEEK, MONTH,
+        DAY,
+        WEEK,
+        MONTH,
         /** A custom range: the same number of days just before it. */
         DAYS;
 
@@ -78,13 +80,17 @@ public record LikeForLike(Period current, Period previous, Optional<LocalTime> c
         LocalTime time = LocalTime.ofInstant(asOf, period.zone()).truncatedTo(ChronoUnit.MINUTES);
         boolean previousCut = elapsed <= previous.days();
         LocalDate previousTo = previousCut ? previous.from().plusDays(elapsed - 1) : previous.to();
-        return Optional.of(new LikeForLike(new Period(period.from(), today, period.zone()),
-                new Period(previous.from(), previousTo, period.zone()), Optional.of(time), previousCut));
+        return Optional.of(new LikeForLike(
+                new Period(period.from(), today, period.zone()),
+                new Period(previous.from(), previousTo, period.zone()),
+                Optional.of(time),
+                previousCut));
     }
 
     /** The exclusive end instant of the current side: the as-of's minute, or the period's end. */
     public Instant currentEndUtc() {
-        return cut.map(t -> current.to().atTime(t).atZone(current.zone()).toInstant()).orElse(current.endUtc());
+        return cut.map(t -> current.to().atTime(t).atZone(current.zone()).toInstant())
+                .orElse(current.endUtc());
     }
 
     /**
@@ -92,7 +98,11 @@ public record LikeForLike(Period current, Period previous, Optional<LocalTime> c
      * DST gap skips moves forward by the gap, as {@link java.time.ZonedDateTime} resolves it), or its end.
      */
     public Instant previousEndUtc() {
-        return previousCut ? previous.to().atTime(cut.orElseThrow()).atZone(previous.zone()).toInstant()
+        return previousCut
+                ? previous.to()
+                        .atTime(cut.orElseThrow())
+                        .atZone(previous.zone())
+                        .toInstant()
                 : previous.endUtc();
     }
 }

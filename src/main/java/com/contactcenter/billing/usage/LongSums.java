@@ -13,6 +13,7 @@ final class LongSums<F extends Enum<F>> {
     private final int width;
     /** Per hash slot, the key's index plus one; 0 for a free slot. */
     private int[] slots = new int[16];
+
     private long[] keys = new long[8];
     private long[] sums;
     private int size;

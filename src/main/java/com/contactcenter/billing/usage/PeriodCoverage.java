@@ -20,8 +20,7 @@ import java.util.Map;
 final class PeriodCoverage {
 
     /** A day of the period and the share of it still to come: 1 for a day not known at all. */
-    record ToCome(LocalDate day, double share) {
-    }
+    record ToCome(LocalDate day, double share) {}
 
     private final LocalDate today;
     private final Map<ServiceKey, Long> soFar = new EnumMap<>(ServiceKey.class);
@@ -70,7 +69,8 @@ final class PeriodCoverage {
         if (!upTo.isAfter(start)) {
             return 0;
         }
-        return (double) Duration.between(start, upTo).toMillis() / Duration.between(start, end).toMillis();
+        return (double) Duration.between(start, upTo).toMillis()
+                / Duration.between(start, end).toMillis();
     }
 
     private static Instant end(LocalDate day, ZoneId zone) {

@@ -25,10 +25,19 @@ public record Plan(String name, Pricing pricing) {
         StringBuilder text = new StringBuilder();
         text.append("currency=").append(pricing.currency()).append('\n');
         text.append("scale=").append(pricing.scale()).append('\n');
-        new TreeMap<>(pricing.seatPrices()).forEach((role, price) -> text.append("seat ")
-                .append(role.length()).append(':').append(role).append('=').append(plain(price)).append('\n'));
+        new TreeMap<>(pricing.seatPrices())
+                .forEach((role, price) -> text.append("seat ")
+                        .append(role.length())
+                        .append(':')
+                        .append(role)
+                        .append('=')
+                        .append(plain(price))
+                        .append('\n'));
         for (Map.Entry<ServiceKey, BigDecimal> service : pricing.unitPrices().entrySet()) {
-            text.append("service ").append(service.getKey().key()).append('=').append(plain(service.getValue()))
+            text.append("service ")
+                    .append(service.getKey().key())
+                    .append('=')
+                    .append(plain(service.getValue()))
                     .append('\n');
         }
         try {

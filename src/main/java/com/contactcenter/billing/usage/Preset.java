@@ -10,7 +10,10 @@ import java.util.Locale;
 
 /** Named periods, resolved in the tenant's zone from a clock. */
 public enum Preset {
-    TODAY, THIS_WEEK, THIS_MONTH, LAST_MONTH;
+    TODAY,
+    THIS_WEEK,
+    THIS_MONTH,
+    LAST_MONTH;
 
     public Period resolve(Clock clock, ZoneId zone) {
         LocalDate today = LocalDate.now(clock.withZone(zone));

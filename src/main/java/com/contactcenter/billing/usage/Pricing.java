@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Prices from config: a currency, a scale, a monthly price per role, a unit price per service. */
-public record Pricing(String currency, int scale, Map<String, BigDecimal> seatPrices,
-        Map<ServiceKey, BigDecimal> unitPrices) {
+public record Pricing(
+        String currency, int scale, Map<String, BigDecimal> seatPrices, Map<ServiceKey, BigDecimal> unitPrices) {
 
     public Pricing {
         Objects.requireNonNull(currency, "currency");

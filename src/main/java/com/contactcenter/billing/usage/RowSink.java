@@ -8,11 +8,25 @@ import java.time.LocalDate;
  */
 public interface RowSink {
 
-    void messageRow(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser, long userId,
-            String direction, int segments);
+    void messageRow(
+            LocalDate day,
+            boolean future,
+            boolean hasChannel,
+            int channelId,
+            boolean hasUser,
+            long userId,
+            String direction,
+            int segments);
 
-    void callRow(LocalDate day, boolean future, boolean hasChannel, int channelId, boolean hasUser, long userId,
-            String direction, long durationSeconds);
+    void callRow(
+            LocalDate day,
+            boolean future,
+            boolean hasChannel,
+            int channelId,
+            boolean hasUser,
+            long userId,
+            String direction,
+            long durationSeconds);
 
     void botSessionRow(LocalDate day, boolean future, boolean hasChannel, int channelId);
 

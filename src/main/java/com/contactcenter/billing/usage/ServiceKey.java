@@ -10,9 +10,19 @@ import java.util.Optional;
 public enum ServiceKey {
     SMS_OUT("sms_out", "SMS salientes", "Outgoing SMS", Unit.SEGMENTS, ChannelType.SMS, Direction.OUT),
     EMAIL_OUT("email_out", "Correo saliente", "Outgoing email", Unit.MESSAGES, ChannelType.EMAIL, Direction.OUT),
-    WHATSAPP_OUT("whatsapp_out", "WhatsApp salientes", "Outgoing WhatsApp", Unit.MESSAGES, ChannelType.WHATSAPP,
+    WHATSAPP_OUT(
+            "whatsapp_out",
+            "WhatsApp salientes",
+            "Outgoing WhatsApp",
+            Unit.MESSAGES,
+            ChannelType.WHATSAPP,
             Direction.OUT),
-    WHATSAPP_IN("whatsapp_in", "WhatsApp entrantes", "Incoming WhatsApp", Unit.MESSAGES, ChannelType.WHATSAPP,
+    WHATSAPP_IN(
+            "whatsapp_in",
+            "WhatsApp entrantes",
+            "Incoming WhatsApp",
+            Unit.MESSAGES,
+            ChannelType.WHATSAPP,
             Direction.IN),
     VOICE_MINUTES("voice_minutes", "Llamadas", "Calls", Unit.MINUTES, ChannelType.VOICE),
     VIDEO_MINUTES("video_minutes", "Videollamadas", "Video calls", Unit.MINUTES, ChannelType.VIDEO),
@@ -35,7 +45,12 @@ public enum ServiceKey {
         this(key, spanishLabel, englishLabel, unit, channelType, null);
     }
 
-    ServiceKey(String key, String spanishLabel, String englishLabel, Unit unit, ChannelType channelType,
+    ServiceKey(
+            String key,
+            String spanishLabel,
+            String englishLabel,
+            Unit unit,
+            ChannelType channelType,
             Direction direction) {
         this.key = key;
         this.spanishLabel = spanishLabel;
@@ -66,7 +81,8 @@ public enum ServiceKey {
      * (null for an event with none), counts for this service.
      */
     public boolean counts(Unit.Event event, ChannelType type, Direction direction) {
-        return unit.event() == event && (channelType == null || channelType == type)
+        return unit.event() == event
+                && (channelType == null || channelType == type)
                 && (this.direction == null || this.direction == direction);
     }
 

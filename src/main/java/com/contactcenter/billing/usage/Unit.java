@@ -13,7 +13,9 @@ public enum Unit {
 
     /** The event tables whose rows bill services. */
     public enum Event {
-        MESSAGE, CALL, BOT_SESSION
+        MESSAGE,
+        CALL,
+        BOT_SESSION
     }
 
     private final Event event;

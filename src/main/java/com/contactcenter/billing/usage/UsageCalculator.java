@@ -33,10 +33,16 @@ public final class UsageCalculator {
         this.pricing = pricing;
     }
 
-    public UsageReport compute(Period period, GroupBy groupBy, ReferenceData reference, List<ChannelFact> channelFacts,
-            List<FindingFact> findingFacts, List<UserFact> userFacts) {
+    public UsageReport compute(
+            Period period,
+            GroupBy groupBy,
+            ReferenceData reference,
+            List<ChannelFact> channelFacts,
+            List<FindingFact> findingFacts,
+            List<UserFact> userFacts) {
         Roles roles = reference.roles();
-        List<UserRecord> billable = reference.users().stream().filter(u -> u.billableIn(period)).toList();
+        List<UserRecord> billable =
+                reference.users().stream().filter(u -> u.billableIn(period)).toList();
 
         List<RoleUsers> usersByRole = usersByRole(roles, billable);
         List<UserDetail> users = userDetails(period, groupBy, reference, billable, userFacts);
@@ -48,17 +54,26 @@ public final class UsageCalculator {
         usersByRole.forEach(r -> seats.put(r.role(), r.users()));
         Map<ServiceKey, Long> units = new EnumMap<>(ServiceKey.class);
         totals.forEach((key, sums) -> units.put(key, sums.units));
-        Estimate estimate = new Estimator(pricing).estimate(period, seats,
-                (role, part) -> countBillable(reference.users(), roles, role, part), units);
+        Estimate estimate = new Estimator(pricing)
+                .estimate(period, seats, (role, part) -> countBillable(reference.users(), roles, role, part), units);
 
-        return new UsageReport(period, groupBy, usersByRole, users, services,
-                whatsapp(period, groupBy, reference, channelFacts), series(period, groupBy, channelFacts),
+        return new UsageReport(
+                period,
+                groupBy,
+                usersByRole,
+                users,
+                services,
+                whatsapp(period, groupBy, reference, channelFacts),
+                series(period, groupBy, channelFacts),
                 usersByRoleSeries(period, groupBy, roles, billable, usersByRole),
-                estimate, dataQuality(period, reference, billable, findingFacts));
+                estimate,
+                dataQuality(period, reference, billable, findingFacts));
     }
 
     private static long countBillable(List<UserRecord> users, Roles roles, String role, Period part) {
-        return users.stream().filter(u -> u.billableIn(part) && roles.nameOf(u.roleId()).equals(role)).count();
+        return users.stream()
+                .filter(u -> u.billableIn(part) && roles.nameOf(u.roleId()).equals(role))
+                .count();
     }
 
     /** Every role with billable users plus every role of the source, by name; "Sin rol" only with users. */
@@ -71,8 +86,12 @@ public final class UsageCalculator {
         return result;
     }
 
-    private static List<UserDetail> userDetails(Period period, GroupBy groupBy, ReferenceData reference,
-            List<UserRecord> billable, List<UserFact> userFacts) {
+    private static List<UserDetail> userDetails(
+            Period period,
+            GroupBy groupBy,
+            ReferenceData reference,
+            List<UserRecord> billable,
+            List<UserFact> userFacts) {
         Instant end = period.endUtc();
         // One value per channel, shared by its users: 100,000 users hold some 300,000 assignments.
         Map<Integer, AssignedChannel> assignable = new HashMap<>();
@@ -80,8 +99,9 @@ public final class UsageCalculator {
         for (UserChannel uc : reference.userChannels()) {
             Channel channel = reference.channels().get(uc.channelId());
             if (uc.assignedAt().isBefore(end) && channel != null) {
-                channels.computeIfAbsent(uc.userId(), k -> new ArrayList<>(2)).add(assignable.computeIfAbsent(
-                        channel.id(), id -> new AssignedChannel(channel.id(), channel.name(), channel.type())));
+                channels.computeIfAbsent(uc.userId(), k -> new ArrayList<>(2))
+                        .add(assignable.computeIfAbsent(
+                                channel.id(), id -> new AssignedChannel(channel.id(), channel.name(), channel.type())));
             }
         }
         channels.values().forEach(list -> list.sort(Comparator.comparingInt(AssignedChannel::channelId)));
@@ -107,9 +127,19 @@ public final class UsageCalculator {
                 buckets.add(new UserBucket(bucket, sums.sessions, sums.messagesSent, sums.calls, sums.callMinutes));
             });
             List<AssignedChannel> assigned = channels.getOrDefault(u.id(), List.of());
-            details.add(new UserDetail(u.id(), u.name(), u.email(), reference.roles().nameOf(u.roleId()),
-                    assigned.size(), total.sessions, total.messagesSent, total.calls, total.callMinutes,
-                    u.lastLoginAt(), buckets, assigned));
+            details.add(new UserDetail(
+                    u.id(),
+                    u.name(),
+                    u.email(),
+                    reference.roles().nameOf(u.roleId()),
+                    assigned.size(),
+                    total.sessions,
+                    total.messagesSent,
+                    total.calls,
+                    total.callMinutes,
+                    u.lastLoginAt(),
+                    buckets,
+                    assigned));
         }
         details.sort((a, b) -> Long.compare(a.id(), b.id()));
         return details;
@@ -136,17 +166,18 @@ public final class UsageCalculator {
             }
         }
         List<SeriesPoint> series = new ArrayList<>();
-        byBucket.forEach((bucket, keys) -> keys.forEach((key, sums) ->
-                series.add(new SeriesPoint(bucket, key, sums.count, sums.units))));
+        byBucket.forEach((bucket, keys) ->
+                keys.forEach((key, sums) -> series.add(new SeriesPoint(bucket, key, sums.count, sums.units))));
         return series;
     }
 
-    private static List<WhatsappChannel> whatsapp(Period period, GroupBy groupBy, ReferenceData reference,
-            List<ChannelFact> channelFacts) {
+    private static List<WhatsappChannel> whatsapp(
+            Period period, GroupBy groupBy, ReferenceData reference, List<ChannelFact> channelFacts) {
         List<Bucket> buckets = period.buckets(groupBy);
         Map<Integer, Map<LocalDate, WhatsappSums>> byChannel = new TreeMap<>();
         reference.channels().values().stream()
-                .filter(c -> c.knownType().filter(t -> t == ChannelType.WHATSAPP).isPresent())
+                .filter(c ->
+                        c.knownType().filter(t -> t == ChannelType.WHATSAPP).isPresent())
                 .forEach(c -> {
                     Map<LocalDate, WhatsappSums> perBucket = new TreeMap<>();
                     buckets.forEach(b -> perBucket.put(b.first(), new WhatsappSums()));
@@ -174,22 +205,23 @@ public final class UsageCalculator {
     }
 
     /** Billable users per role in each bucket; roles listed as in the period's users by role. */
-    private static List<RoleSeriesPoint> usersByRoleSeries(Period period, GroupBy groupBy, Roles roles,
-            List<UserRecord> billable, List<RoleUsers> usersByRole) {
+    private static List<RoleSeriesPoint> usersByRoleSeries(
+            Period period, GroupBy groupBy, Roles roles, List<UserRecord> billable, List<RoleUsers> usersByRole) {
         List<RoleSeriesPoint> points = new ArrayList<>();
         for (Bucket b : period.buckets(groupBy)) {
             Period part = new Period(b.first(), b.last(), period.zone());
             Map<String, Long> counts = new LinkedHashMap<>();
             usersByRole.forEach(r -> counts.put(r.role(), 0L));
-            billable.stream().filter(u -> u.billableIn(part))
+            billable.stream()
+                    .filter(u -> u.billableIn(part))
                     .forEach(u -> counts.merge(roles.nameOf(u.roleId()), 1L, Long::sum));
             counts.forEach((role, users) -> points.add(new RoleSeriesPoint(b.first(), role, users)));
         }
         return points;
     }
 
-    private static List<FindingCount> dataQuality(Period period, ReferenceData reference, List<UserRecord> billable,
-            List<FindingFact> findingFacts) {
+    private static List<FindingCount> dataQuality(
+            Period period, ReferenceData reference, List<UserRecord> billable, List<FindingFact> findingFacts) {
         Map<Finding, Long> counts = new EnumMap<>(Finding.class);
         for (FindingFact f : findingFacts) {
             if (period.contains(f.day())) {
@@ -198,8 +230,11 @@ public final class UsageCalculator {
         }
         Instant end = period.endUtc();
         long deactivatedBeforeCreated = reference.users().stream()
-                .filter(u -> u.createdAt().isBefore(end) && u.deactivatedBeforeCreated()).count();
-        long unknownRole = billable.stream().filter(u -> !reference.roles().isKnown(u.roleId())).count();
+                .filter(u -> u.createdAt().isBefore(end) && u.deactivatedBeforeCreated())
+                .count();
+        long unknownRole = billable.stream()
+                .filter(u -> !reference.roles().isKnown(u.roleId()))
+                .count();
         counts.merge(Finding.DEACTIVATED_BEFORE_CREATED, deactivatedBeforeCreated, Long::sum);
         counts.merge(Finding.UNKNOWN_ROLE, unknownRole, Long::sum);
         List<FindingCount> result = new ArrayList<>();

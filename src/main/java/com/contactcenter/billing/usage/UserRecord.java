@@ -3,8 +3,14 @@ package com.contactcenter.billing.usage;
 import java.time.Instant;
 
 /** A user as stored in the source. {@code roleId}, {@code deactivatedAt} and {@code lastLoginAt} may be null. */
-public record UserRecord(long id, String name, String email, Integer roleId, Instant createdAt,
-        Instant deactivatedAt, Instant lastLoginAt) {
+public record UserRecord(
+        long id,
+        String name,
+        String email,
+        Integer roleId,
+        Instant createdAt,
+        Instant deactivatedAt,
+        Instant lastLoginAt) {
 
     public boolean deactivatedBeforeCreated() {
         return deactivatedAt != null && deactivatedAt.isBefore(createdAt);

@@ -19,13 +19,13 @@ import java.util.List;
 final class WeekdayTrend {
 
     /** Units to come and their variance; the variance is NaN when the fit left no day to measure scatter by. */
-    record Projection(double units, double variance) {
-    }
+    record Projection(double units, double variance) {}
 
     private final LocalDate today;
     private final double[] mean = new double[7];
     /** The middle of each weekday's days, in days from today. */
     private final double[] centre = new double[7];
+
     private final int[] size = new int[7];
     private final double trend;
     private final double squares;

@@ -32,7 +32,9 @@ public final class DateLimits {
         this.earliest = earliest;
         this.maxDaysPerRequest = maxDaysPerRequest;
         this.locale = locale;
-        this.messages = ResourceBundle.getBundle("messages/dates", locale,
+        this.messages = ResourceBundle.getBundle(
+                "messages/dates",
+                locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         this.clock = clock;
     }

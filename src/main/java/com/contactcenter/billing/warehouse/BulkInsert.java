@@ -71,8 +71,7 @@ public class BulkInsert {
      * Inserts {@code rows} into {@code table}. {@code table} and {@code columns} are the code's
      * own names, never values.
      */
-    public <T> void insert(String table, List<String> columns, Collection<T> rows, int batchSize,
-            RowWriter<T> writer) {
+    public <T> void insert(String table, List<String> columns, Collection<T> rows, int batchSize, RowWriter<T> writer) {
         if (rows.isEmpty()) {
             return;
         }
@@ -88,13 +87,17 @@ public class BulkInsert {
         if (serverRefusesLocalData.get() || !connection.isWrapperFor(JdbcConnection.class)) {
             return false;
         }
-        return connection.unwrap(JdbcConnection.class).getPropertySet()
-                .getBooleanProperty(PropertyKey.allowLoadLocalInfile).getValue();
+        return connection
+                .unwrap(JdbcConnection.class)
+                .getPropertySet()
+                .getBooleanProperty(PropertyKey.allowLoadLocalInfile)
+                .getValue();
     }
 
     /** @return false when the server refuses local data (then nothing was inserted) */
-    private <T> boolean load(Connection connection, String table, List<String> columns, Collection<T> rows,
-            RowWriter<T> writer) throws SQLException {
+    private <T> boolean load(
+            Connection connection, String table, List<String> columns, Collection<T> rows, RowWriter<T> writer)
+            throws SQLException {
         TabSeparated data = new TabSeparated();
         for (T row : rows) {
             writer.write(row, data);
@@ -109,8 +112,8 @@ public class BulkInsert {
             long inserted = statement.executeLargeUpdate(sql);
             if (inserted != rows.size()) {
                 // LOAD DATA LOCAL skips a duplicate key instead of failing: never let a row vanish
-                throw new IllegalStateException("the warehouse took " + inserted + " of " + rows.size()
-                        + " rows into " + table);
+                throw new IllegalStateException(
+                        "the warehouse took " + inserted + " of " + rows.size() + " rows into " + table);
             }
             return true;
         } catch (SQLException e) {
@@ -118,15 +121,22 @@ public class BulkInsert {
                 throw e;
             }
             if (serverRefusesLocalData.compareAndSet(false, true)) {
-                log.warn("the warehouse server refuses LOAD DATA LOCAL ({}); inserting in batches from now on",
+                log.warn(
+                        "the warehouse server refuses LOAD DATA LOCAL ({}); inserting in batches from now on",
                         e.getMessage());
             }
             return false;
         }
     }
 
-    private static <T> void batch(Connection connection, String table, List<String> columns, Collection<T> rows,
-            int batchSize, RowWriter<T> writer) throws SQLException {
+    private static <T> void batch(
+            Connection connection,
+            String table,
+            List<String> columns,
+            Collection<T> rows,
+            int batchSize,
+            RowWriter<T> writer)
+            throws SQLException {
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

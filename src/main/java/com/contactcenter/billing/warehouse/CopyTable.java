@@ -1,6 +1,5 @@
 package com.contactcenter.billing.warehouse;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -43,8 +42,15 @@ final class CopyTable<T> {
      * @param sameValues whether a source row and the copy's row of the same key hold the same
      *                   values, as the warehouse stores them
      */
-    CopyTable(String table, List<String> keyColumns, Binder<T> key, Comparator<T> byKey, List<String> valueColumns,
-            Binder<T> values, RowMapper<T> reader, BiPredicate<T, T> sameValues) {
+    CopyTable(
+            String table,
+            List<String> keyColumns,
+            Binder<T> key,
+            Comparator<T> byKey,
+            List<String> valueColumns,
+            Binder<T> values,
+            RowMapper<T> reader,
+            BiPredicate<T, T> sameValues) {
         String keys = String.join(", ", keyColumns);
         String byKeys = keyColumns.stream().map(c -> " AND " + c + " = ?").collect(Collectors.joining());
         // values first, then source and key: an insert takes its columns as an update its parameters
@@ -54,8 +60,9 @@ final class CopyTable<T> {
         this.insertColumns = new ArrayList<>(valueColumns);
         this.insertColumns.add("source");
         this.insertColumns.addAll(keyColumns);
-        this.update = "UPDATE " + table + " SET " + valueColumns.stream().map(c -> c + " = ?")
-                .collect(Collectors.joining(", ")) + " WHERE source = ?" + byKeys;
+        this.update = "UPDATE " + table + " SET "
+                + valueColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(", ")) + " WHERE source = ?"
+                + byKeys;
         this.delete = "DELETE FROM " + table + " WHERE source = ?" + byKeys;
         this.reader = reader;
         this.byKey = byKey;
@@ -74,8 +81,8 @@ final class CopyTable<T> {
      * {@code batchSize}, new rows through {@link BulkInsert} (a first copy of 100,000 users is
      * some 350,000 rows).
      */
-    ReferenceStore.Written replace(JdbcTemplate jdbc, BulkInsert bulk, String source, Collection<T> rows,
-            int batchSize) {
+    ReferenceStore.Written replace(
+            JdbcTemplate jdbc, BulkInsert bulk, String source, Collection<T> rows, int batchSize) {
         Merge merge = new Merge(rows);
         jdbc.query(select, merge, source);
         merge.rest();
@@ -95,7 +102,11 @@ final class CopyTable<T> {
         key.bind(all, row);
     }
 
-    private static <T> void write(JdbcTemplate jdbc, String sql, List<T> rows, int batchSize,
+    private static <T> void write(
+            JdbcTemplate jdbc,
+            String sql,
+            List<T> rows,
+            int batchSize,
             ParameterizedPreparedStatementSetter<T> setter) {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(sql, rows, batchSize, setter);

@@ -25,8 +25,7 @@ import org.springframework.stereotype.Repository;
 public class ReferenceStore {
 
     /** A source's reference copy and the sync run it came from. */
-    public record ReferenceCopy(ReferenceData data, long syncRunId, Instant asOf) {
-    }
+    public record ReferenceCopy(ReferenceData data, long syncRunId, Instant asOf) {}
 
     /** Rows of the copy tables (roles, users, channels, assignments) a sync inserted, updated and deleted. */
     public record Written(long inserted, long updated, long deleted) {
@@ -36,19 +35,36 @@ public class ReferenceStore {
         }
     }
 
-    private static final CopyTable<Map.Entry<Integer, String>> ROLES = new CopyTable<>("wh_role",
-            List.of("id"), (v, role) -> v.number(role.getKey()), Map.Entry.comparingByKey(),
-            List.of("name"), (v, role) -> v.text(role.getValue()),
-            (rs, n) -> Map.entry(rs.getInt("id"), rs.getString("name")), Object::equals);
+    private static final CopyTable<Map.Entry<Integer, String>> ROLES = new CopyTable<>(
+            "wh_role",
+            List.of("id"),
+            (v, role) -> v.number(role.getKey()),
+            Map.Entry.comparingByKey(),
+            List.of("name"),
+            (v, role) -> v.text(role.getValue()),
+            (rs, n) -> Map.entry(rs.getInt("id"), rs.getString("name")),
+            Object::equals);
 
-    private static final CopyTable<UserRecord> USERS = new CopyTable<>("wh_user",
-            List.of("id"), (v, user) -> v.number(user.id()), Comparator.comparingLong(UserRecord::id),
+    private static final CopyTable<UserRecord> USERS = new CopyTable<>(
+            "wh_user",
+            List.of("id"),
+            (v, user) -> v.number(user.id()),
+            Comparator.comparingLong(UserRecord::id),
             List.of("full_name", "email", "role_id", "created_at", "deactivated_at", "last_login_at"),
-            (v, user) -> v.text(user.name()).text(user.email()).number(user.roleId()).instant(user.createdAt())
-                    .instant(user.deactivatedAt()).instant(user.lastLoginAt()),
-            (rs, n) -> new UserRecord(rs.getLong("id"), rs.getString("full_name"), rs.getString("email"),
-                    rs.getObject("role_id", Integer.class), Utc.read(rs, "created_at"),
-                    Utc.read(rs, "deactivated_at"), Utc.read(rs, "last_login_at")),
+            (v, user) -> v.text(user.name())
+                    .text(user.email())
+                    .number(user.roleId())
+                    .instant(user.createdAt())
+                    .instant(user.deactivatedAt())
+                    .instant(user.lastLoginAt()),
+            (rs, n) -> new UserRecord(
+                    rs.getLong("id"),
+                    rs.getString("full_name"),
+                    rs.getString("email"),
+                    rs.getObject("role_id", Integer.class),
+                    Utc.read(rs, "created_at"),
+                    Utc.read(rs, "deactivated_at"),
+                    Utc.read(rs, "last_login_at")),
             (user, stored) -> Objects.equals(user.name(), stored.name())
                     && Objects.equals(user.email(), stored.email())
                     && Objects.equals(user.roleId(), stored.roleId())
@@ -56,18 +72,24 @@ public class ReferenceStore {
                     && sameMillis(user.deactivatedAt(), stored.deactivatedAt())
                     && sameMillis(user.lastLoginAt(), stored.lastLoginAt()));
 
-    private static final CopyTable<Channel> CHANNELS = new CopyTable<>("wh_channel",
-            List.of("id"), (v, channel) -> v.number(channel.id()), Comparator.comparingInt(Channel::id),
+    private static final CopyTable<Channel> CHANNELS = new CopyTable<>(
+            "wh_channel",
+            List.of("id"),
+            (v, channel) -> v.number(channel.id()),
+            Comparator.comparingInt(Channel::id),
             List.of("type", "name", "address"),
             (v, channel) -> v.text(channel.type()).text(channel.name()).text(channel.address()),
-            (rs, n) -> new Channel(rs.getInt("id"), rs.getString("type"), rs.getString("name"),
-                    rs.getString("address")),
+            (rs, n) ->
+                    new Channel(rs.getInt("id"), rs.getString("type"), rs.getString("name"), rs.getString("address")),
             Object::equals);
 
-    private static final CopyTable<UserChannel> USER_CHANNELS = new CopyTable<>("wh_user_channel",
-            List.of("user_id", "channel_id"), (v, assigned) -> v.number(assigned.userId()).number(assigned.channelId()),
+    private static final CopyTable<UserChannel> USER_CHANNELS = new CopyTable<>(
+            "wh_user_channel",
+            List.of("user_id", "channel_id"),
+            (v, assigned) -> v.number(assigned.userId()).number(assigned.channelId()),
             Comparator.comparingLong(UserChannel::userId).thenComparingInt(UserChannel::channelId),
-            List.of("assigned_at"), (v, assigned) -> v.instant(assigned.assignedAt()),
+            List.of("assigned_at"),
+            (v, assigned) -> v.instant(assigned.assignedAt()),
             (rs, n) -> new UserChannel(rs.getLong("user_id"), rs.getInt("channel_id"), Utc.read(rs, "assigned_at")),
             (assigned, stored) -> sameMillis(assigned.assignedAt(), stored.assignedAt()));
 
@@ -84,12 +106,16 @@ public class ReferenceStore {
      * sync run; the caller's transaction makes it atomic.
      */
     public Written replace(String source, ReferenceData data, long syncRunId, Instant asOf, int batchSize) {
-        Written written = ROLES.replace(jdbc, bulk, source, data.roles().namesById().entrySet(), batchSize)
+        Written written = ROLES.replace(
+                        jdbc, bulk, source, data.roles().namesById().entrySet(), batchSize)
                 .plus(USERS.replace(jdbc, bulk, source, data.users(), batchSize))
                 .plus(CHANNELS.replace(jdbc, bulk, source, data.channels().values(), batchSize))
                 .plus(USER_CHANNELS.replace(jdbc, bulk, source, data.userChannels(), batchSize));
         jdbc.update("DELETE FROM wh_reference WHERE source = ?", source);
-        jdbc.update("INSERT INTO wh_reference (source, sync_run_id, as_of) VALUES (?, ?, ?)", source, syncRunId,
+        jdbc.update(
+                "INSERT INTO wh_reference (source, sync_run_id, as_of) VALUES (?, ?, ?)",
+                source,
+                syncRunId,
                 Utc.of(asOf));
         return written;
     }
@@ -104,17 +130,25 @@ public class ReferenceStore {
 
     /** The sync run that wrote the source's reference copy, without loading the copy. */
     public Optional<Long> syncRunId(String source) {
-        return jdbc.query("SELECT sync_run_id FROM wh_reference WHERE source = ?", (rs, i) -> rs.getLong("sync_run_id"),
-                source).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT sync_run_id FROM wh_reference WHERE source = ?",
+                        (rs, i) -> rs.getLong("sync_run_id"),
+                        source)
+                .stream()
+                .findFirst();
     }
 
     public Optional<ReferenceCopy> load(String source) {
-        List<ReferenceCopy> found = jdbc.query("SELECT sync_run_id, as_of FROM wh_reference WHERE source = ?",
-                (rs, i) -> new ReferenceCopy(null, rs.getLong("sync_run_id"), Utc.read(rs, "as_of")), source);
+        List<ReferenceCopy> found = jdbc.query(
+                "SELECT sync_run_id, as_of FROM wh_reference WHERE source = ?",
+                (rs, i) -> new ReferenceCopy(null, rs.getLong("sync_run_id"), Utc.read(rs, "as_of")),
+                source);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ReferenceCopy(loadData(source), found.get(0).syncRunId(), found.get(0).asOf()));
+        return Optional.of(new ReferenceCopy(
+                loadData(source), found.get(0).syncRunId(), found.get(0).asOf()));
     }
 
     public Map<Integer, Channel> channels(String source) {
@@ -122,8 +156,8 @@ public class ReferenceStore {
     }
 
     public Roles roles(String source) {
-        return new Roles(ROLES.rows(jdbc, source).stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        return new Roles(
+                ROLES.rows(jdbc, source).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     public List<UserRecord> users(String source) {

@@ -9,7 +9,6 @@ import com.contactcenter.billing.validation.DateLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springdoc.core.annotations.ParameterObject;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -46,8 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Dashboard", description = "The billing screens' figures, read from snapshots")
 class DashboardApi {
 
-    record SourceView(String name, String timeZone) {
-    }
+    record SourceView(String name, String timeZone) {}
 
     private final DashboardViews views;
     private final SourceRegistry sources;
@@ -67,7 +66,9 @@ class DashboardApi {
     @Operation(summary = "The sources (tenants) the dashboard can show")
     List<SourceView> sources(Authentication user) {
         return TenantScope.of(user).visible(sources.names()).stream()
-                .map(name -> new SourceView(name, sources.require(name).timeZone().getId())).toList();
+                .map(name ->
+                        new SourceView(name, sources.require(name).timeZone().getId()))
+                .toList();
     }
 
     @GetMapping("/summary")
@@ -79,11 +80,17 @@ class DashboardApi {
 
     @GetMapping("/users")
     @Operation(summary = "Billable users of the period: searchable (name, email, role), sortable, paginated")
-    DashboardViews.UserPage users(@ParameterObject Filters filters, @RequestParam(required = false) String q,
-            @Parameter(description = "id, name, email, role, channels, sessions, messagesSent, calls, callMinutes, lastLoginAt")
-            @RequestParam(required = false) String sort,
+    DashboardViews.UserPage users(
+            @ParameterObject Filters filters,
+            @RequestParam(required = false) String q,
+            @Parameter(
+                            description =
+                                    "id, name, email, role, channels, sessions, messagesSent, calls, callMinutes, lastLoginAt")
+                    @RequestParam(required = false)
+                    String sort,
             @Parameter(description = "asc or desc") @RequestParam(required = false) String dir,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int size,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "25") int size,
             Authentication user) {
         DashboardQuery query = query(filters, user);
         checkUserTable(sort, dir, page, size);
@@ -103,16 +110,18 @@ class DashboardApi {
     }
 
     @GetMapping("/comparison")
-    @Operation(summary = "Like for like: the period's days begun at the as-of against the same stretch of the"
-            + " previous calendar unit (a preset) or of the same days before (a custom range)")
+    @Operation(
+            summary = "Like for like: the period's days begun at the as-of against the same stretch of the"
+                    + " previous calendar unit (a preset) or of the same days before (a custom range)")
     DashboardViews.Comparison comparison(@ParameterObject Filters filters, Authentication user) {
         DashboardQuery query = query(filters, user);
         return views.comparison(query, views.load(query, filters.snapshot()));
     }
 
     @GetMapping("/consumption")
-    @Operation(summary = "Consumption per service and billable users per role over time, the like-for-like"
-            + " comparison (as /comparison), WhatsApp inbound and outbound per channel")
+    @Operation(
+            summary = "Consumption per service and billable users per role over time, the like-for-like"
+                    + " comparison (as /comparison), WhatsApp inbound and outbound per channel")
     DashboardViews.Consumption consumption(@ParameterObject Filters filters, Authentication user) {
         DashboardQuery query = query(filters, user);
         return views.consumption(query, views.load(query, filters.snapshot()));
@@ -120,15 +129,16 @@ class DashboardApi {
 
     @GetMapping("/snapshots/{snapshotId}/download/{format}")
     @Operation(summary = "The snapshot as xlsx, pdf or its JSON export; looked up by snapshot id only")
-    ResponseEntity<Resource> download(@PathVariable String snapshotId, @PathVariable String format,
-            Authentication user) throws IOException {
+    ResponseEntity<Resource> download(@PathVariable String snapshotId, @PathVariable String format, Authentication user)
+            throws IOException {
         TenantScope scope = TenantScope.of(user);
         DashboardViews.Parsed parsed = views.byId(snapshotId, s -> scope.sees(s.source()))
                 .orElseThrow(() -> Refusal.notFound("error.noSnapshot"));
         String f = format.toLowerCase(Locale.ROOT);
         if (f.equals("json")) {
             Snapshot snapshot = parsed.snapshot();
-            String name = ReportService.fileName(parsed.snapshot(), ReportService.Format.XLSX).replace(".xlsx", ".json");
+            String name = ReportService.fileName(parsed.snapshot(), ReportService.Format.XLSX)
+                    .replace(".xlsx", ".json");
             return attachment(name, MediaType.APPLICATION_JSON, snapshot.openDocument());
         }
         ReportService.Format reportFormat;
@@ -138,7 +148,10 @@ class DashboardApi {
             throw Refusal.badRequest("error.downloadFormat", format);
         }
         MediaType type = reportFormat == ReportService.Format.PDF ? MediaType.APPLICATION_PDF : XLSX;
-        return renderedAttachment(dir -> reports.render(parsed.snapshot(), List.of(reportFormat), dir).files().get(0),
+        return renderedAttachment(
+                dir -> reports.render(parsed.snapshot(), List.of(reportFormat), dir)
+                        .files()
+                        .get(0),
                 type);
     }
 
@@ -174,10 +187,18 @@ class DashboardApi {
         return attachment(name, type, file);
     }
 
-
     /** The users table's columns to sort by. */
-    static final List<String> USER_SORTS = List.of("id", "name", "email", "role", "channels", "sessions",
-            "messagesSent", "calls", "callMinutes", "lastLoginAt");
+    static final List<String> USER_SORTS = List.of(
+            "id",
+            "name",
+            "email",
+            "role",
+            "channels",
+            "sessions",
+            "messagesSent",
+            "calls",
+            "callMinutes",
+            "lastLoginAt");
 
     /** The users table's parameters, refused before the snapshot is read. */
     private static void checkUserTable(String sort, String dir, int page, int size) {
@@ -194,37 +215,63 @@ class DashboardApi {
 
     /** The page's filters, as query parameters. */
     record Filters(
-            @Parameter(description = "the source (tenant); the first configured one when absent") String source,
-            @Parameter(description = "today (default), this-week, this-month, last-month or custom") String preset,
-            @Parameter(description = "with preset=custom: first local date, YYYY-MM-DD") String from,
-            @Parameter(description = "with preset=custom: last local date, YYYY-MM-DD (inclusive)") String to,
-            @Parameter(description = "day, week or month (default)") String groupBy,
-            @Parameter(description = "the id of the snapshot /summary named: every section then reads that one"
-                    + " version (it must be a version of this view's key); else the current one") String snapshot) {
-    }
+            @Parameter(description = "the source (tenant); the first configured one when absent")
+            String source,
+
+            @Parameter(description = "today (default), this-week, this-month, last-month or custom")
+            String preset,
+
+            @Parameter(description = "with preset=custom: first local date, YYYY-MM-DD")
+            String from,
+
+            @Parameter(description = "with preset=custom: last local date, YYYY-MM-DD (inclusive)")
+            String to,
+
+            @Parameter(description = "day, week or month (default)")
+            String groupBy,
+
+            @Parameter(
+                    description = "the id of the snapshot /summary named: every section then reads that one"
+                            + " version (it must be a version of this view's key); else the current one")
+            String snapshot) {}
 
     /** The filters resolved for this account: a source it may not see is as absent as one that does not exist. */
     private DashboardQuery query(Filters filters, Authentication user) {
         TenantScope scope = TenantScope.of(user);
-        return DashboardQuery.resolve(source(sources, scope, filters.source()), filters.preset(), filters.from(),
-                filters.to(), filters.groupBy(), clock, dates, scope);
+        return DashboardQuery.resolve(
+                source(sources, scope, filters.source()),
+                filters.preset(),
+                filters.from(),
+                filters.to(),
+                filters.groupBy(),
+                clock,
+                dates,
+                scope);
     }
 
     /** The named source if the account may see it; without a name, the first one it may see. */
     static SourceProperties source(SourceRegistry sources, TenantScope scope, String name) {
         if (name == null || name.isBlank()) {
-            return scope.visible(sources.names()).stream().findFirst().map(sources::require)
+            return scope.visible(sources.names()).stream()
+                    .findFirst()
+                    .map(sources::require)
                     .orElseThrow(() -> Refusal.notFound("error.noSources"));
         }
-        return sources.find(name.strip()).filter(s -> scope.sees(s.name()))
+        return sources.find(name.strip())
+                .filter(s -> scope.sees(s.name()))
                 .orElseThrow(() -> Refusal.notFound(JobsController.NO_SOURCE));
     }
 
     /** Sent on the request's own thread, streamed from {@code body}, which is closed at the end. */
     private static ResponseEntity<Resource> attachment(String fileName, MediaType type, InputStream body) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(new InputStreamResource(body));
     }
 

@@ -11,8 +11,7 @@ final class DashboardLabels {
 
     static final List<String> SCRIPT_KEYS = load();
 
-    private DashboardLabels() {
-    }
+    private DashboardLabels() {}
 
     private static List<String> load() {
         Properties p = new Properties();
@@ -21,6 +20,9 @@ final class DashboardLabels {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return p.stringPropertyNames().stream().filter(k -> k.startsWith("js.")).sorted().toList();
+        return p.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("js."))
+                .sorted()
+                .toList();
     }
 }

@@ -53,9 +53,14 @@ class DashboardPage {
     }
 
     @GetMapping("/dashboard")
-    String dashboard(@RequestParam(required = false) String source, @RequestParam(required = false) String preset,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String groupBy, Authentication user, Model model) {
+    String dashboard(
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String preset,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String groupBy,
+            Authentication user,
+            Model model) {
         TenantScope scope = TenantScope.of(user);
         List<String> visible = scope.visible(sources.names());
         model.addAttribute("lang", texts.locale().getLanguage());
@@ -71,7 +76,15 @@ class DashboardPage {
         SourceProperties selected = DashboardApi.source(sources, scope, source);
         try {
             // the page names a refused date by its field's label, as the admin sees it
-            DashboardQuery query = DashboardQuery.resolve(selected, preset, from, to, groupBy, clock, dates, scope,
+            DashboardQuery query = DashboardQuery.resolve(
+                    selected,
+                    preset,
+                    from,
+                    to,
+                    groupBy,
+                    clock,
+                    dates,
+                    scope,
                     new DashboardQuery.DateNames(texts.get("filter.from"), texts.get("filter.to")));
             model.addAttribute("query", query);
         } catch (Refusal e) {

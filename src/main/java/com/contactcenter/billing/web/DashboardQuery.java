@@ -35,21 +35,39 @@ record DashboardQuery(String source, String preset, Period period, GroupBy group
      * are checked by {@link DateLimits}: a tenant's own account may ask for at most
      * {@code billing.sync.max-days-per-request} days, and nobody for more than {@link #MAX_DAYS}.
      */
-    static DashboardQuery resolve(SourceProperties source, String preset, String from, String to, String groupBy,
-            Clock clock, DateLimits dates, TenantScope scope) {
+    static DashboardQuery resolve(
+            SourceProperties source,
+            String preset,
+            String from,
+            String to,
+            String groupBy,
+            Clock clock,
+            DateLimits dates,
+            TenantScope scope) {
         return resolve(source, preset, from, to, groupBy, clock, dates, scope, DateNames.PARAMETERS);
     }
 
     /** {@link #resolve(SourceProperties, String, String, String, String, Clock, DateLimits, TenantScope)}, dates refused by {@code names}. */
-    static DashboardQuery resolve(SourceProperties source, String preset, String from, String to, String groupBy,
-            Clock clock, DateLimits dates, TenantScope scope, DateNames names) {
-        String p = preset == null || preset.isBlank() ? DEFAULT_PRESET : preset.strip().toLowerCase(Locale.ROOT);
+    static DashboardQuery resolve(
+            SourceProperties source,
+            String preset,
+            String from,
+            String to,
+            String groupBy,
+            Clock clock,
+            DateLimits dates,
+            TenantScope scope,
+            DateNames names) {
+        String p = preset == null || preset.isBlank()
+                ? DEFAULT_PRESET
+                : preset.strip().toLowerCase(Locale.ROOT);
         GroupBy g = parseGroupBy(groupBy);
         Period period;
         if (p.equals(CUSTOM)) {
             int maxDays = scope.platform() ? MAX_DAYS : Math.min(MAX_DAYS, dates.maxDaysPerRequest());
             try {
-                DateLimits.DateRange range = dates.range(names.from(), from, names.to(), to, source.timeZone(), maxDays);
+                DateLimits.DateRange range =
+                        dates.range(names.from(), from, names.to(), to, source.timeZone(), maxDays);
                 period = new Period(range.from(), range.to(), source.timeZone());
             } catch (InvalidDateException e) {
                 throw new BadRequest(e.getMessage());
@@ -97,5 +115,4 @@ record DashboardQuery(String source, String preset, Period period, GroupBy group
             throw Refusal.badRequest("error.groupBy", text.strip());
         }
     }
-
 }

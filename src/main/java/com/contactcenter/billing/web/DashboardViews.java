@@ -49,6 +49,7 @@ class DashboardViews {
      * document holds most of), but always the one used last.
      */
     private static final int CACHED_SNAPSHOTS = 16;
+
     private static final long CACHED_USERS = 120_000;
 
     private final SnapshotService snapshots;
@@ -73,8 +74,7 @@ class DashboardViews {
     }
 
     /** The snapshot's figures and its users' figures (each user's detail is read when asked for). */
-    record Parsed(Snapshot snapshot, SnapshotFigures figures, List<SnapshotUser> users) {
-    }
+    record Parsed(Snapshot snapshot, SnapshotFigures figures, List<SnapshotUser> users) {}
 
     record PeriodView(LocalDate from, LocalDate to, Instant startUtc, Instant endUtc, long days) {
         static PeriodView of(Period p) {
@@ -82,49 +82,61 @@ class DashboardViews {
         }
     }
 
-    record SnapshotRef(String id, int version, Instant asOf, Instant computedAt, String freshness,
-            Map<String, String> downloads) {
-    }
+    record SnapshotRef(
+            String id,
+            int version,
+            Instant asOf,
+            Instant computedAt,
+            String freshness,
+            Map<String, String> downloads) {}
 
     /**
      * {@code daysSynced} counts only days begun at the snapshot's as-of ({@code daysBegun} of them):
      * a day still to come is never "synced". {@code usageSynced} is false when none of the period's
      * days was synced: its figures are then the seats alone, no usage.
      */
-    record Summary(String source, String timeZone, String preset, String groupBy, PeriodView period,
-            SnapshotRef snapshot, long daysSynced, List<RoleUsers> usersByRole, long billableUsers,
-            String currency, String total, long daysBegun, boolean usageSynced) {
-    }
+    record Summary(
+            String source,
+            String timeZone,
+            String preset,
+            String groupBy,
+            PeriodView period,
+            SnapshotRef snapshot,
+            long daysSynced,
+            List<RoleUsers> usersByRole,
+            long billableUsers,
+            String currency,
+            String total,
+            long daysBegun,
+            boolean usageSynced) {}
 
-    record UserPage(long total, int page, int size, int pages, String sort, String dir, String q,
-            List<SnapshotUser> rows) {
-    }
+    record UserPage(
+            long total, int page, int size, int pages, String sort, String dir, String q, List<SnapshotUser> rows) {}
 
     /** Money is a plain decimal string, as in the export; never a float. */
-    record ServiceLine(String key, String label, long count, long units, String unitPrice, String amount,
-            boolean priced) {
-    }
+    record ServiceLine(
+            String key, String label, long count, long units, String unitPrice, String amount, boolean priced) {}
 
-    record SeatLine(String role, long users, String monthlyPrice, String amount, boolean priced) {
-    }
+    record SeatLine(String role, long users, String monthlyPrice, String amount, boolean priced) {}
 
-    record Services(String currency, List<ServiceLine> services, String servicesTotal, List<SeatLine> seats,
-            String seatsTotal, String total) {
-    }
+    record Services(
+            String currency,
+            List<ServiceLine> services,
+            String servicesTotal,
+            List<SeatLine> seats,
+            String seatsTotal,
+            String total) {}
 
-    record Series(String key, String label, List<Long> units) {
-    }
+    record Series(String key, String label, List<Long> units) {}
 
-    record RoleSeries(String role, List<Long> users) {
-    }
+    record RoleSeries(String role, List<Long> users) {}
 
     /**
      * {@code current} and {@code previous} are plain decimal strings (counts, units, or money for the
      * total), null for a side with no synced day ("sin datos", never 0); {@code changePercent} has
      * one decimal and is null when the previous figure is 0 or either side has no synced day.
      */
-    record Change(String key, String label, String current, String previous, String changePercent) {
-    }
+    record Change(String key, String label, String current, String previous, String changePercent) {}
 
     /**
      * Like for like ({@link LikeForLike}): {@code currentPeriod} is the period's days begun at the
@@ -133,26 +145,36 @@ class DashboardViews {
      * cut at {@code cut} (the as-of's local time); the warehouse keeps days, so the previous side
      * counts its days whole. {@code label} says exactly what is compared.
      */
-    record Comparison(String label, PeriodView currentPeriod, String currentSnapshotId, boolean currentSynced,
-            PeriodView previousPeriod, String previousSnapshotId, boolean previousSynced, String cut,
-            boolean partial, List<Change> rows) {
-    }
+    record Comparison(
+            String label,
+            PeriodView currentPeriod,
+            String currentSnapshotId,
+            boolean currentSynced,
+            PeriodView previousPeriod,
+            String previousSnapshotId,
+            boolean previousSynced,
+            String cut,
+            boolean partial,
+            List<Change> rows) {}
 
     /**
      * A bucket of the series: {@code partial} when its figures cover less than its calendar unit
      * (under way at the as-of, or clipped by the period), drawn apart so it is not read as a drop.
      */
-    record BucketView(LocalDate first, LocalDate last, boolean partial) {
-    }
+    record BucketView(LocalDate first, LocalDate last, boolean partial) {}
 
     /**
      * {@code buckets} are the buckets begun at the snapshot's as-of: one still to come has no
      * figures, so it is absent rather than drawn as zeros; {@code bucketDetails} says each one's
      * days and whether it is partial, in the same order.
      */
-    record Consumption(List<LocalDate> buckets, List<BucketView> bucketDetails, List<Series> services,
-            List<RoleSeries> usersByRole, Comparison comparison, List<WhatsappChannel> whatsapp) {
-    }
+    record Consumption(
+            List<LocalDate> buckets,
+            List<BucketView> bucketDetails,
+            List<Series> services,
+            List<RoleSeries> usersByRole,
+            Comparison comparison,
+            List<WhatsappChannel> whatsapp) {}
 
     /**
      * The snapshot a section shows: {@code snapshotId} when the page names the one it is showing (so
@@ -164,8 +186,10 @@ class DashboardViews {
             return load(query);
         }
         return parsed(snapshotId.strip())
-                .filter(p -> p.snapshot().source().equals(query.source()) && p.snapshot().from().equals(query.from())
-                        && p.snapshot().to().equals(query.to()) && p.snapshot().groupBy() == query.groupBy())
+                .filter(p -> p.snapshot().source().equals(query.source())
+                        && p.snapshot().from().equals(query.from())
+                        && p.snapshot().to().equals(query.to())
+                        && p.snapshot().groupBy() == query.groupBy())
                 .orElseThrow(() -> new NotFound("no snapshot with that id for this view"));
     }
 
@@ -189,9 +213,20 @@ class DashboardViews {
         SnapshotFigures f = p.figures();
         long begun = daysBegun(query.period(), p.snapshot().asOf());
         long synced = Math.min(f.coverage().daysSynced(), begun);
-        return new Summary(f.source(), f.timeZone(), query.preset(), f.groupBy(), PeriodView.of(query.period()),
-                ref(p), synced, f.usersByRole(), p.users().size(), f.estimate().currency(),
-                f.estimate().total().toPlainString(), begun, synced > 0);
+        return new Summary(
+                f.source(),
+                f.timeZone(),
+                query.preset(),
+                f.groupBy(),
+                PeriodView.of(query.period()),
+                ref(p),
+                synced,
+                f.usersByRole(),
+                p.users().size(),
+                f.estimate().currency(),
+                f.estimate().total().toPlainString(),
+                begun,
+                synced > 0);
     }
 
     /** The period's local days begun at {@code asOf}: none before it starts, all once it is over. */
@@ -200,7 +235,9 @@ class DashboardViews {
         if (today.isBefore(period.from())) {
             return 0;
         }
-        return today.isAfter(period.to()) ? period.days() : today.toEpochDay() - period.from().toEpochDay() + 1;
+        return today.isAfter(period.to())
+                ? period.days()
+                : today.toEpochDay() - period.from().toEpochDay() + 1;
     }
 
     UserPage users(Parsed p, String q, String sort, String dir, int page, int size) {
@@ -217,19 +254,31 @@ class DashboardViews {
             order = order.reversed();
         }
         List<SnapshotUser> matching = p.users().stream()
-                .filter(u -> needle.isEmpty() || contains(u.name(), needle) || contains(u.email(), needle)
+                .filter(u -> needle.isEmpty()
+                        || contains(u.name(), needle)
+                        || contains(u.email(), needle)
                         || contains(u.role(), needle))
-                .sorted(order.thenComparingLong(SnapshotUser::id)).toList();
+                .sorted(order.thenComparingLong(SnapshotUser::id))
+                .toList();
         int pages = Math.max(1, (matching.size() + size - 1) / size);
         int fromIndex = (int) Math.min((long) (page - 1) * size, matching.size());
         int toIndex = Math.min(fromIndex + size, matching.size());
-        return new UserPage(matching.size(), page, size, pages, sort == null || sort.isBlank() ? "name" : sort,
-                descending ? "desc" : "asc", q == null ? "" : q, matching.subList(fromIndex, toIndex));
+        return new UserPage(
+                matching.size(),
+                page,
+                size,
+                pages,
+                sort == null || sort.isBlank() ? "name" : sort,
+                descending ? "desc" : "asc",
+                q == null ? "" : q,
+                matching.subList(fromIndex, toIndex));
     }
 
     /** Read from the document when asked for: every user's activity by day would not fit a small heap. */
     SnapshotUser.Detail user(Parsed p, long userId) {
-        return p.users().stream().filter(u -> u.id() == userId).findFirst()
+        return p.users().stream()
+                .filter(u -> u.id() == userId)
+                .findFirst()
                 .flatMap(u -> SnapshotReader.user(p.snapshot(), userId))
                 .orElseThrow(() -> new NotFound("no billable user " + userId + " in this period"));
     }
@@ -237,36 +286,63 @@ class DashboardViews {
     Services services(Parsed p) {
         SnapshotFigures f = p.figures();
         Estimate estimate = f.estimate();
-        List<ServiceLine> services = f.pricedServices().stream().map(s -> new ServiceLine(s.key(), label(s.key()),
-                s.count(), s.units(), s.unitPrice().toPlainString(), s.amount().toPlainString(), s.priced())).toList();
-        List<SeatLine> seats = estimate.seats().stream().map(l -> new SeatLine(l.key(), l.quantity(),
-                l.unitPrice().toPlainString(), l.amount().toPlainString(), l.priced())).toList();
-        return new Services(estimate.currency(), services, estimate.servicesAmount().toPlainString(), seats,
-                estimate.seatsAmount().toPlainString(), estimate.total().toPlainString());
+        List<ServiceLine> services = f.pricedServices().stream()
+                .map(s -> new ServiceLine(
+                        s.key(),
+                        label(s.key()),
+                        s.count(),
+                        s.units(),
+                        s.unitPrice().toPlainString(),
+                        s.amount().toPlainString(),
+                        s.priced()))
+                .toList();
+        List<SeatLine> seats = estimate.seats().stream()
+                .map(l -> new SeatLine(
+                        l.key(),
+                        l.quantity(),
+                        l.unitPrice().toPlainString(),
+                        l.amount().toPlainString(),
+                        l.priced()))
+                .toList();
+        return new Services(
+                estimate.currency(),
+                services,
+                estimate.servicesAmount().toPlainString(),
+                seats,
+                estimate.seatsAmount().toPlainString(),
+                estimate.total().toPlainString());
     }
 
     Consumption consumption(DashboardQuery query, Parsed p) {
         SnapshotFigures f = p.figures();
-        LocalDate asOfDay = LocalDate.ofInstant(p.snapshot().asOf(), query.period().zone());
-        List<BucketView> details = query.period().buckets(query.groupBy()).stream().filter(b -> b.begun(asOfDay))
-                .map(b -> new BucketView(b.first(), b.last(), b.partial(query.groupBy(), asOfDay))).toList();
+        LocalDate asOfDay =
+                LocalDate.ofInstant(p.snapshot().asOf(), query.period().zone());
+        List<BucketView> details = query.period().buckets(query.groupBy()).stream()
+                .filter(b -> b.begun(asOfDay))
+                .map(b -> new BucketView(b.first(), b.last(), b.partial(query.groupBy(), asOfDay)))
+                .toList();
         List<LocalDate> buckets = details.stream().map(BucketView::first).toList();
         Map<String, Map<LocalDate, Long>> unitsByKey = new HashMap<>();
-        f.series().forEach(s -> unitsByKey.computeIfAbsent(s.key(), k -> new HashMap<>())
-                .merge(s.bucket(), s.units(), Long::sum));
+        f.series()
+                .forEach(s -> unitsByKey
+                        .computeIfAbsent(s.key(), k -> new HashMap<>())
+                        .merge(s.bucket(), s.units(), Long::sum));
         List<Series> series = new ArrayList<>();
         for (ServiceKey key : ServiceKey.values()) {
             Map<LocalDate, Long> units = unitsByKey.getOrDefault(key.key(), Map.of());
-            series.add(new Series(key.key(), label(key.key()), buckets.stream().map(b -> units.getOrDefault(b, 0L))
-                    .toList()));
+            series.add(new Series(
+                    key.key(),
+                    label(key.key()),
+                    buckets.stream().map(b -> units.getOrDefault(b, 0L)).toList()));
         }
         List<RoleSeries> roles = new ArrayList<>();
         Map<String, Map<LocalDate, Long>> byRole = new LinkedHashMap<>();
         f.usersByRole().forEach(r -> byRole.put(r.role(), new LinkedHashMap<>()));
-        f.usersByRoleSeries().forEach(s -> byRole.computeIfAbsent(s.role(), k -> new LinkedHashMap<>())
-                .put(s.bucket(), s.users()));
-        byRole.forEach((role, values) -> roles.add(new RoleSeries(role,
-                buckets.stream().map(b -> values.getOrDefault(b, 0L)).toList())));
+        f.usersByRoleSeries()
+                .forEach(s -> byRole.computeIfAbsent(s.role(), k -> new LinkedHashMap<>())
+                        .put(s.bucket(), s.users()));
+        byRole.forEach((role, values) -> roles.add(new RoleSeries(
+                role, buckets.stream().map(b -> values.getOrDefault(b, 0L)).toList())));
         return new Consumption(buckets, details, series, roles, comparison(query, p), f.whatsapp());
     }
 
@@ -286,17 +362,33 @@ class DashboardViews {
         SnapshotFigures old = previous.figures();
         List<Change> rows = new ArrayList<>();
         for (ServiceUsage s : now.services()) {
-            long was = old.services().stream().filter(o -> o.key().equals(s.key())).mapToLong(ServiceUsage::units)
+            long was = old.services().stream()
+                    .filter(o -> o.key().equals(s.key()))
+                    .mapToLong(ServiceUsage::units)
                     .sum();
             rows.add(change(s.key(), label(s.key()), side(nowSynced, s.units()), side(wasSynced, was)));
         }
-        rows.add(change("billable_users", text("Usuarios facturables", "Billable users"),
-                side(nowSynced, current.users().size()), side(wasSynced, previous.users().size())));
-        rows.add(change("total", text("Total estimado", "Estimated total"), nowSynced ? now.estimate().total() : null,
+        rows.add(change(
+                "billable_users",
+                text("Usuarios facturables", "Billable users"),
+                side(nowSynced, current.users().size()),
+                side(wasSynced, previous.users().size())));
+        rows.add(change(
+                "total",
+                text("Total estimado", "Estimated total"),
+                nowSynced ? now.estimate().total() : null,
                 wasSynced ? old.estimate().total() : null));
-        return new Comparison(ComparisonLabel.of(rule, locale), PeriodView.of(rule.current()),
-                current.snapshot().id(), nowSynced, PeriodView.of(rule.previous()), previous.snapshot().id(),
-                wasSynced, rule.cut().map(Object::toString).orElse(null), rule.cut().isPresent(), rows);
+        return new Comparison(
+                ComparisonLabel.of(rule, locale),
+                PeriodView.of(rule.current()),
+                current.snapshot().id(),
+                nowSynced,
+                PeriodView.of(rule.previous()),
+                previous.snapshot().id(),
+                wasSynced,
+                rule.cut().map(Object::toString).orElse(null),
+                rule.cut().isPresent(),
+                rows);
     }
 
     /**
@@ -304,7 +396,8 @@ class DashboardViews {
      * ad-hoc, so that the keys a day's cuts make are pruned rather than kept for good.
      */
     private Parsed side(DashboardQuery query, Period days, boolean whole, Set<String> inUse) {
-        String id = whole ? current(query, days.from(), days.to(), inUse)
+        String id = whole
+                ? current(query, days.from(), days.to(), inUse)
                 : snapshots.currentAdhocId(query.source(), days.from(), days.to(), query.groupBy(), inUse);
         return parsed(id).orElseThrow();
     }
@@ -315,17 +408,25 @@ class DashboardViews {
 
     /** The current snapshot id of the query's source and group-by over these days; ad-hoc for a custom range. */
     private String current(DashboardQuery query, LocalDate from, LocalDate to, Set<String> inUse) {
-        return query.adhoc() ? snapshots.currentAdhocId(query.source(), from, to, query.groupBy(), inUse)
+        return query.adhoc()
+                ? snapshots.currentAdhocId(query.source(), from, to, query.groupBy(), inUse)
                 : snapshots.currentId(query.source(), from, to, query.groupBy());
     }
 
     /** A side that is null has no synced day: no figure and no change. */
     static Change change(String key, String label, BigDecimal current, BigDecimal previous) {
-        String percent = current == null || previous == null || previous.signum() == 0 ? null
-                : current.subtract(previous).multiply(BigDecimal.valueOf(100))
-                        .divide(previous, 1, RoundingMode.HALF_UP).toPlainString();
-        return new Change(key, label, current == null ? null : current.toPlainString(),
-                previous == null ? null : previous.toPlainString(), percent);
+        String percent = current == null || previous == null || previous.signum() == 0
+                ? null
+                : current.subtract(previous)
+                        .multiply(BigDecimal.valueOf(100))
+                        .divide(previous, 1, RoundingMode.HALF_UP)
+                        .toPlainString();
+        return new Change(
+                key,
+                label,
+                current == null ? null : current.toPlainString(),
+                previous == null ? null : previous.toPlainString(),
+                percent);
     }
 
     /**
@@ -337,7 +438,8 @@ class DashboardViews {
     }
 
     String label(String serviceKey) {
-        return ServiceKey.ofKey(serviceKey).map(k -> spanish() ? k.spanishLabel() : k.englishLabel())
+        return ServiceKey.ofKey(serviceKey)
+                .map(k -> spanish() ? k.spanishLabel() : k.englishLabel())
                 .orElse(serviceKey);
     }
 
@@ -347,8 +449,13 @@ class DashboardViews {
         for (String format : List.of("xlsx", "pdf", "json")) {
             downloads.put(format, "/api/dashboard/snapshots/" + s.id() + "/download/" + format);
         }
-        return new SnapshotRef(s.id(), s.version(), s.asOf(), s.computedAt(),
-                freshness(s.asOf(), ZoneId.of(p.figures().timeZone())), downloads);
+        return new SnapshotRef(
+                s.id(),
+                s.version(),
+                s.asOf(),
+                s.computedAt(),
+                freshness(s.asOf(), ZoneId.of(p.figures().timeZone())),
+                downloads);
     }
 
     /** The parsed snapshot: from the cache, so that its document is read from the warehouse once. */
@@ -408,10 +515,11 @@ class DashboardViews {
             case "messagesSent" -> Comparator.comparingLong(SnapshotUser::messagesSent);
             case "calls" -> Comparator.comparingLong(SnapshotUser::calls);
             case "callMinutes" -> Comparator.comparingLong(SnapshotUser::callMinutes);
-            case "lastLoginAt" -> Comparator.comparing(SnapshotUser::lastLoginAt,
-                    Comparator.nullsFirst(Comparator.naturalOrder()));
-            default -> throw new BadRequest("sort must be one of id, name, email, role, channels, sessions,"
-                    + " messagesSent, calls, callMinutes, lastLoginAt; not '" + sort + "'");
+            case "lastLoginAt" ->
+                Comparator.comparing(SnapshotUser::lastLoginAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+            default ->
+                throw new BadRequest("sort must be one of id, name, email, role, channels, sessions,"
+                        + " messagesSent, calls, callMinutes, lastLoginAt; not '" + sort + "'");
         };
     }
 }

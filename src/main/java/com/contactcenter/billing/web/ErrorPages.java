@@ -37,9 +37,12 @@ class ErrorPages implements ErrorController {
     Object error(HttpServletRequest request) {
         HttpStatus status = status(request);
         if (!browser(request)) {
-            String reason = status.is5xxServerError() ? texts.get("status.500")
+            String reason = status.is5xxServerError()
+                    ? texts.get("status.500")
                     : texts.getOrElse("status." + status.value(), texts.get("status.other", status.value()));
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", reason));
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("error", reason));
         }
         String page = switch (status) {
             case NOT_FOUND -> "notFound";
@@ -61,10 +64,12 @@ class ErrorPages implements ErrorController {
      */
     private static String signedIn(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        Object stored = session == null ? null
+        Object stored = session == null
+                ? null
                 : session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         return stored instanceof SecurityContext context && context.getAuthentication() != null
-                ? context.getAuthentication().getName() : null;
+                ? context.getAuthentication().getName()
+                : null;
     }
 
     /** The status the container forwarded with; none when {@code /error} itself was asked for, which does not exist. */
@@ -84,8 +89,9 @@ class ErrorPages implements ErrorController {
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         try {
-            return accept != null && MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(type -> type.equalsTypeAndSubtype(MediaType.TEXT_HTML));
+            return accept != null
+                    && MediaType.parseMediaTypes(accept).stream()
+                            .anyMatch(type -> type.equalsTypeAndSubtype(MediaType.TEXT_HTML));
         } catch (IllegalArgumentException unreadable) {
             return false;
         }

@@ -1,7 +1,7 @@
 package com.contactcenter.billing.web;
 
-import com.contactcenter.billing.report.ReportProperties;
 import com.contactcenter.billing.forecast.ForecastService;
+import com.contactcenter.billing.report.ReportProperties;
 import com.contactcenter.billing.snapshot.NoDataException;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.usage.EstimateLine;
@@ -35,25 +35,31 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Dashboard", description = "The billing screens' figures, read from snapshots")
 class ForecastApi {
 
-    record ForecastView(String source, String preset, PeriodView period, Instant asOf, boolean open, String message,
-            String method, Integer daysOfHistory, Double daysToCome, String currency, List<ServiceView> services,
-            List<SeatView> seats, Range total) {
-    }
+    record ForecastView(
+            String source,
+            String preset,
+            PeriodView period,
+            Instant asOf,
+            boolean open,
+            String message,
+            String method,
+            Integer daysOfHistory,
+            Double daysToCome,
+            String currency,
+            List<ServiceView> services,
+            List<SeatView> seats,
+            Range total) {}
 
     /** {@code endUtc}: the period's end, exclusive. */
-    record PeriodView(LocalDate from, LocalDate to, String timeZone, Instant endUtc) {
-    }
+    record PeriodView(LocalDate from, LocalDate to, String timeZone, Instant endUtc) {}
 
     /** Units so far and at the period's end; {@code high} null when nothing bounds what is to come. */
-    record ServiceView(String key, long soFar, long point, long low, Long high) {
-    }
+    record ServiceView(String key, long soFar, long point, long low, Long high) {}
 
-    record SeatView(String role, long users, String amount) {
-    }
+    record SeatView(String role, long users, String amount) {}
 
     /** Money as plain decimal strings, as in the export. */
-    record Range(String point, String low, String high) {
-    }
+    record Range(String point, String low, String high) {}
 
     private final ForecastService forecasts;
     private final SourceRegistry sources;
@@ -61,8 +67,8 @@ class ForecastApi {
     private final DateLimits dates;
     private final Locale locale;
 
-    ForecastApi(ForecastService forecasts, SourceRegistry sources, Clock clock, DateLimits dates,
-            ReportProperties report) {
+    ForecastApi(
+            ForecastService forecasts, SourceRegistry sources, Clock clock, DateLimits dates, ReportProperties report) {
         this.forecasts = forecasts;
         this.sources = sources;
         this.clock = clock;
@@ -71,18 +77,41 @@ class ForecastApi {
     }
 
     @GetMapping("/forecast")
-    @Operation(summary = "The period projected to its end: per service units so far and projected (point and 80 %"
-            + " interval), seats, and the estimated total (point and interval); empty, saying why, once it has ended")
+    @Operation(
+            summary =
+                    "The period projected to its end: per service units so far and projected (point and 80 %"
+                            + " interval), seats, and the estimated total (point and interval); empty, saying why, once it has ended")
     ForecastView forecast(@ParameterObject DashboardApi.Filters filters, Authentication user) {
         TenantScope scope = TenantScope.of(user);
-        DashboardQuery query = DashboardQuery.resolve(DashboardApi.source(sources, scope, filters.source()),
-                filters.preset(), filters.from(), filters.to(), filters.groupBy(), clock, dates, scope);
+        DashboardQuery query = DashboardQuery.resolve(
+                DashboardApi.source(sources, scope, filters.source()),
+                filters.preset(),
+                filters.from(),
+                filters.to(),
+                filters.groupBy(),
+                clock,
+                dates,
+                scope);
         Instant asOf = clock.instant();
-        PeriodView period = new PeriodView(query.from(), query.to(), query.period().zone().getId(),
+        PeriodView period = new PeriodView(
+                query.from(),
+                query.to(),
+                query.period().zone().getId(),
                 query.period().endUtc());
         if (!query.period().endUtc().isAfter(asOf)) {
-            return new ForecastView(query.source(), query.preset(), period, asOf, false,
-                    text("forecast.closed", query.from(), query.to()), null, null, null, null, List.of(), List.of(),
+            return new ForecastView(
+                    query.source(),
+                    query.preset(),
+                    period,
+                    asOf,
+                    false,
+                    text("forecast.closed", query.from(), query.to()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
                     null);
         }
         Forecast forecast;
@@ -91,14 +120,30 @@ class ForecastApi {
         } catch (NoDataException e) {
             throw new NotFound("no data for source '" + query.source() + "' yet: it has never been synced");
         }
-        List<ServiceView> services = forecast.services().stream().map(ForecastApi::service).toList();
-        List<SeatView> seats = forecast.point().lines().stream().filter(l -> l.kind() == EstimateLine.Kind.SEAT)
-                .map(l -> new SeatView(l.key(), l.quantity(), l.amount().toPlainString())).toList();
-        Range total = new Range(plain(forecast.point().total()), plain(forecast.low().total()),
+        List<ServiceView> services =
+                forecast.services().stream().map(ForecastApi::service).toList();
+        List<SeatView> seats = forecast.point().lines().stream()
+                .filter(l -> l.kind() == EstimateLine.Kind.SEAT)
+                .map(l -> new SeatView(l.key(), l.quantity(), l.amount().toPlainString()))
+                .toList();
+        Range total = new Range(
+                plain(forecast.point().total()),
+                plain(forecast.low().total()),
                 forecast.high() == null ? null : plain(forecast.high().total()));
-        return new ForecastView(query.source(), query.preset(), period, asOf, true, message(forecast),
-                forecast.method().code(), forecast.daysOfHistory(), forecast.daysToCome(),
-                forecast.point().currency(), services, seats, total);
+        return new ForecastView(
+                query.source(),
+                query.preset(),
+                period,
+                asOf,
+                true,
+                message(forecast),
+                forecast.method().code(),
+                forecast.daysOfHistory(),
+                forecast.daysToCome(),
+                forecast.point().currency(),
+                services,
+                seats,
+                total);
     }
 
     private static ServiceView service(ServiceForecast s) {
@@ -114,7 +159,9 @@ class ForecastApi {
     }
 
     private String text(String key, Object... arguments) {
-        ResourceBundle messages = ResourceBundle.getBundle("messages/forecast", locale,
+        ResourceBundle messages = ResourceBundle.getBundle(
+                "messages/forecast",
+                locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Object[] texts = new Object[arguments.length];
         for (int i = 0; i < arguments.length; i++) {

@@ -35,12 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 class JobsController {
 
     /** The body of POST /api/jobs/resync; dates are local dates in the source's zone, both inclusive. */
-    record ResyncRequest(String source, String from, String to) {
-    }
+    record ResyncRequest(String source, String from, String to) {}
 
     /** The body of POST /api/jobs/sync: every tenant the account may see, or {@code sources}. */
-    record SyncRequest(String from, String to, List<String> sources) {
-    }
+    record SyncRequest(String from, String to, List<String> sources) {}
 
     /** The same answer for a source that does not exist and one the account may not see. */
     static final String NO_SOURCE = "error.noSource";
@@ -62,8 +60,8 @@ class JobsController {
 
     /** Starts the re-sync and answers at once: 202 with the job execution id; 409 while the source syncs. */
     @PostMapping(path = "/resync", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> resync(@RequestBody(required = false) ResyncRequest request,
-            Authentication user) {
+    ResponseEntity<Map<String, Object>> resync(
+            @RequestBody(required = false) ResyncRequest request, Authentication user) {
         if (request == null || request.source() == null || request.source().isBlank()) {
             throw Refusal.badRequest("error.sourceRequired");
         }
@@ -95,8 +93,7 @@ class JobsController {
      * and the tenant count; follow it at {@code /api/jobs/requests/{requestId}}.
      */
     @PostMapping(path = "/sync", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> sync(@RequestBody(required = false) SyncRequest request,
-            Authentication user) {
+    ResponseEntity<Map<String, Object>> sync(@RequestBody(required = false) SyncRequest request, Authentication user) {
         if (request == null) {
             throw Refusal.badRequest("error.body.sync");
         }
@@ -150,19 +147,23 @@ class JobsController {
         body.put("failed", status.failed());
         body.put("running", status.running());
         body.put("waiting", status.waiting());
-        body.put("tenants", status.tenants().stream().map(t -> {
-            Map<String, Object> tenant = new LinkedHashMap<>();
-            tenant.put("source", t.source());
-            tenant.put("status", t.status());
-            if (scope.platform()) {
-                tenant.put("node", t.node());
-            }
-            tenant.put("jobExecutionId", t.jobExecutionId());
-            tenant.put("from", t.from());
-            tenant.put("to", t.to());
-            tenant.put("message", scope.platform() ? t.message() : tenantSafe(t.message()));
-            return tenant;
-        }).toList());
+        body.put(
+                "tenants",
+                status.tenants().stream()
+                        .map(t -> {
+                            Map<String, Object> tenant = new LinkedHashMap<>();
+                            tenant.put("source", t.source());
+                            tenant.put("status", t.status());
+                            if (scope.platform()) {
+                                tenant.put("node", t.node());
+                            }
+                            tenant.put("jobExecutionId", t.jobExecutionId());
+                            tenant.put("from", t.from());
+                            tenant.put("to", t.to());
+                            tenant.put("message", scope.platform() ? t.message() : tenantSafe(t.message()));
+                            return tenant;
+                        })
+                        .toList());
         return body;
     }
 
@@ -170,7 +171,9 @@ class JobsController {
     @GetMapping("/{id}")
     JobHistory.JobStatus job(@PathVariable long id, Authentication user) {
         TenantScope scope = TenantScope.of(user);
-        return history.status(id).filter(s -> scope.seesAll(s.sources())).map(s -> project(s, scope))
+        return history.status(id)
+                .filter(s -> scope.seesAll(s.sources()))
+                .map(s -> project(s, scope))
                 .orElseThrow(() -> Refusal.notFound("error.noJobExecution"));
     }
 
@@ -183,23 +186,65 @@ class JobsController {
         if (scope.platform()) {
             return history.history(limit);
         }
-        return history.historyOf(scope.tenants(), limit).stream().map(e -> new JobHistory.Entry(e.requestId(),
-                e.jobName(), e.work(), e.trigger(), requester(e.trigger(), e.requestedBy(), user), e.requestedAt(),
-                e.tenants(), e.from(), e.to(), null, e.jobExecutionId(), e.restartOf(), e.status(), e.finishedAt(),
-                e.counts(), e.errors().stream().map(JobsController::tenantSafe).toList())).toList();
+        return history.historyOf(scope.tenants(), limit).stream()
+                .map(e -> new JobHistory.Entry(
+                        e.requestId(),
+                        e.jobName(),
+                        e.work(),
+                        e.trigger(),
+                        requester(e.trigger(), e.requestedBy(), user),
+                        e.requestedAt(),
+                        e.tenants(),
+                        e.from(),
+                        e.to(),
+                        null,
+                        e.jobExecutionId(),
+                        e.restartOf(),
+                        e.status(),
+                        e.finishedAt(),
+                        e.counts(),
+                        e.errors().stream().map(JobsController::tenantSafe).toList()))
+                .toList();
     }
 
     private static JobHistory.JobStatus project(JobHistory.JobStatus s, TenantScope scope) {
         if (scope.platform()) {
             return s;
         }
-        return new JobHistory.JobStatus(s.jobExecutionId(), s.jobName(), s.status(), s.exitCode(), s.startTime(),
-                s.endTime(), s.durationSeconds(), s.requestId(), s.trigger(), null, s.sources(), s.from(), s.to(),
-                s.restartOf(), s.rowsRead(), s.daysDone(), s.days(),
-                s.progress().stream().map(p -> new JobHistory.SourceProgress(p.source(), p.status(), p.from(), p.to(),
-                        p.days(), p.daysDone(), p.rowsRead(), p.rowsPerSecond(), p.startedAt(), p.finishedAt(),
-                        tenantSafe(p.error()))).toList(),
-                s.errors().stream().map(JobsController::tenantSafe).toList(), null);
+        return new JobHistory.JobStatus(
+                s.jobExecutionId(),
+                s.jobName(),
+                s.status(),
+                s.exitCode(),
+                s.startTime(),
+                s.endTime(),
+                s.durationSeconds(),
+                s.requestId(),
+                s.trigger(),
+                null,
+                s.sources(),
+                s.from(),
+                s.to(),
+                s.restartOf(),
+                s.rowsRead(),
+                s.daysDone(),
+                s.days(),
+                s.progress().stream()
+                        .map(p -> new JobHistory.SourceProgress(
+                                p.source(),
+                                p.status(),
+                                p.from(),
+                                p.to(),
+                                p.days(),
+                                p.daysDone(),
+                                p.rowsRead(),
+                                p.rowsPerSecond(),
+                                p.startedAt(),
+                                p.finishedAt(),
+                                tenantSafe(p.error())))
+                        .toList(),
+                s.errors().stream().map(JobsController::tenantSafe).toList(),
+                null);
     }
 
     /** Who asked, for a tenant's account: its own account name, else only that it was the platform. */
@@ -215,7 +260,9 @@ class JobsController {
         if (error == null) {
             return null;
         }
-        boolean aboutSource = error.startsWith("source '") && !error.contains("SQL [") && !error.contains("wh_")
+        boolean aboutSource = error.startsWith("source '")
+                && !error.contains("SQL [")
+                && !error.contains("wh_")
                 && !error.contains("Exception");
         return aboutSource ? error : INTERNAL_ERROR;
     }
@@ -231,12 +278,13 @@ class JobsController {
             from = dates.parse("from", fromText);
             to = dates.parse("to", toText);
             int maxDays = scope.platform() ? Integer.MAX_VALUE : dates.maxDaysPerRequest();
-            names.stream().map(n -> sources.require(n).timeZone()).distinct()
+            names.stream()
+                    .map(n -> sources.require(n).timeZone())
+                    .distinct()
                     .forEach(zone -> dates.range("from", from, "to", to, zone, maxDays));
         } catch (InvalidDateException e) {
             throw new BadRequest(e.getMessage());
         }
         return new SyncWindow(from, to);
     }
-
 }

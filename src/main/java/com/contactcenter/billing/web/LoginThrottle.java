@@ -20,6 +20,7 @@ final class LoginThrottle {
 
     /** Keys kept before expired ones are swept, so names made up by the thousand do not pile up. */
     private static final int SWEEP_ABOVE = 10_000;
+
     private static final int LONGEST_NAME = 256;
 
     private final Clock clock;
@@ -52,7 +53,8 @@ final class LoginThrottle {
     int failed(String account, String address) {
         Instant now = clock.instant();
         if (failures.size() > SWEEP_ABOVE) {
-            failures.keySet().forEach(key -> failures.computeIfPresent(key, (k, times) -> expired(times, now) ? null : times));
+            failures.keySet()
+                    .forEach(key -> failures.computeIfPresent(key, (k, times) -> expired(times, now) ? null : times));
         }
         record(addressKey(address), now);
         return record(accountKey(account), now);
@@ -67,7 +69,8 @@ final class LoginThrottle {
         failures.compute(key, (k, times) -> {
             ArrayDeque<Instant> kept = times == null ? new ArrayDeque<>() : times;
             kept.addLast(now);
-            while (kept.size() > maxFailures || !kept.isEmpty() && !kept.peekFirst().isAfter(now.minus(window))) {
+            while (kept.size() > maxFailures
+                    || !kept.isEmpty() && !kept.peekFirst().isAfter(now.minus(window))) {
                 kept.removeFirst();
             }
             inWindow[0] = kept.size();

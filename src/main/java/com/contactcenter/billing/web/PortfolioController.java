@@ -30,11 +30,14 @@ class PortfolioController {
     }
 
     @GetMapping
-    @Operation(summary = "Every tenant's newest snapshot of the month side by side, as xlsx (Tenants and Summary"
-            + " sheets) or the Tenants sheet as csv; platform staff only")
-    ResponseEntity<Resource> portfolio(@Parameter(description = "the month, YYYY-MM") @RequestParam String period,
+    @Operation(
+            summary = "Every tenant's newest snapshot of the month side by side, as xlsx (Tenants and Summary"
+                    + " sheets) or the Tenants sheet as csv; platform staff only")
+    ResponseEntity<Resource> portfolio(
+            @Parameter(description = "the month, YYYY-MM") @RequestParam String period,
             @Parameter(description = "xlsx (default) or csv") @RequestParam(defaultValue = "xlsx") String format,
-            Authentication user) throws IOException {
+            Authentication user)
+            throws IOException {
         if (!TenantScope.of(user).platform()) {
             throw Refusal.notFound("error.notFound");
         }
@@ -50,7 +53,8 @@ class PortfolioController {
         } catch (IllegalArgumentException e) {
             throw Refusal.badRequest("error.portfolioFormat", format);
         }
-        return DashboardApi.renderedAttachment(dir -> portfolios.render(month, List.of(f), dir).files().get(0),
+        return DashboardApi.renderedAttachment(
+                dir -> portfolios.render(month, List.of(f), dir).files().get(0),
                 f == PortfolioService.Format.CSV ? CSV : DashboardApi.XLSX);
     }
 }

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
-import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -67,6 +67,7 @@ class SecurityConfiguration {
      * name every source's host. Named in {@code management.endpoint.health.roles}.
      */
     static final String PLATFORM_ADMIN = "PLATFORM_ADMIN";
+
     private static final String REALM = "billing-estimate";
 
     /** Scripts only from this origin, nothing inline: source text can never run as code. */
@@ -94,38 +95,58 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, UserDetailsService accounts, LoginThrottle throttle) throws Exception {
-        RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/api/**"),
-                EndpointRequest.toAnyEndpoint(), PathPatternRequestMatcher.pathPattern("/v3/api-docs/**"));
+        RequestMatcher api = new OrRequestMatcher(
+                PathPatternRequestMatcher.pathPattern("/api/**"),
+                EndpointRequest.toAnyEndpoint(),
+                PathPatternRequestMatcher.pathPattern("/v3/api-docs/**"));
         RequestMatcher script = new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest");
         RequestMatcher sessionless = request -> request.getSession(false) == null;
         authorize(http)
                 .authenticationManager(logins(accounts, throttle))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/dashboard", true)
-                        .failureHandler(ThrottledLogins.formFailureHandler()).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/dashboard", true)
+                        .failureHandler(ThrottledLogins.formFailureHandler())
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), script)
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), script)
                         .defaultAuthenticationEntryPointFor(basicEntryPoint(), api)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                                AnyRequestMatcher.INSTANCE))
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(new AndRequestMatcher(api, sessionless)));
         return http.build();
     }
 
     /** Who may do what, the same through either door. */
     private static HttpSecurity authorize(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+        return http.authorizeHttpRequests(auth -> auth.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                        .permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
-                                .hasRole(PLATFORM_ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/login", "/dashboard/dashboard.css", "/favicon.ico").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/jobs/resync", "/api/jobs/sync").hasAnyRole(OPERATOR, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/sources/reload").hasAnyRole(OPERATOR, ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/", "/dashboard", "/dashboard/**", "/webjars/**", "/api/**",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(ADMIN)
-                        .anyRequest().denyAll())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                        .hasRole(PLATFORM_ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/login", "/dashboard/dashboard.css", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/jobs/resync", "/api/jobs/sync")
+                        .hasAnyRole(OPERATOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/sources/reload")
+                        .hasAnyRole(OPERATOR, ADMIN)
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/",
+                                "/dashboard",
+                                "/dashboard/**",
+                                "/webjars/**",
+                                "/api/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**")
+                        .hasRole(ADMIN)
+                        .anyRequest()
+                        .denyAll())
+                .headers(
+                        headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
     }
 
     /** An {@code Authorization} header of the Basic scheme (RFC 7617; the scheme is case-insensitive). */
@@ -188,13 +209,19 @@ class SecurityConfiguration {
                     authorities.add(new SimpleGrantedAuthority("ROLE_" + PLATFORM_ADMIN));
                 }
             } else {
-                account.tenants().forEach(t -> authorities.add(new SimpleGrantedAuthority(TenantScope.TENANT_PREFIX + t)));
+                account.tenants()
+                        .forEach(t -> authorities.add(new SimpleGrantedAuthority(TenantScope.TENANT_PREFIX + t)));
                 if (account.tenants().isEmpty()) {
-                    log.warn("{} has no tenants (billing.security.accounts[].tenants): it sees no tenant's data;"
-                            + " '*' is for platform staff", account);
+                    log.warn(
+                            "{} has no tenants (billing.security.accounts[].tenants): it sees no tenant's data;"
+                                    + " '*' is for platform staff",
+                            account);
                 }
             }
-            users.add(User.withUsername(account.name()).password(hash).authorities(authorities).build());
+            users.add(User.withUsername(account.name())
+                    .password(hash)
+                    .authorities(authorities)
+                    .build());
         }
         if (users.isEmpty()) {
             log.warn("no API accounts (billing.security.accounts): every /api request will be refused");

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** The accounts of the HTTP API ({@code billing.security}), and how many wrong passwords they are allowed. */
 @ConfigurationProperties("billing.security")
-public record SecurityProperties(List<Account> accounts, @DefaultValue LoginThrottleProperties loginThrottle) {
+public record SecurityProperties(
+        List<Account> accounts, @DefaultValue LoginThrottleProperties loginThrottle) {
 
     public SecurityProperties {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -36,7 +37,8 @@ public record SecurityProperties(List<Account> accounts, @DefaultValue LoginThro
         }
         for (Account account : accounts) {
             for (String tenant : account.tenants()) {
-                if (!tenant.equals(Account.ALL_TENANTS) && !tenants.sourceNames().contains(tenant)) {
+                if (!tenant.equals(Account.ALL_TENANTS)
+                        && !tenants.sourceNames().contains(tenant)) {
                     throw new IllegalArgumentException("billing.security.accounts '" + account.name()
                             + "' has the tenant '" + tenant + "', which is not a source in billing.sources (or '*')");
                 }
@@ -48,11 +50,14 @@ public record SecurityProperties(List<Account> accounts, @DefaultValue LoginThro
      * After {@code maxFailures} failed logins within {@code window}, per account name and, separately,
      * per client address, further logins are refused (429) until the window has passed.
      */
-    public record LoginThrottleProperties(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window) {
+    public record LoginThrottleProperties(
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("15m") Duration window) {
 
         public LoginThrottleProperties {
             if (maxFailures < 1 || window.isZero() || window.isNegative()) {
-                throw new IllegalArgumentException("billing.security.login-throttle needs max-failures >= 1 and a positive window");
+                throw new IllegalArgumentException(
+                        "billing.security.login-throttle needs max-failures >= 1 and a positive window");
             }
         }
     }
@@ -68,7 +73,10 @@ public record SecurityProperties(List<Account> accounts, @DefaultValue LoginThro
 
         public static final String ALL_TENANTS = "*";
 
-        public enum Role { ADMIN, OPERATOR }
+        public enum Role {
+            ADMIN,
+            OPERATOR
+        }
 
         public boolean platform() {
             return tenants.contains(ALL_TENANTS);
@@ -76,9 +84,12 @@ public record SecurityProperties(List<Account> accounts, @DefaultValue LoginThro
 
         public Account {
             if (role == null) {
-                throw new IllegalArgumentException("billing.security.accounts '" + name + "' needs a role: admin or operator");
+                throw new IllegalArgumentException(
+                        "billing.security.accounts '" + name + "' needs a role: admin or operator");
             }
-            tenants = tenants == null ? List.of() : tenants.stream().map(String::strip).distinct().toList();
+            tenants = tenants == null
+                    ? List.of()
+                    : tenants.stream().map(String::strip).distinct().toList();
         }
 
         @Override

@@ -23,7 +23,9 @@ class SourcesController {
      * error when it could not be read; no url or password. Another tenant's account gets 404.
      */
     @PostMapping("/reload")
-    @Operation(summary = "Read the tenant directory again: tenants added, removed and changed, rows skipped (platform staff)")
+    @Operation(
+            summary =
+                    "Read the tenant directory again: tenants added, removed and changed, rows skipped (platform staff)")
     SourceRegistry.ReloadResult reload(Authentication user) {
         if (!TenantScope.of(user).platform()) {
             throw Refusal.notFound("error.notFound");

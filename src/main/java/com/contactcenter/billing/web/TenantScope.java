@@ -26,11 +26,17 @@ final class TenantScope {
     }
 
     static TenantScope of(Authentication account) {
-        Set<String> authorities = account == null ? Set.of()
-                : account.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
-        return new TenantScope(authorities.contains("ROLE_" + PLATFORM), authorities.stream()
-                .filter(a -> a.startsWith(TENANT_PREFIX)).map(a -> a.substring(TENANT_PREFIX.length()))
-                .collect(Collectors.toUnmodifiableSet()));
+        Set<String> authorities = account == null
+                ? Set.of()
+                : account.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .collect(Collectors.toSet());
+        return new TenantScope(
+                authorities.contains("ROLE_" + PLATFORM),
+                authorities.stream()
+                        .filter(a -> a.startsWith(TENANT_PREFIX))
+                        .map(a -> a.substring(TENANT_PREFIX.length()))
+                        .collect(Collectors.toUnmodifiableSet()));
     }
 
     boolean platform() {

@@ -38,12 +38,16 @@ final class ThrottledLogins implements AuthenticationManager {
     @Override
     public Authentication authenticate(Authentication login) {
         String name = login.getName();
-        String address = login.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+        String address =
+                login.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
         Optional<Duration> wait = throttle.waitFor(name, address);
         if (wait.isPresent()) {
             Throttled refusal = new Throttled(wait.get());
-            log.warn("login refused for account '{}' from {}: too many failed logins; retry after {} s",
-                    printable(name), address, refusal.retryAfterSeconds());
+            log.warn(
+                    "login refused for account '{}' from {}: too many failed logins; retry after {} s",
+                    printable(name),
+                    address,
+                    refusal.retryAfterSeconds());
             throw refusal;
         }
         try {
@@ -52,8 +56,13 @@ final class ThrottledLogins implements AuthenticationManager {
             return account;
         } catch (AuthenticationException e) {
             int failures = throttle.failed(name, address);
-            log.warn("login failed for account '{}' from {}: {} of {} failures allowed in {}", printable(name), address,
-                    failures, throttle.maxFailures(), throttle.window());
+            log.warn(
+                    "login failed for account '{}' from {}: {} of {} failures allowed in {}",
+                    printable(name),
+                    address,
+                    failures,
+                    throttle.maxFailures(),
+                    throttle.window());
             throw e;
         }
     }
@@ -89,8 +98,9 @@ final class ThrottledLogins implements AuthenticationManager {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"error\":\"too many failed logins; try again in " + throttled.retryAfterSeconds()
-                + " seconds\"}");
+        response.getWriter()
+                .write("{\"error\":\"too many failed logins; try again in " + throttled.retryAfterSeconds()
+                        + " seconds\"}");
     }
 
     /** A name as typed may hold anything: the log gets at most 64 characters, without line breaks or controls. */

@@ -33,8 +33,7 @@ class BenchArgumentsTest {
         return (BenchSpec) request(args);
     }
 
-    private record Result(int exit, String out, String err) {
-    }
+    private record Result(int exit, String out, String err) {}
 
     private static Result run(String... args) {
         return run(Clock.systemUTC(), args);
@@ -44,8 +43,11 @@ class BenchArgumentsTest {
     private static Result run(Clock clock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = BenchCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), clock);
+        int exit = BenchCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                clock);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -57,7 +59,8 @@ class BenchArgumentsTest {
         assertThat(spec.users()).isEqualTo(5_000);
         assertThat(spec.sourceUrl()).isEqualTo("jdbc:mysql://127.0.0.1:3306/billing_bench_src");
         assertThat(spec.warehouseUrl())
-                .isEqualTo("jdbc:mysql://127.0.0.1:3306/billing_bench_wh?rewriteBatchedStatements=true&allowLoadLocalInfile=true");
+                .isEqualTo(
+                        "jdbc:mysql://127.0.0.1:3306/billing_bench_wh?rewriteBatchedStatements=true&allowLoadLocalInfile=true");
         assertThat(spec.month()).isEqualTo(YearMonth.now(ZoneOffset.UTC).minusMonths(1));
         assertThat(spec.outDir()).isEqualTo(Path.of("target", "bench"));
         assertThat(spec.reuseTenant()).isFalse();
@@ -77,21 +80,37 @@ class BenchArgumentsTest {
         assertThat(oneTenant.month()).isEqualTo(YearMonth.of(2026, 2));
         assertThat(manyTenants.lastDay()).isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(thisMonth.exit()).isEqualTo(2);
-        assertThat(thisMonth.err()).isEqualTo("error: --month must be a month that has ended (2026-02 or earlier),"
-                + " not 2026-03\nrun './run-job.sh help' for usage\n");
+        assertThat(thisMonth.err())
+                .isEqualTo("error: --month must be a month that has ended (2026-02 or earlier),"
+                        + " not 2026-03\nrun './run-job.sh help' for usage\n");
     }
 
     @Test
     void everyOptionIsTaken() {
-        BenchSpec spec = parse("bench", "--messages", "1000000", "--users", "100000", "--db",
-                "jdbc:mysql://db.example:3307/perf?useSSL=false", "--user", "bench", "--password", "s3cret",
-                "--month", "2026-02", "--out", "/tmp/b", "--reuse-tenant");
+        BenchSpec spec = parse(
+                "bench",
+                "--messages",
+                "1000000",
+                "--users",
+                "100000",
+                "--db",
+                "jdbc:mysql://db.example:3307/perf?useSSL=false",
+                "--user",
+                "bench",
+                "--password",
+                "s3cret",
+                "--month",
+                "2026-02",
+                "--out",
+                "/tmp/b",
+                "--reuse-tenant");
 
         assertThat(spec.messages()).isEqualTo(1_000_000L);
         assertThat(spec.users()).isEqualTo(100_000);
         assertThat(spec.sourceUrl()).isEqualTo("jdbc:mysql://db.example:3307/perf_src?useSSL=false");
         assertThat(spec.warehouseUrl())
-                .isEqualTo("jdbc:mysql://db.example:3307/perf_wh?useSSL=false&rewriteBatchedStatements=true&allowLoadLocalInfile=true");
+                .isEqualTo(
+                        "jdbc:mysql://db.example:3307/perf_wh?useSSL=false&rewriteBatchedStatements=true&allowLoadLocalInfile=true");
         assertThat(spec.serverUrl()).isEqualTo("jdbc:mysql://db.example:3307/?useSSL=false");
         assertThat(spec.user()).isEqualTo("bench");
         assertThat(spec.password()).isEqualTo("s3cret");
@@ -115,8 +134,16 @@ class BenchArgumentsTest {
 
     @Test
     void tenantsBenchTakesItsMessagesAndNodes() {
-        TenantsSpec spec = (TenantsSpec) request("bench", "--tenants", "20", "--tenant-messages", "0", "--nodes", "2",
-                "--db", "jdbc:mysql://db.example:3307/perf?useSSL=false");
+        TenantsSpec spec = (TenantsSpec) request(
+                "bench",
+                "--tenants",
+                "20",
+                "--tenant-messages",
+                "0",
+                "--nodes",
+                "2",
+                "--db",
+                "jdbc:mysql://db.example:3307/perf?useSSL=false");
 
         assertThat(spec.tenants()).isEqualTo(20);
         assertThat(spec.messages()).isZero();
@@ -129,27 +156,35 @@ class BenchArgumentsTest {
         YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
         return Stream.of(
                 Arguments.of(new String[] {"bench", "--messages", "ten"}, "--messages 'ten' is not a whole number"),
-                Arguments.of(new String[] {"bench", "--messages", "0"}, "--messages must be between 1 and 99000000, not 0"),
+                Arguments.of(
+                        new String[] {"bench", "--messages", "0"}, "--messages must be between 1 and 99000000, not 0"),
                 Arguments.of(new String[] {"bench", "--users", "10"}, "--users must be between 25 and 100000, not 10"),
-                Arguments.of(new String[] {"bench", "--db", "jdbc:postgresql://h/x"},
+                Arguments.of(
+                        new String[] {"bench", "--db", "jdbc:postgresql://h/x"},
                         "--db must be a MySQL/MariaDB JDBC url (jdbc:mysql://host:port[/database]), not 'jdbc:postgresql://h/x'"),
-                Arguments.of(new String[] {"bench", "--db", "jdbc:mysql://h/bad-name"},
+                Arguments.of(
+                        new String[] {"bench", "--db", "jdbc:mysql://h/bad-name"},
                         "--db database name 'bad-name' must be letters, digits or _ (up to 60): the bench creates bad-name_src and bad-name_wh"),
-                Arguments.of(new String[] {"bench", "--month", "2026-13"}, "--month '2026-13' is not a month (YYYY-MM)"),
-                Arguments.of(new String[] {"bench", "--month", thisMonth.toString()},
+                Arguments.of(
+                        new String[] {"bench", "--month", "2026-13"}, "--month '2026-13' is not a month (YYYY-MM)"),
+                Arguments.of(
+                        new String[] {"bench", "--month", thisMonth.toString()},
                         "--month must be a month that has ended (" + thisMonth.minusMonths(1) + " or earlier), not "
                                 + thisMonth),
                 Arguments.of(new String[] {"bench", "--rows", "5"}, "unknown option --rows for 'bench'"),
                 Arguments.of(new String[] {"bench", "--users"}, "--users needs a value"),
                 Arguments.of(new String[] {"bench", "--tenants", "0"}, "--tenants must be between 1 and 9999, not 0"),
                 Arguments.of(new String[] {"bench", "--tenants", "many"}, "--tenants 'many' is not a whole number"),
-                Arguments.of(new String[] {"bench", "--tenants", "5", "--tenant-messages", "-1"},
+                Arguments.of(
+                        new String[] {"bench", "--tenants", "5", "--tenant-messages", "-1"},
                         "--tenant-messages must be between 0 and 1000000, not -1"),
-                Arguments.of(new String[] {"bench", "--tenants", "5", "--nodes", "5"},
+                Arguments.of(
+                        new String[] {"bench", "--tenants", "5", "--nodes", "5"},
                         "--nodes must be between 1 and 4, not 5"),
                 Arguments.of(new String[] {"bench", "--tenant-messages", "100"}, "--tenant-messages needs --tenants"),
                 Arguments.of(new String[] {"bench", "--nodes", "2"}, "--nodes needs --tenants"),
-                Arguments.of(new String[] {"bench", "--tenants", "5", "--messages", "100"},
+                Arguments.of(
+                        new String[] {"bench", "--tenants", "5", "--messages", "100"},
                         "--messages is for one tenant; with --tenants, give --tenant-messages"));
     }
 

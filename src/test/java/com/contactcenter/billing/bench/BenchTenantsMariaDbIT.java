@@ -33,8 +33,10 @@ class BenchTenantsMariaDbIT {
 
     @AfterEach
     void dropTheTenants() {
-        for (String database : server.queryForList("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA"
-                + " WHERE SCHEMA_NAME LIKE 'billing\\_bench\\_it\\_t%'", String.class)) {
+        for (String database : server.queryForList(
+                "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA"
+                        + " WHERE SCHEMA_NAME LIKE 'billing\\_bench\\_it\\_t%'",
+                String.class)) {
             server.execute("DROP DATABASE `" + database + "`");
         }
         server.execute("DROP USER IF EXISTS '" + DATABASE + "_ro'@'%'");
@@ -42,23 +44,41 @@ class BenchTenantsMariaDbIT {
 
     @Test
     void syncsEveryTenantInEachOfTheThreeRequestsAndWritesTheirCounts() throws IOException {
-        int exit = BenchCommand.run(new String[] {"bench", "--tenants", String.valueOf(TENANTS),
-            "--tenant-messages", "300",
-            "--db", "jdbc:mysql://" + MariaDb.HOST + ":" + MariaDb.PORT + "/" + DATABASE + "?useSSL=false"
-                    + "&allowPublicKeyRetrieval=true",
-            "--user", MariaDb.USER, "--password", MariaDb.PASSWORD, "--out", out.toString()},
-                System.out, System.err, Clock.systemUTC());
+        int exit = BenchCommand.run(
+                new String[] {
+                    "bench",
+                    "--tenants",
+                    String.valueOf(TENANTS),
+                    "--tenant-messages",
+                    "300",
+                    "--db",
+                    "jdbc:mysql://" + MariaDb.HOST + ":" + MariaDb.PORT + "/" + DATABASE + "?useSSL=false"
+                            + "&allowPublicKeyRetrieval=true",
+                    "--user",
+                    MariaDb.USER,
+                    "--password",
+                    MariaDb.PASSWORD,
+                    "--out",
+                    out.toString()
+                },
+                System.out,
+                System.err,
+                Clock.systemUTC());
 
         assertThat(exit).isZero();
         String warehouse = DATABASE + "_tenants_wh";
         // every request: 20 tenants, each with a completed sync run of its own
-        assertThat(server.queryForList("SELECT COUNT(DISTINCT r.source) FROM " + warehouse + ".job_request_tenant t"
-                + " JOIN " + warehouse + ".sync_run r ON r.job_execution_id = t.job_execution_id"
-                + " WHERE r.status = 'COMPLETED' AND t.status = 'COMPLETED' GROUP BY t.request_id ORDER BY t.request_id",
-                Long.class)).containsExactly(20L, 20L, 20L);
-        long monthOfOne = server.queryForObject("SELECT r.rows_read FROM " + warehouse + ".job_request_tenant t JOIN "
-                + warehouse + ".sync_run r ON r.job_execution_id = t.job_execution_id WHERE t.source = 't0000'"
-                + " ORDER BY t.request_id LIMIT 1", Long.class);
+        assertThat(server.queryForList(
+                        "SELECT COUNT(DISTINCT r.source) FROM " + warehouse + ".job_request_tenant t"
+                                + " JOIN " + warehouse + ".sync_run r ON r.job_execution_id = t.job_execution_id"
+                                + " WHERE r.status = 'COMPLETED' AND t.status = 'COMPLETED' GROUP BY t.request_id ORDER BY t.request_id",
+                        Long.class))
+                .containsExactly(20L, 20L, 20L);
+        long monthOfOne = server.queryForObject(
+                "SELECT r.rows_read FROM " + warehouse + ".job_request_tenant t JOIN "
+                        + warehouse + ".sync_run r ON r.job_execution_id = t.job_execution_id WHERE t.source = 't0000'"
+                        + " ORDER BY t.request_id LIMIT 1",
+                Long.class);
         assertThat(monthOfOne).isPositive();
 
         String results = Files.readString(out.resolve("tenants-results.md"));
@@ -73,12 +93,14 @@ class BenchTenantsMariaDbIT {
         assertThat(rows.get(TenantsBenchmark.MONTH).get(6)).isEqualTo(String.format("%,d", TENANTS * monthOfOne));
         assertThat(rows.get(TenantsBenchmark.NIGHTLY).get(6)).isNotEqualTo("0");
         assertThat(rows.get(TenantsBenchmark.EMPTY).get(6)).isEqualTo("0");
-        assertThat(rows.get(TenantsBenchmark.NIGHTLY).get(10)).isEqualTo("every tenant completes, with its sync run;"
-                + " ≤ 5 min per 1,000 tenants; own connections ≤ 1 node(s) × (8 per server + a warehouse pool of 20)");
+        assertThat(rows.get(TenantsBenchmark.NIGHTLY).get(10))
+                .isEqualTo(
+                        "every tenant completes, with its sync run;"
+                                + " ≤ 5 min per 1,000 tenants; own connections ≤ 1 node(s) × (8 per server + a warehouse pool of 20)");
         assertThat(results).contains("Fixed cost per tenant: ");
         // the tenants' account reads the tenants and nothing else
         assertThat(server.queryForList("SHOW GRANTS FOR '" + DATABASE + "_ro'@'%'", String.class))
-                .anyMatch(grant -> grant.equals("GRANT SELECT ON `billing\\_bench\\_it\\_t____`.* TO `"
-                        + DATABASE + "_ro`@`%`"));
+                .anyMatch(grant ->
+                        grant.equals("GRANT SELECT ON `billing\\_bench\\_it\\_t____`.* TO `" + DATABASE + "_ro`@`%`"));
     }
 }

@@ -10,8 +10,8 @@ class BenchmarkMedianTest {
     @Test
     void givesASubSecondStepItsMedianTimeAndTheMostHeapOfAnyRun() {
         // given
-        List<BenchStep> runs = List.of(run(0.30, 40, 10), run(0.10, 90, 30), run(0.25, 20, 50), run(0.50, 60, 20),
-                run(0.20, 10, 5));
+        List<BenchStep> runs =
+                List.of(run(0.30, 40, 10), run(0.10, 90, 30), run(0.25, 20, 50), run(0.50, 60, 20), run(0.20, 10, 5));
 
         // when
         BenchStep median = Benchmark.median(runs);

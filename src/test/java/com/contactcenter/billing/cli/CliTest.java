@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,32 +29,138 @@ class CliTest {
 
     static Stream<Arguments> badUsage() {
         return Stream.of(
-                Arguments.of(new String[] {"sync", "--from", "2026-10-05", "--to", "2026-10-01"}, "--from 2026-10-05 is after --to 2026-10-01"),
+                Arguments.of(
+                        new String[] {"sync", "--from", "2026-10-05", "--to", "2026-10-01"},
+                        "--from 2026-10-05 is after --to 2026-10-01"),
                 Arguments.of(new String[] {"sync", "--from", "2026-10-05"}, "--to is required"),
                 Arguments.of(new String[] {"sync", "--source", "nope"}, "unknown source 'nope'; configured: t1"),
-                Arguments.of(new String[] {"snapshot", "--source", "t1", "--from", "2026-02-30", "--to", "2026-03-01"}, "--from '2026-02-30' no es una fecha (AAAA-MM-DD)"),
-                Arguments.of(new String[] {"snapshot", "--source", "t1", "--from", "+999999999-12-31", "--to", "+999999999-12-31"}, "--from '+999999999-12-31' no es una fecha (AAAA-MM-DD)"),
-                Arguments.of(new String[] {"diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-1"}, "--to '2026-10-1' no es una fecha (AAAA-MM-DD)"),
-                Arguments.of(new String[] {"export", "--source", "t1", "--from", "0000-01-01", "--to", "2026-01-01", "--format", "json", "--out", "x.json"}, "--from 0000-01-01 es anterior a 2000-01-01, el primer día admitido"),
-                Arguments.of(new String[] {"report", "--source", "t1", "--period", "1999-12"}, "--from 1999-12-01 es anterior a 2000-01-01, el primer día admitido"),
-                Arguments.of(new String[] {"sync", "--from", "0000-01-01", "--to", "2026-01-01"}, "--from 0000-01-01 es anterior a 2000-01-01, el primer día admitido"),
-                Arguments.of(new String[] {"sync", "--source", "t1", "--from", "+999999999-12-31", "--to", "+999999999-12-31"}, "--from '+999999999-12-31' no es una fecha (AAAA-MM-DD)"),
-                Arguments.of(new String[] {"sync", "--source", "t1", "--from", "9999-12-31", "--to", "9999-12-31"}, "--to 9999-12-31 es posterior a "),
-                Arguments.of(new String[] {"resync", "--source", "t1", "--from", "1990-01-01", "--to", "2026-10-01"}, "--from 1990-01-01 es anterior a 2000-01-01, el primer día admitido"),
-                Arguments.of(new String[] {"resync", "--source", "t1", "--from", "2026-02-30", "--to", "2026-03-01"}, "--from '2026-02-30' no es una fecha (AAAA-MM-DD)"),
-                Arguments.of(new String[] {"diff", "--source", "t1", "--from", "2026-10-01", "--to", "2999-01-01"}, "--to 2999-01-01 es posterior a "),
-                Arguments.of(new String[] {"snapshot", "--source", "t1", "--from", "2026-02-30", "--to", "2026-03-01", "--billing.report.locale=en"}, "--from '2026-02-30' is not a date (YYYY-MM-DD)"),
-                Arguments.of(new String[] {"snapshot", "--source", "t1", "--from", "2010-01-01", "--to", "2010-01-02", "--billing.sync.earliest-date=2020-01-01", "--billing.report.locale=en"}, "--from 2010-01-01 is before 2020-01-01, the earliest day allowed"),
-                Arguments.of(new String[] {"snapshot", "--from", "2026-10-01", "--to", "2026-10-31"}, "--source is required"),
-                Arguments.of(new String[] {"snapshot", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31", "--group-by", "year"}, "--group-by must be day, week or month, not 'year'"),
-                Arguments.of(new String[] {"export", "--source", "t1", "--period", "2026-13", "--format", "json", "--out", "x.json"}, "--period '2026-13' is not a month (YYYY-MM)"),
-                Arguments.of(new String[] {"export", "--source", "t1", "--period", "2026-10", "--format", "csv", "--out", "x.json"}, "--format must be json, not 'csv'"),
-                Arguments.of(new String[] {"export", "--source", "t1", "--period", "2026-10", "--from", "2026-10-01", "--to", "2026-10-02", "--format", "json", "--out", "x"}, "give either --period or --from/--to, not both"),
+                Arguments.of(
+                        new String[] {"snapshot", "--source", "t1", "--from", "2026-02-30", "--to", "2026-03-01"},
+                        "--from '2026-02-30' no es una fecha (AAAA-MM-DD)"),
+                Arguments.of(
+                        new String[] {
+                            "snapshot", "--source", "t1", "--from", "+999999999-12-31", "--to", "+999999999-12-31"
+                        },
+                        "--from '+999999999-12-31' no es una fecha (AAAA-MM-DD)"),
+                Arguments.of(
+                        new String[] {"diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-1"},
+                        "--to '2026-10-1' no es una fecha (AAAA-MM-DD)"),
+                Arguments.of(
+                        new String[] {
+                            "export",
+                            "--source",
+                            "t1",
+                            "--from",
+                            "0000-01-01",
+                            "--to",
+                            "2026-01-01",
+                            "--format",
+                            "json",
+                            "--out",
+                            "x.json"
+                        },
+                        "--from 0000-01-01 es anterior a 2000-01-01, el primer día admitido"),
+                Arguments.of(
+                        new String[] {"report", "--source", "t1", "--period", "1999-12"},
+                        "--from 1999-12-01 es anterior a 2000-01-01, el primer día admitido"),
+                Arguments.of(
+                        new String[] {"sync", "--from", "0000-01-01", "--to", "2026-01-01"},
+                        "--from 0000-01-01 es anterior a 2000-01-01, el primer día admitido"),
+                Arguments.of(
+                        new String[] {"sync", "--source", "t1", "--from", "+999999999-12-31", "--to", "+999999999-12-31"
+                        },
+                        "--from '+999999999-12-31' no es una fecha (AAAA-MM-DD)"),
+                Arguments.of(
+                        new String[] {"sync", "--source", "t1", "--from", "9999-12-31", "--to", "9999-12-31"},
+                        "--to 9999-12-31 es posterior a "),
+                Arguments.of(
+                        new String[] {"resync", "--source", "t1", "--from", "1990-01-01", "--to", "2026-10-01"},
+                        "--from 1990-01-01 es anterior a 2000-01-01, el primer día admitido"),
+                Arguments.of(
+                        new String[] {"resync", "--source", "t1", "--from", "2026-02-30", "--to", "2026-03-01"},
+                        "--from '2026-02-30' no es una fecha (AAAA-MM-DD)"),
+                Arguments.of(
+                        new String[] {"diff", "--source", "t1", "--from", "2026-10-01", "--to", "2999-01-01"},
+                        "--to 2999-01-01 es posterior a "),
+                Arguments.of(
+                        new String[] {
+                            "snapshot",
+                            "--source",
+                            "t1",
+                            "--from",
+                            "2026-02-30",
+                            "--to",
+                            "2026-03-01",
+                            "--billing.report.locale=en"
+                        },
+                        "--from '2026-02-30' is not a date (YYYY-MM-DD)"),
+                Arguments.of(
+                        new String[] {
+                            "snapshot",
+                            "--source",
+                            "t1",
+                            "--from",
+                            "2010-01-01",
+                            "--to",
+                            "2010-01-02",
+                            "--billing.sync.earliest-date=2020-01-01",
+                            "--billing.report.locale=en"
+                        },
+                        "--from 2010-01-01 is before 2020-01-01, the earliest day allowed"),
+                Arguments.of(
+                        new String[] {"snapshot", "--from", "2026-10-01", "--to", "2026-10-31"},
+                        "--source is required"),
+                Arguments.of(
+                        new String[] {
+                            "snapshot",
+                            "--source",
+                            "t1",
+                            "--from",
+                            "2026-10-01",
+                            "--to",
+                            "2026-10-31",
+                            "--group-by",
+                            "year"
+                        },
+                        "--group-by must be day, week or month, not 'year'"),
+                Arguments.of(
+                        new String[] {
+                            "export", "--source", "t1", "--period", "2026-13", "--format", "json", "--out", "x.json"
+                        },
+                        "--period '2026-13' is not a month (YYYY-MM)"),
+                Arguments.of(
+                        new String[] {
+                            "export", "--source", "t1", "--period", "2026-10", "--format", "csv", "--out", "x.json"
+                        },
+                        "--format must be json, not 'csv'"),
+                Arguments.of(
+                        new String[] {
+                            "export",
+                            "--source",
+                            "t1",
+                            "--period",
+                            "2026-10",
+                            "--from",
+                            "2026-10-01",
+                            "--to",
+                            "2026-10-02",
+                            "--format",
+                            "json",
+                            "--out",
+                            "x"
+                        },
+                        "give either --period or --from/--to, not both"),
                 Arguments.of(new String[] {"diff", "--source", "t1", "--from", "2026-10-01"}, "--to is required"),
-                Arguments.of(new String[] {"demo-data", "--url", "jdbc:h2:mem:x", "--users", "ten", "--messages", "5"}, "--users 'ten' is not a whole number"),
+                Arguments.of(
+                        new String[] {"demo-data", "--url", "jdbc:h2:mem:x", "--users", "ten", "--messages", "5"},
+                        "--users 'ten' is not a whole number"),
                 Arguments.of(new String[] {"frobnicate"}, "unknown command 'frobnicate'"),
-                Arguments.of(new String[] {"report", "--source", "t1", "--period", "2026-10", "--format", "xlsx,docx"}, "--format must be xlsx or pdf, not 'docx'"),
-                Arguments.of(new String[] {"report", "--source", "t1"}, "--period YYYY-MM or --from DATE --to DATE is required"),
+                Arguments.of(
+                        new String[] {"report", "--source", "t1", "--period", "2026-10", "--format", "xlsx,docx"},
+                        "--format must be xlsx or pdf, not 'docx'"),
+                Arguments.of(
+                        new String[] {"report", "--source", "t1"},
+                        "--period YYYY-MM or --from DATE --to DATE is required"),
                 Arguments.of(new String[] {"sync", "--verbose"}, "unknown option --verbose for 'sync'"));
     }
 
@@ -75,7 +180,14 @@ class CliTest {
         CliRun.Result result = cli.run("help");
 
         assertThat(result.exit()).isZero();
-        assertThat(result.out()).contains("sync", "snapshot", "export", "diff", "demo-data", "Exit status: 0 done, 1 the job failed, 2 bad usage");
+        assertThat(result.out())
+                .contains(
+                        "sync",
+                        "snapshot",
+                        "export",
+                        "diff",
+                        "demo-data",
+                        "Exit status: 0 done, 1 the job failed, 2 bad usage");
     }
 
     @Test
@@ -83,32 +195,50 @@ class CliTest {
         CliRun.Result result = cli.run(cli.with("sync", "--source", "t1", "--billing.sources[0].plan=gold"));
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.err().strip()).isEqualTo("error: billing.sources 't1' has the plan 'gold', which is not in"
-                + " billing.pricing.plans (plans: default)");
+        assertThat(result.err().strip())
+                .isEqualTo("error: billing.sources 't1' has the plan 'gold', which is not in"
+                        + " billing.pricing.plans (plans: default)");
     }
 
     @Test
     void snapshotOfASourceNeverSyncedFailsWithOneLineAndExitOne() {
-        CliRun.Result result = cli.run(cli.with("snapshot", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        CliRun.Result result =
+                cli.run(cli.with("snapshot", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.err().strip()).isEqualTo(
-                "error: nothing to compute from: source 't1' has never been synced (run: ./run-job.sh sync --source t1)");
+        assertThat(result.err().strip())
+                .isEqualTo(
+                        "error: nothing to compute from: source 't1' has never been synced (run: ./run-job.sh sync --source t1)");
     }
 
     @Test
     void generatesSyncsSnapshotsExportsAndDiffsATenant() throws Exception {
-        CliRun.Result generated = cli.run("demo-data", "--url", cli.sourceUrl(), "--user", "sa", "--users", "30", "--messages",
-                "5000", "--seed", "3", "--end", "2026-10-31", "--months", "1");
+        CliRun.Result generated = cli.run(
+                "demo-data",
+                "--url",
+                cli.sourceUrl(),
+                "--user",
+                "sa",
+                "--users",
+                "30",
+                "--messages",
+                "5000",
+                "--seed",
+                "3",
+                "--end",
+                "2026-10-31",
+                "--months",
+                "1");
         assertThat(generated.exit()).as(generated.err()).isZero();
 
-        CliRun.Result synced = cli.run(cli.with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        CliRun.Result synced =
+                cli.run(cli.with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
         assertThat(synced.exit()).as(synced.err()).isZero();
         assertThat(synced.out()).contains("COMPLETED").contains("t1").contains("31 days");
 
         Path out = dir.resolve("out/october.json");
-        CliRun.Result exported = cli.run(cli.with("export", "--source", "t1", "--period", "2026-10", "--format", "json", "--out",
-                out.toString()));
+        CliRun.Result exported = cli.run(cli.with(
+                "export", "--source", "t1", "--period", "2026-10", "--format", "json", "--out", out.toString()));
         assertThat(exported.exit()).as(exported.err()).isZero();
         JsonNode doc = JsonMapper.builder().build().readTree(Files.readString(out));
         assertThat(doc.get("source").asString()).isEqualTo("t1");
@@ -120,16 +250,27 @@ class CliTest {
         }
 
         Path reports = dir.resolve("reports");
-        CliRun.Result rendered = cli.run(cli.with("report", "--source", "t1", "--period", "2026-10", "--out", reports.toString()));
+        CliRun.Result rendered =
+                cli.run(cli.with("report", "--source", "t1", "--period", "2026-10", "--out", reports.toString()));
         assertThat(rendered.exit()).as(rendered.err()).isZero();
         try (Stream<Path> files = Files.list(reports)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "billing-estimate_t1_2026-10-01_2026-10-31.xlsx", "billing-estimate_t1_2026-10-01_2026-10-31.pdf");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "billing-estimate_t1_2026-10-01_2026-10-31.xlsx",
+                            "billing-estimate_t1_2026-10-01_2026-10-31.pdf");
         }
         assertThat(rendered.out()).contains("version 1");
 
         Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "x");
-        CliRun.Result unwritable = cli.run(cli.with("report", "--source", "t1", "--period", "2026-10", "--format", "pdf", "--out",
+        CliRun.Result unwritable = cli.run(cli.with(
+                "report",
+                "--source",
+                "t1",
+                "--period",
+                "2026-10",
+                "--format",
+                "pdf",
+                "--out",
                 notAFolder.resolve("sub").toString()));
         assertThat(unwritable.exit()).isEqualTo(1);
         assertThat(unwritable.err().lines()).hasSize(1);
@@ -140,32 +281,42 @@ class CliTest {
         for (String[] setting : new String[][] {
             {"--billing.report.template=" + dir.resolve("missing.xlsx"), "missing.xlsx"},
             {"--billing.report.template=" + corrupt, "corrupt.xlsx"},
-            {"--billing.report.font=" + dir.resolve("missing.ttf"), "missing.ttf"}}) {
-            CliRun.Result broken = cli.run(cli.with("report", "--source", "t1", "--period", "2026-10", "--out", failed.toString(),
-                    setting[0]));
+            {"--billing.report.font=" + dir.resolve("missing.ttf"), "missing.ttf"}
+        }) {
+            CliRun.Result broken = cli.run(cli.with(
+                    "report", "--source", "t1", "--period", "2026-10", "--out", failed.toString(), setting[0]));
             assertThat(broken.exit()).as(setting[0]).isEqualTo(1);
             assertThat(broken.err().lines()).as(broken.err()).hasSize(1);
             assertThat(broken.err()).startsWith("error: cannot write ").contains(setting[1]);
             try (Stream<Path> files = Files.list(failed)) {
-                assertThat(files).as("nothing is left behind when " + setting[1] + " fails").isEmpty();
+                assertThat(files)
+                        .as("nothing is left behind when " + setting[1] + " fails")
+                        .isEmpty();
             }
         }
 
-        CliRun.Result oneVersion = cli.run(cli.with("diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        CliRun.Result oneVersion =
+                cli.run(cli.with("diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
         assertThat(oneVersion.exit()).isEqualTo(1);
         assertThat(oneVersion.err()).contains("has 1 snapshot version(s); a diff needs two");
 
-        assertThat(cli.run(cli.with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31")).exit()).isZero();
-        CliRun.Result second = cli.run(cli.with("snapshot", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        assertThat(cli.run(cli.with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"))
+                        .exit())
+                .isZero();
+        CliRun.Result second =
+                cli.run(cli.with("snapshot", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
         assertThat(second.exit()).isZero();
         assertThat(second.out()).contains("version 2");
 
         CliRun.Result diff = cli.run(cli.with("diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
         assertThat(diff.exit()).as(diff.err()).isZero();
         assertThat(diff.out()).contains("version 1").contains("-> version 2");
-        assertThat(diff.out().lines().filter(l -> l.endsWith("*"))).as("a re-sync of unchanged data changes nothing")
+        assertThat(diff.out().lines().filter(l -> l.endsWith("*")))
+                .as("a re-sync of unchanged data changes nothing")
                 .isEmpty();
-        assertThat(diff.out()).containsPattern("total\\s+total\\s+amount\\s+" + doc.get("estimate").get("total").asString()
-                .replace(".", "\\.") + "\\s+" + doc.get("estimate").get("total").asString().replace(".", "\\.") + "\\s+0\\.00");
+        assertThat(diff.out())
+                .containsPattern("total\\s+total\\s+amount\\s+"
+                        + doc.get("estimate").get("total").asString().replace(".", "\\.") + "\\s+"
+                        + doc.get("estimate").get("total").asString().replace(".", "\\.") + "\\s+0\\.00");
     }
 }

@@ -63,16 +63,20 @@ class ClusterMariaDbIT {
     }
 
     private static Process serve(List<String> settings, int port, Path log) throws Exception {
-        List<String> java = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-jar", JAR.toString(), "serve"));
+        List<String> java = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar", JAR.toString(), "serve"));
         java.addAll(settings);
         java.add("--server.port=" + port);
         java.add("--server.address=127.0.0.1");
         java.add("--billing.security.accounts[0].name=ops");
         java.add("--billing.security.accounts[0].role=admin");
-        java.add("--billing.security.accounts[0].password-hash={bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD));
+        java.add(
+                "--billing.security.accounts[0].password-hash={bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD));
         java.add("--billing.security.accounts[0].tenants[0]=*");
-        return new ProcessBuilder(java).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(java)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static int freePort() throws Exception {
@@ -83,11 +87,15 @@ class ClusterMariaDbIT {
 
     private static HttpResponse<String> http(int port, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("ops:" + PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(("ops:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(30));
         if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -96,13 +104,32 @@ class ClusterMariaDbIT {
 
     @Test
     void twoNodesShareARequestAndOneKilledMidwayLosesNothing() throws Exception {
-        assertThat(JAR).as("the jar (mvn package runs before the integration tests)").exists();
+        assertThat(JAR)
+                .as("the jar (mvn package runs before the integration tests)")
+                .exists();
         String warehouse = MariaDb.recreateWarehouse("billing_it_cluster_wh");
         String source = MariaDb.recreate("billing_it_cluster_src");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int generated = Cli.run(new String[] {"demo-data", "--url", source, "--user", MariaDb.USER, "--users", "40",
-                "--messages", "40000", "--seed", "7", "--end", TO, "--months", "1"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+        int generated = Cli.run(
+                new String[] {
+                    "demo-data",
+                    "--url",
+                    source,
+                    "--user",
+                    MariaDb.USER,
+                    "--users",
+                    "40",
+                    "--messages",
+                    "40000",
+                    "--seed",
+                    "7",
+                    "--end",
+                    TO,
+                    "--months",
+                    "1"
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(generated).as(out.toString(StandardCharsets.UTF_8)).isZero();
         JdbcTemplate wh = new JdbcTemplate(MariaDb.dataSource("billing_it_cluster_wh"));
         List<String> settings = settings(warehouse, source);
@@ -120,9 +147,17 @@ class ClusterMariaDbIT {
             awaitNodes(wh, 2, nodeB, logB);
 
             // when one request of 64 tenants is submitted to node A
-            HttpResponse<String> submitted = http(portA, "POST", "/api/jobs/sync", "{\"from\": \"" + FROM
-                    + "\", \"to\": \"" + TO + "\", \"sources\": [" + String.join(", ", tenantNames().stream()
-                            .map(n -> "\"" + n + "\"").toList()) + "]}");
+            HttpResponse<String> submitted = http(
+                    portA,
+                    "POST",
+                    "/api/jobs/sync",
+                    "{\"from\": \"" + FROM
+                            + "\", \"to\": \"" + TO + "\", \"sources\": ["
+                            + String.join(
+                                    ", ",
+                                    tenantNames().stream()
+                                            .map(n -> "\"" + n + "\"")
+                                            .toList()) + "]}");
             assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
             JsonNode accepted = ExportJson.parse(submitted.body());
             long requestId = accepted.get("requestId").asLong();
@@ -132,9 +167,12 @@ class ClusterMariaDbIT {
             String nodeAName = "%:" + nodeA.pid() + ":%";
             String nodeBName = "%:" + nodeB.pid() + ":%";
             Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-            while (!(count(wh, requestId, "RUNNING", nodeAName) > 0 && count(wh, requestId, "COMPLETED", nodeAName) > 0
+            while (!(count(wh, requestId, "RUNNING", nodeAName) > 0
+                    && count(wh, requestId, "COMPLETED", nodeAName) > 0
                     && count(wh, requestId, "COMPLETED", nodeBName) > 0)) {
-                assertThat(Instant.now()).as("node A never got going: " + Files.readString(logA)).isBefore(deadline);
+                assertThat(Instant.now())
+                        .as("node A never got going: " + Files.readString(logA))
+                        .isBefore(deadline);
                 Thread.sleep(50);
             }
             int runningOnA = count(wh, requestId, "RUNNING", nodeAName);
@@ -144,43 +182,71 @@ class ClusterMariaDbIT {
             // then node B finishes the request, the tenants A was running included
             JsonNode status = null;
             deadline = Instant.now().plus(Duration.ofMinutes(4));
-            while (status == null || status.get("running").asInt() + status.get("waiting").asInt() > 0) {
-                assertThat(Instant.now()).as("the request never ended: " + status).isBefore(deadline);
+            while (status == null
+                    || status.get("running").asInt() + status.get("waiting").asInt() > 0) {
+                assertThat(Instant.now())
+                        .as("the request never ended: " + status)
+                        .isBefore(deadline);
                 Thread.sleep(500);
-                status = ExportJson.parse(http(portB, "GET", "/api/jobs/requests/" + requestId, null).body());
+                status = ExportJson.parse(http(portB, "GET", "/api/jobs/requests/" + requestId, null)
+                        .body());
             }
-            assertThat(List.of(status.get("total").asInt(), status.get("completed").asInt(),
-                    status.get("failed").asInt())).as(status.toString()).containsExactly(TENANTS, TENANTS, 0);
+            assertThat(List.of(
+                            status.get("total").asInt(),
+                            status.get("completed").asInt(),
+                            status.get("failed").asInt()))
+                    .as(status.toString())
+                    .containsExactly(TENANTS, TENANTS, 0);
             assertThat(runningOnA).isPositive();
             // a sync execution of node A was left running, recovered (FAILED) and restarted to COMPLETED on node B
-            assertThat(wh.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
-                    + " ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'usageSyncJob' AND e.STATUS = 'FAILED'",
-                    Integer.class)).isGreaterThanOrEqualTo(1);
-            assertThat(wh.queryForObject("SELECT COUNT(DISTINCT i.JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE i"
-                    + " JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID"
-                    + " WHERE i.JOB_NAME = 'usageSyncJob' AND e.STATUS = 'COMPLETED'", Integer.class))
+            assertThat(wh.queryForObject(
+                            "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
+                                    + " ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'usageSyncJob' AND e.STATUS = 'FAILED'",
+                            Integer.class))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(wh.queryForObject(
+                            "SELECT COUNT(DISTINCT i.JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE i"
+                                    + " JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID"
+                                    + " WHERE i.JOB_NAME = 'usageSyncJob' AND e.STATUS = 'COMPLETED'",
+                            Integer.class))
                     .isEqualTo(TENANTS);
             // and both nodes did some of the work
             assertThat(count(wh, requestId, "COMPLETED", nodeAName)).isPositive();
             assertThat(count(wh, requestId, "COMPLETED", nodeBName)).isPositive();
-            assertThat(wh.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class)).isZero();
+            assertThat(wh.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class))
+                    .isZero();
 
             // and every tenant has each of the 31 days exactly once, its facts those of a one-node run
-            HttpResponse<String> reference = http(portB, "POST", "/api/jobs/resync",
+            HttpResponse<String> reference = http(
+                    portB,
+                    "POST",
+                    "/api/jobs/resync",
                     "{\"source\": \"reference\", \"from\": \"" + FROM + "\", \"to\": \"" + TO + "\"}");
             assertThat(reference.statusCode()).as(reference.body()).isEqualTo(202);
-            awaitExecution(portB, ExportJson.parse(reference.body()).get("jobExecutionId").asLong());
-            assertThat(wh.queryForList("SELECT CONCAT(source, ' ', COUNT(*), ' ', COUNT(DISTINCT local_day))"
-                    + " FROM sync_day GROUP BY source", String.class)).hasSize(TENANTS + 1)
+            awaitExecution(
+                    portB,
+                    ExportJson.parse(reference.body()).get("jobExecutionId").asLong());
+            assertThat(wh.queryForList(
+                            "SELECT CONCAT(source, ' ', COUNT(*), ' ', COUNT(DISTINCT local_day))"
+                                    + " FROM sync_day GROUP BY source",
+                            String.class))
+                    .hasSize(TENANTS + 1)
                     .allMatch(line -> line.endsWith(" 31 31"));
             for (String table : List.of("fact_service_day", "fact_user_day", "fact_finding_day")) {
-                String columns = String.join(", ", wh.queryForList("SELECT COLUMN_NAME FROM information_schema.COLUMNS"
-                        + " WHERE TABLE_SCHEMA = 'billing_it_cluster_wh' AND TABLE_NAME = ? AND COLUMN_NAME <> 'source'"
-                        + " ORDER BY ORDINAL_POSITION", String.class, table));
+                String columns = String.join(
+                        ", ",
+                        wh.queryForList(
+                                "SELECT COLUMN_NAME FROM information_schema.COLUMNS"
+                                        + " WHERE TABLE_SCHEMA = 'billing_it_cluster_wh' AND TABLE_NAME = ? AND COLUMN_NAME <> 'source'"
+                                        + " ORDER BY ORDINAL_POSITION",
+                                String.class,
+                                table));
                 List<String> expected = rows(wh, table, columns, "reference");
                 assertThat(expected).as(table).isNotEmpty();
                 for (String tenant : tenantNames()) {
-                    assertThat(rows(wh, table, columns, tenant)).as(table + " of " + tenant).isEqualTo(expected);
+                    assertThat(rows(wh, table, columns, tenant))
+                            .as(table + " of " + tenant)
+                            .isEqualTo(expected);
                 }
             }
         } finally {
@@ -201,19 +267,32 @@ class ClusterMariaDbIT {
     }
 
     private static int count(JdbcTemplate wh, long requestId, String status, String node) {
-        return wh.queryForObject("SELECT COUNT(*) FROM job_request_tenant WHERE request_id = ? AND status = ?"
-                + " AND node LIKE ?", Integer.class, requestId, status, node);
+        return wh.queryForObject(
+                "SELECT COUNT(*) FROM job_request_tenant WHERE request_id = ? AND status = ?" + " AND node LIKE ?",
+                Integer.class,
+                requestId,
+                status,
+                node);
     }
 
     private static void awaitNodes(JdbcTemplate wh, int nodes, Process process, Path log) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (true) {
-            assertThat(process.isAlive()).as("the node stopped: " + Files.readString(log)).isTrue();
-            assertThat(Instant.now()).as("the node never joined: " + Files.readString(log)).isBefore(deadline);
-            boolean ready = Boolean.TRUE.equals(wh.queryForObject("SELECT COUNT(*) FROM information_schema.TABLES"
-                    + " WHERE TABLE_SCHEMA = 'billing_it_cluster_wh' AND TABLE_NAME = 'QRTZ_SCHEDULER_STATE'",
-                    Integer.class) > 0) && wh.queryForObject("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE"
-                            + " WHERE SCHED_NAME = 'billing-work'", Integer.class) >= nodes;
+            assertThat(process.isAlive())
+                    .as("the node stopped: " + Files.readString(log))
+                    .isTrue();
+            assertThat(Instant.now())
+                    .as("the node never joined: " + Files.readString(log))
+                    .isBefore(deadline);
+            boolean ready = Boolean.TRUE.equals(wh.queryForObject(
+                                    "SELECT COUNT(*) FROM information_schema.TABLES"
+                                            + " WHERE TABLE_SCHEMA = 'billing_it_cluster_wh' AND TABLE_NAME = 'QRTZ_SCHEDULER_STATE'",
+                                    Integer.class)
+                            > 0)
+                    && wh.queryForObject(
+                                    "SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE" + " WHERE SCHED_NAME = 'billing-work'",
+                                    Integer.class)
+                            >= nodes;
             if (ready) {
                 return;
             }
@@ -224,7 +303,10 @@ class ClusterMariaDbIT {
     private static void awaitExecution(int port, long id) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (true) {
-            String status = ExportJson.parse(http(port, "GET", "/api/jobs/" + id, null).body()).get("status").asString();
+            String status = ExportJson.parse(
+                            http(port, "GET", "/api/jobs/" + id, null).body())
+                    .get("status")
+                    .asString();
             if (status.equals("COMPLETED")) {
                 return;
             }
@@ -235,7 +317,9 @@ class ClusterMariaDbIT {
     }
 
     private static List<String> rows(JdbcTemplate wh, String table, String columns, String source) {
-        return wh.queryForList("SELECT CONCAT_WS('|', " + columns + ") FROM " + table + " WHERE source = ? ORDER BY "
-                + columns, String.class, source);
+        return wh.queryForList(
+                "SELECT CONCAT_WS('|', " + columns + ") FROM " + table + " WHERE source = ? ORDER BY " + columns,
+                String.class,
+                source);
     }
 }

@@ -22,8 +22,10 @@ class CommandClockTest {
     @Test
     void demoDataWithoutAnEndEndsOnTheClocksDay() {
         // given
-        CliArguments arguments = CliArguments.parse(new String[] {"demo-data", "--url", "jdbc:h2:mem:x", "--users", "30",
-            "--messages", "100"}, Cli.OPTIONS, Cli.FLAGS);
+        CliArguments arguments = CliArguments.parse(
+                new String[] {"demo-data", "--url", "jdbc:h2:mem:x", "--users", "30", "--messages", "100"},
+                Cli.OPTIONS,
+                Cli.FLAGS);
 
         // when
         CommandRequest.DemoData request = (CommandRequest.DemoData) CommandRequest.of(arguments, JUNE_FIRST);
@@ -38,13 +40,14 @@ class CommandClockTest {
         CliRun cli = new CliRun(dir);
 
         // when: a day the system's clock has long passed
-        CliRun.Result result = cli.run(JUNE_FIRST, cli.with("snapshot", "--source", "t1", "--from", "2020-06-01",
-                "--to", "2020-06-02"));
+        CliRun.Result result = cli.run(
+                JUNE_FIRST, cli.with("snapshot", "--source", "t1", "--from", "2020-06-01", "--to", "2020-06-02"));
 
         // then
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).isEqualTo("error: --to 2020-06-02 es posterior a 2020-06-01, mañana en America/Bogota\n"
-                + "run './run-job.sh help' for usage\n");
+        assertThat(result.err())
+                .isEqualTo("error: --to 2020-06-02 es posterior a 2020-06-01, mañana en America/Bogota\n"
+                        + "run './run-job.sh help' for usage\n");
         assertThat(dir.resolve("warehouse.mv.db")).doesNotExist();
     }
 }

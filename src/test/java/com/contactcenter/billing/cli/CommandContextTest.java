@@ -18,12 +18,14 @@ import org.springframework.security.web.SecurityFilterChain;
 class CommandContextTest {
 
     @Test
-    void aCommandStartsNoWebServerNoSecurityFilterChainAndNoScheduleButItsBatchJobs(@TempDir Path dir) throws Exception {
+    void aCommandStartsNoWebServerNoSecurityFilterChainAndNoScheduleButItsBatchJobs(@TempDir Path dir)
+            throws Exception {
         try (ConfigurableApplicationContext context = Cli.start(new CliRun(dir).with())) {
             assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
             assertThat(context.getBeanNamesForType(SecurityFilterChain.class)).isEmpty();
             assertThat(context.getBeanNamesForType(Scheduler.class)).isEmpty();
-            assertThat(beanClasses(context)).noneMatch(name -> name.startsWith("com.contactcenter.billing.web."))
+            assertThat(beanClasses(context))
+                    .noneMatch(name -> name.startsWith("com.contactcenter.billing.web."))
                     .noneMatch(name -> name.startsWith("org.springdoc."))
                     .noneMatch(name -> name.startsWith("org.thymeleaf."))
                     .doesNotContain("com.contactcenter.billing.schedule.ScheduleRegistrar");
@@ -33,23 +35,31 @@ class CommandContextTest {
 
     @Test
     void serveStartsTheWebServerTheSecurityFilterChainAndTheSchedule(@TempDir Path dir) throws Exception {
-        try (ConfigurableApplicationContext context = Cli.startService(new CliRun(dir).with("--server.port=0"),
-                () -> { })) {
+        try (ConfigurableApplicationContext context =
+                Cli.startService(new CliRun(dir).with("--server.port=0"), () -> {})) {
             assertThat(context).isInstanceOf(WebServerApplicationContext.class);
-            assertThat(((WebServerApplicationContext) context).getWebServer().getPort()).isPositive();
+            assertThat(((WebServerApplicationContext) context).getWebServer().getPort())
+                    .isPositive();
             assertThat(context.getBeanNamesForType(SecurityFilterChain.class)).isNotEmpty();
             assertThat(context.getBean(Scheduler.class).isStarted()).isTrue();
-            assertThat(beanClasses(context)).contains("com.contactcenter.billing.schedule.ScheduleRegistrar",
-                    "com.contactcenter.billing.web.DashboardApi");
+            assertThat(beanClasses(context))
+                    .contains(
+                            "com.contactcenter.billing.schedule.ScheduleRegistrar",
+                            "com.contactcenter.billing.web.DashboardApi");
         }
     }
 
     @Test
     void serveDoesNotStartWithAnAccountWhoseTenantIsNoSource(@TempDir Path dir) {
-        String[] args = new CliRun(dir).with("--server.port=0", "--billing.security.accounts[0].name=globex-admin",
-                "--billing.security.accounts[0].role=admin", "--billing.security.accounts[0].tenants[0]=globex");
+        String[] args = new CliRun(dir)
+                .with(
+                        "--server.port=0",
+                        "--billing.security.accounts[0].name=globex-admin",
+                        "--billing.security.accounts[0].role=admin",
+                        "--billing.security.accounts[0].tenants[0]=globex");
 
-        assertThatThrownBy(() -> Cli.startService(args, () -> { })).rootCause()
+        assertThatThrownBy(() -> Cli.startService(args, () -> {}))
+                .rootCause()
                 .hasMessage("billing.security.accounts 'globex-admin' has the tenant 'globex', which is not a source in"
                         + " billing.sources (or '*')");
     }
@@ -57,6 +67,7 @@ class CommandContextTest {
     private static List<String> beanClasses(ConfigurableApplicationContext context) {
         return Arrays.stream(context.getBeanDefinitionNames())
                 .map(name -> context.getBeanFactory().getBeanDefinition(name).getBeanClassName())
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 }

@@ -28,8 +28,10 @@ class CommandHelpTest {
 
         assertThat(result.exit()).isZero();
         assertThat(result.err()).isEmpty();
-        assertThat(result.out()).startsWith("usage: ./run-job.sh " + command + " [OPTIONS] [--spring.*=...]\n\n")
-                .containsPattern(line(command)).endsWith("Exit status: 0 done, 1 the job failed, 2 bad usage.\n");
+        assertThat(result.out())
+                .startsWith("usage: ./run-job.sh " + command + " [OPTIONS] [--spring.*=...]\n\n")
+                .containsPattern(line(command))
+                .endsWith("Exit status: 0 done, 1 the job failed, 2 bad usage.\n");
         for (String option : Cli.OPTIONS.get(command)) {
             assertThat(result.out()).as(command + " --" + option).contains("--" + option);
         }
@@ -84,7 +86,8 @@ class CommandHelpTest {
         String all = new CliRun(dir).run("help").out();
 
         assertThat(new CliRun(dir).run("--help").out()).isEqualTo(all);
-        assertThat(all).startsWith("usage: ./run-job.sh [COMMAND] [OPTIONS] [--spring.*=...]\n")
+        assertThat(all)
+                .startsWith("usage: ./run-job.sh [COMMAND] [OPTIONS] [--spring.*=...]\n")
                 .endsWith("Every command takes --help. Exit status: 0 done, 1 the job failed, 2 bad usage.\n");
         for (String command : Set.copyOf(Cli.OPTIONS.keySet())) {
             if (!command.equals("demo")) {

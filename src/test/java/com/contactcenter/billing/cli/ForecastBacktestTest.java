@@ -39,12 +39,17 @@ import org.springframework.test.context.TestPropertySource;
  * replay out on its own from the generated days (whole days, twelve of each weekday), and holds
  * the printed errors to its own within 0.1 (the table prints one decimal).
  */
-@SpringBootTest(properties = {FixedClock.PROPERTY + "=2026-07-10T17:00:00Z",
-    "spring.datasource.url=jdbc:h2:mem:wh_forecast_backtest;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-    "billing.sources[0].name=weekly", "billing.sources[0].username=sa",
-    "billing.sources[0].url=jdbc:h2:mem:forecast_weekly_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-    "billing.sources[0].time-zone=America/Bogota", "billing.schedule.enabled=false",
-    "logging.level.com.contactcenter.billing=WARN"})
+@SpringBootTest(
+        properties = {
+            FixedClock.PROPERTY + "=2026-07-10T17:00:00Z",
+            "spring.datasource.url=jdbc:h2:mem:wh_forecast_backtest;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "billing.sources[0].name=weekly",
+            "billing.sources[0].username=sa",
+            "billing.sources[0].url=jdbc:h2:mem:forecast_weekly_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "billing.sources[0].time-zone=America/Bogota",
+            "billing.schedule.enabled=false",
+            "logging.level.com.contactcenter.billing=WARN"
+        })
 @TestPropertySource(locations = "classpath:edge-tenant-pricing.properties")
 @Import(FixedClock.class)
 class ForecastBacktestTest {
@@ -71,8 +76,9 @@ class ForecastBacktestTest {
         if (synced) {
             return;
         }
-        SourceDatabases.loadH2Script("forecast_weekly_src", new WeeklyTenant().days(FIRST, LAST, SMS::get, d -> 0)
-                .sql(1));
+        SourceDatabases.loadH2Script(
+                "forecast_weekly_src",
+                new WeeklyTenant().days(FIRST, LAST, SMS::get, d -> 0).sql(1));
         SyncOutcome outcome = jobs.sync(List.of("weekly"), new SyncWindow(FIRST, LAST.plusDays(1)), Requester.cli());
         assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
         synced = true;
@@ -94,8 +100,7 @@ class ForecastBacktestTest {
     }
 
     /** One replay worked out by hand: units at the point, low and high end, and the straight line. */
-    record Replay(long point, long low, long high, long straight, long actual) {
-    }
+    record Replay(long point, long low, long high, long straight, long actual) {}
 
     /**
      * As of the end of {@code cutOff}: each weekday's mean and middle over the 84 days before, the
@@ -147,12 +152,16 @@ class ForecastBacktestTest {
             byWeekday[w] += day;
             trendTerm += means[w] * x;
         }
-        double variance = scatter * (own + Arrays.stream(byWeekday).map(b -> b * b / 12).sum()
-                + trendTerm * trendTerm / squares);
+        double variance =
+                scatter * (own + Arrays.stream(byWeekday).map(b -> b * b / 12).sum() + trendTerm * trendTerm / squares);
         double halfWidth = 1.2815515655446004 * Math.sqrt(variance);
         double point = soFar + toCome;
-        return new Replay(Math.round(point), Math.max(soFar, Math.round(point - halfWidth)),
-                Math.round(point + halfWidth), Math.round(soFar * (double) month.lengthOfMonth() / cutOff), actual);
+        return new Replay(
+                Math.round(point),
+                Math.max(soFar, Math.round(point - halfWidth)),
+                Math.round(point + halfWidth),
+                Math.round(soFar * (double) month.lengthOfMonth() / cutOff),
+                actual);
     }
 
     @Test
@@ -162,17 +171,19 @@ class ForecastBacktestTest {
 
         // when
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int exit = command.print(new CommandRequest.ForecastBacktest("weekly", 4),
+        int exit = command.print(
+                new CommandRequest.ForecastBacktest("weekly", 4),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         // then
         String text = printed.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(text).isZero();
-        assertThat(text).startsWith("forecast backtest of weekly (America/Bogota): 4 months (2026-03 to 2026-06),"
-                + " as of the end of days 3, 7, 10, 14, 21\n");
+        assertThat(text)
+                .startsWith("forecast backtest of weekly (America/Bogota): 4 months (2026-03 to 2026-06),"
+                        + " as of the end of days 3, 7, 10, 14, 21\n");
         List<String> lines = text.lines().toList();
-        List<YearMonth> months = List.of(YearMonth.of(2026, 3), YearMonth.of(2026, 4), YearMonth.of(2026, 5),
-                YearMonth.of(2026, 6));
+        List<YearMonth> months =
+                List.of(YearMonth.of(2026, 3), YearMonth.of(2026, 4), YearMonth.of(2026, 5), YearMonth.of(2026, 6));
         double[] forecastSms = new double[CUT_OFFS.length];
         double[] straightSms = new double[CUT_OFFS.length];
         for (int i = 0; i < CUT_OFFS.length; i++) {
@@ -214,7 +225,9 @@ class ForecastBacktestTest {
         Period june = new Period(LocalDate.parse("2026-06-01"), LocalDate.parse("2026-06-30"), WeeklyTenant.ZONE);
 
         // when: as of the end of June 3rd, with the rest of June in the warehouse
-        Forecast forecast = forecasts.forecast("weekly", june,
+        Forecast forecast = forecasts.forecast(
+                "weekly",
+                june,
                 LocalDate.parse("2026-06-04").atStartOfDay(WeeklyTenant.ZONE).toInstant());
 
         // then: the figures of the days up to June 3rd alone
@@ -222,8 +235,7 @@ class ForecastBacktestTest {
         Forecast.ServiceForecast units = forecast.services().get(ServiceKey.SMS_OUT.ordinal());
         assertThat(List.of(units.point(), units.low(), units.high()))
                 .containsExactly(expected.point(), expected.low(), expected.high());
-        assertThat(forecast.point().total()).isEqualByComparingTo(
-                String.valueOf(80_000 + 50 * expected.point()));
+        assertThat(forecast.point().total()).isEqualByComparingTo(String.valueOf(80_000 + 50 * expected.point()));
     }
 
     /** Where the printed forecast line of a cut-off day is; the straight line's follows it. */

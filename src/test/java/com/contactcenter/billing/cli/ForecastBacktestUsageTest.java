@@ -20,17 +20,23 @@ class ForecastBacktestUsageTest {
         return Stream.of(
                 Arguments.of(new String[] {"forecast-backtest", "--months", "3"}, "--source is required"),
                 Arguments.of(new String[] {"forecast-backtest", "--source", "t1"}, "--months is required"),
-                Arguments.of(new String[] {"forecast-backtest", "--source", "t1", "--months", "0"},
+                Arguments.of(
+                        new String[] {"forecast-backtest", "--source", "t1", "--months", "0"},
                         "--months must be between 1 and 60, not 0"),
-                Arguments.of(new String[] {"forecast-backtest", "--source", "t1", "--months", "61"},
+                Arguments.of(
+                        new String[] {"forecast-backtest", "--source", "t1", "--months", "61"},
                         "--months must be between 1 and 60, not 61"),
-                Arguments.of(new String[] {"forecast-backtest", "--source", "t1", "--months", "three"},
+                Arguments.of(
+                        new String[] {"forecast-backtest", "--source", "t1", "--months", "three"},
                         "--months 'three' is not a whole number"),
-                Arguments.of(new String[] {"forecast-backtest", "--source", "nope", "--months", "3"},
+                Arguments.of(
+                        new String[] {"forecast-backtest", "--source", "nope", "--months", "3"},
                         "unknown source 'nope'; configured: t1"),
-                Arguments.of(new String[] {"forecast-backtest", "--source", "t1", "--months", "3", "--from", "2026-01-01"},
+                Arguments.of(
+                        new String[] {"forecast-backtest", "--source", "t1", "--months", "3", "--from", "2026-01-01"},
                         "unknown option --from for 'forecast-backtest'"),
-                Arguments.of(new String[] {"forecast-backtest", "--source", "t1", "--months", "3", "--months", "4"},
+                Arguments.of(
+                        new String[] {"forecast-backtest", "--source", "t1", "--months", "3", "--months", "4"},
                         "--months is given twice"));
     }
 

@@ -31,13 +31,14 @@ class KillAndRestartMariaDbIT {
     private static final String FROM = "2026-08-01";
     private static final String TO = "2026-10-31";
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
     private static Result cli(List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Cli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = Cli.run(
+                args.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -65,31 +66,55 @@ class KillAndRestartMariaDbIT {
 
     @Test
     void aSyncKilledMidwayAndRestartedGivesTheFiguresOfAnUninterruptedRun() throws Exception {
-        assertThat(JAR).as("the jar (mvn package runs before the integration tests)").exists();
+        assertThat(JAR)
+                .as("the jar (mvn package runs before the integration tests)")
+                .exists();
         String warehouse = MariaDb.recreateWarehouse("billing_it_crash_wh");
         String source = MariaDb.recreate("billing_it_crash_src");
-        Result generated = cli(List.of("demo-data", "--url", source, "--user", MariaDb.USER, "--users", "300",
-                "--messages", "600000", "--seed", "11", "--end", TO, "--months", "3"));
+        Result generated = cli(List.of(
+                "demo-data",
+                "--url",
+                source,
+                "--user",
+                MariaDb.USER,
+                "--users",
+                "300",
+                "--messages",
+                "600000",
+                "--seed",
+                "11",
+                "--end",
+                TO,
+                "--months",
+                "3"));
         assertThat(generated.exit()).as(generated.err()).isZero();
         JdbcTemplate wh = new JdbcTemplate(MariaDb.dataSource("billing_it_crash_wh"));
 
         // given a real process syncing the tenant day by day
-        List<String> java = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                JAR.toString()));
+        List<String> java = new ArrayList<>(
+                List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
         java.addAll(command(warehouse, source, "sync", "--source", "killed", "--from", FROM, "--to", TO));
         Path log = Files.createTempFile("killed-sync", ".log");
-        Process process = new ProcessBuilder(java).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(java)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
 
         // when it is killed (SIGKILL) once some days are committed
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         int daysDone = 0;
         while (daysDone < 5) {
-            assertThat(Instant.now()).as("the sync never got going: " + Files.readString(log)).isBefore(deadline);
-            assertThat(process.isAlive()).as("the sync ended before it could be killed: " + Files.readString(log))
+            assertThat(Instant.now())
+                    .as("the sync never got going: " + Files.readString(log))
+                    .isBefore(deadline);
+            assertThat(process.isAlive())
+                    .as("the sync ended before it could be killed: " + Files.readString(log))
                     .isTrue();
             Thread.sleep(100);
-            daysDone = tableExists(wh) ? wh.queryForObject(
-                    "SELECT COALESCE(MAX(days_done), 0) FROM sync_run WHERE source = 'killed'", Integer.class) : 0;
+            daysDone = tableExists(wh)
+                    ? wh.queryForObject(
+                            "SELECT COALESCE(MAX(days_done), 0) FROM sync_run WHERE source = 'killed'", Integer.class)
+                    : 0;
         }
         process.destroyForcibly();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -97,8 +122,9 @@ class KillAndRestartMariaDbIT {
 
         // then the execution is left STARTED, holding the source, with part of the days done
         long execution = wh.queryForObject("SELECT job_execution_id FROM sync_run WHERE source = 'killed'", Long.class);
-        assertThat(wh.queryForObject("SELECT status FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", String.class,
-                execution)).isEqualTo("STARTED");
+        assertThat(wh.queryForObject(
+                        "SELECT status FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", String.class, execution))
+                .isEqualTo("STARTED");
         int killedAt = wh.queryForObject("SELECT days_done FROM sync_run WHERE source = 'killed'", Integer.class);
         assertThat(killedAt).isBetween(5, 91);
         assertThat(wh.queryForObject("SELECT job_execution_id FROM sync_lock WHERE source = 'killed'", Long.class))
@@ -111,39 +137,59 @@ class KillAndRestartMariaDbIT {
         // then it is recovered and continues from the last committed day to the end
         assertThat(restarted.exit()).as(restarted.out() + restarted.err()).isZero();
         assertThat(restarted.out()).contains("COMPLETED").contains("92 days");
-        assertThat(wh.queryForObject("SELECT status FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", String.class,
-                execution)).isEqualTo("FAILED");
-        assertThat(wh.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION f"
-                + " ON e.JOB_INSTANCE_ID = f.JOB_INSTANCE_ID WHERE f.JOB_EXECUTION_ID = ? AND e.STATUS = 'COMPLETED'",
-                Integer.class, execution)).isEqualTo(1);
-        assertThat(wh.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class)).isZero();
+        assertThat(wh.queryForObject(
+                        "SELECT status FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", String.class, execution))
+                .isEqualTo("FAILED");
+        assertThat(wh.queryForObject(
+                        "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION f"
+                                + " ON e.JOB_INSTANCE_ID = f.JOB_INSTANCE_ID WHERE f.JOB_EXECUTION_ID = ? AND e.STATUS = 'COMPLETED'",
+                        Integer.class,
+                        execution))
+                .isEqualTo(1);
+        assertThat(wh.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class))
+                .isZero();
 
         // and an uninterrupted sync of the same tenant gives exactly the same facts
         Result clean = cli(command(warehouse, source, "sync", "--source", "clean", "--from", FROM, "--to", TO));
         assertThat(clean.exit()).as(clean.err()).isZero();
         for (String table : List.of("fact_service_day", "fact_user_day", "fact_finding_day")) {
-            String columns = String.join(", ", wh.queryForList("SELECT COLUMN_NAME FROM information_schema.COLUMNS"
-                    + " WHERE TABLE_SCHEMA = 'billing_it_crash_wh' AND TABLE_NAME = ? AND COLUMN_NAME <> 'source'"
-                    + " ORDER BY ORDINAL_POSITION", String.class, table));
+            String columns = String.join(
+                    ", ",
+                    wh.queryForList(
+                            "SELECT COLUMN_NAME FROM information_schema.COLUMNS"
+                                    + " WHERE TABLE_SCHEMA = 'billing_it_crash_wh' AND TABLE_NAME = ? AND COLUMN_NAME <> 'source'"
+                                    + " ORDER BY ORDINAL_POSITION",
+                            String.class,
+                            table));
             List<String> killed = rows(wh, table, columns, "killed");
             assertThat(killed).as(table).isNotEmpty();
             assertThat(killed).as(table).isEqualTo(rows(wh, table, columns, "clean"));
         }
-        assertThat(wh.queryForList("SELECT CONCAT(local_day, ' ', rows_read) FROM sync_day WHERE source = 'killed'"
-                + " ORDER BY local_day", String.class)).hasSize(92).isEqualTo(wh.queryForList(
+        assertThat(wh.queryForList(
+                        "SELECT CONCAT(local_day, ' ', rows_read) FROM sync_day WHERE source = 'killed'"
+                                + " ORDER BY local_day",
+                        String.class))
+                .hasSize(92)
+                .isEqualTo(wh.queryForList(
                         "SELECT CONCAT(local_day, ' ', rows_read) FROM sync_day WHERE source = 'clean'"
-                        + " ORDER BY local_day", String.class));
+                                + " ORDER BY local_day",
+                        String.class));
         assertThat(wh.queryForObject("SELECT rows_read FROM sync_run WHERE source = 'killed'", Long.class))
                 .isEqualTo(wh.queryForObject("SELECT rows_read FROM sync_run WHERE source = 'clean'", Long.class));
     }
 
     private static boolean tableExists(JdbcTemplate wh) {
-        return wh.queryForObject("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA ="
-                + " 'billing_it_crash_wh' AND TABLE_NAME = 'sync_run'", Integer.class) > 0;
+        return wh.queryForObject(
+                        "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA ="
+                                + " 'billing_it_crash_wh' AND TABLE_NAME = 'sync_run'",
+                        Integer.class)
+                > 0;
     }
 
     private static List<String> rows(JdbcTemplate wh, String table, String columns, String source) {
-        return wh.queryForList("SELECT CONCAT_WS('|', " + columns + ") FROM " + table + " WHERE source = ? ORDER BY "
-                + columns, String.class, source);
+        return wh.queryForList(
+                "SELECT CONCAT_WS('|', " + columns + ") FROM " + table + " WHERE source = ? ORDER BY " + columns,
+                String.class,
+                source);
     }
 }

@@ -39,13 +39,17 @@ class PortfolioMariaDbIT {
 
     @Test
     void hundredsOfTenantsInOneWorkbookWithinTheSmallHeap() throws Exception {
-        assertThat(JAR).as("the jar (mvn package runs before the integration tests)").exists();
+        assertThat(JAR)
+                .as("the jar (mvn package runs before the integration tests)")
+                .exists();
         String warehouse = MariaDb.recreateWarehouse("pf_wh");
         String source = MariaDb.loadSource("pf_src", EdgeTenantFixture.SQL);
         Path dir = Files.createDirectories(Path.of("target/portfolio-it"));
         Path config = dir.resolve("tenants.properties");
-        List<String> lines = new ArrayList<>(List.of("spring.datasource.url=" + warehouse,
-                "spring.datasource.username=" + MariaDb.USER, "spring.datasource.password=" + MariaDb.PASSWORD,
+        List<String> lines = new ArrayList<>(List.of(
+                "spring.datasource.url=" + warehouse,
+                "spring.datasource.username=" + MariaDb.USER,
+                "spring.datasource.password=" + MariaDb.PASSWORD,
                 "logging.level.com.contactcenter.billing=WARN",
                 "billing.pricing.plans.pro.currency=USD",
                 "billing.pricing.plans.pro.seats[0].role=Agente",
@@ -79,17 +83,31 @@ class PortfolioMariaDbIT {
         // when the jar writes the portfolio in 256 MB of heap, computing the other 298 snapshots
         Path log = dir.resolve("portfolio.log");
         Path gc = dir.resolve("portfolio-gc.log");
-        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
-                "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gc.toAbsolutePath(), "-jar", JAR.toString(), "portfolio", "--period", "2026-10", "--out",
-                dir.toAbsolutePath().toString(), settings).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Xmx256m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-Xlog:gc:file=" + gc.toAbsolutePath(),
+                        "-jar",
+                        JAR.toString(),
+                        "portfolio",
+                        "--period",
+                        "2026-10",
+                        "--out",
+                        dir.toAbsolutePath().toString(),
+                        settings)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
 
         // then
         String output = Files.readString(log);
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("portfolio of 2026-10: " + TENANTS + " tenants",
-                String.format("%-12s %d", "ok", TENANTS));
-        System.out.printf("portfolio of %d tenants: largest heap in use before a collection %d MB (of 256)%n",
+        assertThat(output)
+                .contains("portfolio of 2026-10: " + TENANTS + " tenants", String.format("%-12s %d", "ok", TENANTS));
+        System.out.printf(
+                "portfolio of %d tenants: largest heap in use before a collection %d MB (of 256)%n",
                 TENANTS, largestHeapInUse(gc));
         try (InputStream in = Files.newInputStream(dir.resolve("billing-portfolio_2026-10.xlsx"));
                 XSSFWorkbook workbook = new XSSFWorkbook(in)) {
@@ -110,7 +128,8 @@ class PortfolioMariaDbIT {
                     .isEqualTo(usd.multiply(BigDecimal.valueOf(TENANTS / 2)).doubleValue());
             assertThat(tenants.getLastRowNum()).isEqualTo(1 + TENANTS + 2);
         }
-        assertThat(Files.readAllLines(dir.resolve("billing-portfolio_2026-10.csv"))).hasSize(1 + TENANTS);
+        assertThat(Files.readAllLines(dir.resolve("billing-portfolio_2026-10.csv")))
+                .hasSize(1 + TENANTS);
     }
 
     /** The largest heap in use before a collection, in MB, from lines such as "Pause Young ... 120M->30M(256M)". */
@@ -129,8 +148,18 @@ class PortfolioMariaDbIT {
     /** The tenant's own export of October: its estimated total. */
     private static BigDecimal total(String settings, String tenant, Path dir) throws Exception {
         Path file = dir.resolve(tenant + ".json");
-        CliRun.Result export = new CliRun(dir).run("export", "--source", tenant, "--period", "2026-10", "--format", "json",
-                "--out", file.toAbsolutePath().toString(), settings);
+        CliRun.Result export = new CliRun(dir)
+                .run(
+                        "export",
+                        "--source",
+                        tenant,
+                        "--period",
+                        "2026-10",
+                        "--format",
+                        "json",
+                        "--out",
+                        file.toAbsolutePath().toString(),
+                        settings);
         assertThat(export.exit()).as(export.err()).isZero();
         JsonNode doc = JsonMapper.builder().build().readTree(file.toFile());
         return new BigDecimal(doc.get("estimate").get("total").asString());

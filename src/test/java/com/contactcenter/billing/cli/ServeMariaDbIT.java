@@ -30,8 +30,12 @@ class ServeMariaDbIT {
     private static final String PASSWORD = "serve-it-pw";
 
     private static Process serve(int port, String warehouse, String source, String hash, Path log) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                JAR.toString(), "serve", "--server.port=" + port,
+        List<String> cmd = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-jar",
+                JAR.toString(),
+                "serve",
+                "--server.port=" + port,
                 "--spring.datasource.url=" + warehouse,
                 "--spring.datasource.username=" + MariaDb.USER,
                 "--spring.datasource.password=" + MariaDb.PASSWORD,
@@ -49,7 +53,8 @@ class ServeMariaDbIT {
                 "--billing.security.accounts[0].tenants[0]=*",
                 "--billing.security.accounts[0].password-hash=${SERVE_IT_ADMIN_HASH}",
                 "--logging.level.com.contactcenter.billing=INFO"));
-        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         // the hash comes from the environment, as in production
         builder.environment().put("SERVE_IT_ADMIN_HASH", hash);
         return builder.start();
@@ -82,8 +87,9 @@ class ServeMariaDbIT {
             Thread.sleep(35_000);
 
             // then both nodes are in one Quartz cluster
-            assertThat(wh.queryForObject("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = 'billing'",
-                    Integer.class)).isEqualTo(2);
+            assertThat(wh.queryForObject(
+                            "SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = 'billing'", Integer.class))
+                    .isEqualTo(2);
             assertThat(wh.queryForList("SELECT TRIGGER_NAME FROM QRTZ_TRIGGERS ORDER BY TRIGGER_NAME", String.class))
                     .containsExactly("monthly-close", "nightly-sync", "snapshot-refresh");
             // and each fire time ran one sync, none refused, none at once
@@ -91,15 +97,18 @@ class ServeMariaDbIT {
                     + " WHERE trigger_type = 'SCHEDULE' AND requested_by = 'nightly-sync' ORDER BY id");
             assertThat(syncs.size()).isGreaterThanOrEqualTo(2);
             assertThat(syncs).extracting(r -> r.get("status")).doesNotContain("REFUSED", "FAILED");
-            assertThat(wh.queryForObject("SELECT COUNT(*) FROM sync_run WHERE source = 'edge' AND status = 'COMPLETED'",
-                    Integer.class)).isGreaterThanOrEqualTo(2);
+            assertThat(wh.queryForObject(
+                            "SELECT COUNT(*) FROM sync_run WHERE source = 'edge' AND status = 'COMPLETED'",
+                            Integer.class))
+                    .isGreaterThanOrEqualTo(2);
 
             // and either node's API shows the shared history, with credentials from the environment
             HttpResponse<String> historyB = get(http, portB, "/api/jobs");
             assertThat(historyB.statusCode()).isEqualTo(200);
             assertThat(historyB.body()).contains("\"trigger\":\"SCHEDULE\"", "\"requestedBy\":\"nightly-sync\"");
             assertThat(get(http, portA, "/api/jobs").body()).contains("\"requestedBy\":\"nightly-sync\"");
-            assertThat(Files.readString(logA) + Files.readString(logB)).doesNotContain(hash.substring(8))
+            assertThat(Files.readString(logA) + Files.readString(logB))
+                    .doesNotContain(hash.substring(8))
                     .doesNotContain(PASSWORD);
         } finally {
             a.destroy();

@@ -18,8 +18,7 @@ import java.util.Base64;
 /** What the tests that run {@code serve} as a process of the jar share: a port, its health, its API. */
 final class ServeProcess {
 
-    private ServeProcess() {
-    }
+    private ServeProcess() {}
 
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -30,12 +29,21 @@ final class ServeProcess {
     /** A GET of the process's API with an account's Basic credentials. */
     static HttpResponse<String> get(HttpClient http, int port, String path, String account, String password)
             throws IOException, InterruptedException {
-        return http.send(request(port, path).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                (account + ":" + password).getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request(port, path)
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        (account + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest.Builder request(int port, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60));
     }
 
     /** Waits up to {@code patience} for the process to answer its health check; its log says why it did not. */
@@ -47,7 +55,8 @@ final class ServeProcess {
             try {
                 // health answers everyone: no credentials, so none are refused and throttled
                 if (http.send(request(port, "/actuator/health").build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -31,8 +31,11 @@ class ServiceCommandsTest {
     static Stream<Arguments> badUsage() {
         return Stream.of(
                 Arguments.of(new String[] {"resync", "--source", "t1", "--from", "2026-10-01"}, "--to is required"),
-                Arguments.of(new String[] {"resync", "--from", "2026-10-01", "--to", "2026-10-31"}, "--source is required"),
-                Arguments.of(new String[] {"resync", "--source", "nope", "--from", "2026-10-01", "--to", "2026-10-31"}, "unknown source 'nope'; configured: t1"),
+                Arguments.of(
+                        new String[] {"resync", "--from", "2026-10-01", "--to", "2026-10-31"}, "--source is required"),
+                Arguments.of(
+                        new String[] {"resync", "--source", "nope", "--from", "2026-10-01", "--to", "2026-10-31"},
+                        "unknown source 'nope'; configured: t1"),
                 Arguments.of(new String[] {"resync", "--source", "t1"}, "--from and --to are required"),
                 Arguments.of(new String[] {"restart"}, "give one job execution id: ./run-job.sh restart EXECUTION_ID"),
                 Arguments.of(new String[] {"restart", "abc"}, "'abc' is not a job execution id (a positive number)"),
@@ -66,8 +69,11 @@ class ServiceCommandsTest {
             assertThat(result.exit()).as(result.err()).isZero();
             String hash = result.out().strip();
             assertThat(hash).startsWith("{bcrypt}$2a$");
-            assertThat(org.springframework.security.crypto.factory.PasswordEncoderFactories
-                    .createDelegatingPasswordEncoder().matches("correct horse", hash)).isTrue();
+            assertThat(
+                            org.springframework.security.crypto.factory.PasswordEncoderFactories
+                                    .createDelegatingPasswordEncoder()
+                                    .matches("correct horse", hash))
+                    .isTrue();
         } finally {
             System.setIn(stdin);
         }
@@ -76,19 +82,37 @@ class ServiceCommandsTest {
     @Test
     void resyncPrintsTheExecutionIdAtOnceThenFollowsItAndASyncIsRefusedWhileAnotherHoldsTheSource() {
         // given a small tenant
-        CliRun.Result generated = cli.run("demo-data", "--url", cli.sourceUrl(), "--user", "sa", "--users", "30", "--messages",
-                "2000", "--seed", "5", "--end", "2026-10-31", "--months", "1");
+        CliRun.Result generated = cli.run(
+                "demo-data",
+                "--url",
+                cli.sourceUrl(),
+                "--user",
+                "sa",
+                "--users",
+                "30",
+                "--messages",
+                "2000",
+                "--seed",
+                "5",
+                "--end",
+                "2026-10-31",
+                "--months",
+                "1");
         assertThat(generated.exit()).as(generated.err()).isZero();
 
         // when
-        CliRun.Result resync = cli.run(cli.with("resync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        CliRun.Result resync =
+                cli.run(cli.with("resync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
 
         // then the first line names the execution, the last ones its outcome
         assertThat(resync.exit()).as(resync.err()).isZero();
         List<String> lines = resync.out().lines().toList();
-        assertThat(lines.get(0)).matches("job execution \\d+ started \\(request \\d+\\); follow it with GET /api/jobs/\\d+");
+        assertThat(lines.get(0))
+                .matches("job execution \\d+ started \\(request \\d+\\); follow it with GET /api/jobs/\\d+");
         String id = lines.get(0).split(" ")[2];
-        assertThat(resync.out()).contains("sync request ").contains(": COMPLETED (1 of 1 tenants synced)")
+        assertThat(resync.out())
+                .contains("sync request ")
+                .contains(": COMPLETED (1 of 1 tenants synced)")
                 .contains("31 days");
 
         // and restarting a completed execution is refused
@@ -105,9 +129,11 @@ class ServiceCommandsTest {
         warehouse.update("INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at,"
                 + " heartbeat_at, expires_at) VALUES ('t1', 4242, 'node-b:7', '2026-11-01 00:00:00',"
                 + " '2026-11-01 00:00:00', '2999-01-01 00:00:00')");
-        CliRun.Result refused = cli.run(cli.with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-02"));
+        CliRun.Result refused =
+                cli.run(cli.with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-02"));
         assertThat(refused.exit()).isEqualTo(1);
-        assertThat(refused.err()).startsWith("error: source 't1' is already being synced by job execution 4242")
+        assertThat(refused.err())
+                .startsWith("error: source 't1' is already being synced by job execution 4242")
                 .contains("node-b:7");
         assertThat(refused.err().lines()).hasSize(1);
         SourceDatabases.execute(new DriverManagerDataSource(cli.warehouseUrl(), "sa", ""), List.of("SHUTDOWN"));

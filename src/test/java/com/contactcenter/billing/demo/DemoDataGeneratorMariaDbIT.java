@@ -28,8 +28,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class DemoDataGeneratorMariaDbIT {
 
-    private static final String SERVER = "jdbc:mysql://127.0.0.1:3306/?useSSL=false&allowPublicKeyRetrieval=true"
-            + "&connectTimeout=3000";
+    private static final String SERVER =
+            "jdbc:mysql://127.0.0.1:3306/?useSSL=false&allowPublicKeyRetrieval=true" + "&connectTimeout=3000";
     private static final String URL = "jdbc:mysql://127.0.0.1:3306/billing_demo_it?useSSL=false"
             + "&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true";
 
@@ -37,7 +37,8 @@ class DemoDataGeneratorMariaDbIT {
 
     @BeforeAll
     static void createDatabase() {
-        try (Connection c = DriverManager.getConnection(SERVER, "root", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(SERVER, "root", "");
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS billing_demo_it CHARACTER SET utf8mb4");
             // An older run may have created it with another charset; emoji names need utf8mb4.
             s.execute("ALTER DATABASE billing_demo_it CHARACTER SET utf8mb4");

@@ -45,16 +45,42 @@ class DemoDataGeneratorTest {
 
     static final Set<String> KNOWN_TYPES =
             Set.of("whatsapp", "sms", "email", "voice", "video", "webchat", "facebook", "instagram");
-    static final List<String> REASONS = List.of("unknown_channel", "unknown_channel_type", "bad_direction",
-            "negative_duration", "bad_segments", "future_timestamp");
+    static final List<String> REASONS = List.of(
+            "unknown_channel",
+            "unknown_channel_type",
+            "bad_direction",
+            "negative_duration",
+            "bad_segments",
+            "future_timestamp");
 
     /** The invalid rows the generator promises, per table and first reason. */
     static final Map<String, Map<String, Integer>> EXPECTED_INVALID = Map.of(
-            "messages", Map.of("unknown_channel", 7, "unknown_channel_type", 9, "bad_direction", 12,
-                    "bad_segments", 6, "future_timestamp", 8),
-            "calls", Map.of("unknown_channel", 5, "unknown_channel_type", 5, "bad_direction", 8,
-                    "negative_duration", 6, "future_timestamp", 5),
+            "messages",
+                    Map.of(
+                            "unknown_channel",
+                            7,
+                            "unknown_channel_type",
+                            9,
+                            "bad_direction",
+                            12,
+                            "bad_segments",
+                            6,
+                            "future_timestamp",
+                            8),
+            "calls",
+                    Map.of(
+                            "unknown_channel",
+                            5,
+                            "unknown_channel_type",
+                            5,
+                            "bad_direction",
+                            8,
+                            "negative_duration",
+                            6,
+                            "future_timestamp",
+                            5),
             "bot_sessions", Map.of("unknown_channel", 5, "unknown_channel_type", 6, "future_timestamp", 5));
+
     static final long EXPECTED_INVALID_TOTAL = 87;
 
     static final Map<Long, String> SPECIAL_NAMES = Map.ofEntries(
@@ -86,8 +112,10 @@ class DemoDataGeneratorTest {
 
     @Test
     void summaryHasTheExactCounts() {
-        assertEquals(new DemoDataSummary(4, 40, 11, 117, 1085, 20_000 + 42, 1_000 + 29, 400 + 16,
-                EXPECTED_INVALID_TOTAL), summary, "seed 7 pins these counts; a change means the data changed");
+        assertEquals(
+                new DemoDataSummary(4, 40, 11, 117, 1085, 20_000 + 42, 1_000 + 29, 400 + 16, EXPECTED_INVALID_TOTAL),
+                summary,
+                "seed 7 pins these counts; a change means the data changed");
         assertSummaryMatches(SPEC, summary, dump);
     }
 
@@ -130,12 +158,27 @@ class DemoDataGeneratorTest {
         assertInvalidRows(SPEC, dump);
         Map<String, Long> byReason = DemoDataGenerator.invalidRowsByReason();
         assertEquals(REASONS, List.copyOf(byReason.keySet()));
-        assertEquals(Map.of("unknown_channel", 17L, "unknown_channel_type", 20L, "bad_direction", 20L,
-                "negative_duration", 6L, "bad_segments", 6L, "future_timestamp", 18L), byReason);
+        assertEquals(
+                Map.of(
+                        "unknown_channel",
+                        17L,
+                        "unknown_channel_type",
+                        20L,
+                        "bad_direction",
+                        20L,
+                        "negative_duration",
+                        6L,
+                        "bad_segments",
+                        6L,
+                        "future_timestamp",
+                        18L),
+                byReason);
         for (String table : EXPECTED_INVALID.keySet()) {
             for (String reason : REASONS) {
-                assertEquals(EXPECTED_INVALID.get(table).getOrDefault(reason, 0).longValue(),
-                        DemoDataGenerator.invalidRows(table, reason), table + " " + reason);
+                assertEquals(
+                        EXPECTED_INVALID.get(table).getOrDefault(reason, 0).longValue(),
+                        DemoDataGenerator.invalidRows(table, reason),
+                        table + " " + reason);
             }
         }
     }
@@ -147,7 +190,8 @@ class DemoDataGeneratorTest {
             names.put((Long) user.get(0), (String) user.get(1));
         }
         SPECIAL_NAMES.forEach((id, name) -> assertEquals(name, names.get(id), "user " + id));
-        assertTrue(names.values().stream().anyMatch(n -> n.contains("ñ") && !SPECIAL_NAMES.containsValue(n)),
+        assertTrue(
+                names.values().stream().anyMatch(n -> n.contains("ñ") && !SPECIAL_NAMES.containsValue(n)),
                 "generic names use accents and ñ too");
     }
 
@@ -185,21 +229,30 @@ class DemoDataGeneratorTest {
     private static Map<String, String> dumpQueries() {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("roles", "SELECT id, name FROM roles ORDER BY id");
-        q.put("users", "SELECT id, full_name, email, role_id, created_at, deactivated_at, last_login_at, updated_at"
-                + " FROM users ORDER BY id");
+        q.put(
+                "users",
+                "SELECT id, full_name, email, role_id, created_at, deactivated_at, last_login_at, updated_at"
+                        + " FROM users ORDER BY id");
         q.put("channels", "SELECT id, type, name, address FROM channels ORDER BY id");
-        q.put("user_channels", "SELECT user_id, channel_id, assigned_at FROM user_channels ORDER BY user_id, channel_id");
+        q.put(
+                "user_channels",
+                "SELECT user_id, channel_id, assigned_at FROM user_channels ORDER BY user_id, channel_id");
         q.put("user_sessions", "SELECT id, user_id, started_at, ended_at FROM user_sessions ORDER BY id");
         q.put("messages", "SELECT id, channel_id, user_id, direction, segments, created_at FROM messages ORDER BY id");
-        q.put("calls", "SELECT id, channel_id, user_id, direction, started_at, duration_seconds FROM calls ORDER BY id");
-        q.put("bot_sessions", "SELECT id, channel_id, started_at, messages, handed_to_agent FROM bot_sessions ORDER BY id");
+        q.put(
+                "calls",
+                "SELECT id, channel_id, user_id, direction, started_at, duration_seconds FROM calls ORDER BY id");
+        q.put(
+                "bot_sessions",
+                "SELECT id, channel_id, started_at, messages, handed_to_agent FROM bot_sessions ORDER BY id");
         return q;
     }
 
     /** Every row of every table: integers as Long, text as String, timestamps as LocalDateTime. */
     static Map<String, List<List<Object>>> dump(DataSource dataSource) {
         Map<String, List<List<Object>>> tables = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             for (Map.Entry<String, String> table : DUMPS.entrySet()) {
                 List<List<Object>> rows = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery(table.getValue())) {
@@ -232,8 +285,15 @@ class DemoDataGeneratorTest {
 
     /** The reference schema's index on each event table's timestamp, built after the load. */
     static void assertTimestampIndexes(DataSource dataSource) {
-        Map<String, String> expected = Map.of("user_sessions", "started_at", "messages", "created_at",
-                "calls", "started_at", "bot_sessions", "started_at");
+        Map<String, String> expected = Map.of(
+                "user_sessions",
+                "started_at",
+                "messages",
+                "created_at",
+                "calls",
+                "started_at",
+                "bot_sessions",
+                "started_at");
         try (Connection c = dataSource.getConnection()) {
             for (Map.Entry<String, String> table : expected.entrySet()) {
                 Set<String> indexed = new HashSet<>();
@@ -253,16 +313,19 @@ class DemoDataGeneratorTest {
         }
     }
 
-    static void assertSameDump(Map<String, List<List<Object>>> expected, Map<String, List<List<Object>>> actual,
-            String expectedName, String actualName) {
+    static void assertSameDump(
+            Map<String, List<List<Object>>> expected,
+            Map<String, List<List<Object>>> actual,
+            String expectedName,
+            String actualName) {
         assertEquals(expected.keySet(), actual.keySet());
         for (String table : expected.keySet()) {
             List<List<Object>> e = expected.get(table);
             List<List<Object>> a = actual.get(table);
             for (int i = 0; i < Math.min(e.size(), a.size()); i++) {
                 if (!e.get(i).equals(a.get(i))) {
-                    fail(table + " row " + i + " differs: " + expectedName + " " + e.get(i) + ", "
-                            + actualName + " " + a.get(i));
+                    fail(table + " row " + i + " differs: " + expectedName + " " + e.get(i) + ", " + actualName + " "
+                            + a.get(i));
                 }
             }
             assertEquals(e.size(), a.size(), table + " row count, " + expectedName + " vs " + actualName);
@@ -277,10 +340,18 @@ class DemoDataGeneratorTest {
         assertEquals(spec.messages() / 20 + 29, summary.calls());
         assertEquals(spec.messages() / 50 + 16, summary.botSessions());
         assertEquals(EXPECTED_INVALID_TOTAL, summary.invalidRows());
-        assertEquals(new DemoDataSummary(dump.get("roles").size(), dump.get("users").size(),
-                dump.get("channels").size(), dump.get("user_channels").size(), dump.get("user_sessions").size(),
-                dump.get("messages").size(), dump.get("calls").size(), dump.get("bot_sessions").size(),
-                summary.invalidRows()), summary);
+        assertEquals(
+                new DemoDataSummary(
+                        dump.get("roles").size(),
+                        dump.get("users").size(),
+                        dump.get("channels").size(),
+                        dump.get("user_channels").size(),
+                        dump.get("user_sessions").size(),
+                        dump.get("messages").size(),
+                        dump.get("calls").size(),
+                        dump.get("bot_sessions").size(),
+                        summary.invalidRows()),
+                summary);
     }
 
     /** Classifies every event row by the rules (exact comparisons) and checks the counts per reason. */
@@ -288,8 +359,8 @@ class DemoDataGeneratorTest {
         Map<Long, String> types = new HashMap<>();
         dump.get("channels").forEach(c -> types.put((Long) c.get(0), (String) c.get(1)));
         LocalDateTime asOf = spec.endDate().plusDays(1).atStartOfDay();
-        Map<String, Long> valid = Map.of("messages", spec.messages(), "calls", spec.messages() / 20,
-                "bot_sessions", spec.messages() / 50);
+        Map<String, Long> valid = Map.of(
+                "messages", spec.messages(), "calls", spec.messages() / 20, "bot_sessions", spec.messages() / 50);
         for (String table : EXPECTED_INVALID.keySet()) {
             Map<String, Integer> found = new TreeMap<>();
             for (List<Object> row : dump.get(table)) {
@@ -335,19 +406,32 @@ class DemoDataGeneratorTest {
     }
 
     /** Everything the demo promises about its content, on whatever database made it. */
-    static void assertGeneratedContent(DemoDataSpec spec, DemoDataSummary summary, Map<String, List<List<Object>>> dump) {
+    static void assertGeneratedContent(
+            DemoDataSpec spec, DemoDataSummary summary, Map<String, List<List<Object>>> dump) {
         assertSummaryMatches(spec, summary, dump);
         assertInvalidRows(spec, dump);
         LocalDateTime start = spec.endDate().minusMonths(spec.months()).atStartOfDay();
         LocalDateTime end = spec.endDate().plusDays(1).atStartOfDay();
 
-        assertEquals(List.of(List.of(1L, "Administrador"), List.of(2L, "Supervisor"), List.of(3L, "Agente"),
-                List.of(4L, "Analista de calidad")), dump.get("roles"));
+        assertEquals(
+                List.of(
+                        List.of(1L, "Administrador"),
+                        List.of(2L, "Supervisor"),
+                        List.of(3L, "Agente"),
+                        List.of(4L, "Analista de calidad")),
+                dump.get("roles"));
         Map<Long, String> types = new HashMap<>();
         dump.get("channels").forEach(c -> types.put((Long) c.get(0), (String) c.get(1)));
-        assertEquals(KNOWN_TYPES, Set.copyOf(types.values().stream().filter(KNOWN_TYPES::contains).toList()));
-        assertEquals(List.of(1L, 2L, 3L), types.entrySet().stream().filter(e -> e.getValue().equals("whatsapp"))
-                .map(Map.Entry::getKey).sorted().toList());
+        assertEquals(
+                KNOWN_TYPES,
+                Set.copyOf(types.values().stream().filter(KNOWN_TYPES::contains).toList()));
+        assertEquals(
+                List.of(1L, 2L, 3L),
+                types.entrySet().stream()
+                        .filter(e -> e.getValue().equals("whatsapp"))
+                        .map(Map.Entry::getKey)
+                        .sorted()
+                        .toList());
         assertEquals("telegram", types.get(11L));
 
         Map<Long, List<Object>> users = new HashMap<>();
@@ -360,8 +444,8 @@ class DemoDataGeneratorTest {
         assertBotSessions(spec, dump.get("bot_sessions"), types, start, end);
     }
 
-    private static void assertUsers(DemoDataSpec spec, Map<Long, List<Object>> users, LocalDateTime start,
-            LocalDateTime end) {
+    private static void assertUsers(
+            DemoDataSpec spec, Map<Long, List<Object>> users, LocalDateTime start, LocalDateTime end) {
         SPECIAL_NAMES.forEach((id, name) -> assertEquals(name, users.get(id).get(1)));
         assertNull(users.get(11L).get(3));
         assertNull(users.get(12L).get(3));
@@ -381,7 +465,8 @@ class DemoDataGeneratorTest {
             assertEquals("usuario" + id + "@demo.contactcenter.example", u.get(2));
             assertTrue(created.isBefore(end), "user " + id + " created before the end");
             if (id <= 13) {
-                assertTrue(created.isBefore(start) && deactivated == null, "special user " + id + " enabled throughout");
+                assertTrue(
+                        created.isBefore(start) && deactivated == null, "special user " + id + " enabled throughout");
             }
             if (deactivated != null && !deactivated.isBefore(start) && deactivated.isBefore(end)) {
                 deactivatedInRange++;
@@ -404,8 +489,11 @@ class DemoDataGeneratorTest {
         assertEquals(2, byRole.get(0L), "users without a role");
     }
 
-    private static void assertUserChannels(List<List<Object>> userChannels, Map<Long, List<Object>> users,
-            Map<Long, String> types, LocalDateTime start) {
+    private static void assertUserChannels(
+            List<List<Object>> userChannels,
+            Map<Long, List<Object>> users,
+            Map<Long, String> types,
+            LocalDateTime start) {
         Map<Long, Integer> knownPerUser = new HashMap<>();
         int insideRange = 0;
         Set<List<Long>> odd = new HashSet<>();
@@ -428,7 +516,8 @@ class DemoDataGeneratorTest {
         assertTrue(odd.contains(List.of(2L, 999L)), "user 2 holds a channel that does not exist");
         assertTrue(odd.contains(List.of(5L, 11L)), "user 5 holds the telegram channel");
         assertFalse(types.containsKey(999L));
-        assertTrue(insideRange > 0 && insideRange < userChannels.size() / 3, "assigned inside the range: " + insideRange);
+        assertTrue(
+                insideRange > 0 && insideRange < userChannels.size() / 3, "assigned inside the range: " + insideRange);
     }
 
     private static void assertSessions(List<List<Object>> sessions, Map<Long, List<Object>> users, LocalDateTime end) {
@@ -442,7 +531,9 @@ class DemoDataGeneratorTest {
             LocalDateTime started = (LocalDateTime) s.get(2);
             LocalDateTime ended = (LocalDateTime) s.get(3);
             assertFalse(started.isBefore((LocalDateTime) user.get(4)), "session before the user existed: " + s);
-            assertTrue(user.get(5) == null || started.isBefore((LocalDateTime) user.get(5)), "session after deactivation: " + s);
+            assertTrue(
+                    user.get(5) == null || started.isBefore((LocalDateTime) user.get(5)),
+                    "session after deactivation: " + s);
             assertTrue(started.isBefore(end), "session in the future: " + s);
             assertFalse(started.isBefore(previous), "session ids follow time");
             previous = started;
@@ -455,12 +546,18 @@ class DemoDataGeneratorTest {
         }
         assertTrue(sessions.size() > users.size() * 3, "a few sessions per user per week");
         assertTrue(open > 0, "some sessions are still open");
-        users.values().forEach(u -> assertEquals(lastStart.get((Long) u.get(0)), u.get(6),
-                "last_login_at of user " + u.get(0)));
+        users.values()
+                .forEach(u ->
+                        assertEquals(lastStart.get((Long) u.get(0)), u.get(6), "last_login_at of user " + u.get(0)));
     }
 
-    private static void assertMessages(DemoDataSpec spec, List<List<Object>> messages, Map<Long, List<Object>> users,
-            Map<Long, String> types, LocalDateTime start, LocalDateTime end) {
+    private static void assertMessages(
+            DemoDataSpec spec,
+            List<List<Object>> messages,
+            Map<Long, List<Object>> users,
+            Map<Long, String> types,
+            LocalDateTime start,
+            LocalDateTime end) {
         LocalDateTime previous = start;
         long withoutUser = 0;
         Map<String, Integer> byTypeAndDirection = new TreeMap<>();
@@ -491,15 +588,27 @@ class DemoDataGeneratorTest {
         assertBetween(0.07, 0.13, withoutUser / (double) spec.messages(), "messages without user");
         long whatsapp = byTypeAndDirection.get("whatsapp in") + byTypeAndDirection.get("whatsapp out");
         assertBetween(0.50, 0.66, whatsapp / (double) spec.messages(), "WhatsApp share");
-        for (String key : List.of("email out", "email in", "webchat in", "webchat out", "facebook in",
-                "facebook out", "instagram in", "instagram out", "sms out")) {
+        for (String key : List.of(
+                "email out",
+                "email in",
+                "webchat in",
+                "webchat out",
+                "facebook in",
+                "facebook out",
+                "instagram in",
+                "instagram out",
+                "sms out")) {
             assertTrue(byTypeAndDirection.getOrDefault(key, 0) > 0, "some " + key + ": " + byTypeAndDirection);
         }
         assertFalse(previous.isBefore(end.minusDays(1)), "the last day has messages");
     }
 
-    private static void assertCalls(DemoDataSpec spec, List<List<Object>> calls, Map<Long, List<Object>> users,
-            LocalDateTime start, LocalDateTime end) {
+    private static void assertCalls(
+            DemoDataSpec spec,
+            List<List<Object>> calls,
+            Map<Long, List<Object>> users,
+            LocalDateTime start,
+            LocalDateTime end) {
         long validCalls = spec.messages() / 20;
         long unanswered = 0;
         LocalDateTime previous = start;
@@ -522,8 +631,12 @@ class DemoDataGeneratorTest {
         assertBetween(0.15, 0.25, unanswered / (double) validCalls, "unanswered calls");
     }
 
-    private static void assertBotSessions(DemoDataSpec spec, List<List<Object>> bots, Map<Long, String> types,
-            LocalDateTime start, LocalDateTime end) {
+    private static void assertBotSessions(
+            DemoDataSpec spec,
+            List<List<Object>> bots,
+            Map<Long, String> types,
+            LocalDateTime start,
+            LocalDateTime end) {
         LocalDateTime previous = start;
         for (int i = 0; i < spec.messages() / 50; i++) {
             List<Object> b = bots.get(i);
@@ -543,7 +656,8 @@ class DemoDataGeneratorTest {
         Objects.requireNonNull(user, "event of an unknown user: " + row);
         assertTrue(user.get(3) == null || !Arrays.asList(1L, 4L).contains((Long) user.get(3)), "handler role: " + row);
         assertTrue(((LocalDateTime) user.get(4)).isBefore(at), "event before the user existed: " + row);
-        assertTrue(user.get(5) == null || ((LocalDateTime) user.get(5)).isAfter(at), "event after deactivation: " + row);
+        assertTrue(
+                user.get(5) == null || ((LocalDateTime) user.get(5)).isAfter(at), "event after deactivation: " + row);
     }
 
     private static void assertBetween(double low, double high, double actual, String what) {

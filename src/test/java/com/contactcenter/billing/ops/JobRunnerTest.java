@@ -1,7 +1,5 @@
 package com.contactcenter.billing.ops;
 
-import com.contactcenter.billing.ops.Requester;
-import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.EdgeTenantFixture.AS_OF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +8,8 @@ import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.FixedClock;
 import com.contactcenter.billing.support.SourceDatabases;
 import com.contactcenter.billing.support.UnplugSource;
-import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncService;
+import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncWindow;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,29 +27,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** Recovery of crashed executions and the restart of the same work asked again. */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:wh_runner;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "spring.datasource.password=",
-        FixedClock.PROPERTY + "=" + AS_OF,
-        "billing.sync.max-days-per-pass=1",
-        "billing.sources[0].name=edge-again",
-        "billing.sources[0].url=jdbc:h2:mem:runner_again_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "billing.sources[0].username=sa",
-        "billing.sources[0].time-zone=America/Bogota",
-        "billing.sources[1].name=edge-clean",
-        "billing.sources[1].url=jdbc:h2:mem:runner_clean_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "billing.sources[1].username=sa",
-        "billing.sources[1].time-zone=America/Bogota",
-        "billing.sources[2].name=edge-orphan",
-        "billing.sources[2].url=jdbc:h2:mem:runner_orphan_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "billing.sources[2].username=sa",
-        "billing.sources[2].time-zone=America/Bogota",
-        "billing.sources[3].name=edge-starting",
-        "billing.sources[3].url=jdbc:h2:mem:runner_starting_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "billing.sources[3].username=sa",
-        "billing.sources[3].time-zone=America/Bogota",
-        "logging.level.com.contactcenter.billing=ERROR"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:wh_runner;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            FixedClock.PROPERTY + "=" + AS_OF,
+            "billing.sync.max-days-per-pass=1",
+            "billing.sources[0].name=edge-again",
+            "billing.sources[0].url=jdbc:h2:mem:runner_again_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "billing.sources[0].username=sa",
+            "billing.sources[0].time-zone=America/Bogota",
+            "billing.sources[1].name=edge-clean",
+            "billing.sources[1].url=jdbc:h2:mem:runner_clean_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "billing.sources[1].username=sa",
+            "billing.sources[1].time-zone=America/Bogota",
+            "billing.sources[2].name=edge-orphan",
+            "billing.sources[2].url=jdbc:h2:mem:runner_orphan_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "billing.sources[2].username=sa",
+            "billing.sources[2].time-zone=America/Bogota",
+            "billing.sources[3].name=edge-starting",
+            "billing.sources[3].url=jdbc:h2:mem:runner_starting_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "billing.sources[3].username=sa",
+            "billing.sources[3].time-zone=America/Bogota",
+            "logging.level.com.contactcenter.billing=ERROR"
+        })
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
 class JobRunnerTest {
@@ -86,9 +86,15 @@ class JobRunnerTest {
 
         // then the failed execution was restarted (same instance) and finished the remaining days
         assertThat(done.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(done.getJobInstance().getInstanceId()).isEqualTo(
-                jobRepository.getJobExecution(failed.sources().get(0).jobExecutionId()).getJobInstance().getInstanceId());
-        assertThat(requests.tenant(again.requestId(), "edge-again").orElseThrow().revision()).isZero();
+        assertThat(done.getJobInstance().getInstanceId())
+                .isEqualTo(jobRepository
+                        .getJobExecution(failed.sources().get(0).jobExecutionId())
+                        .getJobInstance()
+                        .getInstanceId());
+        assertThat(requests.tenant(again.requestId(), "edge-again")
+                        .orElseThrow()
+                        .revision())
+                .isZero();
         SyncOutcome outcome = runner.outcome(again.requestId());
         assertThat(outcome.sources()).singleElement().satisfies(o -> {
             assertThat(o.daysDone()).isEqualTo(33);
@@ -96,7 +102,8 @@ class JobRunnerTest {
         });
 
         // and its facts are an uninterrupted sync's
-        assertThat(runner.sync(List.of("edge-clean"), WINDOW, Requester.cli()).succeeded()).isTrue();
+        assertThat(runner.sync(List.of("edge-clean"), WINDOW, Requester.cli()).succeeded())
+                .isTrue();
         for (String table : List.of("fact_service_day", "fact_user_day", "fact_finding_day")) {
             assertThat(facts(table, "edge-again")).as(table).isNotEmpty().isEqualTo(facts(table, "edge-clean"));
         }
@@ -107,26 +114,35 @@ class JobRunnerTest {
         // given an execution a crash left STARTED a minute ago, its lock gone; one whose holder is
         // alive; and one another node created a moment ago, about to take its lock
         JobExecution orphan = startedExecution("orphan");
-        warehouse.update("UPDATE batch_job_execution SET last_updated = ? WHERE job_execution_id = ?",
-                LocalDateTime.now().minusMinutes(1), orphan.getId());
+        warehouse.update(
+                "UPDATE batch_job_execution SET last_updated = ? WHERE job_execution_id = ?",
+                LocalDateTime.now().minusMinutes(1),
+                orphan.getId());
         JobExecution alive = startedExecution("alive");
         JobExecution starting = startedExecution("starting");
-        warehouse.update("INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at,"
-                + " heartbeat_at, expires_at) VALUES ('x-alive', ?, 'other:1', '2026-11-01 02:59:00',"
-                + " '2026-11-01 02:59:00', '2999-01-01 00:00:00')", alive.getId());
+        warehouse.update(
+                "INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at,"
+                        + " heartbeat_at, expires_at) VALUES ('x-alive', ?, 'other:1', '2026-11-01 02:59:00',"
+                        + " '2026-11-01 02:59:00', '2999-01-01 00:00:00')",
+                alive.getId());
         try {
             // when
             List<Long> recovered = runner.recoverAbandoned();
 
             // then
             assertThat(recovered).contains(orphan.getId()).doesNotContain(alive.getId(), starting.getId());
-            assertThat(jobRepository.getJobExecution(starting.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
-            assertThat(jobRepository.getJobExecution(orphan.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+            assertThat(jobRepository.getJobExecution(starting.getId()).getStatus())
+                    .isEqualTo(BatchStatus.STARTED);
+            assertThat(jobRepository.getJobExecution(orphan.getId()).getStatus())
+                    .isEqualTo(BatchStatus.FAILED);
             assertThat(jobRepository.getJobExecution(alive.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
         } finally {
             warehouse.update("DELETE FROM sync_lock WHERE source = 'x-alive'");
-            warehouse.update("UPDATE batch_job_execution SET last_updated = ? WHERE job_execution_id IN (?, ?)",
-                    LocalDateTime.now().minusMinutes(1), alive.getId(), starting.getId());
+            warehouse.update(
+                    "UPDATE batch_job_execution SET last_updated = ? WHERE job_execution_id IN (?, ?)",
+                    LocalDateTime.now().minusMinutes(1),
+                    alive.getId(),
+                    starting.getId());
             runner.recoverAbandoned();
         }
     }
@@ -136,8 +152,8 @@ class JobRunnerTest {
         // given the instance of revision 0 of this work, left without an execution (its process was
         // killed between creating the instance and its execution)
         SourceDatabases.loadH2("runner_orphan_src", EdgeTenantFixture.SQL);
-        JobInstance orphan = jobRepository.createJobInstance(JobRunner.SYNC_JOB,
-                SyncService.parameters("edge-orphan", WINDOW, 0, 0));
+        JobInstance orphan = jobRepository.createJobInstance(
+                JobRunner.SYNC_JOB, SyncService.parameters("edge-orphan", WINDOW, 0, 0));
 
         // when the work is asked for
         SyncOutcome outcome = runner.sync(List.of("edge-orphan"), WINDOW, Requester.cli());
@@ -148,7 +164,8 @@ class JobRunnerTest {
             assertThat(o.daysDone()).isEqualTo(33);
             assertThat(o.rowsRead()).isEqualTo(43);
         });
-        JobExecution done = jobRepository.getJobExecution(outcome.sources().get(0).jobExecutionId());
+        JobExecution done =
+                jobRepository.getJobExecution(outcome.sources().get(0).jobExecutionId());
         assertThat(SyncService.revision(done.getJobParameters())).isEqualTo(1);
         assertThat(jobRepository.getLastJobExecution(orphan)).isNull();
     }
@@ -171,12 +188,15 @@ class JobRunnerTest {
 
         // and once it has stayed untouched past the grace (its process died before it began),
         // it is recovered and the same instance is restarted, in full
-        warehouse.update("UPDATE batch_job_execution SET create_time = ?, last_updated = ? WHERE job_execution_id = ?",
+        warehouse.update(
+                "UPDATE batch_job_execution SET create_time = ?, last_updated = ? WHERE job_execution_id = ?",
                 LocalDateTime.now().minus(JobRunner.STARTING_GRACE).minusSeconds(1),
-                LocalDateTime.now().minus(JobRunner.STARTING_GRACE).minusSeconds(1), starting.getId());
+                LocalDateTime.now().minus(JobRunner.STARTING_GRACE).minusSeconds(1),
+                starting.getId());
         SyncOutcome outcome = runner.sync(List.of("edge-starting"), WINDOW, Requester.cli());
         assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
-        JobExecution done = jobRepository.getJobExecution(outcome.sources().get(0).jobExecutionId());
+        JobExecution done =
+                jobRepository.getJobExecution(outcome.sources().get(0).jobExecutionId());
         assertThat(done.getJobInstance().getInstanceId()).isEqualTo(instance.getInstanceId());
         assertThat(jobRepository.getJobExecution(starting.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(outcome.sources()).singleElement().satisfies(o -> {
@@ -200,6 +220,8 @@ class JobRunnerTest {
                 .map(row -> {
                     row.remove("source");
                     return row.toString();
-                }).sorted().toList();
+                })
+                .sorted()
+                .toList();
     }
 }

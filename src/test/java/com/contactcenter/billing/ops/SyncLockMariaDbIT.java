@@ -35,12 +35,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * sharing the warehouse, as two nodes do). One runs; the other is refused, naming the run.
  */
 @ExtendWith(MariaDb.class)
-@SpringBootTest(properties = {
-        "billing.sync.max-days-per-pass=1",
-        "logging.level.com.contactcenter.billing=WARN"})
+@SpringBootTest(properties = {"billing.sync.max-days-per-pass=1", "logging.level.com.contactcenter.billing=WARN"})
 class SyncLockMariaDbIT {
 
-    private static final SyncWindow OCTOBER = new SyncWindow(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"));
+    private static final SyncWindow OCTOBER =
+            new SyncWindow(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"));
     private static final List<ConfigurableApplicationContext> OTHER_NODES = new ArrayList<>();
 
     @DynamicPropertySource
@@ -55,14 +54,22 @@ class SyncLockMariaDbIT {
             String warehouse = MariaDb.recreate("billing_it_lock_wh");
             String source = MariaDb.loadSource("billing_it_lock_src", EdgeTenantFixture.SQL);
             properties = Map.of(
-                    "spring.datasource.url", warehouse,
-                    "spring.datasource.username", MariaDb.USER,
-                    "spring.datasource.password", MariaDb.PASSWORD,
-                    "billing.sources[0].name", "edge",
-                    "billing.sources[0].url", source,
-                    "billing.sources[0].username", MariaDb.USER,
-                    "billing.sources[0].password", MariaDb.PASSWORD,
-                    "billing.sources[0].time-zone", "America/Bogota");
+                    "spring.datasource.url",
+                    warehouse,
+                    "spring.datasource.username",
+                    MariaDb.USER,
+                    "spring.datasource.password",
+                    MariaDb.PASSWORD,
+                    "billing.sources[0].name",
+                    "edge",
+                    "billing.sources[0].url",
+                    source,
+                    "billing.sources[0].username",
+                    MariaDb.USER,
+                    "billing.sources[0].password",
+                    MariaDb.PASSWORD,
+                    "billing.sources[0].time-zone",
+                    "America/Bogota");
         }
         return properties;
     }
@@ -104,26 +111,37 @@ class SyncLockMariaDbIT {
     }
 
     private void assertOneRanAndOneWasRefused(List<Object> outcomes) {
-        List<JobRunner.Started> started = outcomes.stream().filter(JobRunner.Started.class::isInstance)
-                .map(JobRunner.Started.class::cast).toList();
-        List<SyncBusyException> refused = outcomes.stream().filter(SyncBusyException.class::isInstance)
-                .map(SyncBusyException.class::cast).toList();
+        List<JobRunner.Started> started = outcomes.stream()
+                .filter(JobRunner.Started.class::isInstance)
+                .map(JobRunner.Started.class::cast)
+                .toList();
+        List<SyncBusyException> refused = outcomes.stream()
+                .filter(SyncBusyException.class::isInstance)
+                .map(SyncBusyException.class::cast)
+                .toList();
         assertThat(started).as(outcomes.toString()).hasSize(1);
         assertThat(refused).hasSize(1);
         JobRunner.Started run = started.get(0);
-        assertThat(refused.get(0).getMessage()).startsWith("source 'edge' is already being synced by ")
+        assertThat(refused.get(0).getMessage())
+                .startsWith("source 'edge' is already being synced by ")
                 .containsAnyOf("job execution " + run.jobExecutionId(), "another request for the same days");
         assertThat(run.await().getStatus()).isEqualTo(BatchStatus.COMPLETED);
         // the refused request is recorded as such, beside the one that ran
-        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM job_request WHERE status = 'REFUSED' AND id <> ?"
-                + " AND id > ? - 2", Integer.class, run.requestId(), run.requestId())).isEqualTo(1);
-        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class)).isZero();
+        assertThat(warehouse.queryForObject(
+                        "SELECT COUNT(*) FROM job_request WHERE status = 'REFUSED' AND id <> ?" + " AND id > ? - 2",
+                        Integer.class,
+                        run.requestId(),
+                        run.requestId()))
+                .isEqualTo(1);
+        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class))
+                .isZero();
     }
 
     @Test
     void twoRequestsAtOnceOnOneNodeRunOneAndRefuseTheOther() throws Exception {
         // when the API and the CLI ask for the same source at the same moment
-        List<Object> outcomes = atOnce(runner, runner, Requester.api("otto"), new Requester(Requester.Trigger.CLI, "ops"));
+        List<Object> outcomes =
+                atOnce(runner, runner, Requester.api("otto"), new Requester(Requester.Trigger.CLI, "ops"));
 
         // then
         assertOneRanAndOneWasRefused(outcomes);
@@ -132,16 +150,17 @@ class SyncLockMariaDbIT {
     @Test
     void twoServiceInstancesOnOneWarehouseRunOneAndRefuseTheOther() throws Exception {
         // given a second service instance on the same MariaDB warehouse
-        List<String> args = new ArrayList<>(List.of("--billing.sync.max-days-per-pass=1",
-                "--logging.level.com.contactcenter.billing=WARN"));
+        List<String> args = new ArrayList<>(
+                List.of("--billing.sync.max-days-per-pass=1", "--logging.level.com.contactcenter.billing=WARN"));
         properties().forEach((k, v) -> args.add("--" + k + "=" + v));
         ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(BillingApplication.class)
-                .web(WebApplicationType.NONE).run(args.toArray(String[]::new));
+                .web(WebApplicationType.NONE)
+                .run(args.toArray(String[]::new));
         OTHER_NODES.add(nodeB);
 
         // when each instance is asked for the same source at the same moment
-        List<Object> outcomes = atOnce(runner, nodeB.getBean(JobRunner.class), Requester.schedule("nightly-sync"),
-                Requester.api("ada"));
+        List<Object> outcomes = atOnce(
+                runner, nodeB.getBean(JobRunner.class), Requester.schedule("nightly-sync"), Requester.api("ada"));
 
         // then
         assertOneRanAndOneWasRefused(outcomes);
@@ -163,7 +182,8 @@ class SyncLockMariaDbIT {
 
         // then it runs, and the dead holder's row is gone
         assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
-        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class)).isZero();
+        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -172,9 +192,12 @@ class SyncLockMariaDbIT {
         Process exited = new ProcessBuilder("true").start();
         exited.waitFor();
         String host = java.net.InetAddress.getLocalHost().getHostName();
-        warehouse.update("INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at, heartbeat_at,"
-                + " expires_at) VALUES ('edge', 999998, ?, ?, ?, ?)", host + ":" + exited.pid(),
-                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC), java.time.LocalDateTime.now(java.time.ZoneOffset.UTC),
+        warehouse.update(
+                "INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at, heartbeat_at,"
+                        + " expires_at) VALUES ('edge', 999998, ?, ?, ?, ?)",
+                host + ":" + exited.pid(),
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC),
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC),
                 java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusHours(1));
 
         // when the same source is asked for at once
@@ -184,16 +207,20 @@ class SyncLockMariaDbIT {
         // then it starts at once (no wait for the lease) and completes
         assertThat(run.await().getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat((System.nanoTime() - started) / 1_000_000_000L).isLessThan(60);
-        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class)).isZero();
+        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class))
+                .isZero();
     }
 
     @Test
     void aLiveHolderIsRefusedWithWhenItsLeaseWouldExpire() throws Exception {
         // given a live holder: this very process, renewing
-        warehouse.update("INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at, heartbeat_at,"
-                + " expires_at) VALUES ('edge', 999997, ?, ?, ?, '2099-01-01 00:00:00')",
-                java.net.InetAddress.getLocalHost().getHostName() + ":" + ProcessHandle.current().pid(),
-                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC), java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+        warehouse.update(
+                "INSERT INTO sync_lock (source, job_execution_id, holder, acquired_at, heartbeat_at,"
+                        + " expires_at) VALUES ('edge', 999997, ?, ?, ?, '2099-01-01 00:00:00')",
+                java.net.InetAddress.getLocalHost().getHostName() + ":"
+                        + ProcessHandle.current().pid(),
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC),
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
         try {
             // when the source is asked for
             // then the refusal names the holder and when its lease expires should it have died

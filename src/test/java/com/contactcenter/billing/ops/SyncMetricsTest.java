@@ -31,24 +31,53 @@ class SyncMetricsTest {
         when(sources.names()).thenReturn(List.of("acme"));
         SyncRunStore runs = mock(SyncRunStore.class);
         Instant asOf = Instant.parse("2026-11-02T05:00:00Z");
-        SyncRun added = new SyncRun(7, "globex", LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-01"), asOf,
-                asOf, asOf.plusSeconds(3), SyncRunStore.Status.COMPLETED, 1, 42, null, 9L);
+        SyncRun added = new SyncRun(
+                7,
+                "globex",
+                LocalDate.parse("2026-11-01"),
+                LocalDate.parse("2026-11-01"),
+                asOf,
+                asOf,
+                asOf.plusSeconds(3),
+                SyncRunStore.Status.COMPLETED,
+                1,
+                42,
+                null,
+                9L);
         when(runs.latestCompleted("globex")).thenReturn(Optional.of(added));
         when(runs.latestCompleted("acme")).thenReturn(Optional.empty());
         JobExecutions executions = mock(JobExecutions.class);
         when(executions.syncRuns(any())).thenReturn(List.of(added));
         SyncMetrics metrics = new SyncMetrics(beans.getBeanProvider(MeterRegistry.class), runs, sources, executions);
-        assertThat(meters.find("billing.sync.last.success").tag("source", "globex").gauge()).isNull();
+        assertThat(meters.find("billing.sync.last.success")
+                        .tag("source", "globex")
+                        .gauge())
+                .isNull();
 
         // when the tenant the directory added since is synced
         metrics.record(mock(JobExecution.class));
 
         // then it has its gauge, its rows and its duration, like the tenants known at the start
-        assertThat(meters.get("billing.sync.last.success").tag("source", "globex").gauge().value())
+        assertThat(meters.get("billing.sync.last.success")
+                        .tag("source", "globex")
+                        .gauge()
+                        .value())
                 .isEqualTo(1_793_595_600d);
-        assertThat(meters.get("billing.sync.last.success").tag("source", "acme").gauge().value()).isNaN();
-        assertThat(meters.get("billing.sync.rows").tag("source", "globex").counter().count()).isEqualTo(42d);
-        assertThat(meters.get("billing.sync.duration").tag("source", "globex").tag("outcome", "completed").timer()
-                .totalTime(java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3d);
+        assertThat(meters.get("billing.sync.last.success")
+                        .tag("source", "acme")
+                        .gauge()
+                        .value())
+                .isNaN();
+        assertThat(meters.get("billing.sync.rows")
+                        .tag("source", "globex")
+                        .counter()
+                        .count())
+                .isEqualTo(42d);
+        assertThat(meters.get("billing.sync.duration")
+                        .tag("source", "globex")
+                        .tag("outcome", "completed")
+                        .timer()
+                        .totalTime(java.util.concurrent.TimeUnit.SECONDS))
+                .isEqualTo(3d);
     }
 }

@@ -15,9 +15,18 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class PricingPropertiesTest {
 
     private static PricingProperties bind(Map<String, String> extra) {
-        return Settings.binder(Settings.of(extra, "billing.pricing.currency", "COP", "billing.pricing.seats[0].role",
-                "Agente", "billing.pricing.seats[0].monthly-price", "80000", "billing.pricing.services[sms_out]", "50"))
-                .bind("billing.pricing", PricingProperties.class).get();
+        return Settings.binder(Settings.of(
+                        extra,
+                        "billing.pricing.currency",
+                        "COP",
+                        "billing.pricing.seats[0].role",
+                        "Agente",
+                        "billing.pricing.seats[0].monthly-price",
+                        "80000",
+                        "billing.pricing.services[sms_out]",
+                        "50"))
+                .bind("billing.pricing", PricingProperties.class)
+                .get();
     }
 
     @Test
@@ -26,7 +35,8 @@ class PricingPropertiesTest {
         map.put("billing.pricing.default-plan", "basic");
         map.put("billing.pricing.plans.basic.currency", "MXN");
         PricingProperties pricing = new Binder(new MapConfigurationPropertySource(map))
-                .bind("billing.pricing", PricingProperties.class).get();
+                .bind("billing.pricing", PricingProperties.class)
+                .get();
 
         assertThat(pricing.plan(null).pricing().currency()).isEqualTo("MXN");
         assertThat(pricing.allPlans()).containsOnlyKeys("basic");
@@ -34,9 +44,10 @@ class PricingPropertiesTest {
 
     @Test
     void pricesBothInTheSingleListAndInTheNamedDefaultPlanAreRefused() {
-        assertThatThrownBy(() -> bind(Map.of("billing.pricing.default-plan", "basic",
-                "billing.pricing.plans.basic.currency", "MXN")))
-                .isInstanceOf(BindException.class).rootCause()
+        assertThatThrownBy(() -> bind(
+                        Map.of("billing.pricing.default-plan", "basic", "billing.pricing.plans.basic.currency", "MXN")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
                 .hasMessageContaining("billing.pricing.plans.basic is the default plan too");
     }
 }

@@ -34,8 +34,12 @@ class FreshnessTest {
             2026-11-30T04:59:00Z | 2026-11-30 | en | Data synced up to 2026-11-29 23:59
             """)
     void givesOnlyTheTimeWhenTheAsOfIsTodayInTheZone(String asOf, String today, String locale, String expected) {
-        assertThat(Freshness.text(Instant.parse(asOf), ZoneId.of("America/Bogota"), Locale.forLanguageTag(locale),
-                LocalDate.parse(today))).isEqualTo(expected);
+        assertThat(Freshness.text(
+                        Instant.parse(asOf),
+                        ZoneId.of("America/Bogota"),
+                        Locale.forLanguageTag(locale),
+                        LocalDate.parse(today)))
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}: {1}")

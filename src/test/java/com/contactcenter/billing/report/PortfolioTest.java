@@ -51,22 +51,24 @@ import tools.jackson.databind.JsonNode;
  * one whose sync failed. Every cell of the Tenants sheet and every CSV field is compared with that
  * tenant's own JSON export of October.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:wh_portfolio;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "spring.datasource.password=",
-        FixedClock.PROPERTY + "=" + AS_OF,
-        "billing.pricing.plans.pro.currency=USD",
-        "billing.pricing.plans.pro.scale=2",
-        "billing.pricing.plans.pro.seats[0].role=Agente",
-        "billing.pricing.plans.pro.seats[0].monthly-price=25.50",
-        "billing.pricing.plans.pro.seats[1].role=Administrador",
-        "billing.pricing.plans.pro.seats[1].monthly-price=40",
-        "billing.pricing.plans.pro.services[voice_minutes]=0.04",
-        "billing.pricing.plans.pro.services[sms_out]=0.0125",
-        "billing.sync.retry.attempts=1",
-        "billing.schedule.enabled=false",
-        "logging.level.com.contactcenter.billing=WARN"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:wh_portfolio;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            FixedClock.PROPERTY + "=" + AS_OF,
+            "billing.pricing.plans.pro.currency=USD",
+            "billing.pricing.plans.pro.scale=2",
+            "billing.pricing.plans.pro.seats[0].role=Agente",
+            "billing.pricing.plans.pro.seats[0].monthly-price=25.50",
+            "billing.pricing.plans.pro.seats[1].role=Administrador",
+            "billing.pricing.plans.pro.seats[1].monthly-price=40",
+            "billing.pricing.plans.pro.services[voice_minutes]=0.04",
+            "billing.pricing.plans.pro.services[sms_out]=0.0125",
+            "billing.sync.retry.attempts=1",
+            "billing.schedule.enabled=false",
+            "logging.level.com.contactcenter.billing=WARN"
+        })
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
 class PortfolioTest {
@@ -106,8 +108,9 @@ class PortfolioTest {
             String[] t = TENANTS.get(i);
             String prefix = "billing.sources[" + i + "].";
             registry.add(prefix + "name", () -> t[0]);
-            registry.add(prefix + "url", () -> t[3] == null ? "jdbc:mysql://127.0.0.1:1/nowhere"
-                    : SourceDatabases.h2Url(t[3]));
+            registry.add(
+                    prefix + "url",
+                    () -> t[3] == null ? "jdbc:mysql://127.0.0.1:1/nowhere" : SourceDatabases.h2Url(t[3]));
             registry.add(prefix + "username", () -> "sa");
             registry.add(prefix + "time-zone", () -> t[1]);
             registry.add(prefix + "connect-timeout", () -> "250ms");
@@ -121,33 +124,44 @@ class PortfolioTest {
     static void loadSources() {
         SourceDatabases.loadH2(EDGE_DB, EdgeTenantFixture.SQL);
         SourceDatabases.loadH2(HOSTILE_DB, EdgeTenantFixture.SQL);
-        SourceDatabases.execute(SourceDatabases.h2(HOSTILE_DB), List.of("UPDATE roles SET name = '"
-                + HOSTILE_ROLE.replace("'", "''") + "' WHERE id = 3"));
+        SourceDatabases.execute(
+                SourceDatabases.h2(HOSTILE_DB),
+                List.of("UPDATE roles SET name = '" + HOSTILE_ROLE.replace("'", "''") + "' WHERE id = 3"));
     }
 
     @Test
     void everyCellOfEveryTenantIsItsOwnExportAndTheStatusesSayWhatIsMissing(@org.junit.jupiter.api.io.TempDir Path out)
             throws Exception {
         // given every tenant but two synced around October; 'partial' only to Oct 20; 'down' fails
-        List<String> synced = TENANTS.stream().map(t -> t[0])
-                .filter(n -> !List.of("partial", "never").contains(n)).toList();
-        assertThat(jobs.sync(synced, new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli()).succeeded()).isFalse();
-        assertThat(jobs.sync(List.of("partial"), new SyncWindow(LocalDate.parse("2026-10-01"),
-                LocalDate.parse("2026-10-20")), Requester.cli()).succeeded()).isTrue();
+        List<String> synced = TENANTS.stream()
+                .map(t -> t[0])
+                .filter(n -> !List.of("partial", "never").contains(n))
+                .toList();
+        assertThat(jobs.sync(synced, new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli())
+                        .succeeded())
+                .isFalse();
+        assertThat(jobs.sync(
+                                List.of("partial"),
+                                new SyncWindow(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-20")),
+                                Requester.cli())
+                        .succeeded())
+                .isTrue();
         // September's snapshot of two tenants: their change against it
         snapshots.compute("acme", LocalDate.parse("2026-09-01"), LocalDate.parse("2026-09-30"), GroupBy.MONTH);
         snapshots.compute("delta", LocalDate.parse("2026-09-01"), LocalDate.parse("2026-09-30"), GroupBy.MONTH);
 
         // when
-        PortfolioService.Rendered rendered = portfolios.render(OCTOBER, List.of(PortfolioService.Format.XLSX,
-                PortfolioService.Format.CSV), out);
+        PortfolioService.Rendered rendered =
+                portfolios.render(OCTOBER, List.of(PortfolioService.Format.XLSX, PortfolioService.Format.CSV), out);
 
         // then both files, named for the month
-        assertThat(rendered.files()).extracting(p -> p.getFileName().toString())
+        assertThat(rendered.files())
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("billing-portfolio_2026-10.xlsx", "billing-portfolio_2026-10.csv");
         Map<String, JsonNode> exports = new LinkedHashMap<>();
         for (String[] t : TENANTS) {
-            snapshots.newest(t[0], OCTOBER.atDay(1), OCTOBER.atEndOfMonth(), GroupBy.MONTH)
+            snapshots
+                    .newest(t[0], OCTOBER.atDay(1), OCTOBER.atEndOfMonth(), GroupBy.MONTH)
                     .ifPresent(s -> exports.put(t[0], SnapshotService.json(s)));
         }
         assertThat(exports.keySet()).doesNotContain("never", "down").hasSize(10);
@@ -163,7 +177,9 @@ class PortfolioTest {
                 assertThat(column).containsKey("Usuarios: " + role);
             }
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).startsWith("A1:").endsWith("13");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef())
+                    .startsWith("A1:")
+                    .endsWith("13");
 
             // one row per tenant, in the configured order
             for (int i = 0; i < TENANTS.size(); i++) {
@@ -171,28 +187,36 @@ class PortfolioTest {
                 String name = TENANTS.get(i)[0];
                 assertThat(text(row, column.get("Cliente"))).isEqualTo(name);
                 assertThat(text(row, column.get("Zona horaria"))).isEqualTo(TENANTS.get(i)[1]);
-                assertThat(text(row, column.get("Plan"))).isEqualTo(TENANTS.get(i)[2] == null ? "default"
-                        : TENANTS.get(i)[2]);
+                assertThat(text(row, column.get("Plan")))
+                        .isEqualTo(TENANTS.get(i)[2] == null ? "default" : TENANTS.get(i)[2]);
                 JsonNode doc = exports.get(name);
                 if (doc == null) {
                     assertThat(text(row, column.get("Moneda"))).isEqualTo(name.equals("never") ? "USD" : "COP");
-                    assertThat(row.getCell(column.get("Total estimado")).getCellType()).isEqualTo(CellType.BLANK);
-                    assertThat(text(row, column.get("Estado"))).isEqualTo(name.equals("never") ? "sin datos"
-                            : "sincronización fallida");
+                    assertThat(row.getCell(column.get("Total estimado")).getCellType())
+                            .isEqualTo(CellType.BLANK);
+                    assertThat(text(row, column.get("Estado")))
+                            .isEqualTo(name.equals("never") ? "sin datos" : "sincronización fallida");
                     continue;
                 }
                 JsonNode estimate = doc.get("estimate");
-                assertThat(text(row, column.get("Moneda"))).isEqualTo(estimate.get("currency").asString());
+                assertThat(text(row, column.get("Moneda")))
+                        .isEqualTo(estimate.get("currency").asString());
                 Map<String, Long> users = new HashMap<>();
-                doc.get("usersByRole").forEach(r -> users.put(r.get("role").asString(), r.get("users").asLong()));
+                doc.get("usersByRole")
+                        .forEach(r -> users.put(
+                                r.get("role").asString(), r.get("users").asLong()));
                 for (String role : roles) {
-                    assertThat(number(row, column.get("Usuarios: " + role))).as(name + " " + role)
+                    assertThat(number(row, column.get("Usuarios: " + role)))
+                            .as(name + " " + role)
                             .isEqualTo(users.getOrDefault(role, 0L).doubleValue());
                 }
                 for (JsonNode service : doc.get("services")) {
-                    String label = "Unidades: " + ServiceKey.ofKey(service.get("key").asString()).orElseThrow()
-                            .spanishLabel();
-                    assertThat(number(row, column.get(label))).isEqualTo(service.get("units").asDouble());
+                    String label = "Unidades: "
+                            + ServiceKey.ofKey(service.get("key").asString())
+                                    .orElseThrow()
+                                    .spanishLabel();
+                    assertThat(number(row, column.get(label)))
+                            .isEqualTo(service.get("units").asDouble());
                 }
                 BigDecimal seats = BigDecimal.ZERO;
                 BigDecimal services = BigDecimal.ZERO;
@@ -210,23 +234,34 @@ class PortfolioTest {
                         .isEqualTo(new BigDecimal(estimate.get("total").asString()).doubleValue());
                 assertThat(number(row, column.get("Días sincronizados")))
                         .isEqualTo(doc.get("coverage").get("daysSynced").asDouble());
-                assertThat(row.getCell(column.get("Datos sincronizados hasta (UTC)")).getLocalDateTimeCellValue())
-                        .isEqualTo(LocalDateTime.ofInstant(java.time.Instant.parse(doc.get("snapshot").get("asOf")
-                                .asString()), ZoneOffset.UTC));
+                assertThat(row.getCell(column.get("Datos sincronizados hasta (UTC)"))
+                                .getLocalDateTimeCellValue())
+                        .isEqualTo(LocalDateTime.ofInstant(
+                                java.time.Instant.parse(
+                                        doc.get("snapshot").get("asOf").asString()),
+                                ZoneOffset.UTC));
                 assertThat(number(row, column.get("Versión de la instantánea")))
                         .isEqualTo(doc.get("snapshot").get("version").asDouble());
-                assertThat(text(row, column.get("Estado"))).as(name).isEqualTo(name.equals("partial")
-                        ? "mes incompleto" : "ok");
+                assertThat(text(row, column.get("Estado")))
+                        .as(name)
+                        .isEqualTo(name.equals("partial") ? "mes incompleto" : "ok");
             }
 
             // the change against September, where there is a September
-            Snapshot september = snapshots.newest("acme", LocalDate.parse("2026-09-01"), LocalDate.parse("2026-09-30"),
-                    GroupBy.MONTH).orElseThrow();
-            BigDecimal acmeChange = new BigDecimal(exports.get("acme").get("estimate").get("total").asString())
-                    .subtract(new BigDecimal(SnapshotService.json(september).get("estimate").get("total").asString()));
+            Snapshot september = snapshots
+                    .newest("acme", LocalDate.parse("2026-09-01"), LocalDate.parse("2026-09-30"), GroupBy.MONTH)
+                    .orElseThrow();
+            BigDecimal acmeChange = new BigDecimal(
+                            exports.get("acme").get("estimate").get("total").asString())
+                    .subtract(new BigDecimal(SnapshotService.json(september)
+                            .get("estimate")
+                            .get("total")
+                            .asString()));
             assertThat(number(sheet.getRow(1), column.get("Cambio frente al mes anterior")))
                     .isEqualTo(acmeChange.doubleValue());
-            assertThat(sheet.getRow(2).getCell(column.get("Cambio frente al mes anterior")).getCellType())
+            assertThat(sheet.getRow(2)
+                            .getCell(column.get("Cambio frente al mes anterior"))
+                            .getCellType())
                     .isEqualTo(CellType.BLANK);
 
             // a hostile role name is a header's text, never a formula
@@ -235,8 +270,11 @@ class PortfolioTest {
 
             // a totals row per currency, each summing only its own tenants
             Map<String, BigDecimal> totals = new java.util.TreeMap<>();
-            exports.values().forEach(d -> totals.merge(d.get("estimate").get("currency").asString(),
-                    new BigDecimal(d.get("estimate").get("total").asString()), BigDecimal::add));
+            exports.values()
+                    .forEach(d -> totals.merge(
+                            d.get("estimate").get("currency").asString(),
+                            new BigDecimal(d.get("estimate").get("total").asString()),
+                            BigDecimal::add));
             assertThat(totals).containsOnlyKeys("COP", "USD");
             int r = 1 + TENANTS.size() + 1;
             for (Map.Entry<String, BigDecimal> currency : totals.entrySet()) {
@@ -244,7 +282,8 @@ class PortfolioTest {
                 assertThat(text(row, 0)).isEqualTo("Total " + currency.getKey());
                 Cell total = row.getCell(column.get("Total estimado"));
                 assertThat(total.getCellFormula()).startsWith("SUMIF($D$2:$D$13,D" + (row.getRowNum() + 1));
-                assertThat(total.getNumericCellValue()).isEqualTo(currency.getValue().doubleValue());
+                assertThat(total.getNumericCellValue())
+                        .isEqualTo(currency.getValue().doubleValue());
             }
 
             // the summary: totals per currency and tenants by status
@@ -255,15 +294,23 @@ class PortfolioTest {
                     byFirstCell.putIfAbsent(row.getCell(0).getStringCellValue(), row);
                 }
             }
-            assertThat(byFirstCell.get("COP").getCell(4).getNumericCellValue()).isEqualTo(totals.get("COP").doubleValue());
-            assertThat(byFirstCell.get("USD").getCell(4).getNumericCellValue()).isEqualTo(totals.get("USD").doubleValue());
+            assertThat(byFirstCell.get("COP").getCell(4).getNumericCellValue())
+                    .isEqualTo(totals.get("COP").doubleValue());
+            assertThat(byFirstCell.get("USD").getCell(4).getNumericCellValue())
+                    .isEqualTo(totals.get("USD").doubleValue());
             assertThat(byFirstCell.get("COP").getCell(1).getNumericCellValue()).isEqualTo(6);
             assertThat(byFirstCell.get("ok").getCell(1).getNumericCellValue()).isEqualTo(9);
-            assertThat(byFirstCell.get("mes incompleto").getCell(1).getNumericCellValue()).isEqualTo(1);
-            assertThat(byFirstCell.get("sincronización fallida").getCell(1).getNumericCellValue()).isEqualTo(1);
-            assertThat(byFirstCell.get("sin datos").getCell(1).getNumericCellValue()).isEqualTo(1);
-            assertThat(byFirstCell).containsKeys("Los 6 totales más altos (COP)", "Los 4 totales más altos (USD)",
-                    "Total por cliente, los 6 mayores (COP)");
+            assertThat(byFirstCell.get("mes incompleto").getCell(1).getNumericCellValue())
+                    .isEqualTo(1);
+            assertThat(byFirstCell.get("sincronización fallida").getCell(1).getNumericCellValue())
+                    .isEqualTo(1);
+            assertThat(byFirstCell.get("sin datos").getCell(1).getNumericCellValue())
+                    .isEqualTo(1);
+            assertThat(byFirstCell)
+                    .containsKeys(
+                            "Los 6 totales más altos (COP)",
+                            "Los 4 totales más altos (USD)",
+                            "Total por cliente, los 6 mayores (COP)");
             assertThat(((XSSFSheet) summary).getDrawingPatriarch().getCharts()).hasSize(2);
         }
 
@@ -271,13 +318,16 @@ class PortfolioTest {
         byte[] bytes = Files.readAllBytes(rendered.files().get(1));
         // a UTF-8 byte-order mark first, so that Excel reads the accents as UTF-8
         assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        List<String> lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         assertThat(lines).hasSize(1 + TENANTS.size());
         assertThat(lines.get(0)).startsWith("Cliente,");
         List<String> header = csv(lines.get(0));
         List<String> fields = csv(lines.get(1));
         JsonNode acmeDoc = exports.get("acme");
-        assertThat(fields.get(header.indexOf("Total estimado"))).isEqualTo(acmeDoc.get("estimate").get("total").asString());
+        assertThat(fields.get(header.indexOf("Total estimado")))
+                .isEqualTo(acmeDoc.get("estimate").get("total").asString());
         assertThat(fields.get(header.indexOf("Datos sincronizados hasta (UTC)")))
                 .isEqualTo(acmeDoc.get("snapshot").get("asOf").asString());
         assertThat(fields.get(header.indexOf("Estado"))).isEqualTo("ok");

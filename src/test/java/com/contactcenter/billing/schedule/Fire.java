@@ -13,8 +13,7 @@ import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 /** Runs the Quartz job as the named trigger fires it, due at {@code due}, on the test's thread. */
 final class Fire {
 
-    private Fire() {
-    }
+    private Fire() {}
 
     static void trigger(AutowireCapableBeanFactory beans, String triggerName, ScheduledWork work, Instant due)
             throws Exception {

@@ -5,7 +5,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
@@ -26,14 +25,16 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * since: when the service comes back (the registrar keeps the stored trigger, the scheduler
  * starts), the work runs once, not three times, and the next time is tomorrow's.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:wh_missed;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "spring.datasource.password=",
-        "spring.quartz.auto-startup=false",
-        "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
-        "billing.schedule.zone=America/Bogota",
-        "logging.level.com.contactcenter.billing=WARN"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:wh_missed;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            "spring.quartz.auto-startup=false",
+            "spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000",
+            "billing.schedule.zone=America/Bogota",
+            "logging.level.com.contactcenter.billing=WARN"
+        })
 @DirtiesContext
 class MissedTriggerTest {
 
@@ -58,8 +59,10 @@ class MissedTriggerTest {
     void aNightlyTriggerMissedThreeTimesFiresOnceWhenTheServiceComesBack() throws Exception {
         // given the nightly trigger as stored three days ago: its next time is long past
         Schedules.Spec nightly = Schedules.specs(schedule).get(0);
-        CronTrigger stored = Schedules.trigger(nightly, schedule).getTriggerBuilder()
-                .startAt(Date.from(Instant.now().minus(Duration.ofDays(3)))).build();
+        CronTrigger stored = Schedules.trigger(nightly, schedule)
+                .getTriggerBuilder()
+                .startAt(Date.from(Instant.now().minus(Duration.ofDays(3))))
+                .build();
         scheduler.addJob(Schedules.job(), true);
         scheduler.unscheduleJob(nightly.key());
         scheduler.scheduleJob(stored);
@@ -77,7 +80,10 @@ class MissedTriggerTest {
         // and its next time is the next 02:00 in Bogota, in the future
         Trigger now = scheduler.getTrigger(nightly.key());
         assertThat(now.getNextFireTime().toInstant()).isAfter(Instant.now());
-        assertThat(now.getNextFireTime().toInstant().atZone(java.time.ZoneId.of("America/Bogota")).toLocalTime())
+        assertThat(now.getNextFireTime()
+                        .toInstant()
+                        .atZone(java.time.ZoneId.of("America/Bogota"))
+                        .toLocalTime())
                 .hasToString("02:00");
     }
 
@@ -87,14 +93,15 @@ class MissedTriggerTest {
         Schedules.Spec nightly = Schedules.specs(schedule).get(0);
         scheduler.addJob(Schedules.job(), true);
         scheduler.unscheduleJob(nightly.key());
-        scheduler.scheduleJob(Schedules.trigger(new Schedules.Spec(nightly.name(), "0 0 3 * * ?", nightly.work(),
-                nightly.priority()), schedule));
+        scheduler.scheduleJob(Schedules.trigger(
+                new Schedules.Spec(nightly.name(), "0 0 3 * * ?", nightly.work(), nightly.priority()), schedule));
 
         // when the service starts with the configured 02:00
         registrar.register();
 
         // then the stored trigger is the configured one
-        assertThat(((CronTrigger) scheduler.getTrigger(nightly.key())).getCronExpression()).isEqualTo("0 0 2 * * ?");
+        assertThat(((CronTrigger) scheduler.getTrigger(nightly.key())).getCronExpression())
+                .isEqualTo("0 0 2 * * ?");
         assertThat(scheduler.getTriggersOfJob(Schedules.JOB)).hasSize(4);
     }
 }

@@ -1,11 +1,11 @@
 package com.contactcenter.billing.snapshot;
 
-import com.contactcenter.billing.ops.Requester;
-import com.contactcenter.billing.ops.JobRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.contactcenter.billing.demo.DemoDataGenerator;
 import com.contactcenter.billing.demo.DemoDataSpec;
+import com.contactcenter.billing.ops.JobRunner;
+import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.report.ReportData;
 import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.FixedClock;
@@ -36,18 +36,20 @@ import tools.jackson.databind.node.ObjectNode;
  * A generated tenant of 3,000 users, its October by day: an export document of several MB, written
  * streamed and stored gzipped, must be byte for byte the document the product built as one tree.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:wh_many_users;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "spring.datasource.password=",
-        FixedClock.PROPERTY + "=2026-11-02T12:00:00Z",
-        "billing.sources[0].name=many",
-        "billing.sources[0].url=jdbc:h2:mem:many_users_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "billing.sources[0].username=sa",
-        "billing.sources[0].password=",
-        "billing.sources[0].time-zone=America/Bogota",
-        "billing.schedule.enabled=false",
-        "logging.level.com.contactcenter.billing=WARN"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:wh_many_users;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            FixedClock.PROPERTY + "=2026-11-02T12:00:00Z",
+            "billing.sources[0].name=many",
+            "billing.sources[0].url=jdbc:h2:mem:many_users_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "billing.sources[0].username=sa",
+            "billing.sources[0].password=",
+            "billing.sources[0].time-zone=America/Bogota",
+            "billing.schedule.enabled=false",
+            "logging.level.com.contactcenter.billing=WARN"
+        })
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
 class ManyUsersSnapshotTest {
@@ -81,7 +83,9 @@ class ManyUsersSnapshotTest {
             if (GENERATED.add(sourceUrl)) {
                 new DemoDataGenerator(new DriverManagerDataSource(sourceUrl, sourceUser, sourcePassword))
                         .generate(new DemoDataSpec(USERS, 60_000, 11, TO, 1));
-                assertThat(sync.sync(List.of("many"), new SyncWindow(FROM, TO), Requester.cli()).succeeded()).isTrue();
+                assertThat(sync.sync(List.of("many"), new SyncWindow(FROM, TO), Requester.cli())
+                                .succeeded())
+                        .isTrue();
             }
         }
     }
@@ -91,16 +95,17 @@ class ManyUsersSnapshotTest {
         Snapshot computed = snapshots.compute("many", FROM, TO, GroupBy.DAY);
 
         SnapshotService.Figures figures = snapshots.figures("many", FROM, TO, GroupBy.DAY);
-        ObjectNode tree = TreeDocument.figures("many", figures.report(), figures.asOf(), figures.syncRunIds(),
-                figures.daysSynced());
+        ObjectNode tree = TreeDocument.figures(
+                "many", figures.report(), figures.asOf(), figures.syncRunIds(), figures.daysSynced());
         String expected = TreeDocument.stored(tree, computed.id(), computed.version(), computed.computedAt());
         Snapshot stored = snapshots.byId(computed.id()).orElseThrow();
         assertThat(stored.document()).isEqualTo(expected);
         assertThat(computed.document()).isEqualTo(expected);
         assertThat(expected.length()).isGreaterThan(3_000_000);
 
-        Map<String, Object> row = warehouse.queryForMap("SELECT document, LENGTH(document_gz) AS gz, content_hash"
-                + " FROM snapshot WHERE id = ?", computed.id());
+        Map<String, Object> row = warehouse.queryForMap(
+                "SELECT document, LENGTH(document_gz) AS gz, content_hash" + " FROM snapshot WHERE id = ?",
+                computed.id());
         assertThat(row.get("document")).isNull();
         assertThat(((Number) row.get("gz")).longValue()).isLessThan(expected.length() / 5);
         assertThat(row.get("content_hash")).isEqualTo(sha256(TreeDocument.text(tree)));
@@ -124,17 +129,23 @@ class ManyUsersSnapshotTest {
         ReportData data = ReportData.of(snapshot, Optional.empty());
 
         JsonNode whole = SnapshotService.json(snapshot);
-        assertThat(data.users()).hasSize(whole.get("users").size()).hasSize(report.users().size());
+        assertThat(data.users())
+                .hasSize(whole.get("users").size())
+                .hasSize(report.users().size());
         assertThat(data.users().size()).isGreaterThan(USERS / 2);
         assertThat(data.users().stream().mapToLong(SnapshotUser::messagesSent).sum())
-                .isEqualTo(report.users().stream().mapToLong(UsageReport.UserDetail::messagesSent).sum());
-        assertThat(data.users().get(USERS / 3).email()).isEqualTo(whole.get("users").get(USERS / 3).get("email").asString());
-        assertThat(data.figures().estimate().total()).isEqualTo(report.estimate().total());
+                .isEqualTo(report.users().stream()
+                        .mapToLong(UsageReport.UserDetail::messagesSent)
+                        .sum());
+        assertThat(data.users().get(USERS / 3).email())
+                .isEqualTo(whole.get("users").get(USERS / 3).get("email").asString());
+        assertThat(data.figures().estimate().total())
+                .isEqualTo(report.estimate().total());
         assertThat(SnapshotService.outline(snapshot).has("users")).isFalse();
     }
 
     private static String sha256(String text) throws Exception {
-        return java.util.HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -31,28 +31,63 @@ class SnapshotDocumentTest {
 
     private static final LocalDate DAY = LocalDate.parse("2026-10-05");
     private static final Instant AS_OF = Instant.parse("2026-11-02T07:00:00.120Z");
-    private static final List<String> TOP_LEVEL_BUT_USERS = List.of("source", "timeZone", "period", "groupBy",
-            "snapshot", "coverage", "usersByRole", "services", "whatsapp", "series", "usersByRoleSeries", "estimate",
+    private static final List<String> TOP_LEVEL_BUT_USERS = List.of(
+            "source",
+            "timeZone",
+            "period",
+            "groupBy",
+            "snapshot",
+            "coverage",
+            "usersByRole",
+            "services",
+            "whatsapp",
+            "series",
+            "usersByRoleSeries",
+            "estimate",
             "dataQuality");
 
     /** Hostile text, nulls, empty lists and money of several scales: what the tree wrote, byte for byte. */
     private static UsageReport report() {
-        Period period = new Period(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"),
-                ZoneId.of("America/Bogota"));
+        Period period =
+                new Period(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"), ZoneId.of("America/Bogota"));
         List<UserDetail> users = List.of(
-                new UserDetail(4, "Camila \uD83D\uDE80 Ríos \"=SUM(A1)\"", "c@x.co", "Agente", 2, 3, 12, 1, 7,
-                        Instant.parse("2026-10-30T22:11:05.5Z"), List.of(new UserBucket(DAY, 3, 12, 1, 7)),
+                new UserDetail(
+                        4,
+                        "Camila \uD83D\uDE80 Ríos \"=SUM(A1)\"",
+                        "c@x.co",
+                        "Agente",
+                        2,
+                        3,
+                        12,
+                        1,
+                        7,
+                        Instant.parse("2026-10-30T22:11:05.5Z"),
+                        List.of(new UserBucket(DAY, 3, 12, 1, 7)),
                         List.of(new AssignedChannel(3, "WhatsApp\tVentas", "WHATSAPP "))),
                 new UserDetail(9, null, null, "Sin rol", 0, 0, 0, 0, 0, null, List.of(), List.of()));
         List<EstimateLine> lines = List.of(
-                new EstimateLine(EstimateLine.Kind.SEAT, "Agente", 1, new BigDecimal("80000.00"),
-                        new BigDecimal("80000.00"), true),
-                new EstimateLine(EstimateLine.Kind.SERVICE, "sms_out", 1530, new BigDecimal("0.0500"),
-                        new BigDecimal("76.50"), false));
-        return new UsageReport(period, GroupBy.DAY, List.of(new UsageReport.RoleUsers("Agente", 1)), users,
+                new EstimateLine(
+                        EstimateLine.Kind.SEAT,
+                        "Agente",
+                        1,
+                        new BigDecimal("80000.00"),
+                        new BigDecimal("80000.00"),
+                        true),
+                new EstimateLine(
+                        EstimateLine.Kind.SERVICE,
+                        "sms_out",
+                        1530,
+                        new BigDecimal("0.0500"),
+                        new BigDecimal("76.50"),
+                        false));
+        return new UsageReport(
+                period,
+                GroupBy.DAY,
+                List.of(new UsageReport.RoleUsers("Agente", 1)),
+                users,
                 List.of(new UsageReport.ServiceUsage(ServiceKey.SMS_OUT, 1200, 1530)),
-                List.of(new UsageReport.WhatsappChannel(3, "Ventas", 5200, 4100,
-                        List.of(new UsageReport.WhatsappBucket(DAY, 10, 20)))),
+                List.of(new UsageReport.WhatsappChannel(
+                        3, "Ventas", 5200, 4100, List.of(new UsageReport.WhatsappBucket(DAY, 10, 20)))),
                 List.of(new UsageReport.SeriesPoint(DAY, ServiceKey.SMS_OUT, 130, 131)),
                 List.of(new UsageReport.RoleSeriesPoint(DAY, "Agente", 1)),
                 new Estimate("COP", 2, lines, new BigDecimal("80076.50")),
@@ -75,11 +110,11 @@ class SnapshotDocumentTest {
         Instant computedAt = Instant.parse("2026-11-02T07:01:00Z");
         ByteArrayOutputStream streamed = new ByteArrayOutputStream();
 
-        SnapshotDocument.write(streamed, "acme", report(),
-                new SnapshotDocument.Header("id-1", 3, AS_OF, computedAt, List.of(7L)), 30);
+        SnapshotDocument.write(
+                streamed, "acme", report(), new SnapshotDocument.Header("id-1", 3, AS_OF, computedAt, List.of(7L)), 30);
 
-        String tree = TreeDocument.stored(TreeDocument.figures("acme", report(), AS_OF, List.of(7L), 30), "id-1", 3,
-                computedAt);
+        String tree = TreeDocument.stored(
+                TreeDocument.figures("acme", report(), AS_OF, List.of(7L), 30), "id-1", 3, computedAt);
         assertThat(streamed.toString(StandardCharsets.UTF_8)).isEqualTo(tree);
     }
 
@@ -93,15 +128,17 @@ class SnapshotDocumentTest {
         assertThat(fields.keySet()).containsExactlyElementsOf(TOP_LEVEL_BUT_USERS);
         assertThat(users).hasSize(2);
         assertThat(users.get(0).get("name").asString()).isEqualTo("Camila \uD83D\uDE80 Ríos \"=SUM(A1)\"");
-        assertThat(users.get(0).get("activity").get(0).get("messagesSent").asLong()).isEqualTo(12);
+        assertThat(users.get(0).get("activity").get(0).get("messagesSent").asLong())
+                .isEqualTo(12);
         assertThat(users.get(1).get("lastLoginAt").isNull()).isTrue();
-        assertThat(fields.get("estimate").get("lines").get(1).get("unitPrice").asString()).isEqualTo("0.0500");
+        assertThat(fields.get("estimate").get("lines").get(1).get("unitPrice").asString())
+                .isEqualTo("0.0500");
     }
 
     @Test
     void readsEachUsersFiguresAsItsTreeWithoutItsLists() {
         List<JsonNode> trees = new ArrayList<>();
-        SnapshotDocument.read(written(), (name, value) -> { }, trees::add);
+        SnapshotDocument.read(written(), (name, value) -> {}, trees::add);
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         List<JsonNode> figures = new ArrayList<>();
 

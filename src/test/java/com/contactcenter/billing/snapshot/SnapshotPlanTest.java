@@ -41,16 +41,18 @@ import tools.jackson.databind.JsonNode;
  * makes a new version and the diff says which, and a tenant on the single list of prices keeps the
  * export it had before plans. Config changes are played by services built on other properties.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:wh_plan;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "spring.datasource.password=",
-        FixedClock.PROPERTY + "=" + AS_OF,
-        "billing.sources[0].name=edge",
-        "billing.sources[0].url=jdbc:h2:mem:plan_edge_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "billing.sources[0].username=sa",
-        "billing.sources[0].time-zone=America/Bogota",
-        "logging.level.com.contactcenter.billing=WARN"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:wh_plan;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            FixedClock.PROPERTY + "=" + AS_OF,
+            "billing.sources[0].name=edge",
+            "billing.sources[0].url=jdbc:h2:mem:plan_edge_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "billing.sources[0].username=sa",
+            "billing.sources[0].time-zone=America/Bogota",
+            "logging.level.com.contactcenter.billing=WARN"
+        })
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
 class SnapshotPlanTest {
@@ -92,14 +94,17 @@ class SnapshotPlanTest {
     @Test
     void aChangeOfPricesOrOfPlanMakesANewVersionAndTheDiffSaysWhich() {
         // given October synced and snapshotted on the single list of prices
-        assertThat(jobs.sync(List.of("edge"), new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli()).succeeded()).isTrue();
+        assertThat(jobs.sync(List.of("edge"), new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli())
+                        .succeeded())
+                .isTrue();
         Snapshot v1 = snapshots.compute("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
 
         // then it records the default plan, and its document is the export it was before plans
         assertThat(v1.plan()).isEqualTo(PlanStamp.of(pricing.plan(null)));
         assertThat(v1.plan().plan()).isEqualTo("default");
         assertThat(ExportJson.without(SnapshotService.json(v1), "snapshot")).isEqualTo(EXPECTED);
-        assertThat(snapshots.compute("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH)).isEqualTo(v1);
+        assertThat(snapshots.compute("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH))
+                .isEqualTo(v1);
 
         // when a price no figure shows changes (Supervisor has no billable user: no seat line)
         PricingProperties dearerSupervisors = withSeat(pricing, "Supervisor", "100001");
@@ -118,9 +123,14 @@ class SnapshotPlanTest {
         });
 
         // when the tenant moves to a plan in dollars
-        PricingProperties withPro = withPlan(dearerSupervisors, "pro", new PlanProperties("USD", 2,
-                List.of(new SeatPrice("Agente", new BigDecimal("25.50"))), Map.of("[voice_minutes]",
-                        new BigDecimal("0.04"))));
+        PricingProperties withPro = withPlan(
+                dearerSupervisors,
+                "pro",
+                new PlanProperties(
+                        "USD",
+                        2,
+                        List.of(new SeatPrice("Agente", new BigDecimal("25.50"))),
+                        Map.of("[voice_minutes]", new BigDecimal("0.04"))));
         Snapshot v3 = service(withPro, "pro").compute("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
 
         // then a new version priced by it, naming it in the export's extra keys
@@ -129,35 +139,56 @@ class SnapshotPlanTest {
         assertThat(v3.plan().plan()).isEqualTo("pro");
         assertThat(estimate.get("currency").asString()).isEqualTo("USD");
         assertThat(estimate.get("plan").asString()).isEqualTo("pro");
-        assertThat(estimate.get("pricesHash").asString()).isEqualTo(withPro.plan("pro").pricesHash());
+        assertThat(estimate.get("pricesHash").asString())
+                .isEqualTo(withPro.plan("pro").pricesHash());
         // 4 agents x 25.50 + 63 voice minutes x 0.04; Administrador and Sin rol unpriced in this plan
         assertThat(estimate.get("total").asString()).isEqualTo("104.52");
         SnapshotDiff planChanged = snapshots.diff(v2, v3);
-        assertThat(planChanged.planChange()).hasValueSatisfying(change ->
-                assertThat(change.describe()).isEqualTo("plan default -> pro, prices changed"));
-        assertThat(store.version("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH, 3).orElseThrow().snapshot().plan())
+        assertThat(planChanged.planChange())
+                .hasValueSatisfying(
+                        change -> assertThat(change.describe()).isEqualTo("plan default -> pro, prices changed"));
+        assertThat(store.version("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH, 3)
+                        .orElseThrow()
+                        .snapshot()
+                        .plan())
                 .isEqualTo(v3.plan());
     }
 
     /** The application's snapshot service, had config said these prices and this plan for the tenant. */
     private SnapshotService service(PricingProperties pricing, String plan) {
         SourceProperties s = sources.require("edge");
-        SourceProperties edge = new SourceProperties(s.name(), s.url(), s.username(), s.password(), s.timeZone(),
-                s.queries(), s.queryTimeout(), s.initSql(), s.connectTimeout(), plan);
+        SourceProperties edge = new SourceProperties(
+                s.name(),
+                s.url(),
+                s.username(),
+                s.password(),
+                s.timeZone(),
+                s.queries(),
+                s.queryTimeout(),
+                s.initSql(),
+                s.connectTimeout(),
+                plan);
         SourceRegistry registry = Mockito.mock(SourceRegistry.class);
         Mockito.when(registry.require("edge")).thenReturn(edge);
-        return new SnapshotService(registry, references, facts, store, pricing, clock,
+        return new SnapshotService(
+                registry,
+                references,
+                facts,
+                store,
+                pricing,
+                clock,
                 new SnapshotRetention(store, registry, clock, snapshotSettings));
     }
 
     private static PricingProperties withSeat(PricingProperties p, String role, String price) {
-        List<SeatPrice> seats = new ArrayList<>(p.seats().stream().filter(s -> !s.role().equals(role)).toList());
+        List<SeatPrice> seats = new ArrayList<>(
+                p.seats().stream().filter(s -> !s.role().equals(role)).toList());
         seats.add(new SeatPrice(role, new BigDecimal(price)));
         return new PricingProperties(p.currency(), p.scale(), seats, p.services(), p.defaultPlan(), p.plans());
     }
 
     private static PricingProperties withPlan(PricingProperties p, String name, PlanProperties plan) {
-        return new PricingProperties(p.currency(), p.scale(), p.seats(), p.services(), p.defaultPlan(),
-                Map.of(name, plan));
+        return new PricingProperties(
+                p.currency(), p.scale(), p.seats(), p.services(), p.defaultPlan(), Map.of(name, plan));
     }
 }

@@ -50,16 +50,18 @@ import org.springframework.test.context.TestPropertySource;
  * The edge tenant's October, written by {@link SnapshotDocument} and read back by
  * {@link SnapshotReader}: every figure exactly as computed (see {@link EdgeTenantFixture}).
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:wh_reader;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "spring.datasource.password=",
-        FixedClock.PROPERTY + "=" + AS_OF,
-        "billing.sources[0].name=edge",
-        "billing.sources[0].url=jdbc:h2:mem:reader_edge_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "billing.sources[0].username=sa",
-        "billing.sources[0].time-zone=America/Bogota",
-        "logging.level.com.contactcenter.billing=WARN"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:wh_reader;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            FixedClock.PROPERTY + "=" + AS_OF,
+            "billing.sources[0].name=edge",
+            "billing.sources[0].url=jdbc:h2:mem:reader_edge_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "billing.sources[0].username=sa",
+            "billing.sources[0].time-zone=America/Bogota",
+            "logging.level.com.contactcenter.billing=WARN"
+        })
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
 class SnapshotReaderTest {
@@ -81,7 +83,8 @@ class SnapshotReaderTest {
     @BeforeEach
     void octoberSynced() {
         if (!synced) {
-            assertThat(jobs.sync(List.of("edge"), new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli()).succeeded())
+            assertThat(jobs.sync(List.of("edge"), new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli())
+                            .succeeded())
                     .isTrue();
             synced = true;
         }
@@ -99,55 +102,99 @@ class SnapshotReaderTest {
         // then the figures of the fixture, row by row
         assertThat(figures.source()).isEqualTo("edge");
         assertThat(figures.timeZone()).isEqualTo("America/Bogota");
-        assertThat(figures.period()).isEqualTo(new PeriodBounds(OCTOBER_FIRST, OCTOBER_LAST,
-                Instant.parse("2026-10-01T05:00:00Z"), Instant.parse("2026-11-01T05:00:00Z")));
+        assertThat(figures.period())
+                .isEqualTo(new PeriodBounds(
+                        OCTOBER_FIRST,
+                        OCTOBER_LAST,
+                        Instant.parse("2026-10-01T05:00:00Z"),
+                        Instant.parse("2026-11-01T05:00:00Z")));
         assertThat(figures.groupBy()).isEqualTo("month");
-        assertThat(figures.version()).isEqualTo(new Version(snapshot.id(), 1, AS_OF_INSTANT, AS_OF_INSTANT,
-                figures.version().syncRunIds()));
+        assertThat(figures.version())
+                .isEqualTo(new Version(
+                        snapshot.id(),
+                        1,
+                        AS_OF_INSTANT,
+                        AS_OF_INSTANT,
+                        figures.version().syncRunIds()));
         assertThat(figures.version().syncRunIds()).hasSize(1);
         assertThat(figures.coverage()).isEqualTo(new Coverage(31, 31));
-        assertThat(figures.usersByRole()).containsExactly(new RoleUsers("Administrador", 2),
-                new RoleUsers("Agente", 4), new RoleUsers("Sin rol", 2), new RoleUsers("Supervisor", 0));
-        assertThat(figures.services()).containsExactlyElementsOf(OCTOBER_SERVICES.stream()
-                .map(s -> new ServiceUsage(s.key(), s.count(), s.units())).toList());
-        assertThat(figures.whatsapp()).containsExactly(
-                new WhatsappChannel(1, "WhatsApp Ventas", 1, 2, List.of(new WhatsappBucket(MONTH, 1, 2))),
-                new WhatsappChannel(2, "WhatsApp Soporte", 0, 0, List.of(new WhatsappBucket(MONTH, 0, 0))));
-        assertThat(figures.series()).containsExactlyElementsOf(OCTOBER_SERVICES.stream()
-                .map(s -> new SeriesPoint(MONTH, s.key(), s.count(), s.units())).toList());
+        assertThat(figures.usersByRole())
+                .containsExactly(
+                        new RoleUsers("Administrador", 2),
+                        new RoleUsers("Agente", 4),
+                        new RoleUsers("Sin rol", 2),
+                        new RoleUsers("Supervisor", 0));
+        assertThat(figures.services())
+                .containsExactlyElementsOf(OCTOBER_SERVICES.stream()
+                        .map(s -> new ServiceUsage(s.key(), s.count(), s.units()))
+                        .toList());
+        assertThat(figures.whatsapp())
+                .containsExactly(
+                        new WhatsappChannel(1, "WhatsApp Ventas", 1, 2, List.of(new WhatsappBucket(MONTH, 1, 2))),
+                        new WhatsappChannel(2, "WhatsApp Soporte", 0, 0, List.of(new WhatsappBucket(MONTH, 0, 0))));
+        assertThat(figures.series())
+                .containsExactlyElementsOf(OCTOBER_SERVICES.stream()
+                        .map(s -> new SeriesPoint(MONTH, s.key(), s.count(), s.units()))
+                        .toList());
         assertThat(figures.buckets()).containsExactly(MONTH);
-        assertThat(figures.usersByRoleSeries()).containsExactly(new RoleSeriesPoint(MONTH, "Administrador", 2),
-                new RoleSeriesPoint(MONTH, "Agente", 4), new RoleSeriesPoint(MONTH, "Sin rol", 2),
-                new RoleSeriesPoint(MONTH, "Supervisor", 0));
-        assertThat(figures.estimate()).isEqualTo(new Estimate("COP", 2, null, List.of(
-                seat("Administrador", 2, "120000.00", "240000.00", true),
-                seat("Agente", 4, "80000.00", "320000.00", true),
-                seat("Sin rol", 2, "0.00", "0.00", false),
-                service("sms_out", 5, "50.00", "250.00"),
-                service("email_out", 1, "2.50", "2.50"),
-                service("whatsapp_out", 2, "120.00", "240.00"),
-                service("whatsapp_in", 1, "30.00", "30.00"),
-                service("voice_minutes", 63, "180.00", "11340.00"),
-                service("video_minutes", 1, "350.00", "350.00"),
-                service("bot_sessions", 2, "90.00", "180.00")), new BigDecimal(EdgeTenantFixture.TOTAL)));
+        assertThat(figures.usersByRoleSeries())
+                .containsExactly(
+                        new RoleSeriesPoint(MONTH, "Administrador", 2),
+                        new RoleSeriesPoint(MONTH, "Agente", 4),
+                        new RoleSeriesPoint(MONTH, "Sin rol", 2),
+                        new RoleSeriesPoint(MONTH, "Supervisor", 0));
+        assertThat(figures.estimate())
+                .isEqualTo(new Estimate(
+                        "COP",
+                        2,
+                        null,
+                        List.of(
+                                seat("Administrador", 2, "120000.00", "240000.00", true),
+                                seat("Agente", 4, "80000.00", "320000.00", true),
+                                seat("Sin rol", 2, "0.00", "0.00", false),
+                                service("sms_out", 5, "50.00", "250.00"),
+                                service("email_out", 1, "2.50", "2.50"),
+                                service("whatsapp_out", 2, "120.00", "240.00"),
+                                service("whatsapp_in", 1, "30.00", "30.00"),
+                                service("voice_minutes", 63, "180.00", "11340.00"),
+                                service("video_minutes", 1, "350.00", "350.00"),
+                                service("bot_sessions", 2, "90.00", "180.00")),
+                        new BigDecimal(EdgeTenantFixture.TOTAL)));
         assertThat(figures.estimate().seatsAmount()).isEqualTo(new BigDecimal("560000.00"));
         assertThat(figures.estimate().servicesAmount()).isEqualTo(new BigDecimal("12392.50"));
-        assertThat(figures.dataQuality()).containsExactly(new Finding("unknown_channel", 3),
-                new Finding("unknown_channel_type", 3), new Finding("bad_direction", 5),
-                new Finding("negative_duration", 2), new Finding("bad_segments", 2),
-                new Finding("future_timestamp", 4), new Finding("deactivated_before_created", 1),
-                new Finding("unknown_role", 2));
+        assertThat(figures.dataQuality())
+                .containsExactly(
+                        new Finding("unknown_channel", 3),
+                        new Finding("unknown_channel_type", 3),
+                        new Finding("bad_direction", 5),
+                        new Finding("negative_duration", 2),
+                        new Finding("bad_segments", 2),
+                        new Finding("future_timestamp", 4),
+                        new Finding("deactivated_before_created", 1),
+                        new Finding("unknown_role", 2));
         assertThat(figures.findings()).isEqualTo(22);
         // and the users, text as stored, last logins to the millisecond
         assertThat(users).extracting(u -> u.user().id()).containsExactly(1L, 2L, 4L, 6L, 7L, 8L, 10L, 11L);
-        assertThat(users.get(0)).isEqualTo(new SnapshotUser.Detail(
-                new SnapshotUser(1, "Ana Pérez", "ana@example.com", "Agente", 2, 3, 4, 2, 3,
-                        Instant.parse("2026-10-30T22:11:05.123Z")),
-                List.of(new AssignedChannel(1, "WhatsApp Ventas", "whatsapp"), new AssignedChannel(3, "SMS Cobranza",
-                        "sms")),
-                List.of(new UserBucket(MONTH, 3, 4, 2, 3))));
-        assertThat(users.get(1).user()).isEqualTo(new SnapshotUser(2, "=HYPERLINK(\"http://x\",\"y\")",
-                "formula@example.com", "Agente", 0, 0, 0, 0, 0, null));
+        assertThat(users.get(0))
+                .isEqualTo(new SnapshotUser.Detail(
+                        new SnapshotUser(
+                                1,
+                                "Ana Pérez",
+                                "ana@example.com",
+                                "Agente",
+                                2,
+                                3,
+                                4,
+                                2,
+                                3,
+                                Instant.parse("2026-10-30T22:11:05.123Z")),
+                        List.of(
+                                new AssignedChannel(1, "WhatsApp Ventas", "whatsapp"),
+                                new AssignedChannel(3, "SMS Cobranza", "sms")),
+                        List.of(new UserBucket(MONTH, 3, 4, 2, 3))));
+        assertThat(users.get(1).user())
+                .isEqualTo(new SnapshotUser(
+                        2, "=HYPERLINK(\"http://x\",\"y\")", "formula@example.com", "Agente", 0, 0, 0, 0, 0, null));
         assertThat(users.get(6).user().lastLoginAt()).isEqualTo(Instant.parse("2026-10-02T10:00:00.500Z"));
         assertThat(users.get(7).user().name()).isEqualTo("Zoë 😀 Ñandú ¿sí?");
     }
@@ -161,10 +208,23 @@ class SnapshotReaderTest {
             PlanStamp plan = new PlanStamp("oro", "5e1f");
             Instant computedAt = Instant.parse("2026-11-01T03:00:01.250Z");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            SnapshotDocument.write(out, "edge", report, new SnapshotDocument.Header("id-7", 7, computed.asOf(),
-                    computedAt, computed.syncRunIds()), computed.daysSynced(), plan);
-            Snapshot written = new Snapshot("id-7", "edge", OCTOBER_FIRST, OCTOBER_LAST, groupBy, 7, computed.asOf(),
-                    computedAt, out.toString(StandardCharsets.UTF_8));
+            SnapshotDocument.write(
+                    out,
+                    "edge",
+                    report,
+                    new SnapshotDocument.Header("id-7", 7, computed.asOf(), computedAt, computed.syncRunIds()),
+                    computed.daysSynced(),
+                    plan);
+            Snapshot written = new Snapshot(
+                    "id-7",
+                    "edge",
+                    OCTOBER_FIRST,
+                    OCTOBER_LAST,
+                    groupBy,
+                    7,
+                    computed.asOf(),
+                    computedAt,
+                    out.toString(StandardCharsets.UTF_8));
 
             // when
             List<SnapshotUser.Detail> details = new ArrayList<>();
@@ -175,36 +235,67 @@ class SnapshotReaderTest {
             // then every figure, every user and each of its lists equal the computed ones
             assertThat(figures).as(groupBy.code()).isEqualTo(expected(report, plan, computedAt, computed));
             assertThat(again).isEqualTo(figures).isEqualTo(SnapshotReader.figures(written));
-            assertThat(details).containsExactlyElementsOf(report.users().stream().map(u -> new SnapshotUser.Detail(
-                    user(u), u.assignedChannels(), u.buckets())).toList());
-            assertThat(users).containsExactlyElementsOf(details.stream().map(SnapshotUser.Detail::user).toList());
+            assertThat(details)
+                    .containsExactlyElementsOf(report.users().stream()
+                            .map(u -> new SnapshotUser.Detail(user(u), u.assignedChannels(), u.buckets()))
+                            .toList());
+            assertThat(users)
+                    .containsExactlyElementsOf(
+                            details.stream().map(SnapshotUser.Detail::user).toList());
             assertThat(SnapshotReader.user(written, 10)).contains(details.get(6));
             assertThat(SnapshotReader.user(written, 3)).isEmpty();
         }
     }
 
     /** The figures of {@code report} as the read model holds them. */
-    private static SnapshotFigures expected(UsageReport report, PlanStamp plan, Instant computedAt,
-            SnapshotService.Figures computed) {
-        return new SnapshotFigures("edge", "America/Bogota", new PeriodBounds(report.period().from(),
-                report.period().to(), report.period().startUtc(), report.period().endUtc()), report.groupBy().code(),
+    private static SnapshotFigures expected(
+            UsageReport report, PlanStamp plan, Instant computedAt, SnapshotService.Figures computed) {
+        return new SnapshotFigures(
+                "edge",
+                "America/Bogota",
+                new PeriodBounds(
+                        report.period().from(),
+                        report.period().to(),
+                        report.period().startUtc(),
+                        report.period().endUtc()),
+                report.groupBy().code(),
                 new Version("id-7", 7, computed.asOf(), computedAt, computed.syncRunIds()),
-                new Coverage(report.period().days(), computed.daysSynced()), report.usersByRole(),
-                report.services().stream().map(s -> new ServiceUsage(s.key().key(), s.count(), s.units())).toList(),
+                new Coverage(report.period().days(), computed.daysSynced()),
+                report.usersByRole(),
+                report.services().stream()
+                        .map(s -> new ServiceUsage(s.key().key(), s.count(), s.units()))
+                        .toList(),
                 report.whatsapp(),
-                report.series().stream().map(p -> new SeriesPoint(p.bucket(), p.key().key(), p.count(), p.units()))
+                report.series().stream()
+                        .map(p -> new SeriesPoint(p.bucket(), p.key().key(), p.count(), p.units()))
                         .toList(),
                 report.usersByRoleSeries(),
-                new Estimate(report.estimate().currency(), report.estimate().scale(), plan,
-                        report.estimate().lines().stream().map(l -> new EstimateLine(l.kind().code(), l.key(),
-                                l.quantity(), l.unitPrice(), l.amount(), l.priced())).toList(),
+                new Estimate(
+                        report.estimate().currency(),
+                        report.estimate().scale(),
+                        plan,
+                        report.estimate().lines().stream()
+                                .map(l -> new EstimateLine(
+                                        l.kind().code(), l.key(), l.quantity(), l.unitPrice(), l.amount(), l.priced()))
+                                .toList(),
                         report.estimate().total()),
-                report.dataQuality().stream().map(f -> new Finding(f.reason().code(), f.count())).toList());
+                report.dataQuality().stream()
+                        .map(f -> new Finding(f.reason().code(), f.count()))
+                        .toList());
     }
 
     private static SnapshotUser user(UsageReport.UserDetail u) {
-        return new SnapshotUser(u.id(), u.name(), u.email(), u.role(), u.channels(), u.sessions(), u.messagesSent(),
-                u.calls(), u.callMinutes(), u.lastLoginAt());
+        return new SnapshotUser(
+                u.id(),
+                u.name(),
+                u.email(),
+                u.role(),
+                u.channels(),
+                u.sessions(),
+                u.messagesSent(),
+                u.calls(),
+                u.callMinutes(),
+                u.lastLoginAt());
     }
 
     private static EstimateLine seat(String role, long users, String price, String amount, boolean priced) {

@@ -19,21 +19,27 @@ class SnapshotRetentionRuleTest {
     private static final LocalDate TODAY = LocalDate.parse("2026-11-29");
     private static final Key TODAY_KEY = new Key(TODAY, TODAY, GroupBy.MONTH);
     private static final Key YESTERDAY_KEY = new Key(TODAY.minusDays(1), TODAY.minusDays(1), GroupBy.MONTH);
-    private static final Key THIS_MONTH = new Key(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"),
-            GroupBy.MONTH);
+    private static final Key THIS_MONTH =
+            new Key(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), GroupBy.MONTH);
 
     /** Versions 1..n of a key, intraday unless {@code standard}, reported when {@code reported}. */
     private static List<Version> versions(Key key, int n, IntPredicate standard, IntPredicate reported) {
         List<Version> versions = new ArrayList<>();
         for (int v = 1; v <= n; v++) {
-            versions.add(new Version(key.from() + "/" + key.to() + "/v" + v, key, v,
-                    standard.test(v) ? Snapshot.Origin.STANDARD : Snapshot.Origin.INTRADAY, reported.test(v)));
+            versions.add(new Version(
+                    key.from() + "/" + key.to() + "/v" + v,
+                    key,
+                    v,
+                    standard.test(v) ? Snapshot.Origin.STANDARD : Snapshot.Origin.INTRADAY,
+                    reported.test(v)));
         }
         return versions;
     }
 
     private static List<String> ids(Key key, int... versions) {
-        return IntStream.of(versions).mapToObj(v -> key.from() + "/" + key.to() + "/v" + v).toList();
+        return IntStream.of(versions)
+                .mapToObj(v -> key.from() + "/" + key.to() + "/v" + v)
+                .toList();
     }
 
     @Test
@@ -72,13 +78,20 @@ class SnapshotRetentionRuleTest {
 
         // then each keeps its own newest 48
         assertThat(Set.copyOf(SnapshotRetention.toPrune(all, TODAY, 48)))
-                .isEqualTo(Set.of(ids(TODAY_KEY, 1).get(0), ids(TODAY_KEY, 2).get(0), ids(THIS_MONTH, 1).get(0)));
+                .isEqualTo(Set.of(
+                        ids(TODAY_KEY, 1).get(0),
+                        ids(TODAY_KEY, 2).get(0),
+                        ids(THIS_MONTH, 1).get(0)));
     }
     /** Custom range number {@code n} (its first day n days after Jan 1), computed at minute {@code n}, version 1. */
     private static SnapshotRetention.AdhocVersion adhoc(int n, int version, boolean reported) {
         LocalDate from = LocalDate.parse("2026-01-01").plusDays(n);
-        return new SnapshotRetention.AdhocVersion("r" + n + "v" + version, new Key(from, from.plusDays(30), GroupBy.MONTH),
-                version, java.time.Instant.parse("2026-11-29T12:00:00Z").plusSeconds(60L * n + version), reported);
+        return new SnapshotRetention.AdhocVersion(
+                "r" + n + "v" + version,
+                new Key(from, from.plusDays(30), GroupBy.MONTH),
+                version,
+                java.time.Instant.parse("2026-11-29T12:00:00Z").plusSeconds(60L * n + version),
+                reported);
     }
 
     @Test
@@ -92,8 +105,10 @@ class SnapshotRetentionRuleTest {
         List<String> pruned = SnapshotRetention.adhocToPrune(all, Set.of(), 20);
 
         // then ranges 11..30 keep their newest version; 1..10 go but the reported 3; v1 of 29 goes
-        List<String> expected = new ArrayList<>(IntStream.rangeClosed(1, 10).filter(n -> n != 3)
-                .mapToObj(n -> "r" + n + "v1").toList());
+        List<String> expected = new ArrayList<>(IntStream.rangeClosed(1, 10)
+                .filter(n -> n != 3)
+                .mapToObj(n -> "r" + n + "v1")
+                .toList());
         expected.add("r29v1");
         assertThat(pruned).containsExactlyInAnyOrderElementsOf(expected);
     }

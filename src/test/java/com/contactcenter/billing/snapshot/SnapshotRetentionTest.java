@@ -31,16 +31,18 @@ import org.springframework.test.context.TestPropertySource;
  * today's key (v30 from the nightly refresh, the others intraday) and 60 intraday versions of
  * yesterday's. Every version holds the same export document (a real one, so it can be rendered).
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:wh_retention;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "spring.datasource.password=",
-        FixedClock.PROPERTY + "=2026-11-29T19:30:05Z",
-        "billing.sources[0].name=edge",
-        "billing.sources[0].url=jdbc:h2:mem:retention_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "billing.sources[0].username=sa",
-        "billing.sources[0].time-zone=America/Bogota",
-        "logging.level.com.contactcenter.billing=ERROR"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:wh_retention;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            FixedClock.PROPERTY + "=2026-11-29T19:30:05Z",
+            "billing.sources[0].name=edge",
+            "billing.sources[0].url=jdbc:h2:mem:retention_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "billing.sources[0].username=sa",
+            "billing.sources[0].time-zone=America/Bogota",
+            "logging.level.com.contactcenter.billing=ERROR"
+        })
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
 class SnapshotRetentionTest {
@@ -75,18 +77,30 @@ class SnapshotRetentionTest {
         for (LocalDate day : List.of(TODAY, YESTERDAY)) {
             for (int v = 1; v <= 60; v++) {
                 Instant computed = Instant.parse("2026-11-28T11:00:00Z").plusSeconds(600L * v);
-                warehouse.update("INSERT INTO snapshot (id, source, period_from, period_to, group_by, version, as_of,"
-                        + " sync_run_ids, computed_at, content_hash, document, origin)"
-                        + " VALUES (?, 'edge', ?, ?, 'month', ?, ?, '1', ?, ?, ?, ?)", day + "-v" + v, day, day, v,
-                        Utc.of(computed), Utc.of(computed), "hash" + v, document,
+                warehouse.update(
+                        "INSERT INTO snapshot (id, source, period_from, period_to, group_by, version, as_of,"
+                                + " sync_run_ids, computed_at, content_hash, document, origin)"
+                                + " VALUES (?, 'edge', ?, ?, 'month', ?, ?, '1', ?, ?, ?, ?)",
+                        day + "-v" + v,
+                        day,
+                        day,
+                        v,
+                        Utc.of(computed),
+                        Utc.of(computed),
+                        "hash" + v,
+                        document,
                         day.equals(TODAY) && v == 30 ? "standard" : "intraday");
             }
         }
     }
 
     private List<Integer> kept(LocalDate day) {
-        return warehouse.queryForList("SELECT version FROM snapshot WHERE source = 'edge' AND period_from = ?"
-                + " AND period_to = ? ORDER BY version", Integer.class, day, day);
+        return warehouse.queryForList(
+                "SELECT version FROM snapshot WHERE source = 'edge' AND period_from = ?"
+                        + " AND period_to = ? ORDER BY version",
+                Integer.class,
+                day,
+                day);
     }
 
     private Snapshot version(int v) {
@@ -126,11 +140,13 @@ class SnapshotRetentionTest {
 
         // then its Cambios sheet compares it with v5, and v12 is now kept for good
         assertThat(snapshots.previous(version(12)).map(Snapshot::version)).contains(5);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(rendered.files().get(0)))) {
+        try (XSSFWorkbook workbook =
+                new XSSFWorkbook(Files.newInputStream(rendered.files().get(0)))) {
             assertThat(workbook.getSheet("Cambios").getRow(1).getCell(0).getStringCellValue())
                     .startsWith("Versión 12 (calculada 2026-11-28T13:00:00Z UTC) comparada con la versión 5");
         }
-        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM snapshot_report WHERE snapshot_id = ?",
-                Integer.class, TODAY + "-v12")).isEqualTo(1);
+        assertThat(warehouse.queryForObject(
+                        "SELECT COUNT(*) FROM snapshot_report WHERE snapshot_id = ?", Integer.class, TODAY + "-v12"))
+                .isEqualTo(1);
     }
 }

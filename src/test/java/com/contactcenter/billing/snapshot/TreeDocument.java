@@ -7,7 +7,6 @@ import com.contactcenter.billing.usage.UsageReport.UserBucket;
 import com.contactcenter.billing.usage.UsageReport.UserDetail;
 import com.contactcenter.billing.usage.UsageReport.WhatsappBucket;
 import com.contactcenter.billing.usage.UsageReport.WhatsappChannel;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -21,12 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class TreeDocument {
 
-    private TreeDocument() {
-    }
+    private TreeDocument() {}
 
     /** The figures, without the {@code snapshot} block (which the store fills in). */
-    static ObjectNode figures(String source, UsageReport report, Instant asOf, List<Long> syncRunIds,
-            long daysSynced) {
+    static ObjectNode figures(String source, UsageReport report, Instant asOf, List<Long> syncRunIds, long daysSynced) {
         Period period = report.period();
         ObjectNode doc = SnapshotDocument.JSON.createObjectNode();
         doc.put("source", source);
@@ -46,7 +43,8 @@ final class TreeDocument {
         coverage.put("daysSynced", daysSynced);
 
         ArrayNode roles = doc.putArray("usersByRole");
-        report.usersByRole().forEach(r -> roles.addObject().put("role", r.role()).put("users", r.users()));
+        report.usersByRole()
+                .forEach(r -> roles.addObject().put("role", r.role()).put("users", r.users()));
 
         ArrayNode users = doc.putArray("users");
         for (UserDetail u : report.users()) {
@@ -66,19 +64,28 @@ final class TreeDocument {
                 n.put("lastLoginAt", u.lastLoginAt().toString());
             }
             ArrayNode assigned = n.putArray("assignedChannels");
-            u.assignedChannels().forEach(c -> assigned.addObject().put("channelId", c.channelId())
-                    .put("name", c.name()).put("type", c.type()));
+            u.assignedChannels()
+                    .forEach(c -> assigned.addObject()
+                            .put("channelId", c.channelId())
+                            .put("name", c.name())
+                            .put("type", c.type()));
             ArrayNode activity = n.putArray("activity");
             for (UserBucket b : u.buckets()) {
-                activity.addObject().put("bucket", b.bucket().toString()).put("sessions", b.sessions())
-                        .put("messagesSent", b.messagesSent()).put("calls", b.calls())
+                activity.addObject()
+                        .put("bucket", b.bucket().toString())
+                        .put("sessions", b.sessions())
+                        .put("messagesSent", b.messagesSent())
+                        .put("calls", b.calls())
                         .put("callMinutes", b.callMinutes());
             }
         }
 
         ArrayNode services = doc.putArray("services");
-        report.services().forEach(s -> services.addObject().put("key", s.key().key()).put("count", s.count())
-                .put("units", s.units()));
+        report.services()
+                .forEach(s -> services.addObject()
+                        .put("key", s.key().key())
+                        .put("count", s.count())
+                        .put("units", s.units()));
 
         ArrayNode whatsapp = doc.putArray("whatsapp");
         for (WhatsappChannel c : report.whatsapp()) {
@@ -89,18 +96,28 @@ final class TreeDocument {
             n.put("outbound", c.outbound());
             ArrayNode buckets = n.putArray("series");
             for (WhatsappBucket b : c.buckets()) {
-                buckets.addObject().put("bucket", b.bucket().toString()).put("inbound", b.inbound())
+                buckets.addObject()
+                        .put("bucket", b.bucket().toString())
+                        .put("inbound", b.inbound())
                         .put("outbound", b.outbound());
             }
         }
 
         ArrayNode series = doc.putArray("series");
-        report.series().forEach(s -> series.addObject().put("bucket", s.bucket().toString()).put("key", s.key().key())
-                .put("count", s.count()).put("units", s.units()));
+        report.series()
+                .forEach(s -> series.addObject()
+                        .put("bucket", s.bucket().toString())
+                        .put("key", s.key().key())
+                        .put("count", s.count())
+                        .put("units", s.units()));
 
         ArrayNode roleSeries = doc.putArray("usersByRoleSeries");
-        report.usersByRoleSeries().forEach(s -> roleSeries.addObject().put("bucket", s.bucket().toString())
-                .put("role", s.role()).put("users", s.users()));
+        report.usersByRoleSeries()
+                .forEach(s -> roleSeries
+                        .addObject()
+                        .put("bucket", s.bucket().toString())
+                        .put("role", s.role())
+                        .put("users", s.users()));
 
         ObjectNode estimate = doc.putObject("estimate");
         estimate.put("currency", report.estimate().currency());
@@ -118,7 +135,9 @@ final class TreeDocument {
         estimate.put("total", SnapshotDocument.money(report.estimate().total()));
 
         ArrayNode quality = doc.putArray("dataQuality");
-        report.dataQuality().forEach(f -> quality.addObject().put("reason", f.reason().code()).put("count", f.count()));
+        report.dataQuality()
+                .forEach(f ->
+                        quality.addObject().put("reason", f.reason().code()).put("count", f.count()));
         return doc;
     }
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The directory's optional {@code plan} column: a known plan is the tenant's, an unknown one skips the row. */
 class DirectoryPlanTest {
 
-    private static final DirectoryProperties DIRECTORY = new DirectoryProperties("jdbc:h2:mem:ctl", null, null, null,
-            "billing_ro", "pw", null, null);
+    private static final DirectoryProperties DIRECTORY =
+            new DirectoryProperties("jdbc:h2:mem:ctl", null, null, null, "billing_ro", "pw", null, null);
     private static final String URL = "jdbc:h2:mem:t";
     private static final Set<String> PLANS = new TreeSet<>(Set.of("default", "pro"));
 
@@ -29,10 +29,9 @@ class DirectoryPlanTest {
         DirectoryRows.Accepted accepted = DirectoryRows.accept(rows, List.of(), DIRECTORY, PLANS);
 
         // then
-        assertThat(accepted.sources()).extracting(SourceProperties::name, SourceProperties::plan)
-                .containsExactly(tuple("alpha", "pro"),
-                        tuple("beta", null),
-                        tuple("gamma", null));
+        assertThat(accepted.sources())
+                .extracting(SourceProperties::name, SourceProperties::plan)
+                .containsExactly(tuple("alpha", "pro"), tuple("beta", null), tuple("gamma", null));
         assertThat(accepted.skipped()).isEmpty();
     }
 
@@ -48,7 +47,8 @@ class DirectoryPlanTest {
 
         // then
         assertThat(accepted.sources()).extracting(SourceProperties::name).containsExactly("beta");
-        assertThat(accepted.skipped()).containsExactly(new SkippedRow(1, "alpha",
-                "plan 'gold' is not in billing.pricing.plans (plans: default, pro)"));
+        assertThat(accepted.skipped())
+                .containsExactly(new SkippedRow(
+                        1, "alpha", "plan 'gold' is not in billing.pricing.plans (plans: default, pro)"));
     }
 }

@@ -12,8 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DirectoryPropertiesTest {
 
     private static TenantsProperties bind(Map<String, String> extra) {
-        return Settings.binder(Settings.of(extra, "billing.sources[0].name", "acme", "billing.sources[0].url",
-                "jdbc:h2:mem:acme")).bind("billing", TenantsProperties.class).get();
+        return Settings.binder(Settings.of(
+                        extra, "billing.sources[0].name", "acme", "billing.sources[0].url", "jdbc:h2:mem:acme"))
+                .bind("billing", TenantsProperties.class)
+                .get();
     }
 
     @Test
@@ -25,17 +27,33 @@ class DirectoryPropertiesTest {
         assertThat(none.connectTimeout()).hasSeconds(10);
 
         DirectoryProperties directory = bind(Map.of(
-                "billing.directory.url", "jdbc:mysql://ctl:pw-in-url@control:3306/platform",
-                "billing.directory.password", "ctl-pw", "billing.directory.source-password", "src-pw")).directory();
+                        "billing.directory.url",
+                        "jdbc:mysql://ctl:pw-in-url@control:3306/platform",
+                        "billing.directory.password",
+                        "ctl-pw",
+                        "billing.directory.source-password",
+                        "src-pw"))
+                .directory();
         assertThat(directory).hasToString("tenant directory");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-        "acme | true", "a | true", "Acme_2.prod-1 | true", "../x | false", "a b | false", "-acme | false",
-        "'' | false", "NULL | false", "acme/x | false",
-        "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghij | true",
-        "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijk | false"})
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            value = {
+                "acme | true",
+                "a | true",
+                "Acme_2.prod-1 | true",
+                "../x | false",
+                "a b | false",
+                "-acme | false",
+                "'' | false",
+                "NULL | false",
+                "acme/x | false",
+                "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghij | true",
+                "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijk | false"
+            })
     void sourceNamesAreCheckedTheSameWayWhereverTheyComeFrom(String name, boolean valid) {
         assertThat(SourceProperties.isSourceName(name)).isEqualTo(valid);
     }

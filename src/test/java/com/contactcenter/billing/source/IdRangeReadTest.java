@@ -19,7 +19,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Reading a pass by id range gives exactly the facts of reading it by timestamp alone, on a
@@ -65,7 +64,9 @@ class IdRangeReadTest {
         OUT_OF_ORDER.forEach(new JdbcTemplate(data)::execute);
         SourceReader reader = new SourceReader();
         List<Period> passes = new ArrayList<>();
-        for (LocalDate day = LocalDate.of(2026, 10, 1); !day.isAfter(LocalDate.of(2026, 10, 31)); day = day.plusDays(1)) {
+        for (LocalDate day = LocalDate.of(2026, 10, 1);
+                !day.isAfter(LocalDate.of(2026, 10, 31));
+                day = day.plusDays(1)) {
             passes.add(new Period(day, day, ZONE));
         }
         passes.add(new Period(LocalDate.of(2026, 10, 14), LocalDate.of(2026, 10, 16), ZONE));
@@ -73,18 +74,31 @@ class IdRangeReadTest {
         passes.add(new Period(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 31), ZONE));
         passes.add(new Period(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 1, 3), ZONE));
 
-        try (SourceConnection source = new SourceConnection(new SourceProperties("tenant", sourceUrl(), user(), "",
-                ZONE, Map.of(), Duration.ofMinutes(5), List.of(), Duration.ofSeconds(10), null))) {
+        try (SourceConnection source = new SourceConnection(new SourceProperties(
+                "tenant",
+                sourceUrl(),
+                user(),
+                "",
+                ZONE,
+                Map.of(),
+                Duration.ofMinutes(5),
+                List.of(),
+                Duration.ofSeconds(10),
+                null))) {
             long rowsInOctober = 0;
             for (Period pass : passes) {
                 // when
-                Classifier byTimestamp = new Classifier(reader.readReference(source).channels());
-                Classifier byIdRange = new Classifier(reader.readReference(source).channels());
+                Classifier byTimestamp =
+                        new Classifier(reader.readReference(source).channels());
+                Classifier byIdRange =
+                        new Classifier(reader.readReference(source).channels());
                 reader.readFacts(source, pass.startUtc(), pass.endUtc(), AS_OF, false, byTimestamp);
                 reader.readFacts(source, pass.startUtc(), pass.endUtc(), AS_OF, true, byIdRange);
 
                 // then
-                assertThat(byIdRange.days().keySet()).as("%s", pass).containsExactlyElementsOf(byTimestamp.days().keySet());
+                assertThat(byIdRange.days().keySet())
+                        .as("%s", pass)
+                        .containsExactlyElementsOf(byTimestamp.days().keySet());
                 for (DayFacts expected : byTimestamp.days().values()) {
                     DayFacts actual = byIdRange.days().get(expected.day());
                     assertThat(actual.rowsRead()).as("%s", expected.day()).isEqualTo(expected.rowsRead());
@@ -92,14 +106,18 @@ class IdRangeReadTest {
                     assertThat(actual.findingFacts()).as("%s", expected.day()).isEqualTo(expected.findingFacts());
                     assertThat(actual.userFacts()).as("%s", expected.day()).isEqualTo(expected.userFacts());
                 }
-                long read = byIdRange.days().values().stream().mapToLong(DayFacts::rowsRead).sum();
+                long read = byIdRange.days().values().stream()
+                        .mapToLong(DayFacts::rowsRead)
+                        .sum();
                 assertThat(read).as("%s", pass).isEqualTo(rowsStamped(data, pass));
                 if (pass.days() == 1) {
                     rowsInOctober += read;
                 }
             }
-            assertThat(rowsInOctober).isEqualTo(rowsStamped(data, new Period(LocalDate.of(2026, 10, 1),
-                    LocalDate.of(2026, 10, 31), ZONE))).isGreaterThan(3_000);
+            assertThat(rowsInOctober)
+                    .isEqualTo(
+                            rowsStamped(data, new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), ZONE)))
+                    .isGreaterThan(3_000);
         }
     }
 
@@ -108,11 +126,20 @@ class IdRangeReadTest {
         JdbcTemplate jdbc = new JdbcTemplate(data);
         String from = Utc.of(pass.startUtc());
         String to = Utc.of(pass.endUtc());
-        return jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM messages WHERE created_at >= ? AND created_at < ?)"
-                + " + (SELECT COUNT(*) FROM calls WHERE started_at >= ? AND started_at < ?)"
-                + " + (SELECT COUNT(*) FROM bot_sessions WHERE started_at >= ? AND started_at < ?)"
-                + " + (SELECT COUNT(*) FROM user_sessions WHERE started_at >= ? AND started_at < ?)", Long.class,
-                from, to, from, to, from, to, from, to);
+        return jdbc.queryForObject(
+                "SELECT (SELECT COUNT(*) FROM messages WHERE created_at >= ? AND created_at < ?)"
+                        + " + (SELECT COUNT(*) FROM calls WHERE started_at >= ? AND started_at < ?)"
+                        + " + (SELECT COUNT(*) FROM bot_sessions WHERE started_at >= ? AND started_at < ?)"
+                        + " + (SELECT COUNT(*) FROM user_sessions WHERE started_at >= ? AND started_at < ?)",
+                Long.class,
+                from,
+                to,
+                from,
+                to,
+                from,
+                to,
+                from,
+                to);
     }
 
     @Test
@@ -122,32 +149,55 @@ class IdRangeReadTest {
         new DemoDataGenerator(data).generate(new DemoDataSpec(30, 600, 7, LocalDate.of(2026, 10, 31), 1));
         OUT_OF_ORDER.forEach(new JdbcTemplate(data)::execute);
         Map<String, String> overrides = Map.of(
-                "messages", "SELECT created_at, channel_id, user_id, direction, segments FROM messages"
-                        + " WHERE created_at >= :fromUtc AND created_at < :toUtc AND (user_id IS NULL OR user_id <> 20)",
-                "calls", "SELECT started_at, channel_id, user_id, direction, duration_seconds FROM calls"
-                        + " WHERE started_at >= :fromUtc AND started_at < :toUtc",
-                "calls-in-id-range", "SELECT started_at, channel_id, user_id, direction, duration_seconds FROM calls"
-                        + " WHERE started_at >= :fromUtc AND started_at < :toUtc AND id BETWEEN :minId AND :maxId"
-                        + " AND duration_seconds <> 61");
+                "messages",
+                        "SELECT created_at, channel_id, user_id, direction, segments FROM messages"
+                                + " WHERE created_at >= :fromUtc AND created_at < :toUtc AND (user_id IS NULL OR user_id <> 20)",
+                "calls",
+                        "SELECT started_at, channel_id, user_id, direction, duration_seconds FROM calls"
+                                + " WHERE started_at >= :fromUtc AND started_at < :toUtc",
+                "calls-in-id-range",
+                        "SELECT started_at, channel_id, user_id, direction, duration_seconds FROM calls"
+                                + " WHERE started_at >= :fromUtc AND started_at < :toUtc AND id BETWEEN :minId AND :maxId"
+                                + " AND duration_seconds <> 61");
         Period day = new Period(LocalDate.of(2026, 10, 15), LocalDate.of(2026, 10, 15), ZONE);
         JdbcTemplate jdbc = new JdbcTemplate(data);
         String from = Utc.of(day.startUtc());
         String to = Utc.of(day.endUtc());
         long expected = rowsStamped(data, day)
-                - jdbc.queryForObject("SELECT COUNT(*) FROM messages WHERE created_at >= ? AND created_at < ?"
-                        + " AND user_id = 20", Long.class, from, to)
-                - jdbc.queryForObject("SELECT COUNT(*) FROM calls WHERE started_at >= ? AND started_at < ?"
-                        + " AND duration_seconds = 61", Long.class, from, to);
+                - jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM messages WHERE created_at >= ? AND created_at < ?" + " AND user_id = 20",
+                        Long.class,
+                        from,
+                        to)
+                - jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM calls WHERE started_at >= ? AND started_at < ?"
+                                + " AND duration_seconds = 61",
+                        Long.class,
+                        from,
+                        to);
 
-        try (SourceConnection source = new SourceConnection(new SourceProperties("tenant", sourceUrl(), user(), "",
-                ZONE, overrides, Duration.ofMinutes(5), List.of(), Duration.ofSeconds(10), null))) {
+        try (SourceConnection source = new SourceConnection(new SourceProperties(
+                "tenant",
+                sourceUrl(),
+                user(),
+                "",
+                ZONE,
+                overrides,
+                Duration.ofMinutes(5),
+                List.of(),
+                Duration.ofSeconds(10),
+                null))) {
             // when
-            Classifier byIdRange = new Classifier(new SourceReader().readReference(source).channels());
+            Classifier byIdRange =
+                    new Classifier(new SourceReader().readReference(source).channels());
             new SourceReader().readFacts(source, day.startUtc(), day.endUtc(), AS_OF, true, byIdRange);
 
             // then: message -7 (user 20) at least is stamped that day and left out by the override
             assertThat(expected).isLessThanOrEqualTo(rowsStamped(data, day) - 1);
-            assertThat(byIdRange.days().values().stream().mapToLong(DayFacts::rowsRead).sum()).isEqualTo(expected);
+            assertThat(byIdRange.days().values().stream()
+                            .mapToLong(DayFacts::rowsRead)
+                            .sum())
+                    .isEqualTo(expected);
         }
     }
 }

@@ -19,7 +19,8 @@ class LocalDaysTest {
     @ValueSource(strings = {"2026-04-03T00:00:00Z", "2026-09-04T00:00:00Z"})
     void placesEveryInstantOnTheDayTheRulesGiveIt(String from) {
         List<Instant> instants = new ArrayList<>();
-        for (Instant at = Instant.parse(from); at.isBefore(Instant.parse(from).plusSeconds(5 * 86_400));
+        for (Instant at = Instant.parse(from);
+                at.isBefore(Instant.parse(from).plusSeconds(5 * 86_400));
                 at = at.plusMillis(997_001)) {
             instants.add(at);
             instants.add(at.minusNanos(1));

@@ -58,7 +58,9 @@ class ServerConnectionsTest {
         first.close();
         assertThat(servers.inUse(H2_A)).isEqualTo(1);
         first.close();
-        assertThat(servers.inUse(H2_A)).as("closing twice gives back one permit").isEqualTo(1);
+        assertThat(servers.inUse(H2_A))
+                .as("closing twice gives back one permit")
+                .isEqualTo(1);
         assertThat(first.isClosed()).isTrue();
         second.close();
         assertThat(servers.inUse(H2_A)).isZero();
@@ -138,7 +140,9 @@ class ServerConnectionsTest {
 
         // when
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(down::getConnection).isInstanceOf(SQLException.class).hasMessage("Connection refused");
+            assertThatThrownBy(down::getConnection)
+                    .isInstanceOf(SQLException.class)
+                    .hasMessage("Connection refused");
         }
 
         // then
@@ -161,7 +165,8 @@ class ServerConnectionsTest {
         });
 
         // when
-        assertThatThrownBy(slow::getConnection).isInstanceOf(SQLTransientConnectionException.class)
+        assertThatThrownBy(slow::getConnection)
+                .isInstanceOf(SQLTransientConnectionException.class)
                 .hasMessage("no connection to h2:mem:server_bound_a within 250 ms");
 
         // then the attempt keeps its permit while it may still open a connection...
@@ -217,8 +222,10 @@ class ServerConnectionsTest {
         held.close();
         assertThat(waiting.get(5, TimeUnit.SECONDS)).isNotNull();
         assertThat(servers.inUse(acme)).isEqualTo(1);
-        assertThat(List.of(ServerConnections.server(acme), ServerConnections.server(globex),
-                ServerConnections.server("jdbc:mysql://db1:3307/acme")))
+        assertThat(List.of(
+                        ServerConnections.server(acme),
+                        ServerConnections.server(globex),
+                        ServerConnections.server("jdbc:mysql://db1:3307/acme")))
                 .containsExactly("db1:3306", "db1:3306", "db1:3307");
     }
 }

@@ -4,20 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SourceLocationsTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "jdbc:mysql://db1.internal:3306/cc?useSSL=true&password=hunter2 | db1.internal:3306",
-        "jdbc:mysql://billing:hunter2@db1:3306/cc                      | db1:3306",
-        "jdbc:mariadb://10.0.0.7/cc                                    | 10.0.0.7",
-        "jdbc:mysql://db1:3306,db2:3306/cc                             | db1:3306",
-        "jdbc:h2:file:./data/demo-source;MODE=MySQL;PASSWORD=hunter2   | h2:file:./data/demo-source",
-        "jdbc:h2:mem:t1;MODE=MySQL                                     | h2:mem:t1"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "jdbc:mysql://db1.internal:3306/cc?useSSL=true&password=hunter2 | db1.internal:3306",
+                "jdbc:mysql://billing:hunter2@db1:3306/cc                      | db1:3306",
+                "jdbc:mariadb://10.0.0.7/cc                                    | 10.0.0.7",
+                "jdbc:mysql://db1:3306,db2:3306/cc                             | db1:3306",
+                "jdbc:h2:file:./data/demo-source;MODE=MySQL;PASSWORD=hunter2   | h2:file:./data/demo-source",
+                "jdbc:h2:mem:t1;MODE=MySQL                                     | h2:mem:t1"
+            })
     void describesWhereASourceLivesWithoutCredentials(String url, String expected) {
         String described = SourceLocations.describe(url);
 

@@ -48,10 +48,12 @@ import org.springframework.test.context.TestPropertySource;
  * through the ordinary sync; a reload then follows the rows added, removed and malformed.
  */
 @ExtendWith({MariaDb.class, OutputCaptureExtension.class})
-@SpringBootTest(properties = {
-        FixedClock.PROPERTY + "=" + AS_OF,
-        "billing.schedule.enabled=false",
-        "logging.level.com.contactcenter.billing=INFO"})
+@SpringBootTest(
+        properties = {
+            FixedClock.PROPERTY + "=" + AS_OF,
+            "billing.schedule.enabled=false",
+            "logging.level.com.contactcenter.billing=INFO"
+        })
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,8 +64,8 @@ class TenantDirectoryMariaDbIT {
     private static final List<String> USERS = List.of("dir_ro", "dir_src", "dir_own");
 
     /** The rows come back only when the session is read-only: proof that the directory is read so. */
-    private static final String QUERY = "SELECT name, url, time_zone, username FROM tenants"
-            + " WHERE @@session.tx_read_only = 1 ORDER BY id";
+    private static final String QUERY =
+            "SELECT name, url, time_zone, username FROM tenants" + " WHERE @@session.tx_read_only = 1 ORDER BY id";
 
     @DynamicPropertySource
     static void databases(DynamicPropertyRegistry registry) {
@@ -73,21 +75,23 @@ class TenantDirectoryMariaDbIT {
         }
         MariaDb.recreate("dir_control");
         dropUsers();
-        SourceDatabases.execute(MariaDb.dataSource("dir_control"), List.of(
-                "CREATE TABLE tenants (id INT PRIMARY KEY, name VARCHAR(80), url VARCHAR(300), time_zone VARCHAR(60),"
-                        + " username VARCHAR(60))",
-                row(1, "t1", MariaDb.url("dir_t1"), "America/Bogota", null),
-                row(2, "t2", MariaDb.url("dir_t2"), "America/Bogota", null),
-                row(3, "t3", MariaDb.url("dir_t3"), "America/Bogota", "dir_own"),
-                row(4, "a b", MariaDb.url("dir_t1"), "America/Bogota", null),
-                row(5, "mars", MariaDb.url("dir_t1"), "Mars/Olympus", null),
-                "CREATE USER 'dir_ro'@'%' IDENTIFIED BY '" + DIRECTORY_PASSWORD + "'",
-                "GRANT SELECT ON dir_control.* TO 'dir_ro'@'%'",
-                "CREATE USER 'dir_src'@'%' IDENTIFIED BY '" + SOURCE_PASSWORD + "'",
-                "GRANT SELECT ON dir_t1.* TO 'dir_src'@'%'",
-                "GRANT SELECT ON dir_t2.* TO 'dir_src'@'%'",
-                "CREATE USER 'dir_own'@'%' IDENTIFIED BY '" + SOURCE_PASSWORD + "'",
-                "GRANT SELECT ON dir_t3.* TO 'dir_own'@'%'"));
+        SourceDatabases.execute(
+                MariaDb.dataSource("dir_control"),
+                List.of(
+                        "CREATE TABLE tenants (id INT PRIMARY KEY, name VARCHAR(80), url VARCHAR(300), time_zone VARCHAR(60),"
+                                + " username VARCHAR(60))",
+                        row(1, "t1", MariaDb.url("dir_t1"), "America/Bogota", null),
+                        row(2, "t2", MariaDb.url("dir_t2"), "America/Bogota", null),
+                        row(3, "t3", MariaDb.url("dir_t3"), "America/Bogota", "dir_own"),
+                        row(4, "a b", MariaDb.url("dir_t1"), "America/Bogota", null),
+                        row(5, "mars", MariaDb.url("dir_t1"), "Mars/Olympus", null),
+                        "CREATE USER 'dir_ro'@'%' IDENTIFIED BY '" + DIRECTORY_PASSWORD + "'",
+                        "GRANT SELECT ON dir_control.* TO 'dir_ro'@'%'",
+                        "CREATE USER 'dir_src'@'%' IDENTIFIED BY '" + SOURCE_PASSWORD + "'",
+                        "GRANT SELECT ON dir_t1.* TO 'dir_src'@'%'",
+                        "GRANT SELECT ON dir_t2.* TO 'dir_src'@'%'",
+                        "CREATE USER 'dir_own'@'%' IDENTIFIED BY '" + SOURCE_PASSWORD + "'",
+                        "GRANT SELECT ON dir_t3.* TO 'dir_own'@'%'"));
 
         registry.add("spring.datasource.url", () -> warehouse);
         registry.add("spring.datasource.username", () -> MariaDb.USER);
@@ -110,13 +114,17 @@ class TenantDirectoryMariaDbIT {
     }
 
     private static DataSource server() {
-        return new DriverManagerDataSource("jdbc:mysql://" + MariaDb.HOST + ":" + MariaDb.PORT
-                + "/?useSSL=false&allowPublicKeyRetrieval=true", MariaDb.USER, MariaDb.PASSWORD);
+        return new DriverManagerDataSource(
+                "jdbc:mysql://" + MariaDb.HOST + ":" + MariaDb.PORT + "/?useSSL=false&allowPublicKeyRetrieval=true",
+                MariaDb.USER,
+                MariaDb.PASSWORD);
     }
 
     @AfterAll
     static void dropUsers() {
-        SourceDatabases.execute(server(), USERS.stream().map(u -> "DROP USER IF EXISTS '" + u + "'@'%'").toList());
+        SourceDatabases.execute(
+                server(),
+                USERS.stream().map(u -> "DROP USER IF EXISTS '" + u + "'@'%'").toList());
     }
 
     @Autowired
@@ -134,17 +142,21 @@ class TenantDirectoryMariaDbIT {
     @Test
     @Order(1)
     void theDirectoryIsReadAtStartThroughItsReadOnlyAccountInAReadOnlySession() {
-        assertThat(sources.tenants()).extracting(t -> t.name() + " " + t.origin())
+        assertThat(sources.tenants())
+                .extracting(t -> t.name() + " " + t.origin())
                 .containsExactly("yaml-edge yaml", "t1 directory", "t2 directory", "t3 directory");
-        assertThat(sources.skippedRows()).containsExactly(
-                new SkippedRow(4, "a b", "name must be 1-60 letters, digits, '.', '_' or '-'"),
-                new SkippedRow(5, "mars", "time_zone 'Mars/Olympus' is not a time zone (IANA, e.g. America/Bogota)"));
+        assertThat(sources.skippedRows())
+                .containsExactly(
+                        new SkippedRow(4, "a b", "name must be 1-60 letters, digits, '.', '_' or '-'"),
+                        new SkippedRow(
+                                5, "mars", "time_zone 'Mars/Olympus' is not a time zone (IANA, e.g. America/Bogota)"));
         assertThat(sources.require("t1").username()).isEqualTo("dir_src");
         assertThat(sources.require("t3").username()).isEqualTo("dir_own");
         // the directory's account could not write even if the service tried
-        JdbcTemplate directory = new JdbcTemplate(new DriverManagerDataSource(MariaDb.url("dir_control"), "dir_ro",
-                DIRECTORY_PASSWORD));
-        assertThatThrownBy(() -> directory.update("DELETE FROM tenants")).rootCause()
+        JdbcTemplate directory =
+                new JdbcTemplate(new DriverManagerDataSource(MariaDb.url("dir_control"), "dir_ro", DIRECTORY_PASSWORD));
+        assertThatThrownBy(() -> directory.update("DELETE FROM tenants"))
+                .rootCause()
                 .hasMessageStartingWith("DELETE command denied to user 'dir_ro'");
     }
 
@@ -152,17 +164,23 @@ class TenantDirectoryMariaDbIT {
     @Order(2)
     void theDirectoryTenantsSyncThroughTheSharedAccountEachSucceeding() {
         // when
-        SyncService.SyncOutcome outcome = sync.sync(List.of("t1", "t2", "t3"), new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli());
+        SyncService.SyncOutcome outcome =
+                sync.sync(List.of("t1", "t2", "t3"), new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli());
 
         // then
         assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
-        assertThat(outcome.sources()).extracting(SourceOutcome::source, SourceOutcome::succeeded, SourceOutcome::daysDone)
-                .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple("t1", true, 33),
+        assertThat(outcome.sources())
+                .extracting(SourceOutcome::source, SourceOutcome::succeeded, SourceOutcome::daysDone)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.api.Assertions.tuple("t1", true, 33),
                         org.assertj.core.api.Assertions.tuple("t2", true, 33),
                         org.assertj.core.api.Assertions.tuple("t3", true, 33));
         for (String tenant : List.of("t1", "t2", "t3")) {
             assertThat(SnapshotService.json(snapshots.compute(tenant, OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH))
-                    .at("/estimate/total").asString()).as(tenant).isEqualTo("572392.50");
+                            .at("/estimate/total")
+                            .asString())
+                    .as(tenant)
+                    .isEqualTo("572392.50");
         }
     }
 
@@ -170,12 +188,14 @@ class TenantDirectoryMariaDbIT {
     @Order(3)
     void aReloadFollowsTheRowsAddedRemovedAndMalformedAndKeepsTheWarehouseData(CapturedOutput output) {
         // given t2 leaves, t4 arrives, t3 gets a bad zone, and a YAML name and a row without url appear
-        SourceDatabases.execute(MariaDb.dataSource("dir_control"), List.of(
-                "DELETE FROM tenants WHERE name IN ('t2', 'a b', 'mars')",
-                "UPDATE tenants SET time_zone = 'Mars/Olympus' WHERE name = 't3'",
-                row(6, "t4", MariaDb.url("dir_t2"), "America/Lima", null),
-                row(7, "yaml-edge", MariaDb.url("dir_t2"), "America/Bogota", null),
-                "INSERT INTO tenants (id, name, time_zone) VALUES (8, 'no-url', 'UTC')"));
+        SourceDatabases.execute(
+                MariaDb.dataSource("dir_control"),
+                List.of(
+                        "DELETE FROM tenants WHERE name IN ('t2', 'a b', 'mars')",
+                        "UPDATE tenants SET time_zone = 'Mars/Olympus' WHERE name = 't3'",
+                        row(6, "t4", MariaDb.url("dir_t2"), "America/Lima", null),
+                        row(7, "yaml-edge", MariaDb.url("dir_t2"), "America/Bogota", null),
+                        "INSERT INTO tenants (id, name, time_zone) VALUES (8, 'no-url', 'UTC')"));
         long t2Runs = warehouse.queryForObject("SELECT COUNT(*) FROM sync_run WHERE source = 't2'", Long.class);
 
         // when
@@ -185,20 +205,28 @@ class TenantDirectoryMariaDbIT {
         assertThat(result.added()).containsExactly("t4");
         assertThat(result.removed()).containsExactly("t2", "t3");
         assertThat(result.changed()).isEmpty();
-        assertThat(result.skipped()).containsExactly(
-                new SkippedRow(2, "t3", "time_zone 'Mars/Olympus' is not a time zone (IANA, e.g. America/Bogota)"),
-                new SkippedRow(4, "yaml-edge", "a source in billing.sources has that name"),
-                new SkippedRow(5, "no-url", "no url"));
+        assertThat(result.skipped())
+                .containsExactly(
+                        new SkippedRow(
+                                2, "t3", "time_zone 'Mars/Olympus' is not a time zone (IANA, e.g. America/Bogota)"),
+                        new SkippedRow(4, "yaml-edge", "a source in billing.sources has that name"),
+                        new SkippedRow(5, "no-url", "no url"));
         assertThat(result.directoryError()).isNull();
         assertThat(sources.names()).containsExactly("yaml-edge", "t1", "t4");
         assertThat(sources.require("yaml-edge").username()).isEqualTo(MariaDb.USER);
         // the tenants gone are no longer synced, but what was synced of them stays
         assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_run WHERE source = 't2'", Long.class))
-                .isEqualTo(t2Runs).isPositive();
-        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM wh_user WHERE source = 't2'", Long.class)).isPositive();
-        assertThat(sync.sync(List.of("t4"), new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli()).succeeded()).isTrue();
-        assertThat(output.getAll()).contains("directory row 2 ('t3') skipped: time_zone 'Mars/Olympus'")
-                .doesNotContain(DIRECTORY_PASSWORD).doesNotContain(SOURCE_PASSWORD);
+                .isEqualTo(t2Runs)
+                .isPositive();
+        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM wh_user WHERE source = 't2'", Long.class))
+                .isPositive();
+        assertThat(sync.sync(List.of("t4"), new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli())
+                        .succeeded())
+                .isTrue();
+        assertThat(output.getAll())
+                .contains("directory row 2 ('t3') skipped: time_zone 'Mars/Olympus'")
+                .doesNotContain(DIRECTORY_PASSWORD)
+                .doesNotContain(SOURCE_PASSWORD);
     }
 
     @Test
@@ -212,11 +240,15 @@ class TenantDirectoryMariaDbIT {
         ReloadResult result = sources.reload();
 
         // then
-        assertThat(result.directoryError()).startsWith("tenant directory at " + MariaDb.HOST + ":" + MariaDb.PORT
-                + " could not be read: ").contains("dir_ro");
+        assertThat(result.directoryError())
+                .startsWith("tenant directory at " + MariaDb.HOST + ":" + MariaDb.PORT + " could not be read: ")
+                .contains("dir_ro");
         assertThat(sources.names()).isEqualTo(before);
         assertThat(result.removed()).isEmpty();
-        assertThat(output.getAll()).contains("WARN").contains("tenant directory at " + MariaDb.HOST + ":" + MariaDb.PORT)
-                .doesNotContain(DIRECTORY_PASSWORD).doesNotContain(SOURCE_PASSWORD);
+        assertThat(output.getAll())
+                .contains("WARN")
+                .contains("tenant directory at " + MariaDb.HOST + ":" + MariaDb.PORT)
+                .doesNotContain(DIRECTORY_PASSWORD)
+                .doesNotContain(SOURCE_PASSWORD);
     }
 }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -45,12 +45,17 @@ class TenantDirectoryTest {
     /** The control database, created by its account, and a table of the given rows. */
     static DataSource control(String... rows) {
         DataSource control = new DriverManagerDataSource(DIRECTORY_URL, "ctl", DIRECTORY_PASSWORD);
-        SourceDatabases.execute(control, List.of("DROP TABLE IF EXISTS tenants",
-                "CREATE TABLE tenants (id INT PRIMARY KEY, name VARCHAR(80), url VARCHAR(300), time_zone VARCHAR(60),"
-                        + " username VARCHAR(60), enabled BOOLEAN DEFAULT TRUE)"));
+        SourceDatabases.execute(
+                control,
+                List.of(
+                        "DROP TABLE IF EXISTS tenants",
+                        "CREATE TABLE tenants (id INT PRIMARY KEY, name VARCHAR(80), url VARCHAR(300), time_zone VARCHAR(60),"
+                                + " username VARCHAR(60), enabled BOOLEAN DEFAULT TRUE)"));
         for (String row : rows) {
-            SourceDatabases.execute(control, List.of("INSERT INTO tenants (id, name, url, time_zone, username, enabled)"
-                    + " VALUES (" + row + ")"));
+            SourceDatabases.execute(
+                    control,
+                    List.of("INSERT INTO tenants (id, name, url, time_zone, username, enabled)" + " VALUES (" + row
+                            + ")"));
         }
         return control;
     }
@@ -76,11 +81,14 @@ class TenantDirectoryTest {
         map.put("billing.directory.source-username", "billing_ro");
         map.put("billing.directory.source-password", SOURCE_PASSWORD);
         map.put("billing.directory.connect-timeout", "2s");
-        return new Binder(new MapConfigurationPropertySource(map)).bind("billing", TenantsProperties.class).get();
+        return new Binder(new MapConfigurationPropertySource(map))
+                .bind("billing", TenantsProperties.class)
+                .get();
     }
 
     private static String row(int id, String name, String url, String zone, String user, boolean enabled) {
-        return id + ", " + quoted(name) + ", " + quoted(url) + ", " + quoted(zone) + ", " + quoted(user) + ", " + enabled;
+        return id + ", " + quoted(name) + ", " + quoted(url) + ", " + quoted(zone) + ", " + quoted(user) + ", "
+                + enabled;
     }
 
     private static String quoted(String value) {
@@ -111,7 +119,8 @@ class TenantDirectoryTest {
     void listsTheYamlSourcesAndTheDirectorysGoodRowsAndSkipsEachBadRowWithItsReason(CapturedOutput output) {
         // given
         String alpha = SourceDatabases.h2Url("dir_alpha_src");
-        control(row(1, "alpha", alpha, "America/Bogota", null, true),
+        control(
+                row(1, "alpha", alpha, "America/Bogota", null, true),
                 row(2, "beta", SourceDatabases.h2Url("dir_beta_src"), "America/Santiago", "beta_user", true),
                 row(3, "../x", alpha, "America/Bogota", null, true),
                 row(4, "a b", alpha, "America/Bogota", null, true),
@@ -129,24 +138,28 @@ class TenantDirectoryTest {
         // then
         assertThat(origins(registry)).containsExactly("acme yaml", "alpha directory", "beta directory");
         assertThat(registry.names()).containsExactly("acme", "alpha", "beta");
-        assertThat(registry.skippedRows()).containsExactly(
-                new SkippedRow(3, "../x", "name must be 1-60 letters, digits, '.', '_' or '-'"),
-                new SkippedRow(4, "a b", "name must be 1-60 letters, digits, '.', '_' or '-'"),
-                new SkippedRow(6, "delta", "time_zone 'Mars/Olympus' is not a time zone (IANA, e.g. America/Bogota)"),
-                new SkippedRow(7, "epsilon", "no url"),
-                new SkippedRow(8, "acme", "a source in billing.sources has that name"),
-                new SkippedRow(9, "Alpha", "an earlier directory row has that name"),
-                new SkippedRow(10, "zeta", "url must be jdbc:mysql:, jdbc:mariadb: or jdbc:h2:"),
-                new SkippedRow(11, "eta", "no time_zone"));
+        assertThat(registry.skippedRows())
+                .containsExactly(
+                        new SkippedRow(3, "../x", "name must be 1-60 letters, digits, '.', '_' or '-'"),
+                        new SkippedRow(4, "a b", "name must be 1-60 letters, digits, '.', '_' or '-'"),
+                        new SkippedRow(
+                                6, "delta", "time_zone 'Mars/Olympus' is not a time zone (IANA, e.g. America/Bogota)"),
+                        new SkippedRow(7, "epsilon", "no url"),
+                        new SkippedRow(8, "acme", "a source in billing.sources has that name"),
+                        new SkippedRow(9, "Alpha", "an earlier directory row has that name"),
+                        new SkippedRow(10, "zeta", "url must be jdbc:mysql:, jdbc:mariadb: or jdbc:h2:"),
+                        new SkippedRow(11, "eta", "no time_zone"));
         assertThat(registry.directoryError()).isEmpty();
         assertThat(registry.require("beta").timeZone().getId()).isEqualTo("America/Santiago");
         // a directory tenant gets a YAML source's default timeouts
         assertThat(registry.require("alpha").queryTimeout()).hasMinutes(30);
         assertThat(registry.require("alpha").connectTimeout()).hasSeconds(10);
         // each bad row is logged with its reason; the disabled one quietly
-        assertThat(output.getOut()).contains("directory row 3 ('../x') skipped: name must be",
-                "directory row 6 ('delta') skipped: time_zone 'Mars/Olympus' is not a time zone",
-                "directory row 8 ('acme') skipped: a source in billing.sources has that name")
+        assertThat(output.getOut())
+                .contains(
+                        "directory row 3 ('../x') skipped: name must be",
+                        "directory row 6 ('delta') skipped: time_zone 'Mars/Olympus' is not a time zone",
+                        "directory row 8 ('acme') skipped: a source in billing.sources has that name")
                 .doesNotContain("'gamma'");
         assertThat(output.getAll()).doesNotContain(DIRECTORY_PASSWORD).doesNotContain(SOURCE_PASSWORD);
     }
@@ -155,7 +168,8 @@ class TenantDirectoryTest {
     void aReloadAddsRemovesAndChangesTenantsAndForgetsTheConnectionsOfThoseGoneOrChanged(CapturedOutput output) {
         // given
         String alpha = SourceDatabases.h2Url("dir_alpha_src");
-        DataSource control = control(row(1, "alpha", alpha, "America/Bogota", null, true),
+        DataSource control = control(
+                row(1, "alpha", alpha, "America/Bogota", null, true),
                 row(2, "beta", SourceDatabases.h2Url("dir_beta_src"), "America/Santiago", "beta_user", true),
                 row(3, "gamma", alpha, "America/Lima", null, false),
                 row(4, "delta", alpha, "Mars/Olympus", null, true));
@@ -166,11 +180,15 @@ class TenantDirectoryTest {
         assertThat(database("beta")).isEqualToIgnoringCase("dir_beta_src");
 
         // when alpha leaves, gamma is enabled, delta's zone is fixed, beta moves, and a bad row arrives
-        SourceDatabases.execute(control, List.of("DELETE FROM tenants WHERE name = 'alpha'",
-                "UPDATE tenants SET enabled = TRUE WHERE name = 'gamma'",
-                "UPDATE tenants SET time_zone = 'America/Mexico_City' WHERE name = 'delta'",
-                "UPDATE tenants SET url = '" + tenantDatabase("dir_beta2_src", "beta_user") + "' WHERE name = 'beta'",
-                "INSERT INTO tenants (id, name, url, time_zone) VALUES (5, 'theta', NULL, 'UTC')"));
+        SourceDatabases.execute(
+                control,
+                List.of(
+                        "DELETE FROM tenants WHERE name = 'alpha'",
+                        "UPDATE tenants SET enabled = TRUE WHERE name = 'gamma'",
+                        "UPDATE tenants SET time_zone = 'America/Mexico_City' WHERE name = 'delta'",
+                        "UPDATE tenants SET url = '" + tenantDatabase("dir_beta2_src", "beta_user")
+                                + "' WHERE name = 'beta'",
+                        "INSERT INTO tenants (id, name, url, time_zone) VALUES (5, 'theta', NULL, 'UTC')"));
         ReloadResult result = registry.reload();
 
         // then
@@ -181,11 +199,12 @@ class TenantDirectoryTest {
         assertThat(result.directoryError()).isNull();
         assertThat(result.tenants()).isEqualTo(4);
         assertThat(result.directoryTenants()).isEqualTo(3);
-        assertThat(origins(registry)).containsExactly("acme yaml", "beta directory", "gamma directory",
-                "delta directory");
+        assertThat(origins(registry))
+                .containsExactly("acme yaml", "beta directory", "gamma directory", "delta directory");
         assertThat(registry.require("delta").timeZone().getId()).isEqualTo("America/Mexico_City");
         assertThat(registry.find("alpha")).isEmpty();
-        assertThatThrownBy(() -> registry.connection("alpha")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> registry.connection("alpha"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("unknown source 'alpha'");
 
         // and the tenant moved reads its new database through a new connection; the others' kept
@@ -206,7 +225,8 @@ class TenantDirectoryTest {
     @Test
     void aRowWithoutAUsernameSignsInWithTheSharedAccountAndARowWithOneWithItsOwnAndTheSharedPassword() {
         // given
-        control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true),
+        control(
+                row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true),
                 row(2, "beta", SourceDatabases.h2Url("dir_beta_src"), "America/Santiago", " beta_user ", true));
 
         // when
@@ -228,7 +248,8 @@ class TenantDirectoryTest {
         control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", "someone", false));
 
         // when
-        registry = new SourceRegistry(properties(DIRECTORY_URL, DirectoryProperties.DEFAULT_QUERY), PRICING, new ServerConnections(8));
+        registry = new SourceRegistry(
+                properties(DIRECTORY_URL, DirectoryProperties.DEFAULT_QUERY), PRICING, new ServerConnections(8));
 
         // then
         assertThat(origins(registry)).containsExactly("acme yaml", "alpha directory");
@@ -238,24 +259,29 @@ class TenantDirectoryTest {
     @Test
     void aDirectoryThatCannotBeReachedAtStartLeavesTheYamlSourcesWorkingAndSaysWhere(CapturedOutput output) {
         for (String[] unreachable : List.of(
-                new String[] {"jdbc:mysql://127.0.0.1:1/control?connectTimeout=500", "127.0.0.1:1"},
-                new String[] {"jdbc:h2:file:./target/no-such-dir/control;IFEXISTS=TRUE",
-                        "h2:file:./target/no-such-dir/control"})) {
+                new String[] {"jdbc:mysql://127.0.0.1:1/control?connectTimeout=500", "127.0.0.1:1"}, new String[] {
+                    "jdbc:h2:file:./target/no-such-dir/control;IFEXISTS=TRUE", "h2:file:./target/no-such-dir/control"
+                })) {
             // when
             registry = new SourceRegistry(properties(unreachable[0], QUERY), PRICING, new ServerConnections(8));
 
             // then
             assertThat(origins(registry)).containsExactly("acme yaml");
-            assertThat(registry.directoryError()).get().asString()
+            assertThat(registry.directoryError())
+                    .get()
+                    .asString()
                     .startsWith("tenant directory at " + unreachable[1] + " could not be read: ");
             assertThat(registry.connection("acme").name()).isEqualTo("acme");
             ReloadResult result = registry.reload();
-            assertThat(result.directoryError()).startsWith("tenant directory at " + unreachable[1] + " could not be read: ");
+            assertThat(result.directoryError())
+                    .startsWith("tenant directory at " + unreachable[1] + " could not be read: ");
             assertThat(result.tenants()).isEqualTo(1);
             assertThat(result.added()).isEmpty();
             assertThat(result.removed()).isEmpty();
-            assertThat(output.getOut()).contains("WARN").contains("tenant directory at " + unreachable[1]
-                    + " could not be read: ").contains("the YAML sources and the 0 directory tenant(s) read before stay listed");
+            assertThat(output.getOut())
+                    .contains("WARN")
+                    .contains("tenant directory at " + unreachable[1] + " could not be read: ")
+                    .contains("the YAML sources and the 0 directory tenant(s) read before stay listed");
             registry.destroy();
         }
         registry = null;
@@ -265,7 +291,8 @@ class TenantDirectoryTest {
     @Test
     void aDirectoryThatFailsLaterKeepsTheTenantsItListedBefore(CapturedOutput output) {
         // given
-        DataSource control = control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true),
+        DataSource control = control(
+                row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true),
                 row(2, "a b", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true));
         registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), PRICING, new ServerConnections(8));
 
@@ -274,7 +301,8 @@ class TenantDirectoryTest {
         ReloadResult result = registry.reload();
 
         // then
-        assertThat(result.directoryError()).startsWith("tenant directory at h2:mem:dir_control could not be read: ")
+        assertThat(result.directoryError())
+                .startsWith("tenant directory at h2:mem:dir_control could not be read: ")
                 .containsIgnoringCase("tenants");
         assertThat(result.removed()).isEmpty();
         assertThat(result.skipped()).isEmpty();
@@ -304,10 +332,17 @@ class TenantDirectoryTest {
 
         // then
         String error = registry.directoryError().orElseThrow();
-        assertThat(error).startsWith("tenant directory at h2:mem:dir_control could not be read: ").contains("\"**** ****\"")
-                .doesNotContain(DIRECTORY_PASSWORD).doesNotContain(SOURCE_PASSWORD);
-        assertThat(registry.reload().toString()).doesNotContain(DIRECTORY_PASSWORD).doesNotContain(SOURCE_PASSWORD);
-        assertThat(output.getAll()).contains("**** ****").doesNotContain(DIRECTORY_PASSWORD)
+        assertThat(error)
+                .startsWith("tenant directory at h2:mem:dir_control could not be read: ")
+                .contains("\"**** ****\"")
+                .doesNotContain(DIRECTORY_PASSWORD)
+                .doesNotContain(SOURCE_PASSWORD);
+        assertThat(registry.reload().toString())
+                .doesNotContain(DIRECTORY_PASSWORD)
+                .doesNotContain(SOURCE_PASSWORD);
+        assertThat(output.getAll())
+                .contains("**** ****")
+                .doesNotContain(DIRECTORY_PASSWORD)
                 .doesNotContain(SOURCE_PASSWORD);
     }
 
@@ -317,30 +352,35 @@ class TenantDirectoryTest {
         control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true));
 
         // when
-        registry = new SourceRegistry(properties(DIRECTORY_URL, "SELECT name, url FROM tenants"), PRICING, new ServerConnections(8));
+        registry = new SourceRegistry(
+                properties(DIRECTORY_URL, "SELECT name, url FROM tenants"), PRICING, new ServerConnections(8));
 
         // then
-        assertThat(registry.directoryError()).contains("tenant directory at h2:mem:dir_control could not be read:"
-                + " the directory query returns no column 'time_zone' (it must return name, url, time_zone,"
-                + " optionally username and enabled)");
+        assertThat(registry.directoryError())
+                .contains("tenant directory at h2:mem:dir_control could not be read:"
+                        + " the directory query returns no column 'time_zone' (it must return name, url, time_zone,"
+                        + " optionally username and enabled)");
         assertThat(registry.names()).containsExactly("acme");
     }
 
     @Test
     void theResultOfAReloadHoldsNoUrlNorAccount() {
         // given
-        control(row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true),
+        control(
+                row(1, "alpha", SourceDatabases.h2Url("dir_alpha_src"), "America/Bogota", null, true),
                 row(2, "bad", null, "America/Bogota", null, true));
         registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), PRICING, new ServerConnections(8));
-        SourceDatabases.execute(new DriverManagerDataSource(DIRECTORY_URL, "ctl", DIRECTORY_PASSWORD),
+        SourceDatabases.execute(
+                new DriverManagerDataSource(DIRECTORY_URL, "ctl", DIRECTORY_PASSWORD),
                 List.of("DELETE FROM tenants WHERE name = 'alpha'"));
 
         // when
         ReloadResult result = registry.reload();
 
         // then
-        assertThat(result.toString()).isEqualTo("ReloadResult[tenants=1, directoryTenants=0, added=[], removed=[alpha],"
-                + " changed=[], skipped=[SkippedRow[row=1, name=bad, reason=no url]], directoryError=null]");
+        assertThat(result.toString())
+                .isEqualTo("ReloadResult[tenants=1, directoryTenants=0, added=[], removed=[alpha],"
+                        + " changed=[], skipped=[SkippedRow[row=1, name=bad, reason=no url]], directoryError=null]");
     }
 
     @Test
@@ -349,8 +389,10 @@ class TenantDirectoryTest {
 
         registry = new SourceRegistry(properties(DIRECTORY_URL, QUERY), PRICING, new ServerConnections(8));
 
-        assertThat(registry.tenants()).extracting(Tenant::name, Tenant::origin).containsExactly(
-                tuple("acme", SourceRegistry.Origin.YAML), tuple("alpha", SourceRegistry.Origin.DIRECTORY));
+        assertThat(registry.tenants())
+                .extracting(Tenant::name, Tenant::origin)
+                .containsExactly(
+                        tuple("acme", SourceRegistry.Origin.YAML), tuple("alpha", SourceRegistry.Origin.DIRECTORY));
         assertThat(registry.tenant("alpha").orElseThrow().origin()).hasToString("directory");
         assertThat(registry.hasDirectory()).isTrue();
     }
@@ -360,6 +402,9 @@ class TenantDirectoryTest {
     }
 
     private String currentUser(String tenant) {
-        return registry.connection(tenant).jdbc().getJdbcTemplate().queryForObject("SELECT CURRENT_USER()", String.class);
+        return registry.connection(tenant)
+                .jdbc()
+                .getJdbcTemplate()
+                .queryForObject("SELECT CURRENT_USER()", String.class);
     }
 }

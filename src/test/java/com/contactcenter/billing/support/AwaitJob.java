@@ -7,8 +7,7 @@ import java.time.Instant;
 /** Waits for a job execution started in the background (by the API) to end. */
 public final class AwaitJob {
 
-    private AwaitJob() {
-    }
+    private AwaitJob() {}
 
     /** The execution's status once COMPLETED or FAILED, or whatever it is after a minute. */
     public static String end(JobHistory history, long jobExecutionId) throws InterruptedException {
@@ -17,7 +16,9 @@ public final class AwaitJob {
         do {
             Thread.sleep(200);
             status = history.status(jobExecutionId).orElseThrow().status();
-        } while (!status.equals("COMPLETED") && !status.equals("FAILED") && Instant.now().isBefore(deadline));
+        } while (!status.equals("COMPLETED")
+                && !status.equals("FAILED")
+                && Instant.now().isBefore(deadline));
         return status;
     }
 }

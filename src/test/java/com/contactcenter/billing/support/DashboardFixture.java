@@ -38,18 +38,28 @@ public final class DashboardFixture {
     }
 
     /** Where the warehouse and the two tenants live: in-memory H2, or databases on the MariaDB server. */
-    public record Databases(String warehouseUrl, String acmeUrl, String edgeUrl, String user, String password,
-            boolean mariaDb) {
+    public record Databases(
+            String warehouseUrl, String acmeUrl, String edgeUrl, String user, String password, boolean mariaDb) {
 
         static Databases h2(String warehouse) {
-            return new Databases(SourceDatabases.h2Url(warehouse), SourceDatabases.h2Url("dash_acme_src"),
-                    SourceDatabases.h2Url("dash_edge_src"), "sa", "", false);
+            return new Databases(
+                    SourceDatabases.h2Url(warehouse),
+                    SourceDatabases.h2Url("dash_acme_src"),
+                    SourceDatabases.h2Url("dash_edge_src"),
+                    "sa",
+                    "",
+                    false);
         }
 
         /** Empty databases on the MariaDB server: {@code prefix_wh}, {@code prefix_acme}, {@code prefix_edge}. */
         public static Databases mariaDb(String prefix) {
-            return new Databases(MariaDb.recreateWarehouse(prefix + "_wh"), MariaDb.recreate(prefix + "_acme"),
-                    MariaDb.recreate(prefix + "_edge"), MariaDb.USER, MariaDb.PASSWORD, true);
+            return new Databases(
+                    MariaDb.recreateWarehouse(prefix + "_wh"),
+                    MariaDb.recreate(prefix + "_acme"),
+                    MariaDb.recreate(prefix + "_edge"),
+                    MariaDb.USER,
+                    MariaDb.PASSWORD,
+                    true);
         }
 
         DataSource acme() {
@@ -97,7 +107,8 @@ public final class DashboardFixture {
             "billing.sources[1].password=" + db.password(),
             "billing.sources[1].time-zone=America/Bogota",
             "billing.schedule.enabled=false",
-            "logging.level.com.contactcenter.billing=WARN"};
+            "logging.level.com.contactcenter.billing=WARN"
+        };
     }
 
     private static boolean sourcesLoaded;
@@ -130,6 +141,5 @@ public final class DashboardFixture {
         }
     }
 
-    private DashboardFixture() {
-    }
+    private DashboardFixture() {}
 }

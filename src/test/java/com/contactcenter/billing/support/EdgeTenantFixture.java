@@ -52,10 +52,12 @@ public final class EdgeTenantFixture {
 
     /** The sync's clock, which becomes its as-of. */
     public static final String AS_OF = "2026-11-01T03:00:00Z";
+
     public static final Instant AS_OF_INSTANT = Instant.parse(AS_OF);
 
     /** The days synced: one day either side of October. */
     public static final LocalDate SYNC_FROM = LocalDate.parse("2026-09-30");
+
     public static final LocalDate SYNC_TO = LocalDate.parse("2026-11-01");
 
     public static final LocalDate OCTOBER_FIRST = LocalDate.parse("2026-10-01");
@@ -73,9 +75,7 @@ public final class EdgeTenantFixture {
             new ServiceFigure("video_minutes", 1, 1),
             new ServiceFigure("bot_sessions", 2, 2));
 
-    public record ServiceFigure(String key, long count, long units) {
-    }
+    public record ServiceFigure(String key, long count, long units) {}
 
-    private EdgeTenantFixture() {
-    }
+    private EdgeTenantFixture() {}
 }

@@ -12,8 +12,7 @@ public final class ExportJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ExportJson() {
-    }
+    private ExportJson() {}
 
     public static JsonNode parse(String document) {
         return JSON.readTree(document);
@@ -40,7 +39,8 @@ public final class ExportJson {
     public static JsonNode seriesEntry(JsonNode document, String bucket, String key) {
         List<JsonNode> found = new ArrayList<>();
         for (JsonNode entry : document.get("series")) {
-            if (entry.get("bucket").asString().equals(bucket) && entry.get("key").asString().equals(key)) {
+            if (entry.get("bucket").asString().equals(bucket)
+                    && entry.get("key").asString().equals(key)) {
                 found.add(entry);
             }
         }

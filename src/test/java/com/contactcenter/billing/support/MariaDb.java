@@ -21,6 +21,7 @@ public final class MariaDb implements ExecutionCondition {
     public static final String HOST = "127.0.0.1";
     /** 3306; {@code -Dmariadb.port=N} points the tests elsewhere (for example to check the skip). */
     public static final int PORT = Integer.getInteger("mariadb.port", 3306);
+
     public static final String USER = "root";
     public static final String PASSWORD = "";
 
@@ -76,10 +77,13 @@ public final class MariaDb implements ExecutionCondition {
         if (!NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("not a test database name: " + database);
         }
-        DataSource server = new DriverManagerDataSource("jdbc:mysql://" + HOST + ":" + PORT
-                + "/?useSSL=false&allowPublicKeyRetrieval=true", USER, PASSWORD);
-        SourceDatabases.execute(server, List.of("DROP DATABASE IF EXISTS " + database,
-                "CREATE DATABASE IF NOT EXISTS " + database + " CHARACTER SET utf8mb4"));
+        DataSource server = new DriverManagerDataSource(
+                "jdbc:mysql://" + HOST + ":" + PORT + "/?useSSL=false&allowPublicKeyRetrieval=true", USER, PASSWORD);
+        SourceDatabases.execute(
+                server,
+                List.of(
+                        "DROP DATABASE IF EXISTS " + database,
+                        "CREATE DATABASE IF NOT EXISTS " + database + " CHARACTER SET utf8mb4"));
         return url(database);
     }
 

@@ -1,15 +1,12 @@
 package com.contactcenter.billing.support;
 
-import com.contactcenter.billing.ops.Requester;
-import com.contactcenter.billing.ops.JobRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.contactcenter.billing.snapshot.Snapshot;
-import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.ops.Requester;
-import com.contactcenter.billing.sync.SyncService;
+import com.contactcenter.billing.snapshot.Snapshot;
+import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncWindow;
 import com.contactcenter.billing.usage.GroupBy;
@@ -50,8 +47,7 @@ public final class SantiagoDst {
         }
     }
 
-    private SantiagoDst() {
-    }
+    private SantiagoDst() {}
 
     /** The 2026 transitions, in order: clocks back in April (overlap), forward in September (gap). */
     public static List<ZoneOffsetTransition> transitions2026() {
@@ -97,7 +93,8 @@ public final class SantiagoDst {
         List<Row> rows = rows();
         for (int i = 0; i < rows.size(); i++) {
             sql.append("INSERT INTO messages (id, channel_id, user_id, direction, segments, created_at) VALUES (")
-                    .append(i + 1).append(", 1, NULL, 'out', 1, '")
+                    .append(i + 1)
+                    .append(", 1, NULL, 'out', 1, '")
                     .append(SQL_TIME.format(LocalDateTime.ofInstant(rows.get(i).at(), ZoneOffset.UTC)))
                     .append("');\n");
         }
@@ -112,9 +109,11 @@ public final class SantiagoDst {
     public static void assertEveryRowLandsOnItsLocalDay(JobRunner sync, SnapshotService snapshots, String source) {
         // the transitions are the ones these rows were written for
         List<ZoneOffsetTransition> transitions = transitions2026();
-        assertThat(transitions).extracting(t -> t.getInstant().toString(), ZoneOffsetTransition::isGap)
+        assertThat(transitions)
+                .extracting(t -> t.getInstant().toString(), ZoneOffsetTransition::isGap)
                 .containsExactly(tuple("2026-04-05T03:00:00Z", false), tuple("2026-09-06T04:00:00Z", true));
-        assertThat(transitions).extracting(t -> Duration.between(start(dayOf(t)), start(dayOf(t).plusDays(1))))
+        assertThat(transitions)
+                .extracting(t -> Duration.between(start(dayOf(t)), start(dayOf(t).plusDays(1))))
                 .containsExactly(Duration.ofHours(25), Duration.ofHours(23));
         Map<LocalDate, Long> byJavaTime = new TreeMap<>();
         rows().forEach(r -> byJavaTime.merge(r.localDay(), 1L, Long::sum));
@@ -123,33 +122,78 @@ public final class SantiagoDst {
         assertThat(byJavaTime).isEqualTo(byHand);
 
         // when
-        SyncOutcome outcome = sync.sync(List.of(source), new SyncWindow(LocalDate.parse("2026-04-01"),
-                LocalDate.parse("2026-09-30")), Requester.cli());
+        SyncOutcome outcome = sync.sync(
+                List.of(source),
+                new SyncWindow(LocalDate.parse("2026-04-01"), LocalDate.parse("2026-09-30")),
+                Requester.cli());
 
         // then
         assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
-        assertDays(snapshots, source, "2026-04-02", "2026-04-06", expectedAprilDays(),
-                "2026-04-02T03:00:00Z", "2026-04-07T04:00:00Z");
-        assertDays(snapshots, source, "2026-09-04", "2026-09-08", expectedSeptemberDays(),
-                "2026-09-04T04:00:00Z", "2026-09-09T03:00:00Z");
-        assertDays(snapshots, source, "2026-04-04", "2026-04-04", Map.of(LocalDate.parse("2026-04-04"), 5L),
-                "2026-04-04T03:00:00Z", "2026-04-05T04:00:00Z");
-        assertDays(snapshots, source, "2026-09-06", "2026-09-06", Map.of(LocalDate.parse("2026-09-06"), 4L),
-                "2026-09-06T04:00:00Z", "2026-09-07T03:00:00Z");
+        assertDays(
+                snapshots,
+                source,
+                "2026-04-02",
+                "2026-04-06",
+                expectedAprilDays(),
+                "2026-04-02T03:00:00Z",
+                "2026-04-07T04:00:00Z");
+        assertDays(
+                snapshots,
+                source,
+                "2026-09-04",
+                "2026-09-08",
+                expectedSeptemberDays(),
+                "2026-09-04T04:00:00Z",
+                "2026-09-09T03:00:00Z");
+        assertDays(
+                snapshots,
+                source,
+                "2026-04-04",
+                "2026-04-04",
+                Map.of(LocalDate.parse("2026-04-04"), 5L),
+                "2026-04-04T03:00:00Z",
+                "2026-04-05T04:00:00Z");
+        assertDays(
+                snapshots,
+                source,
+                "2026-09-06",
+                "2026-09-06",
+                Map.of(LocalDate.parse("2026-09-06"), 4L),
+                "2026-09-06T04:00:00Z",
+                "2026-09-07T03:00:00Z");
 
         // and a pass of the DST day alone (bounded by the transition itself in September) finds the same rows
         for (String day : List.of("2026-04-04", "2026-09-06")) {
-            SyncOutcome again = sync.sync(List.of(source), new SyncWindow(LocalDate.parse(day), LocalDate.parse(day)), Requester.cli());
+            SyncOutcome again = sync.sync(
+                    List.of(source), new SyncWindow(LocalDate.parse(day), LocalDate.parse(day)), Requester.cli());
             assertThat(again.succeeded()).as(again.failureSummary()).isTrue();
         }
-        assertDays(snapshots, source, "2026-04-02", "2026-04-06", expectedAprilDays(),
-                "2026-04-02T03:00:00Z", "2026-04-07T04:00:00Z");
-        assertDays(snapshots, source, "2026-09-04", "2026-09-08", expectedSeptemberDays(),
-                "2026-09-04T04:00:00Z", "2026-09-09T03:00:00Z");
+        assertDays(
+                snapshots,
+                source,
+                "2026-04-02",
+                "2026-04-06",
+                expectedAprilDays(),
+                "2026-04-02T03:00:00Z",
+                "2026-04-07T04:00:00Z");
+        assertDays(
+                snapshots,
+                source,
+                "2026-09-04",
+                "2026-09-08",
+                expectedSeptemberDays(),
+                "2026-09-04T04:00:00Z",
+                "2026-09-09T03:00:00Z");
     }
 
-    private static void assertDays(SnapshotService snapshots, String source, String from, String to,
-            Map<LocalDate, Long> expected, String startUtc, String endUtc) {
+    private static void assertDays(
+            SnapshotService snapshots,
+            String source,
+            String from,
+            String to,
+            Map<LocalDate, Long> expected,
+            String startUtc,
+            String endUtc) {
         Snapshot snapshot = snapshots.compute(source, LocalDate.parse(from), LocalDate.parse(to), GroupBy.DAY);
         JsonNode doc = SnapshotService.json(snapshot);
         String period = from + ".." + to;
@@ -158,7 +202,9 @@ public final class SantiagoDst {
         Map<String, String> perDay = new LinkedHashMap<>();
         for (JsonNode e : doc.get("series")) {
             if (e.get("key").asString().equals("whatsapp_out")) {
-                perDay.put(e.get("bucket").asString(), e.get("count").asLong() + "/" + e.get("units").asLong());
+                perDay.put(
+                        e.get("bucket").asString(),
+                        e.get("count").asLong() + "/" + e.get("units").asLong());
             }
         }
         Map<String, String> expectedPerDay = new LinkedHashMap<>();
@@ -166,8 +212,11 @@ public final class SantiagoDst {
         assertThat(perDay).as("whatsapp_out per local day of " + period).containsExactlyEntriesOf(expectedPerDay);
         long total = expected.values().stream().mapToLong(Long::longValue).sum();
         JsonNode whatsappOut = doc.get("services").get(2);
-        assertThat(whatsappOut.get("key").asString() + " " + whatsappOut.get("count").asLong() + "/"
-                + whatsappOut.get("units").asLong()).as(period).isEqualTo("whatsapp_out " + total + "/" + total);
+        assertThat(whatsappOut.get("key").asString() + " "
+                        + whatsappOut.get("count").asLong() + "/"
+                        + whatsappOut.get("units").asLong())
+                .as(period)
+                .isEqualTo("whatsapp_out " + total + "/" + total);
         assertThat(doc.get("dataQuality").size()).as("findings of " + period).isZero();
     }
 

@@ -8,8 +8,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 /** Settings as Spring binds them from application.yml, for the tests of a capability's properties. */
 public final class Settings {
 
-    private Settings() {
-    }
+    private Settings() {}
 
     /** {@code pairs} (name, value, name, value...), then {@code extra} over them, in order. */
     public static Map<String, String> of(Map<String, String> extra, String... pairs) {

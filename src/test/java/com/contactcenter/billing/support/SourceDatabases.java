@@ -25,8 +25,7 @@ public final class SourceDatabases {
 
     public static final String SCHEMA = "sql/demo/operational-schema.sql";
 
-    private SourceDatabases() {
-    }
+    private SourceDatabases() {}
 
     /** The url of an in-memory H2 database that lives as long as the JVM, in MySQL mode. */
     public static String h2Url(String name) {
@@ -60,8 +59,10 @@ public final class SourceDatabases {
     public static void loadScript(DataSource dataSource, String script) {
         execute(dataSource, schemaStatements());
         try (Connection connection = dataSource.getConnection()) {
-            ScriptUtils.executeSqlScript(connection, new EncodedResource(
-                    new ByteArrayResource(script.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+            ScriptUtils.executeSqlScript(
+                    connection,
+                    new EncodedResource(
+                            new ByteArrayResource(script.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
         } catch (SQLException e) {
             throw new IllegalStateException("could not load the script", e);
         }
@@ -72,8 +73,8 @@ public final class SourceDatabases {
         execute(dataSource, schemaStatements());
         try (Connection connection = dataSource.getConnection()) {
             for (String fixture : fixtures) {
-                ScriptUtils.executeSqlScript(connection,
-                        new EncodedResource(new ClassPathResource(fixture), StandardCharsets.UTF_8));
+                ScriptUtils.executeSqlScript(
+                        connection, new EncodedResource(new ClassPathResource(fixture), StandardCharsets.UTF_8));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not load " + List.of(fixtures), e);
@@ -81,7 +82,8 @@ public final class SourceDatabases {
     }
 
     public static void execute(DataSource dataSource, List<String> statements) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }

@@ -16,8 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class UnplugSource implements Trigger {
 
-    private record Plan(LocalDate afterDay, String sourceDatabase) {
-    }
+    private record Plan(LocalDate afterDay, String sourceDatabase) {}
 
     private static final Map<String, Plan> PLANS = new ConcurrentHashMap<>();
 
@@ -30,8 +29,8 @@ public class UnplugSource implements Trigger {
 
     public static void plugBackIn(String source) {
         Plan plan = PLANS.remove(source);
-        SourceDatabases.execute(SourceDatabases.h2(plan.sourceDatabase()),
-                List.of("ALTER TABLE calls_unplugged RENAME TO calls"));
+        SourceDatabases.execute(
+                SourceDatabases.h2(plan.sourceDatabase()), List.of("ALTER TABLE calls_unplugged RENAME TO calls"));
     }
 
     /** Row of sync_day: source, local_day, sync_run_id, as_of, rows_read. */
@@ -39,8 +38,8 @@ public class UnplugSource implements Trigger {
     public void fire(Connection warehouse, Object[] oldRow, Object[] newRow) {
         Plan plan = PLANS.get(String.valueOf(newRow[0]));
         if (plan != null && plan.afterDay().toString().equals(String.valueOf(newRow[1]))) {
-            SourceDatabases.execute(SourceDatabases.h2(plan.sourceDatabase()),
-                    List.of("ALTER TABLE calls RENAME TO calls_unplugged"));
+            SourceDatabases.execute(
+                    SourceDatabases.h2(plan.sourceDatabase()), List.of("ALTER TABLE calls RENAME TO calls_unplugged"));
         }
     }
 }

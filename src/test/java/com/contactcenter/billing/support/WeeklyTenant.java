@@ -23,8 +23,8 @@ public final class WeeklyTenant {
     private final List<String> messages = new ArrayList<>();
 
     /** Messages on every local day {@code from..to}: {@code sms} and {@code whatsapp} of them. */
-    public WeeklyTenant days(LocalDate from, LocalDate to, ToLongFunction<LocalDate> sms,
-            ToLongFunction<LocalDate> whatsapp) {
+    public WeeklyTenant days(
+            LocalDate from, LocalDate to, ToLongFunction<LocalDate> sms, ToLongFunction<LocalDate> whatsapp) {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             Instant noon = d.atTime(12, 0).atZone(ZONE).toInstant();
             messages(1, noon, sms.applyAsLong(d));
@@ -50,12 +50,18 @@ public final class WeeklyTenant {
                 + " (2, 'whatsapp', 'WhatsApp', NULL);\n");
         for (int id = 1; id <= agents; id++) {
             sql.append("INSERT INTO users (id, full_name, email, role_id, created_at, deactivated_at, last_login_at,"
-                    + " updated_at) VALUES (").append(id).append(", 'Agente ").append(id).append("', 'agente").append(id)
+                            + " updated_at) VALUES (")
+                    .append(id)
+                    .append(", 'Agente ")
+                    .append(id)
+                    .append("', 'agente")
+                    .append(id)
                     .append("@example.com', 1, '2025-01-01 00:00:00.000', NULL, NULL, '2025-01-01 00:00:00.000');\n");
         }
         for (int i = 0; i < messages.size(); i += 500) {
             sql.append("INSERT INTO messages (id, channel_id, user_id, direction, segments, created_at) VALUES\n ")
-                    .append(String.join(",\n ", messages.subList(i, Math.min(messages.size(), i + 500)))).append(";\n");
+                    .append(String.join(",\n ", messages.subList(i, Math.min(messages.size(), i + 500))))
+                    .append(";\n");
         }
         return sql.toString();
     }

@@ -1,7 +1,5 @@
 package com.contactcenter.billing.sync;
 
-import com.contactcenter.billing.ops.Requester;
-import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.EdgeTenantFixture.AS_OF;
 import static com.contactcenter.billing.support.EdgeTenantFixture.EXPECTED_OCTOBER_BY_MONTH;
 import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_FIRST;
@@ -11,6 +9,8 @@ import static com.contactcenter.billing.support.EdgeTenantFixture.SYNC_TO;
 import static com.contactcenter.billing.support.ExportJson.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.contactcenter.billing.ops.JobRunner;
+import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.support.EdgeTenantFixture;
@@ -39,13 +39,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** A source whose server comes up only after the first attempts is retried, and then synced in full. */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:wh_brief;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "spring.datasource.password=",
-        FixedClock.PROPERTY + "=" + AS_OF,
-        "billing.sync.retry.attempts=6",
-        "billing.sync.retry.initial-delay=200ms"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:wh_brief;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            FixedClock.PROPERTY + "=" + AS_OF,
+            "billing.sync.retry.attempts=6",
+            "billing.sync.retry.initial-delay=200ms"
+        })
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -71,7 +73,8 @@ class BrieflyUnreachableSourceTest {
         registry.add("billing.sources[0].username", () -> "sa");
         registry.add("billing.sources[0].time-zone", () -> "America/Bogota");
         registry.add("billing.sources[0].connect-timeout", () -> "250ms");
-        registry.add("billing.sources[0].url",
+        registry.add(
+                "billing.sources[0].url",
                 () -> "jdbc:h2:tcp://localhost:" + port + "/mem:brief_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE");
     }
 
@@ -92,10 +95,14 @@ class BrieflyUnreachableSourceTest {
     void aSourceBrieflyUnreachableIsRetriedWithBackoffAndSyncedInFull(CapturedOutput output) {
         // given the source's server starts three seconds from now (the first attempts, after the
         // request is enqueued and taken by a tenant job, find nothing; the sixth would come at 6.2 s)
-        later.schedule(() -> {
-            server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-tcpAllowOthers").start();
-            return null;
-        }, 3, TimeUnit.SECONDS);
+        later.schedule(
+                () -> {
+                    server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-tcpAllowOthers")
+                            .start();
+                    return null;
+                },
+                3,
+                TimeUnit.SECONDS);
 
         // when
         SyncOutcome outcome = sync.sync(List.of("brief"), new SyncWindow(SYNC_FROM, SYNC_TO), Requester.cli());

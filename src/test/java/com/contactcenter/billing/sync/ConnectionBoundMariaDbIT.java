@@ -50,15 +50,17 @@ import org.springframework.test.context.TestPropertySource;
  * 8 plus the warehouse's pool. A server with too many connections is waited for, not failed.
  */
 @ExtendWith(MariaDb.class)
-@SpringBootTest(properties = {
-        FixedClock.PROPERTY + "=" + AS_OF,
-        "billing.sync.concurrency=16",
-        "billing.sync.max-connections-per-server=" + ConnectionBoundMariaDbIT.PER_SERVER,
-        // a worker holds a warehouse connection for its step and takes a second for its writes
-        "spring.datasource.hikari.maximum-pool-size=" + ConnectionBoundMariaDbIT.WAREHOUSE_POOL,
-        // the pool kept full: the server that refuses new connections later still serves the warehouse
-        "spring.datasource.hikari.minimum-idle=" + ConnectionBoundMariaDbIT.WAREHOUSE_POOL,
-        "logging.level.com.contactcenter.billing=WARN"})
+@SpringBootTest(
+        properties = {
+            FixedClock.PROPERTY + "=" + AS_OF,
+            "billing.sync.concurrency=16",
+            "billing.sync.max-connections-per-server=" + ConnectionBoundMariaDbIT.PER_SERVER,
+            // a worker holds a warehouse connection for its step and takes a second for its writes
+            "spring.datasource.hikari.maximum-pool-size=" + ConnectionBoundMariaDbIT.WAREHOUSE_POOL,
+            // the pool kept full: the server that refuses new connections later still serves the warehouse
+            "spring.datasource.hikari.minimum-idle=" + ConnectionBoundMariaDbIT.WAREHOUSE_POOL,
+            "logging.level.com.contactcenter.billing=WARN"
+        })
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -69,6 +71,7 @@ class ConnectionBoundMariaDbIT {
     static final int WAREHOUSE_POOL = 34;
     /** Rows of the edge tenant stamped on these days (Bogota): 4, 7 and 4. */
     static final SyncWindow WINDOW = new SyncWindow(LocalDate.parse("2026-10-10"), LocalDate.parse("2026-10-12"));
+
     static final long EDGE_ROWS_IN_WINDOW = 15;
     static final String EXTRA_MESSAGE = "messages (id, channel_id, user_id, direction, segments, created_at)"
             + " VALUES (%d, 1, 1, 'out', 1, '2026-10-11 15:00:00.000')";
@@ -119,21 +122,26 @@ class ConnectionBoundMariaDbIT {
      */
     @BeforeAll
     static void tenants() throws Exception {
-        try (Connection server = server(); Statement statement = server.createStatement()) {
+        try (Connection server = server();
+                Statement statement = server.createStatement()) {
             maxConnectionsBefore = maxConnections(statement);
         }
         if (!intact(0)) {
             MariaDb.loadSource(tenant(0), EdgeTenantFixture.SQL);
-            try (Connection server = server(); Statement statement = server.createStatement()) {
+            try (Connection server = server();
+                    Statement statement = server.createStatement()) {
                 statement.execute("CREATE TABLE cb_t000.cb_fixture (fingerprint VARCHAR(60) NOT NULL)");
                 statement.execute("INSERT INTO cb_t000.cb_fixture VALUES ('" + fingerprint(0) + "')");
             }
         }
-        List<Integer> missing = IntStream.range(1, TENANTS).filter(i -> !intact(i)).boxed().toList();
+        List<Integer> missing =
+                IntStream.range(1, TENANTS).filter(i -> !intact(i)).boxed().toList();
         List<CompletableFuture<Void>> copies = new ArrayList<>();
         for (int worker = 0; worker < 4; worker++) {
             int w = worker;
-            List<Integer> mine = IntStream.range(0, missing.size()).filter(k -> k % 4 == w).mapToObj(missing::get)
+            List<Integer> mine = IntStream.range(0, missing.size())
+                    .filter(k -> k % 4 == w)
+                    .mapToObj(missing::get)
                     .toList();
             copies.add(CompletableFuture.runAsync(() -> mine.forEach(ConnectionBoundMariaDbIT::copyTemplate)));
         }
@@ -142,11 +150,15 @@ class ConnectionBoundMariaDbIT {
 
     private static String fingerprint(int tenant) {
         return Integer.toHexString((SourceDatabases.read(SourceDatabases.SCHEMA)
-                + SourceDatabases.read(EdgeTenantFixture.SQL) + EXTRA_MESSAGE).hashCode()) + "+" + tenant % 7;
+                                + SourceDatabases.read(EdgeTenantFixture.SQL)
+                                + EXTRA_MESSAGE)
+                        .hashCode())
+                + "+" + tenant % 7;
     }
 
     private static boolean intact(int tenant) {
-        try (Connection server = server(); Statement statement = server.createStatement();
+        try (Connection server = server();
+                Statement statement = server.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT fingerprint FROM " + tenant(tenant) + ".cb_fixture")) {
             return rs.next() && rs.getString(1).equals(fingerprint(tenant));
         } catch (SQLException e) {
@@ -156,9 +168,12 @@ class ConnectionBoundMariaDbIT {
 
     private static void copyTemplate(int tenant) {
         String name = tenant(tenant);
-        try (Connection server = server(); Statement statement = server.createStatement()) {
-            List<String> tables = new JdbcTemplate(new SingleConnectionDataSource(server, true)).queryForList(
-                    "SELECT table_name FROM information_schema.TABLES WHERE table_schema = 'cb_t000'", String.class);
+        try (Connection server = server();
+                Statement statement = server.createStatement()) {
+            List<String> tables = new JdbcTemplate(new SingleConnectionDataSource(server, true))
+                    .queryForList(
+                            "SELECT table_name FROM information_schema.TABLES WHERE table_schema = 'cb_t000'",
+                            String.class);
             statement.execute("DROP DATABASE IF EXISTS " + name);
             statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
             for (String table : tables) {
@@ -182,7 +197,8 @@ class ConnectionBoundMariaDbIT {
 
     @AfterAll
     static void restoreTheServer() throws SQLException {
-        try (Connection server = server(); Statement statement = server.createStatement()) {
+        try (Connection server = server();
+                Statement statement = server.createStatement()) {
             setMaxConnections(statement, maxConnectionsBefore);
         }
     }
@@ -190,10 +206,13 @@ class ConnectionBoundMariaDbIT {
     @Test
     void twoHundredTenantsOnOneServerAllSyncWithinItsConnections() throws Exception {
         // given a server that takes 50 connections, watched from a connection of its own
-        List<String> sources = IntStream.range(0, TENANTS).mapToObj(ConnectionBoundMariaDbIT::tenant).toList();
+        List<String> sources = IntStream.range(0, TENANTS)
+                .mapToObj(ConnectionBoundMariaDbIT::tenant)
+                .toList();
         SyncOutcome outcome;
         Monitor monitor;
-        try (Connection server = server(); Statement admin = server.createStatement()) {
+        try (Connection server = server();
+                Statement admin = server.createStatement()) {
             setMaxConnections(admin, 50);
             admin.execute("FLUSH STATUS");
             monitor = Monitor.start();
@@ -213,15 +232,23 @@ class ConnectionBoundMariaDbIT {
         // then every tenant synced its three days
         assertThat(outcome.failureSummary()).isEmpty();
         assertThat(outcome.sources()).hasSize(TENANTS).allMatch(SourceOutcome::succeeded);
-        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_run WHERE status = 'COMPLETED' AND days_done = 3"
-                + " AND job_execution_id IN (SELECT job_execution_id FROM job_request_tenant WHERE request_id = ?)",
-                Integer.class, outcome.requestId())).isEqualTo(TENANTS);
+        assertThat(warehouse.queryForObject(
+                        "SELECT COUNT(*) FROM sync_run WHERE status = 'COMPLETED' AND days_done = 3"
+                                + " AND job_execution_id IN (SELECT job_execution_id FROM job_request_tenant WHERE request_id = ?)",
+                        Integer.class,
+                        outcome.requestId()))
+                .isEqualTo(TENANTS);
         for (int i : List.of(0, 1, 6, 99, 137, 199)) {
             long inSource = rowsInWindow(tenant(i));
             assertThat(inSource).as(tenant(i)).isEqualTo(EDGE_ROWS_IN_WINDOW + i % 7);
-            assertThat(warehouse.queryForObject("SELECT rows_read FROM sync_run WHERE source = ? AND job_execution_id IN"
-                    + " (SELECT job_execution_id FROM job_request_tenant WHERE request_id = ?)", Long.class, tenant(i),
-                    outcome.requestId())).as(tenant(i)).isEqualTo(inSource);
+            assertThat(warehouse.queryForObject(
+                            "SELECT rows_read FROM sync_run WHERE source = ? AND job_execution_id IN"
+                                    + " (SELECT job_execution_id FROM job_request_tenant WHERE request_id = ?)",
+                            Long.class,
+                            tenant(i),
+                            outcome.requestId()))
+                    .as(tenant(i))
+                    .isEqualTo(inSource);
         }
 
         // and the server saw at most the 8 source connections, all used, plus the warehouse's pool
@@ -237,7 +264,8 @@ class ConnectionBoundMariaDbIT {
         awaitFullWarehousePool();
         List<Connection> held = new ArrayList<>();
         SyncOutcome outcome;
-        try (Connection server = server(); Statement admin = server.createStatement()) {
+        try (Connection server = server();
+                Statement admin = server.createStatement()) {
             try {
                 for (int i = 0; i < 5; i++) {
                     held.add(server());
@@ -262,11 +290,18 @@ class ConnectionBoundMariaDbIT {
         }
 
         // then it waited, without using up its attempts, and synced in full
-        assertThat(output.getAll()).contains("cb_t003: its server 127.0.0.1:3306 has too many connections; trying"
-                + " again in 1000 ms (0 s of at most 600 s waited for it)").doesNotContain("cb_t003: attempt 1 of");
+        assertThat(output.getAll())
+                .contains("cb_t003: its server 127.0.0.1:3306 has too many connections; trying"
+                        + " again in 1000 ms (0 s of at most 600 s waited for it)")
+                .doesNotContain("cb_t003: attempt 1 of");
         assertThat(outcome.failureSummary()).isEmpty();
-        assertThat(outcome.sources()).extracting(SourceOutcome::source, SourceOutcome::succeeded, SourceOutcome::daysDone,
-                SourceOutcome::rowsRead).containsExactly(tuple("cb_t003", true, 3, EDGE_ROWS_IN_WINDOW + 3));
+        assertThat(outcome.sources())
+                .extracting(
+                        SourceOutcome::source,
+                        SourceOutcome::succeeded,
+                        SourceOutcome::daysDone,
+                        SourceOutcome::rowsRead)
+                .containsExactly(tuple("cb_t003", true, 3, EDGE_ROWS_IN_WINDOW + 3));
     }
 
     private void awaitFullWarehousePool() throws SQLException, InterruptedException {
@@ -290,24 +325,38 @@ class ConnectionBoundMariaDbIT {
         Period window = new Period(WINDOW.from(), WINDOW.to(), ZoneId.of("America/Bogota"));
         String from = Utc.of(window.startUtc());
         String to = Utc.of(window.endUtc());
-        return new JdbcTemplate(MariaDb.dataSource(tenant)).queryForObject(
-                "SELECT (SELECT COUNT(*) FROM messages WHERE created_at >= ? AND created_at < ?)"
-                        + " + (SELECT COUNT(*) FROM calls WHERE started_at >= ? AND started_at < ?)"
-                        + " + (SELECT COUNT(*) FROM bot_sessions WHERE started_at >= ? AND started_at < ?)"
-                        + " + (SELECT COUNT(*) FROM user_sessions WHERE started_at >= ? AND started_at < ?)",
-                Long.class, from, to, from, to, from, to, from, to);
+        return new JdbcTemplate(MariaDb.dataSource(tenant))
+                .queryForObject(
+                        "SELECT (SELECT COUNT(*) FROM messages WHERE created_at >= ? AND created_at < ?)"
+                                + " + (SELECT COUNT(*) FROM calls WHERE started_at >= ? AND started_at < ?)"
+                                + " + (SELECT COUNT(*) FROM bot_sessions WHERE started_at >= ? AND started_at < ?)"
+                                + " + (SELECT COUNT(*) FROM user_sessions WHERE started_at >= ? AND started_at < ?)",
+                        Long.class,
+                        from,
+                        to,
+                        from,
+                        to,
+                        from,
+                        to,
+                        from,
+                        to);
     }
 
     private static long openSourceConnections() throws SQLException {
         try (Connection server = server()) {
-            return new JdbcTemplate(new SingleConnectionDataSource(server, true)).queryForObject(
-                    "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB LIKE ?", Long.class, "cb\\_t%");
+            return new JdbcTemplate(new SingleConnectionDataSource(server, true))
+                    .queryForObject(
+                            "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB LIKE ?",
+                            Long.class,
+                            "cb\\_t%");
         }
     }
 
     private static Connection server() throws SQLException {
-        return DriverManager.getConnection("jdbc:mysql://" + MariaDb.HOST + ":" + MariaDb.PORT
-                + "/?useSSL=false&allowPublicKeyRetrieval=true", MariaDb.USER, MariaDb.PASSWORD);
+        return DriverManager.getConnection(
+                "jdbc:mysql://" + MariaDb.HOST + ":" + MariaDb.PORT + "/?useSSL=false&allowPublicKeyRetrieval=true",
+                MariaDb.USER,
+                MariaDb.PASSWORD);
     }
 
     private static int maxConnections(Statement statement) throws SQLException {
@@ -347,7 +396,8 @@ class ConnectionBoundMariaDbIT {
             Monitor monitor = new Monitor();
             Connection connection = server();
             monitor.sampling = CompletableFuture.runAsync(() -> {
-                try (connection; Statement statement = connection.createStatement()) {
+                try (connection;
+                        Statement statement = connection.createStatement()) {
                     while (monitor.running.get()) {
                         try (ResultSet rs = statement.executeQuery("SELECT SUM(DB LIKE 'cb\\_t%'), SUM(DB LIKE"
                                 + " 'cb\\_%'), (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE"

@@ -1,7 +1,5 @@
 package com.contactcenter.billing.sync;
 
-import com.contactcenter.billing.ops.Requester;
-import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.EdgeTenantFixture.AS_OF;
 import static com.contactcenter.billing.support.EdgeTenantFixture.EXPECTED_OCTOBER_BY_MONTH;
 import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_FIRST;
@@ -13,6 +11,8 @@ import static com.contactcenter.billing.support.ExportJson.without;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.contactcenter.billing.ops.JobRunner;
+import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.support.EdgeTenantFixture;
@@ -47,9 +47,7 @@ import tools.jackson.databind.JsonNode;
  * if direction is compared exactly; and local days around DST must be right on MariaDB too.
  */
 @ExtendWith(MariaDb.class)
-@SpringBootTest(properties = {
-        FixedClock.PROPERTY + "=" + AS_OF,
-        "logging.level.com.contactcenter.billing=WARN"})
+@SpringBootTest(properties = {FixedClock.PROPERTY + "=" + AS_OF, "logging.level.com.contactcenter.billing=WARN"})
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
 class EdgeTenantMariaDbIT {
@@ -119,27 +117,45 @@ class EdgeTenantMariaDbIT {
 
         // then directly, the figures a collation or a time zone would break
         assertThat(elements(doc.get("services")))
-                .extracting(s -> s.get("key").asString() + " " + s.get("count").asLong() + "/" + s.get("units").asLong())
-                .containsExactly("sms_out 2/5", "email_out 1/1", "whatsapp_out 2/2", "whatsapp_in 1/1",
-                        "voice_minutes 3/63", "video_minutes 1/1", "bot_sessions 2/2");
+                .extracting(s -> s.get("key").asString() + " " + s.get("count").asLong() + "/"
+                        + s.get("units").asLong())
+                .containsExactly(
+                        "sms_out 2/5",
+                        "email_out 1/1",
+                        "whatsapp_out 2/2",
+                        "whatsapp_in 1/1",
+                        "voice_minutes 3/63",
+                        "video_minutes 1/1",
+                        "bot_sessions 2/2");
         assertThat(elements(doc.get("usersByRole")))
                 .extracting(r -> r.get("role").asString() + " " + r.get("users").asLong())
                 .containsExactly("Administrador 2", "Agente 4", "Sin rol 2", "Supervisor 0");
         assertThat(elements(doc.get("dataQuality")))
-                .extracting(f -> f.get("reason").asString() + " " + f.get("count").asLong())
-                .containsExactly("unknown_channel 3", "unknown_channel_type 3", "bad_direction 5",
-                        "negative_duration 2", "bad_segments 2", "future_timestamp 4", "deactivated_before_created 1",
+                .extracting(
+                        f -> f.get("reason").asString() + " " + f.get("count").asLong())
+                .containsExactly(
+                        "unknown_channel 3",
+                        "unknown_channel_type 3",
+                        "bad_direction 5",
+                        "negative_duration 2",
+                        "bad_segments 2",
+                        "future_timestamp 4",
+                        "deactivated_before_created 1",
                         "unknown_role 2");
         assertThat(doc.get("estimate").get("total").asString()).isEqualTo("572392.50");
-        assertThat(elements(doc.get("users"))).extracting(u -> u.get("id").asLong() + " " + u.get("name").asString())
+        assertThat(elements(doc.get("users")))
+                .extracting(u -> u.get("id").asLong() + " " + u.get("name").asString())
                 .contains("2 =HYPERLINK(\"http://x\",\"y\")", "10 <script>alert(1)</script>", "11 Zoë 😀 Ñandú ¿sí?");
         // other tests of this class may have snapshotted the same key before: this one is the newest
         assertThat(doc.get("snapshot").get("version").asInt())
-                .isEqualTo(snapshots.versions("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH).size());
+                .isEqualTo(snapshots
+                        .versions("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH)
+                        .size());
         assertThat(doc.get("snapshot").get("asOf").asString()).isEqualTo(AS_OF);
 
         // and the MariaDB source gives what the H2 source gives, through the same warehouse
-        assertThat(without(doc, "source", "snapshot")).isEqualTo(without(SnapshotService.json(onH2), "source", "snapshot"));
+        assertThat(without(doc, "source", "snapshot"))
+                .isEqualTo(without(SnapshotService.json(onH2), "source", "snapshot"));
 
         // and the document is the H2 run's (EdgeTenantSyncTest checks the H2 run against the same file)
         assertThat(ExportJson.text(without(doc, "source", "snapshot")))
@@ -156,14 +172,27 @@ class EdgeTenantMariaDbIT {
         JsonNode doc = SnapshotService.json(snapshots.compute("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH));
 
         // then
-        assertThat(elements(doc.get("users"))).extracting(u -> u.get("id").asLong() + " " + u.get("lastLoginAt").asString(""))
-                .containsExactly("1 2026-10-30T22:11:05.123Z", "2 ", "4 2026-09-30T12:00:00Z", "6 2026-10-14T08:00:00Z",
-                        "7 ", "8 ", "10 2026-10-02T10:00:00.500Z", "11 ");
-        assertThat(warehouse.queryForList("SELECT CAST(created_at AS CHAR) FROM wh_user WHERE source = 'edge'"
-                + " AND id IN (2, 5) ORDER BY id", String.class))
+        assertThat(elements(doc.get("users")))
+                .extracting(
+                        u -> u.get("id").asLong() + " " + u.get("lastLoginAt").asString(""))
+                .containsExactly(
+                        "1 2026-10-30T22:11:05.123Z",
+                        "2 ",
+                        "4 2026-09-30T12:00:00Z",
+                        "6 2026-10-14T08:00:00Z",
+                        "7 ",
+                        "8 ",
+                        "10 2026-10-02T10:00:00.500Z",
+                        "11 ");
+        assertThat(warehouse.queryForList(
+                        "SELECT CAST(created_at AS CHAR) FROM wh_user WHERE source = 'edge'"
+                                + " AND id IN (2, 5) ORDER BY id",
+                        String.class))
                 .containsExactly("2026-11-01 04:59:59.999", "2025-01-01 00:00:00.000");
-        assertThat(warehouse.queryForObject("SELECT CAST(deactivated_at AS CHAR) FROM wh_user WHERE source = 'edge'"
-                + " AND id = 5", String.class)).isEqualTo("2026-10-01 04:59:59.999");
+        assertThat(warehouse.queryForObject(
+                        "SELECT CAST(deactivated_at AS CHAR) FROM wh_user WHERE source = 'edge'" + " AND id = 5",
+                        String.class))
+                .isEqualTo("2026-10-01 04:59:59.999");
     }
 
     @Test
@@ -190,11 +219,15 @@ class EdgeTenantMariaDbIT {
             JsonNode onH2 = SnapshotService.json(snapshots.compute("edge-h2", OCTOBER_FIRST, OCTOBER_LAST, groupBy));
 
             // then
-            assertThat(without(onMariaDb, "source", "snapshot")).as(groupBy.code())
+            assertThat(without(onMariaDb, "source", "snapshot"))
+                    .as(groupBy.code())
                     .isEqualTo(without(onH2, "source", "snapshot"));
             assertThat(onMariaDb.get("series").size()).isEqualTo(groupBy == GroupBy.WEEK ? 5 * 7 : 31 * 7);
-            assertThat(ExportJson.seriesEntry(onMariaDb, groupBy == GroupBy.WEEK ? "2026-10-05" : "2026-10-10",
-                    "sms_out").get("units").asLong()).isEqualTo(3);
+            assertThat(ExportJson.seriesEntry(
+                                    onMariaDb, groupBy == GroupBy.WEEK ? "2026-10-05" : "2026-10-10", "sms_out")
+                            .get("units")
+                            .asLong())
+                    .isEqualTo(3);
         }
     }
 
@@ -211,10 +244,12 @@ class EdgeTenantMariaDbIT {
         // then
         assertThat(List.of(first.version(), second.version())).containsExactly(1, 2);
         JsonNode doc = SnapshotService.json(second);
-        assertThat(without(doc, "source", "snapshot")).isEqualTo(without(SnapshotService.json(first), "source", "snapshot"));
+        assertThat(without(doc, "source", "snapshot"))
+                .isEqualTo(without(SnapshotService.json(first), "source", "snapshot"));
         assertThat(doc.get("services")).isEqualTo(EXPECTED.get("services"));
         assertThat(doc.get("estimate")).isEqualTo(EXPECTED.get("estimate"));
-        assertThat(snapshots.compute("edge-resync", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH)).isEqualTo(second);
+        assertThat(snapshots.compute("edge-resync", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH))
+                .isEqualTo(second);
     }
 
     @Test
@@ -243,7 +278,8 @@ class EdgeTenantMariaDbIT {
     private void syncAlone(String source) {
         SyncOutcome outcome = sync.sync(List.of(source), WINDOW, Requester.cli());
         assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
-        assertThat(outcome.sources()).extracting(SourceOutcome::daysDone, SourceOutcome::rowsRead)
+        assertThat(outcome.sources())
+                .extracting(SourceOutcome::daysDone, SourceOutcome::rowsRead)
                 .containsExactly(tuple(33, 43L));
     }
 

@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SyncWindowTest {
 
@@ -21,9 +21,10 @@ class SyncWindowTest {
         // 03:00 UTC is still the 24th in Bogota: the window follows the tenant's day, not UTC's
         "2026-11-25T03:00:00Z, America/Bogota,    3, 2026-11-20, 2026-11-24",
         "2026-11-25T03:00:00Z, Asia/Tokyo,        0, 2026-11-24, 2026-11-25",
-        "2026-03-01T12:00:00Z, America/Santiago,  1, 2026-02-27, 2026-03-01"})
-    void nightlyWindowIsTodayYesterdayAndTheTrailingDaysInTheSourceZone(Instant now, ZoneId zone, int trailing,
-            LocalDate from, LocalDate to) {
+        "2026-03-01T12:00:00Z, America/Santiago,  1, 2026-02-27, 2026-03-01"
+    })
+    void nightlyWindowIsTodayYesterdayAndTheTrailingDaysInTheSourceZone(
+            Instant now, ZoneId zone, int trailing, LocalDate from, LocalDate to) {
         SyncWindow window = SyncWindow.nightly(Clock.fixed(now, ZoneOffset.UTC), zone, trailing);
 
         assertThat(window).isEqualTo(new SyncWindow(from, to));

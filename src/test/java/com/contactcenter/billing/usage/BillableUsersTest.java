@@ -19,25 +19,25 @@ class BillableUsersTest {
 
     @ParameterizedTest(name = "{3}")
     @CsvSource({
-            "2026-11-01T05:00:00Z,     ,                         false, created exactly at the period end",
-            "2026-11-01T04:59:59.999Z, ,                         true,  created one ms before the period end",
-            "2026-09-01T00:00:00Z,     2026-10-01T05:00:00Z,     true,  deactivated exactly at the period start",
-            "2026-09-01T00:00:00Z,     2026-10-01T04:59:59.999Z, false, deactivated one ms before the period start",
-            "2026-09-01T00:00:00Z,     2026-10-15T12:00:00Z,     true,  deactivated mid-period",
-            "2026-10-15T12:00:00Z,     ,                         true,  created mid-period",
-            "2026-10-10T00:00:00Z,     2026-10-20T00:00:00Z,     true,  created and deactivated inside the period",
-            "2026-10-10T00:00:00Z,     2026-10-10T00:00:00Z,     true,  deactivated at the instant it was created",
-            "2026-11-02T00:00:00Z,     ,                         false, created after the period",
-            "2026-01-01T00:00:00Z,     2026-12-01T00:00:00Z,     true,  deactivated after the period",
-            "2026-01-01T00:00:00Z,     ,                         true,  never deactivated",
-            "2026-01-01T00:00:00Z,     2026-09-30T00:00:00Z,     false, deactivated before the period",
-            "2026-10-10T00:00:00Z,     2026-10-09T23:59:59.999Z, false, deactivated before created inside the period",
-            "2026-09-01T00:00:00Z,     2026-08-01T00:00:00Z,     false, deactivated before created before the period",
-            "2026-12-01T00:00:00Z,     2026-11-15T00:00:00Z,     false, deactivated before created after the period",
-            "2026-09-20T00:00:00Z,     2026-09-10T00:00:00Z,     false, deactivated before created spanning nothing",
+        "2026-11-01T05:00:00Z,     ,                         false, created exactly at the period end",
+        "2026-11-01T04:59:59.999Z, ,                         true,  created one ms before the period end",
+        "2026-09-01T00:00:00Z,     2026-10-01T05:00:00Z,     true,  deactivated exactly at the period start",
+        "2026-09-01T00:00:00Z,     2026-10-01T04:59:59.999Z, false, deactivated one ms before the period start",
+        "2026-09-01T00:00:00Z,     2026-10-15T12:00:00Z,     true,  deactivated mid-period",
+        "2026-10-15T12:00:00Z,     ,                         true,  created mid-period",
+        "2026-10-10T00:00:00Z,     2026-10-20T00:00:00Z,     true,  created and deactivated inside the period",
+        "2026-10-10T00:00:00Z,     2026-10-10T00:00:00Z,     true,  deactivated at the instant it was created",
+        "2026-11-02T00:00:00Z,     ,                         false, created after the period",
+        "2026-01-01T00:00:00Z,     2026-12-01T00:00:00Z,     true,  deactivated after the period",
+        "2026-01-01T00:00:00Z,     ,                         true,  never deactivated",
+        "2026-01-01T00:00:00Z,     2026-09-30T00:00:00Z,     false, deactivated before the period",
+        "2026-10-10T00:00:00Z,     2026-10-09T23:59:59.999Z, false, deactivated before created inside the period",
+        "2026-09-01T00:00:00Z,     2026-08-01T00:00:00Z,     false, deactivated before created before the period",
+        "2026-12-01T00:00:00Z,     2026-11-15T00:00:00Z,     false, deactivated before created after the period",
+        "2026-09-20T00:00:00Z,     2026-09-10T00:00:00Z,     false, deactivated before created spanning nothing",
     })
-    void decidesWhetherAUserWasEnabledAtSomeInstantOfThePeriod(Instant createdAt, Instant deactivatedAt,
-            boolean expectedBillable, String situation) {
+    void decidesWhetherAUserWasEnabledAtSomeInstantOfThePeriod(
+            Instant createdAt, Instant deactivatedAt, boolean expectedBillable, String situation) {
         // given
         UserRecord user = user(createdAt, deactivatedAt);
 
@@ -46,7 +46,8 @@ class BillableUsersTest {
 
         // then
         assertThat(billable).as(situation).isEqualTo(expectedBillable);
-        assertThat(user.billableIn(OCTOBER_IN_BOGOTA.startUtc(), OCTOBER_IN_BOGOTA.endUtc())).isEqualTo(expectedBillable);
+        assertThat(user.billableIn(OCTOBER_IN_BOGOTA.startUtc(), OCTOBER_IN_BOGOTA.endUtc()))
+                .isEqualTo(expectedBillable);
     }
 
     @Test
@@ -63,10 +64,10 @@ class BillableUsersTest {
 
     @ParameterizedTest(name = "created {0}, deactivated {1} -> {2}")
     @CsvSource({
-            "2026-10-10T00:00:00Z, ,                         false",
-            "2026-10-10T00:00:00Z, 2026-10-10T00:00:00Z,     false",
-            "2026-10-10T00:00:00Z, 2026-10-10T00:00:00.001Z, false",
-            "2026-10-10T00:00:00Z, 2026-10-09T23:59:59.999Z, true",
+        "2026-10-10T00:00:00Z, ,                         false",
+        "2026-10-10T00:00:00Z, 2026-10-10T00:00:00Z,     false",
+        "2026-10-10T00:00:00Z, 2026-10-10T00:00:00.001Z, false",
+        "2026-10-10T00:00:00Z, 2026-10-09T23:59:59.999Z, true",
     })
     void flagsOnlyADeactivationStrictlyBeforeTheCreation(Instant createdAt, Instant deactivatedAt, boolean expected) {
         assertThat(user(createdAt, deactivatedAt).deactivatedBeforeCreated()).isEqualTo(expected);
@@ -74,10 +75,10 @@ class BillableUsersTest {
 
     @ParameterizedTest(name = "role id {0} -> {1}")
     @CsvSource({
-            "1,  Agente,     true",
-            "2,  Supervisor, true",
-            ",   Sin rol,    false",
-            "99, Sin rol,    false",
+        "1,  Agente,     true",
+        "2,  Supervisor, true",
+        ",   Sin rol,    false",
+        "99, Sin rol,    false",
     })
     void namesANullOrAbsentRoleSinRol(Integer roleId, String expectedName, boolean expectedKnown) {
         // given

@@ -30,53 +30,53 @@ class ClassifierTest {
 
     /** The eight known types, and stored types that are not one of them. */
     private static final Map<Integer, Channel> CHANNELS = Stream.of(
-            new Channel(1, "whatsapp", "WhatsApp Ventas", "+570001"),
-            new Channel(2, "sms", "SMS", "+570002"),
-            new Channel(3, "email", "Correo", "ventas@example.com"),
-            new Channel(4, "voice", "Voz", "+570004"),
-            new Channel(5, "video", "Video", "video"),
-            new Channel(6, "webchat", "Chat web", "web"),
-            new Channel(7, "facebook", "Facebook", "fb"),
-            new Channel(8, "instagram", "Instagram", "ig"),
-            new Channel(20, "WhatsApp", "WhatsApp mal escrito", "+570020"),
-            new Channel(21, "SMS", "SMS en mayúsculas", "+570021"),
-            new Channel(22, "voice ", "Voz con espacio", "+570022"),
-            new Channel(23, "telegram", "Telegram", "tg"),
-            new Channel(24, null, "Sin tipo", "?"))
+                    new Channel(1, "whatsapp", "WhatsApp Ventas", "+570001"),
+                    new Channel(2, "sms", "SMS", "+570002"),
+                    new Channel(3, "email", "Correo", "ventas@example.com"),
+                    new Channel(4, "voice", "Voz", "+570004"),
+                    new Channel(5, "video", "Video", "video"),
+                    new Channel(6, "webchat", "Chat web", "web"),
+                    new Channel(7, "facebook", "Facebook", "fb"),
+                    new Channel(8, "instagram", "Instagram", "ig"),
+                    new Channel(20, "WhatsApp", "WhatsApp mal escrito", "+570020"),
+                    new Channel(21, "SMS", "SMS en mayúsculas", "+570021"),
+                    new Channel(22, "voice ", "Voz con espacio", "+570022"),
+                    new Channel(23, "telegram", "Telegram", "tg"),
+                    new Channel(24, null, "Sin tipo", "?"))
             .collect(Collectors.toMap(Channel::id, c -> c));
 
     private final Classifier classifier = new Classifier(CHANNELS);
 
     @ParameterizedTest(name = "message on {0}, direction ''{1}'', segments<1 {2}, future {3} -> {4}")
     @CsvSource({
-            // channel, direction, badSegments, future, reason
-            "99,   IN,     true,  true,  UNKNOWN_CHANNEL",
-            ",     out,    false, false, UNKNOWN_CHANNEL",
-            "20,   out,    false, false, UNKNOWN_CHANNEL_TYPE",
-            // unknown type AND bad direction: the type wins
-            "20,   IN,     false, false, UNKNOWN_CHANNEL_TYPE",
-            "21,   out,    true,  true,  UNKNOWN_CHANNEL_TYPE",
-            "23,   in,     false, false, UNKNOWN_CHANNEL_TYPE",
-            "24,   in,     false, false, UNKNOWN_CHANNEL_TYPE",
-            "1,    IN,     false, false, BAD_DIRECTION",
-            "1,    Out,    false, false, BAD_DIRECTION",
-            "1,    'in ',  false, false, BAD_DIRECTION",
-            "1,    ' out', false, false, BAD_DIRECTION",
-            "1,    '',     false, false, BAD_DIRECTION",
-            "1,    ,       false, false, BAD_DIRECTION",
-            "1,    inbound, false, false, BAD_DIRECTION",
-            // bad direction AND bad segments AND future: the direction wins
-            "2,    OUT,    true,  true,  BAD_DIRECTION",
-            // bad segments AND future: the segments win
-            "2,    out,    true,  true,  BAD_SEGMENTS",
-            "2,    in,     true,  false, BAD_SEGMENTS",
-            "2,    out,    false, true,  FUTURE_TIMESTAMP",
-            "1,    out,    false, true,  FUTURE_TIMESTAMP",
-            "1,    out,    true,  true,  FUTURE_TIMESTAMP",
-            "6,    in,     false, true,  FUTURE_TIMESTAMP",
+        // channel, direction, badSegments, future, reason
+        "99,   IN,     true,  true,  UNKNOWN_CHANNEL",
+        ",     out,    false, false, UNKNOWN_CHANNEL",
+        "20,   out,    false, false, UNKNOWN_CHANNEL_TYPE",
+        // unknown type AND bad direction: the type wins
+        "20,   IN,     false, false, UNKNOWN_CHANNEL_TYPE",
+        "21,   out,    true,  true,  UNKNOWN_CHANNEL_TYPE",
+        "23,   in,     false, false, UNKNOWN_CHANNEL_TYPE",
+        "24,   in,     false, false, UNKNOWN_CHANNEL_TYPE",
+        "1,    IN,     false, false, BAD_DIRECTION",
+        "1,    Out,    false, false, BAD_DIRECTION",
+        "1,    'in ',  false, false, BAD_DIRECTION",
+        "1,    ' out', false, false, BAD_DIRECTION",
+        "1,    '',     false, false, BAD_DIRECTION",
+        "1,    ,       false, false, BAD_DIRECTION",
+        "1,    inbound, false, false, BAD_DIRECTION",
+        // bad direction AND bad segments AND future: the direction wins
+        "2,    OUT,    true,  true,  BAD_DIRECTION",
+        // bad segments AND future: the segments win
+        "2,    out,    true,  true,  BAD_SEGMENTS",
+        "2,    in,     true,  false, BAD_SEGMENTS",
+        "2,    out,    false, true,  FUTURE_TIMESTAMP",
+        "1,    out,    false, true,  FUTURE_TIMESTAMP",
+        "1,    out,    true,  true,  FUTURE_TIMESTAMP",
+        "6,    in,     false, true,  FUTURE_TIMESTAMP",
     })
-    void countsInvalidMessageRowsUnderTheirFirstReasonOnly(Integer channelId, String direction, boolean badSegments,
-            boolean future, Finding expectedReason) {
+    void countsInvalidMessageRowsUnderTheirFirstReasonOnly(
+            Integer channelId, String direction, boolean badSegments, boolean future, Finding expectedReason) {
         // when
         messageRows(classifier, DAY, channelId, USER, direction, badSegments, future, 4, 9);
 
@@ -90,28 +90,28 @@ class ClassifierTest {
 
     @ParameterizedTest(name = "call on {0}, direction ''{1}'', duration sign {2}, future {3} -> {4}")
     @CsvSource({
-            // channel, direction, durationSign, future, reason
-            "99, in,   -1, true,  UNKNOWN_CHANNEL",
-            ",   in,    1, false, UNKNOWN_CHANNEL",
-            // unknown type AND bad direction: the type wins
-            "22, IN,   -1, true,  UNKNOWN_CHANNEL_TYPE",
-            "20, in,    1, false, UNKNOWN_CHANNEL_TYPE",
-            // bad direction AND negative duration: the direction wins
-            "4,  IN,   -1, true,  BAD_DIRECTION",
-            "4,  Out,   1, false, BAD_DIRECTION",
-            "5,  'in ', 1, false, BAD_DIRECTION",
-            "4,  ,      0, false, BAD_DIRECTION",
-            "6,  x,     1, false, BAD_DIRECTION",
-            // negative duration AND future: the duration wins
-            "4,  out,  -1, true,  NEGATIVE_DURATION",
-            "5,  in,   -1, false, NEGATIVE_DURATION",
-            "1,  in,   -1, false, NEGATIVE_DURATION",
-            "4,  in,    0, true,  FUTURE_TIMESTAMP",
-            "4,  out,   1, true,  FUTURE_TIMESTAMP",
-            "5,  in,    1, true,  FUTURE_TIMESTAMP",
+        // channel, direction, durationSign, future, reason
+        "99, in,   -1, true,  UNKNOWN_CHANNEL",
+        ",   in,    1, false, UNKNOWN_CHANNEL",
+        // unknown type AND bad direction: the type wins
+        "22, IN,   -1, true,  UNKNOWN_CHANNEL_TYPE",
+        "20, in,    1, false, UNKNOWN_CHANNEL_TYPE",
+        // bad direction AND negative duration: the direction wins
+        "4,  IN,   -1, true,  BAD_DIRECTION",
+        "4,  Out,   1, false, BAD_DIRECTION",
+        "5,  'in ', 1, false, BAD_DIRECTION",
+        "4,  ,      0, false, BAD_DIRECTION",
+        "6,  x,     1, false, BAD_DIRECTION",
+        // negative duration AND future: the duration wins
+        "4,  out,  -1, true,  NEGATIVE_DURATION",
+        "5,  in,   -1, false, NEGATIVE_DURATION",
+        "1,  in,   -1, false, NEGATIVE_DURATION",
+        "4,  in,    0, true,  FUTURE_TIMESTAMP",
+        "4,  out,   1, true,  FUTURE_TIMESTAMP",
+        "5,  in,    1, true,  FUTURE_TIMESTAMP",
     })
-    void countsInvalidCallRowsUnderTheirFirstReasonOnly(Integer channelId, String direction, int durationSign,
-            boolean future, Finding expectedReason) {
+    void countsInvalidCallRowsUnderTheirFirstReasonOnly(
+            Integer channelId, String direction, int durationSign, boolean future, Finding expectedReason) {
         // when
         callRows(classifier, DAY, channelId, USER, direction, durationSign, future, 3, 11);
 
@@ -125,14 +125,14 @@ class ClassifierTest {
 
     @ParameterizedTest(name = "bot session on {0}, future {1} -> {2}")
     @CsvSource({
-            ",   true,  UNKNOWN_CHANNEL",
-            "99, false, UNKNOWN_CHANNEL",
-            "23, true,  UNKNOWN_CHANNEL_TYPE",
-            "20, false, UNKNOWN_CHANNEL_TYPE",
-            "1,  true,  FUTURE_TIMESTAMP",
+        ",   true,  UNKNOWN_CHANNEL",
+        "99, false, UNKNOWN_CHANNEL",
+        "23, true,  UNKNOWN_CHANNEL_TYPE",
+        "20, false, UNKNOWN_CHANNEL_TYPE",
+        "1,  true,  FUTURE_TIMESTAMP",
     })
-    void countsInvalidBotSessionRowsUnderTheirFirstReasonOnly(Integer channelId, boolean future,
-            Finding expectedReason) {
+    void countsInvalidBotSessionRowsUnderTheirFirstReasonOnly(
+            Integer channelId, boolean future, Finding expectedReason) {
         // when
         botSessionRows(classifier, DAY, channelId, future, 5);
 
@@ -145,28 +145,36 @@ class ClassifierTest {
 
     @ParameterizedTest(name = "message on {0} ''{1}'' user {2} segments<1 {3}: {4} rows, {5} segments -> {6}")
     @CsvSource({
-            // channel, direction, user, badSegments, rows, segments, service, count, units, messagesSent
-            "2, out, 7,  false, 3, 5, SMS_OUT,      3, 5, 3",
-            "2, in,  7,  false, 3, 5, ,             0, 0, 0",
-            // segments < 1 is only bad on an SMS channel
-            "3, out, 7,  true,  4, 0, EMAIL_OUT,    4, 4, 4",
-            "3, out, 7,  false, 4, 9, EMAIL_OUT,    4, 4, 4",
-            "3, in,  7,  false, 4, 4, ,             0, 0, 0",
-            "1, out, 7,  true,  6, 0, WHATSAPP_OUT, 6, 6, 6",
-            "1, in,  7,  false, 2, 2, WHATSAPP_IN,  2, 2, 0",
-            // webchat, facebook, instagram (and voice, video) messages bill nothing but count as sent
-            "6, out, 7,  false, 5, 5, ,             0, 0, 5",
-            "7, out, 7,  false, 2, 2, ,             0, 0, 2",
-            "8, out, 7,  true,  1, 0, ,             0, 0, 1",
-            "4, out, 7,  false, 3, 3, ,             0, 0, 3",
-            "6, in,  7,  false, 5, 5, ,             0, 0, 0",
-            // a NULL user counts in the service and nowhere else
-            "1, out, ,   false, 3, 3, WHATSAPP_OUT, 3, 3, 0",
-            "2, out, ,   false, 2, 7, SMS_OUT,      2, 7, 0",
+        // channel, direction, user, badSegments, rows, segments, service, count, units, messagesSent
+        "2, out, 7,  false, 3, 5, SMS_OUT,      3, 5, 3",
+        "2, in,  7,  false, 3, 5, ,             0, 0, 0",
+        // segments < 1 is only bad on an SMS channel
+        "3, out, 7,  true,  4, 0, EMAIL_OUT,    4, 4, 4",
+        "3, out, 7,  false, 4, 9, EMAIL_OUT,    4, 4, 4",
+        "3, in,  7,  false, 4, 4, ,             0, 0, 0",
+        "1, out, 7,  true,  6, 0, WHATSAPP_OUT, 6, 6, 6",
+        "1, in,  7,  false, 2, 2, WHATSAPP_IN,  2, 2, 0",
+        // webchat, facebook, instagram (and voice, video) messages bill nothing but count as sent
+        "6, out, 7,  false, 5, 5, ,             0, 0, 5",
+        "7, out, 7,  false, 2, 2, ,             0, 0, 2",
+        "8, out, 7,  true,  1, 0, ,             0, 0, 1",
+        "4, out, 7,  false, 3, 3, ,             0, 0, 3",
+        "6, in,  7,  false, 5, 5, ,             0, 0, 0",
+        // a NULL user counts in the service and nowhere else
+        "1, out, ,   false, 3, 3, WHATSAPP_OUT, 3, 3, 0",
+        "2, out, ,   false, 2, 7, SMS_OUT,      2, 7, 0",
     })
-    void billsValidMessageRowsToTheirServiceAndTheirSender(int channelId, String direction, Long userId,
-            boolean badSegments, long rows, long segments, ServiceKey expectedKey, long expectedCount,
-            long expectedUnits, long expectedMessagesSent) {
+    void billsValidMessageRowsToTheirServiceAndTheirSender(
+            int channelId,
+            String direction,
+            Long userId,
+            boolean badSegments,
+            long rows,
+            long segments,
+            ServiceKey expectedKey,
+            long expectedCount,
+            long expectedUnits,
+            long expectedMessagesSent) {
         // when
         messageRows(classifier, DAY, channelId, userId, direction, badSegments, false, rows, segments);
 
@@ -174,31 +182,44 @@ class ClassifierTest {
         DayFacts facts = classifier.days().get(DAY);
         assertThat(facts.findingFacts()).isEmpty();
         assertThat(facts.rowsRead()).isEqualTo(rows);
-        assertThat(facts.channelFacts()).isEqualTo(expectedKey == null ? List.of()
-                : List.of(new ChannelFact(DAY, channelId, expectedKey, expectedCount, expectedUnits)));
-        assertThat(facts.userFacts()).isEqualTo(expectedMessagesSent == 0 ? List.of()
-                : List.of(new UserFact(DAY, USER, 0, expectedMessagesSent, 0, 0)));
+        assertThat(facts.channelFacts())
+                .isEqualTo(
+                        expectedKey == null
+                                ? List.of()
+                                : List.of(new ChannelFact(DAY, channelId, expectedKey, expectedCount, expectedUnits)));
+        assertThat(facts.userFacts())
+                .isEqualTo(
+                        expectedMessagesSent == 0
+                                ? List.of()
+                                : List.of(new UserFact(DAY, USER, 0, expectedMessagesSent, 0, 0)));
     }
 
     @ParameterizedTest(name = "call on {0} ''{1}'' user {2} sign {3}: {4} rows, {5} min -> {6}")
     @CsvSource({
-            // channel, direction, user, durationSign, rows, minutes, service, calls of the user
-            "4, in,  7, 1, 2, 5, VOICE_MINUTES, 2",
-            "4, out, 7, 1, 3, 8, VOICE_MINUTES, 3",
-            "5, out, 7, 1, 1, 3, VIDEO_MINUTES, 1",
-            "5, in,  7, 1, 4, 4, VIDEO_MINUTES, 4",
-            // an unanswered call is valid and counts nowhere
-            "4, in,  7, 0, 4, 0, ,              0",
-            "5, out, 7, 0, 2, 0, ,              0",
-            // a call on a channel that is not voice or video counts for no service and no user
-            "1, in,  7, 1, 2, 4, ,              0",
-            "6, out, 7, 1, 1, 2, ,              0",
-            "2, out, 7, 1, 1, 2, ,              0",
-            // a NULL user counts in the service and nowhere else
-            "4, in,  ,  1, 2, 5, VOICE_MINUTES, 0",
+        // channel, direction, user, durationSign, rows, minutes, service, calls of the user
+        "4, in,  7, 1, 2, 5, VOICE_MINUTES, 2",
+        "4, out, 7, 1, 3, 8, VOICE_MINUTES, 3",
+        "5, out, 7, 1, 1, 3, VIDEO_MINUTES, 1",
+        "5, in,  7, 1, 4, 4, VIDEO_MINUTES, 4",
+        // an unanswered call is valid and counts nowhere
+        "4, in,  7, 0, 4, 0, ,              0",
+        "5, out, 7, 0, 2, 0, ,              0",
+        // a call on a channel that is not voice or video counts for no service and no user
+        "1, in,  7, 1, 2, 4, ,              0",
+        "6, out, 7, 1, 1, 2, ,              0",
+        "2, out, 7, 1, 1, 2, ,              0",
+        // a NULL user counts in the service and nowhere else
+        "4, in,  ,  1, 2, 5, VOICE_MINUTES, 0",
     })
-    void billsValidCallRowsToTheirServiceAndTheirUser(int channelId, String direction, Long userId, int durationSign,
-            long rows, long minutes, ServiceKey expectedKey, long expectedUserCalls) {
+    void billsValidCallRowsToTheirServiceAndTheirUser(
+            int channelId,
+            String direction,
+            Long userId,
+            int durationSign,
+            long rows,
+            long minutes,
+            ServiceKey expectedKey,
+            long expectedUserCalls) {
         // when
         callRows(classifier, DAY, channelId, userId, direction, durationSign, false, rows, minutes);
 
@@ -206,10 +227,16 @@ class ClassifierTest {
         DayFacts facts = classifier.days().get(DAY);
         assertThat(facts.findingFacts()).isEmpty();
         assertThat(facts.rowsRead()).isEqualTo(rows);
-        assertThat(facts.channelFacts()).isEqualTo(expectedKey == null ? List.of()
-                : List.of(new ChannelFact(DAY, channelId, expectedKey, rows, minutes)));
-        assertThat(facts.userFacts()).isEqualTo(expectedUserCalls == 0 ? List.of()
-                : List.of(new UserFact(DAY, USER, 0, 0, expectedUserCalls, minutes)));
+        assertThat(facts.channelFacts())
+                .isEqualTo(
+                        expectedKey == null
+                                ? List.of()
+                                : List.of(new ChannelFact(DAY, channelId, expectedKey, rows, minutes)));
+        assertThat(facts.userFacts())
+                .isEqualTo(
+                        expectedUserCalls == 0
+                                ? List.of()
+                                : List.of(new UserFact(DAY, USER, 0, 0, expectedUserCalls, minutes)));
     }
 
     @ParameterizedTest(name = "bot sessions on channel {0}")
@@ -220,7 +247,8 @@ class ClassifierTest {
 
         // then
         DayFacts facts = classifier.days().get(DAY);
-        assertThat(facts.channelFacts()).containsExactly(new ChannelFact(DAY, channelId, ServiceKey.BOT_SESSIONS, 4, 4));
+        assertThat(facts.channelFacts())
+                .containsExactly(new ChannelFact(DAY, channelId, ServiceKey.BOT_SESSIONS, 4, 4));
         assertThat(facts.findingFacts()).isEmpty();
         assertThat(facts.userFacts()).isEmpty();
     }
@@ -261,20 +289,21 @@ class ClassifierTest {
         assertThat(classifier.days().keySet()).containsExactly(DAY, nextDay, nextDay.plusDays(1));
         DayFacts day = classifier.days().get(DAY);
         assertThat(day.rowsRead()).isEqualTo(28);
-        assertThat(day.channelFacts()).containsExactly(
-                new ChannelFact(DAY, 1, ServiceKey.WHATSAPP_OUT, 5, 5),
-                new ChannelFact(DAY, 1, ServiceKey.WHATSAPP_IN, 4, 4),
-                new ChannelFact(DAY, 1, ServiceKey.BOT_SESSIONS, 5, 5),
-                new ChannelFact(DAY, 2, ServiceKey.SMS_OUT, 1, 3),
-                new ChannelFact(DAY, 4, ServiceKey.VOICE_MINUTES, 3, 9));
-        assertThat(day.findingFacts()).containsExactly(
-                new FindingFact(DAY, Finding.UNKNOWN_CHANNEL, 1),
-                new FindingFact(DAY, Finding.BAD_DIRECTION, 2),
-                new FindingFact(DAY, Finding.NEGATIVE_DURATION, 1),
-                new FindingFact(DAY, Finding.BAD_SEGMENTS, 6));
-        assertThat(day.userFacts()).containsExactly(
-                new UserFact(DAY, USER, 0, 3, 3, 9),
-                new UserFact(DAY, 8L, 0, 3, 0, 0));
+        assertThat(day.channelFacts())
+                .containsExactly(
+                        new ChannelFact(DAY, 1, ServiceKey.WHATSAPP_OUT, 5, 5),
+                        new ChannelFact(DAY, 1, ServiceKey.WHATSAPP_IN, 4, 4),
+                        new ChannelFact(DAY, 1, ServiceKey.BOT_SESSIONS, 5, 5),
+                        new ChannelFact(DAY, 2, ServiceKey.SMS_OUT, 1, 3),
+                        new ChannelFact(DAY, 4, ServiceKey.VOICE_MINUTES, 3, 9));
+        assertThat(day.findingFacts())
+                .containsExactly(
+                        new FindingFact(DAY, Finding.UNKNOWN_CHANNEL, 1),
+                        new FindingFact(DAY, Finding.BAD_DIRECTION, 2),
+                        new FindingFact(DAY, Finding.NEGATIVE_DURATION, 1),
+                        new FindingFact(DAY, Finding.BAD_SEGMENTS, 6));
+        assertThat(day.userFacts())
+                .containsExactly(new UserFact(DAY, USER, 0, 3, 3, 9), new UserFact(DAY, 8L, 0, 3, 0, 0));
         DayFacts next = classifier.days().get(nextDay);
         assertThat(next.findingFacts()).containsExactly(new FindingFact(nextDay, Finding.UNKNOWN_CHANNEL, 1));
         assertThat(next.userFacts()).containsExactly(new UserFact(nextDay, USER, 2, 0, 0, 0));
@@ -311,7 +340,8 @@ class ClassifierTest {
         rows.forEach(r -> r.accept(shuffled));
 
         // then
-        assertThat(shuffled.days().keySet()).containsExactlyElementsOf(inOrder.days().keySet());
+        assertThat(shuffled.days().keySet())
+                .containsExactlyElementsOf(inOrder.days().keySet());
         inOrder.days().forEach((day, facts) -> {
             DayFacts other = shuffled.days().get(day);
             assertThat(other.channelFacts()).isEqualTo(facts.channelFacts());
@@ -325,9 +355,20 @@ class ClassifierTest {
 
     @ParameterizedTest(name = "type ''{0}'' -> {1}")
     @CsvSource({
-            "whatsapp, WHATSAPP", "sms, SMS", "email, EMAIL", "voice, VOICE", "video, VIDEO",
-            "webchat, WEBCHAT", "facebook, FACEBOOK", "instagram, INSTAGRAM",
-            "WhatsApp, ", "SMS, ", "'sms ', ", "' voice', ", "telegram, ", "'', ",
+        "whatsapp, WHATSAPP",
+        "sms, SMS",
+        "email, EMAIL",
+        "voice, VOICE",
+        "video, VIDEO",
+        "webchat, WEBCHAT",
+        "facebook, FACEBOOK",
+        "instagram, INSTAGRAM",
+        "WhatsApp, ",
+        "SMS, ",
+        "'sms ', ",
+        "' voice', ",
+        "telegram, ",
+        "'', ",
     })
     void comparesChannelTypesExactly(String stored, ChannelType expected) {
         assertThat(ChannelType.of(stored)).isEqualTo(Optional.ofNullable(expected));
@@ -341,16 +382,16 @@ class ClassifierTest {
 
     @ParameterizedTest(name = "call row of {0} s -> {1} min, finding {2}")
     @CsvSource({
-            "1,    1, ",
-            "59,   1, ",
-            "60,   1, ",
-            "61,   2, ",
-            "3600, 60, ",
-            "3601, 61, ",
-            "0,    0, ",
-            "-1,   0, NEGATIVE_DURATION",
-            "-9223372036854775808, 0, NEGATIVE_DURATION",
-            "9223372036854775807, 153722867280912931, ",
+        "1,    1, ",
+        "59,   1, ",
+        "60,   1, ",
+        "61,   2, ",
+        "3600, 60, ",
+        "3601, 61, ",
+        "0,    0, ",
+        "-1,   0, NEGATIVE_DURATION",
+        "-9223372036854775808, 0, NEGATIVE_DURATION",
+        "9223372036854775807, 153722867280912931, ",
     })
     void roundsEachCallRowUpToWholeMinutes(long durationSeconds, long expectedMinutes, Finding expectedReason) {
         // when
@@ -359,22 +400,26 @@ class ClassifierTest {
         // then
         DayFacts facts = classifier.days().get(DAY);
         assertThat(facts.rowsRead()).isEqualTo(1);
-        assertThat(facts.findingFacts()).isEqualTo(expectedReason == null ? List.of()
-                : List.of(new FindingFact(DAY, expectedReason, 1)));
-        assertThat(facts.channelFacts()).isEqualTo(expectedMinutes == 0 ? List.of()
-                : List.of(new ChannelFact(DAY, 4, ServiceKey.VOICE_MINUTES, 1, expectedMinutes)));
-        assertThat(facts.userFacts()).isEqualTo(expectedMinutes == 0 ? List.of()
-                : List.of(new UserFact(DAY, USER, 0, 0, 1, expectedMinutes)));
+        assertThat(facts.findingFacts())
+                .isEqualTo(expectedReason == null ? List.of() : List.of(new FindingFact(DAY, expectedReason, 1)));
+        assertThat(facts.channelFacts())
+                .isEqualTo(
+                        expectedMinutes == 0
+                                ? List.of()
+                                : List.of(new ChannelFact(DAY, 4, ServiceKey.VOICE_MINUTES, 1, expectedMinutes)));
+        assertThat(facts.userFacts())
+                .isEqualTo(
+                        expectedMinutes == 0 ? List.of() : List.of(new UserFact(DAY, USER, 0, 0, 1, expectedMinutes)));
     }
 
     @ParameterizedTest(name = "sms row of {0} segments -> units {1}, finding {2}")
     @CsvSource({
-            "1,  1, ",
-            "3,  3, ",
-            "0,  0, BAD_SEGMENTS",
-            "-2, 0, BAD_SEGMENTS",
-            "-2147483648, 0, BAD_SEGMENTS",
-            "2147483647, 2147483647, ",
+        "1,  1, ",
+        "3,  3, ",
+        "0,  0, BAD_SEGMENTS",
+        "-2, 0, BAD_SEGMENTS",
+        "-2147483648, 0, BAD_SEGMENTS",
+        "2147483647, 2147483647, ",
     })
     void billsAnSmsRowBySegmentsAndCountsOneBelowOneAsBad(int segments, long expectedUnits, Finding expectedReason) {
         // when
@@ -382,10 +427,13 @@ class ClassifierTest {
 
         // then
         DayFacts facts = classifier.days().get(DAY);
-        assertThat(facts.findingFacts()).isEqualTo(expectedReason == null ? List.of()
-                : List.of(new FindingFact(DAY, expectedReason, 1)));
-        assertThat(facts.channelFacts()).isEqualTo(expectedReason != null ? List.of()
-                : List.of(new ChannelFact(DAY, 2, ServiceKey.SMS_OUT, 1, expectedUnits)));
+        assertThat(facts.findingFacts())
+                .isEqualTo(expectedReason == null ? List.of() : List.of(new FindingFact(DAY, expectedReason, 1)));
+        assertThat(facts.channelFacts())
+                .isEqualTo(
+                        expectedReason != null
+                                ? List.of()
+                                : List.of(new ChannelFact(DAY, 2, ServiceKey.SMS_OUT, 1, expectedUnits)));
     }
 
     /**
@@ -413,14 +461,28 @@ class ClassifierTest {
             switch (random.nextInt(4)) {
                 case 0 -> {
                     int segment = segments[random.nextInt(segments.length)];
-                    classifier.messageRow(day, future, channel != null, channel == null ? 0 : channel, user != null,
-                            user == null ? 0 : user, direction, segment);
+                    classifier.messageRow(
+                            day,
+                            future,
+                            channel != null,
+                            channel == null ? 0 : channel,
+                            user != null,
+                            user == null ? 0 : user,
+                            direction,
+                            segment);
                     expected.message(day, future, channel, user, direction, segment);
                 }
                 case 1 -> {
                     long seconds = durations[random.nextInt(durations.length)];
-                    classifier.callRow(day, future, channel != null, channel == null ? 0 : channel, user != null,
-                            user == null ? 0 : user, direction, seconds);
+                    classifier.callRow(
+                            day,
+                            future,
+                            channel != null,
+                            channel == null ? 0 : channel,
+                            user != null,
+                            user == null ? 0 : user,
+                            direction,
+                            seconds);
                     expected.call(day, future, channel, user, direction, seconds);
                 }
                 case 2 -> {
@@ -444,19 +506,37 @@ class ClassifierTest {
             assertThat(actual.findingFacts()).isEqualTo(expected.findingFacts(day));
             assertThat(actual.userFacts()).isEqualTo(expected.userFacts(day));
         });
-        assertThat(classifier.days().values().stream().mapToLong(DayFacts::rowsRead).sum()).isEqualTo(20_000);
+        assertThat(classifier.days().values().stream()
+                        .mapToLong(DayFacts::rowsRead)
+                        .sum())
+                .isEqualTo(20_000);
     }
 
     /** {@code rows} message rows; their segments add up to {@code segments}, or are 0 each when {@code belowOne}. */
-    private static void messageRows(Classifier classifier, LocalDate day, Integer channelId, Long userId,
-            String direction, boolean belowOne, boolean future, long rows, long segments) {
+    private static void messageRows(
+            Classifier classifier,
+            LocalDate day,
+            Integer channelId,
+            Long userId,
+            String direction,
+            boolean belowOne,
+            boolean future,
+            long rows,
+            long segments) {
         if (!belowOne && segments < rows) {
             throw new IllegalArgumentException("each row has at least one segment");
         }
         for (long i = 0; i < rows; i++) {
             int rowSegments = belowOne ? 0 : (int) (segments / rows + (i < segments % rows ? 1 : 0));
-            classifier.messageRow(day, future, channelId != null, channelId == null ? 0 : channelId, userId != null,
-                    userId == null ? 0 : userId, direction, rowSegments);
+            classifier.messageRow(
+                    day,
+                    future,
+                    channelId != null,
+                    channelId == null ? 0 : channelId,
+                    userId != null,
+                    userId == null ? 0 : userId,
+                    direction,
+                    rowSegments);
         }
     }
 
@@ -464,21 +544,36 @@ class ClassifierTest {
      * {@code rows} call rows whose duration has the given sign; answered ones are billed
      * {@code minutes} in all, each half a minute short of its last whole minute.
      */
-    private static void callRows(Classifier classifier, LocalDate day, Integer channelId, Long userId,
-            String direction, int durationSign, boolean future, long rows, long minutes) {
+    private static void callRows(
+            Classifier classifier,
+            LocalDate day,
+            Integer channelId,
+            Long userId,
+            String direction,
+            int durationSign,
+            boolean future,
+            long rows,
+            long minutes) {
         if (durationSign > 0 && minutes < rows) {
             throw new IllegalArgumentException("each answered call is billed at least a minute");
         }
         for (long i = 0; i < rows; i++) {
             long rowMinutes = minutes / rows + (i < minutes % rows ? 1 : 0);
             long seconds = durationSign < 0 ? -1 : durationSign == 0 ? 0 : rowMinutes * 60 - 30;
-            classifier.callRow(day, future, channelId != null, channelId == null ? 0 : channelId, userId != null,
-                    userId == null ? 0 : userId, direction, seconds);
+            classifier.callRow(
+                    day,
+                    future,
+                    channelId != null,
+                    channelId == null ? 0 : channelId,
+                    userId != null,
+                    userId == null ? 0 : userId,
+                    direction,
+                    seconds);
         }
     }
 
-    private static void botSessionRows(Classifier classifier, LocalDate day, Integer channelId, boolean future,
-            long rows) {
+    private static void botSessionRows(
+            Classifier classifier, LocalDate day, Integer channelId, boolean future, long rows) {
         for (long i = 0; i < rows; i++) {
             classifier.botSessionRow(day, future, channelId != null, channelId == null ? 0 : channelId);
         }
@@ -493,14 +588,21 @@ class ClassifierTest {
     /** billing-rules.md applied to one row at a time, in the words of its tables. */
     private static final class RulesByHand {
 
-        private static final Set<String> KNOWN_TYPES = Set.of(
-                "whatsapp", "sms", "email", "voice", "video", "webchat", "facebook", "instagram");
+        private static final Set<String> KNOWN_TYPES =
+                Set.of("whatsapp", "sms", "email", "voice", "video", "webchat", "facebook", "instagram");
         /** Messages by channel type and direction; answered calls by channel type; any bot session. */
         private static final Map<String, ServiceKey> MESSAGE_SERVICES = Map.of(
-                "sms out", ServiceKey.SMS_OUT, "email out", ServiceKey.EMAIL_OUT,
-                "whatsapp out", ServiceKey.WHATSAPP_OUT, "whatsapp in", ServiceKey.WHATSAPP_IN);
-        private static final Map<String, ServiceKey> CALL_SERVICES = Map.of(
-                "voice", ServiceKey.VOICE_MINUTES, "video", ServiceKey.VIDEO_MINUTES);
+                "sms out",
+                ServiceKey.SMS_OUT,
+                "email out",
+                ServiceKey.EMAIL_OUT,
+                "whatsapp out",
+                ServiceKey.WHATSAPP_OUT,
+                "whatsapp in",
+                ServiceKey.WHATSAPP_IN);
+
+        private static final Map<String, ServiceKey> CALL_SERVICES =
+                Map.of("voice", ServiceKey.VOICE_MINUTES, "video", ServiceKey.VIDEO_MINUTES);
 
         final Map<LocalDate, Long> rowsRead = new TreeMap<>();
         private final Map<LocalDate, Map<Integer, Map<ServiceKey, ChannelFact>>> services = new HashMap<>();
@@ -562,19 +664,31 @@ class ClassifierTest {
         }
 
         private static String typeOf(Integer channel) {
-            return channel == null || !CHANNELS.containsKey(channel) ? null : CHANNELS.get(channel).type();
+            return channel == null || !CHANNELS.containsKey(channel)
+                    ? null
+                    : CHANNELS.get(channel).type();
         }
 
         /** Counts the row read, and under its first reason when it has one. */
-        private boolean valid(LocalDate day, Integer channel, boolean badDirection, boolean negativeDuration,
-                boolean smsSegmentsBelowOne, boolean future) {
+        private boolean valid(
+                LocalDate day,
+                Integer channel,
+                boolean badDirection,
+                boolean negativeDuration,
+                boolean smsSegmentsBelowOne,
+                boolean future) {
             rowsRead.merge(day, 1L, Long::sum);
-            Finding reason = channel == null || !CHANNELS.containsKey(channel) ? Finding.UNKNOWN_CHANNEL
-                    : !KNOWN_TYPES.contains(String.valueOf(typeOf(channel))) ? Finding.UNKNOWN_CHANNEL_TYPE
-                    : badDirection ? Finding.BAD_DIRECTION
-                    : negativeDuration ? Finding.NEGATIVE_DURATION
-                    : smsSegmentsBelowOne ? Finding.BAD_SEGMENTS
-                    : future ? Finding.FUTURE_TIMESTAMP : null;
+            Finding reason = channel == null || !CHANNELS.containsKey(channel)
+                    ? Finding.UNKNOWN_CHANNEL
+                    : !KNOWN_TYPES.contains(String.valueOf(typeOf(channel)))
+                            ? Finding.UNKNOWN_CHANNEL_TYPE
+                            : badDirection
+                                    ? Finding.BAD_DIRECTION
+                                    : negativeDuration
+                                            ? Finding.NEGATIVE_DURATION
+                                            : smsSegmentsBelowOne
+                                                    ? Finding.BAD_SEGMENTS
+                                                    : future ? Finding.FUTURE_TIMESTAMP : null;
             if (reason != null) {
                 findings.computeIfAbsent(day, d -> new EnumMap<>(Finding.class)).merge(reason, 1L, Long::sum);
             }
@@ -584,15 +698,24 @@ class ClassifierTest {
         private void service(LocalDate day, int channel, ServiceKey key, long units) {
             services.computeIfAbsent(day, d -> new TreeMap<>())
                     .computeIfAbsent(channel, c -> new EnumMap<>(ServiceKey.class))
-                    .merge(key, new ChannelFact(day, channel, key, 1, units),
+                    .merge(
+                            key,
+                            new ChannelFact(day, channel, key, 1, units),
                             (a, b) -> new ChannelFact(day, channel, key, a.count() + 1, a.units() + b.units()));
         }
 
         private void user(LocalDate day, long user, long sessions, long messagesSent, long calls, long minutes) {
-            users.computeIfAbsent(day, d -> new TreeMap<>()).merge(user,
-                    new UserFact(day, user, sessions, messagesSent, calls, minutes), (a, b) -> new UserFact(day, user,
-                            a.sessions() + b.sessions(), a.messagesSent() + b.messagesSent(), a.calls() + b.calls(),
-                            a.callMinutes() + b.callMinutes()));
+            users.computeIfAbsent(day, d -> new TreeMap<>())
+                    .merge(
+                            user,
+                            new UserFact(day, user, sessions, messagesSent, calls, minutes),
+                            (a, b) -> new UserFact(
+                                    day,
+                                    user,
+                                    a.sessions() + b.sessions(),
+                                    a.messagesSent() + b.messagesSent(),
+                                    a.calls() + b.calls(),
+                                    a.callMinutes() + b.callMinutes()));
         }
     }
 }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class LongSumsTest {
 
     private enum Field {
-        FIRST, SECOND
+        FIRST,
+        SECOND
     }
 
     @Test

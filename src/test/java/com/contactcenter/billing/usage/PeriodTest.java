@@ -25,30 +25,30 @@ class PeriodTest {
 
     @ParameterizedTest(name = "{0} {1}..{2} -> [{3}, {4}) = {5} h")
     @CsvSource({
-            // a Bogota month: UTC-5 all year
-            "America/Bogota,   2026-10-01, 2026-10-31, 2026-10-01T05:00:00Z, 2026-11-01T05:00:00Z, 744",
-            "America/Bogota,   2026-10-31, 2026-10-31, 2026-10-31T05:00:00Z, 2026-11-01T05:00:00Z, 24",
-            // Santiago falls back at 2026-04-05 00:00 -03 -> 2026-04-04 23:00 -04: 2026-04-04 has 25 hours
-            "America/Santiago, 2026-04-04, 2026-04-04, 2026-04-04T03:00:00Z, 2026-04-05T04:00:00Z, 25",
-            "America/Santiago, 2026-04-05, 2026-04-05, 2026-04-05T04:00:00Z, 2026-04-06T04:00:00Z, 24",
-            // Santiago springs forward at 2026-09-06 00:00 -04 -> 01:00 -03: 2026-09-06 has 23 hours
-            "America/Santiago, 2026-09-06, 2026-09-06, 2026-09-06T04:00:00Z, 2026-09-07T03:00:00Z, 23",
-            "America/Santiago, 2026-09-05, 2026-09-05, 2026-09-05T04:00:00Z, 2026-09-06T04:00:00Z, 24",
-            // a Santiago month holding the 23-hour day: 30 x 24 - 1
-            "America/Santiago, 2026-09-01, 2026-09-30, 2026-09-01T04:00:00Z, 2026-10-01T03:00:00Z, 719",
-            // a Santiago month holding the 25-hour day: 30 x 24 + 1
-            "America/Santiago, 2026-04-01, 2026-04-30, 2026-04-01T03:00:00Z, 2026-05-01T04:00:00Z, 721",
-            // Beirut also skips midnight: 2026-03-29 00:00 +02 -> 01:00 +03
-            "Asia/Beirut,      2026-03-29, 2026-03-29, 2026-03-28T22:00:00Z, 2026-03-29T21:00:00Z, 23",
-            // Havana skips midnight on 2026-03-08 (00:00 -05 -> 01:00 -04) and repeats it on 2026-11-01
-            // (01:00 -04 -> 00:00 -05): the day starts at the first of the two midnights
-            "America/Havana,   2026-03-08, 2026-03-08, 2026-03-08T05:00:00Z, 2026-03-09T04:00:00Z, 23",
-            "America/Havana,   2026-11-01, 2026-11-01, 2026-11-01T04:00:00Z, 2026-11-02T05:00:00Z, 25",
-            "America/Havana,   2026-10-31, 2026-10-31, 2026-10-31T04:00:00Z, 2026-11-01T04:00:00Z, 24",
-            "UTC,              2026-10-01, 2026-10-31, 2026-10-01T00:00:00Z, 2026-11-01T00:00:00Z, 744",
+        // a Bogota month: UTC-5 all year
+        "America/Bogota,   2026-10-01, 2026-10-31, 2026-10-01T05:00:00Z, 2026-11-01T05:00:00Z, 744",
+        "America/Bogota,   2026-10-31, 2026-10-31, 2026-10-31T05:00:00Z, 2026-11-01T05:00:00Z, 24",
+        // Santiago falls back at 2026-04-05 00:00 -03 -> 2026-04-04 23:00 -04: 2026-04-04 has 25 hours
+        "America/Santiago, 2026-04-04, 2026-04-04, 2026-04-04T03:00:00Z, 2026-04-05T04:00:00Z, 25",
+        "America/Santiago, 2026-04-05, 2026-04-05, 2026-04-05T04:00:00Z, 2026-04-06T04:00:00Z, 24",
+        // Santiago springs forward at 2026-09-06 00:00 -04 -> 01:00 -03: 2026-09-06 has 23 hours
+        "America/Santiago, 2026-09-06, 2026-09-06, 2026-09-06T04:00:00Z, 2026-09-07T03:00:00Z, 23",
+        "America/Santiago, 2026-09-05, 2026-09-05, 2026-09-05T04:00:00Z, 2026-09-06T04:00:00Z, 24",
+        // a Santiago month holding the 23-hour day: 30 x 24 - 1
+        "America/Santiago, 2026-09-01, 2026-09-30, 2026-09-01T04:00:00Z, 2026-10-01T03:00:00Z, 719",
+        // a Santiago month holding the 25-hour day: 30 x 24 + 1
+        "America/Santiago, 2026-04-01, 2026-04-30, 2026-04-01T03:00:00Z, 2026-05-01T04:00:00Z, 721",
+        // Beirut also skips midnight: 2026-03-29 00:00 +02 -> 01:00 +03
+        "Asia/Beirut,      2026-03-29, 2026-03-29, 2026-03-28T22:00:00Z, 2026-03-29T21:00:00Z, 23",
+        // Havana skips midnight on 2026-03-08 (00:00 -05 -> 01:00 -04) and repeats it on 2026-11-01
+        // (01:00 -04 -> 00:00 -05): the day starts at the first of the two midnights
+        "America/Havana,   2026-03-08, 2026-03-08, 2026-03-08T05:00:00Z, 2026-03-09T04:00:00Z, 23",
+        "America/Havana,   2026-11-01, 2026-11-01, 2026-11-01T04:00:00Z, 2026-11-02T05:00:00Z, 25",
+        "America/Havana,   2026-10-31, 2026-10-31, 2026-10-31T04:00:00Z, 2026-11-01T04:00:00Z, 24",
+        "UTC,              2026-10-01, 2026-10-31, 2026-10-01T00:00:00Z, 2026-11-01T00:00:00Z, 744",
     })
-    void coversFromMidnightToTheMidnightAfterToInTheTenantsZone(String zone, LocalDate from, LocalDate to,
-            Instant expectedStart, Instant expectedEnd, long expectedHours) {
+    void coversFromMidnightToTheMidnightAfterToInTheTenantsZone(
+            String zone, LocalDate from, LocalDate to, Instant expectedStart, Instant expectedEnd, long expectedHours) {
         // given
         Period period = new Period(from, to, ZoneId.of(zone));
 
@@ -86,12 +86,12 @@ class PeriodTest {
 
     @ParameterizedTest(name = "{0} {1} starts at {2} local")
     @CsvSource({
-            "America/Santiago, 2026-09-06, 01:00",
-            "Asia/Beirut,      2026-03-29, 01:00",
-            "America/Havana,   2026-03-08, 01:00",
-            "America/Havana,   2026-11-01, 00:00",
-            "America/Santiago, 2026-04-05, 00:00",
-            "America/Bogota,   2026-10-01, 00:00",
+        "America/Santiago, 2026-09-06, 01:00",
+        "Asia/Beirut,      2026-03-29, 01:00",
+        "America/Havana,   2026-03-08, 01:00",
+        "America/Havana,   2026-11-01, 00:00",
+        "America/Santiago, 2026-04-05, 00:00",
+        "America/Bogota,   2026-10-01, 00:00",
     })
     void startsADayWhoseMidnightDstSkipsAtItsFirstInstant(String zone, LocalDate day, LocalTime expectedLocalStart) {
         // given
@@ -130,9 +130,9 @@ class PeriodTest {
 
     @ParameterizedTest(name = "{0}..{1}")
     @CsvSource({
-            "2026-10-02, 2026-10-01",
-            "2026-11-01, 2026-10-31",
-            "2027-01-01, 2026-12-31",
+        "2026-10-02, 2026-10-01",
+        "2026-11-01, 2026-10-31",
+        "2027-01-01, 2026-12-31",
     })
     void rejectsAPeriodThatEndsBeforeItStarts(LocalDate from, LocalDate to) {
         assertThatThrownBy(() -> new Period(from, to, BOGOTA))
@@ -152,10 +152,10 @@ class PeriodTest {
 
     @ParameterizedTest(name = "{0}..{1} has {2} days")
     @CsvSource({
-            "2026-10-01, 2026-10-31, 31",
-            "2026-10-20, 2026-11-10, 22",
-            "2028-02-01, 2028-02-29, 29",
-            "2026-12-28, 2027-01-05, 9",
+        "2026-10-01, 2026-10-31, 31",
+        "2026-10-20, 2026-11-10, 22",
+        "2028-02-01, 2028-02-29, 29",
+        "2026-12-28, 2027-01-05, 9",
     })
     void countsBothEndDatesAsDaysOfThePeriod(LocalDate from, LocalDate to, long expectedDays) {
         assertThat(new Period(from, to, BOGOTA).days()).isEqualTo(expectedDays);
@@ -164,16 +164,16 @@ class PeriodTest {
 
     @ParameterizedTest(name = "{0} {1}..{2}")
     @CsvSource({
-            // 2026-10-01 is a Thursday: the first week is clipped to it, the last to 2026-10-31
-            "WEEK,  2026-10-01, 2026-10-31, 2026-10-01/2026-10-04 2026-10-05/2026-10-11 2026-10-12/2026-10-18 2026-10-19/2026-10-25 2026-10-26/2026-10-31",
-            "WEEK,  2026-10-06, 2026-10-08, 2026-10-06/2026-10-08",
-            // an ISO week across the new year is one bucket
-            "WEEK,  2026-12-28, 2027-01-05, 2026-12-28/2027-01-03 2027-01-04/2027-01-05",
-            "MONTH, 2026-10-20, 2026-11-10, 2026-10-20/2026-10-31 2026-11-01/2026-11-10",
-            "MONTH, 2026-10-01, 2026-10-31, 2026-10-01/2026-10-31",
-            "MONTH, 2026-10-05, 2026-10-07, 2026-10-05/2026-10-07",
-            "MONTH, 2026-10-31, 2026-12-01, 2026-10-31/2026-10-31 2026-11-01/2026-11-30 2026-12-01/2026-12-01",
-            "DAY,   2026-10-30, 2026-11-02, 2026-10-30/2026-10-30 2026-10-31/2026-10-31 2026-11-01/2026-11-01 2026-11-02/2026-11-02",
+        // 2026-10-01 is a Thursday: the first week is clipped to it, the last to 2026-10-31
+        "WEEK,  2026-10-01, 2026-10-31, 2026-10-01/2026-10-04 2026-10-05/2026-10-11 2026-10-12/2026-10-18 2026-10-19/2026-10-25 2026-10-26/2026-10-31",
+        "WEEK,  2026-10-06, 2026-10-08, 2026-10-06/2026-10-08",
+        // an ISO week across the new year is one bucket
+        "WEEK,  2026-12-28, 2027-01-05, 2026-12-28/2027-01-03 2027-01-04/2027-01-05",
+        "MONTH, 2026-10-20, 2026-11-10, 2026-10-20/2026-10-31 2026-11-01/2026-11-10",
+        "MONTH, 2026-10-01, 2026-10-31, 2026-10-01/2026-10-31",
+        "MONTH, 2026-10-05, 2026-10-07, 2026-10-05/2026-10-07",
+        "MONTH, 2026-10-31, 2026-12-01, 2026-10-31/2026-10-31 2026-11-01/2026-11-30 2026-12-01/2026-12-01",
+        "DAY,   2026-10-30, 2026-11-02, 2026-10-30/2026-10-30 2026-10-31/2026-10-31 2026-11-01/2026-11-01 2026-11-02/2026-11-02",
     })
     void cutsThePeriodIntoBucketsClippedAtBothEdges(GroupBy groupBy, LocalDate from, LocalDate to, String expected) {
         // given
@@ -188,18 +188,18 @@ class PeriodTest {
 
     @ParameterizedTest(name = "{0} {1}..{2}: {3} -> {4}")
     @CsvSource({
-            "WEEK,  2026-10-01, 2026-10-31, 2026-10-01, 2026-10-01",
-            "WEEK,  2026-10-01, 2026-10-31, 2026-10-04, 2026-10-01",
-            "WEEK,  2026-10-01, 2026-10-31, 2026-10-05, 2026-10-05",
-            "WEEK,  2026-10-01, 2026-10-31, 2026-10-11, 2026-10-05",
-            "WEEK,  2026-10-01, 2026-10-31, 2026-10-31, 2026-10-26",
-            "WEEK,  2026-12-28, 2027-01-05, 2027-01-03, 2026-12-28",
-            "MONTH, 2026-10-20, 2026-11-10, 2026-10-25, 2026-10-20",
-            "MONTH, 2026-10-20, 2026-11-10, 2026-11-10, 2026-11-01",
-            "DAY,   2026-10-01, 2026-10-31, 2026-10-17, 2026-10-17",
+        "WEEK,  2026-10-01, 2026-10-31, 2026-10-01, 2026-10-01",
+        "WEEK,  2026-10-01, 2026-10-31, 2026-10-04, 2026-10-01",
+        "WEEK,  2026-10-01, 2026-10-31, 2026-10-05, 2026-10-05",
+        "WEEK,  2026-10-01, 2026-10-31, 2026-10-11, 2026-10-05",
+        "WEEK,  2026-10-01, 2026-10-31, 2026-10-31, 2026-10-26",
+        "WEEK,  2026-12-28, 2027-01-05, 2027-01-03, 2026-12-28",
+        "MONTH, 2026-10-20, 2026-11-10, 2026-10-25, 2026-10-20",
+        "MONTH, 2026-10-20, 2026-11-10, 2026-11-10, 2026-11-01",
+        "DAY,   2026-10-01, 2026-10-31, 2026-10-17, 2026-10-17",
     })
-    void findsTheClippedBucketOfADay(GroupBy groupBy, LocalDate from, LocalDate to, LocalDate day,
-            LocalDate expectedBucket) {
+    void findsTheClippedBucketOfADay(
+            GroupBy groupBy, LocalDate from, LocalDate to, LocalDate day, LocalDate expectedBucket) {
         // given
         Period period = new Period(from, to, BOGOTA);
 
@@ -208,18 +208,20 @@ class PeriodTest {
 
         // then
         assertThat(bucket).isEqualTo(expectedBucket);
-        assertThat(period.buckets(groupBy)).filteredOn(b -> b.contains(day)).extracting(Bucket::first)
+        assertThat(period.buckets(groupBy))
+                .filteredOn(b -> b.contains(day))
+                .extracting(Bucket::first)
                 .containsExactly(expectedBucket);
     }
 
     @ParameterizedTest(name = "{0} of {1} -> {2}")
     @CsvSource({
-            "DAY,   2026-10-01, 2026-10-01",
-            "WEEK,  2026-10-01, 2026-09-28",
-            "WEEK,  2026-10-05, 2026-10-05",
-            "WEEK,  2026-11-01, 2026-10-26",
-            "WEEK,  2027-01-01, 2026-12-28",
-            "MONTH, 2026-10-31, 2026-10-01",
+        "DAY,   2026-10-01, 2026-10-01",
+        "WEEK,  2026-10-01, 2026-09-28",
+        "WEEK,  2026-10-05, 2026-10-05",
+        "WEEK,  2026-11-01, 2026-10-26",
+        "WEEK,  2027-01-01, 2026-12-28",
+        "MONTH, 2026-10-31, 2026-10-01",
     })
     void startsUnclippedBucketsOnMondayOrTheFirstOfTheMonth(GroupBy groupBy, LocalDate date, LocalDate expected) {
         assertThat(groupBy.bucketStart(date)).isEqualTo(expected);
@@ -250,10 +252,10 @@ class PeriodTest {
 
         // then
         assertThat(months).containsExactly(YearMonth.of(2026, 10), YearMonth.of(2026, 11));
-        assertThat(period.within(YearMonth.of(2026, 10))).contains(
-                new Period(LocalDate.of(2026, 10, 20), LocalDate.of(2026, 10, 31), BOGOTA));
-        assertThat(period.within(YearMonth.of(2026, 11))).contains(
-                new Period(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 10), BOGOTA));
+        assertThat(period.within(YearMonth.of(2026, 10)))
+                .contains(new Period(LocalDate.of(2026, 10, 20), LocalDate.of(2026, 10, 31), BOGOTA));
+        assertThat(period.within(YearMonth.of(2026, 11)))
+                .contains(new Period(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 10), BOGOTA));
         assertThat(period.within(YearMonth.of(2026, 9))).isEmpty();
         assertThat(period.within(YearMonth.of(2026, 12))).isEmpty();
     }

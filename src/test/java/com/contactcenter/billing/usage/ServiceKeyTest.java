@@ -15,20 +15,26 @@ class ServiceKeyTest {
 
     @Test
     void listsTheSevenServicesInTheOrderOfTheRules() {
-        assertThat(Arrays.stream(ServiceKey.values()).map(ServiceKey::key)).containsExactly(
-                "sms_out", "email_out", "whatsapp_out", "whatsapp_in", "voice_minutes", "video_minutes",
-                "bot_sessions");
+        assertThat(Arrays.stream(ServiceKey.values()).map(ServiceKey::key))
+                .containsExactly(
+                        "sms_out",
+                        "email_out",
+                        "whatsapp_out",
+                        "whatsapp_in",
+                        "voice_minutes",
+                        "video_minutes",
+                        "bot_sessions");
     }
 
     @ParameterizedTest(name = "{0} is shown as {1}")
     @CsvSource({
-            "sms_out,       SMS salientes",
-            "email_out,     Correo saliente",
-            "whatsapp_out,  WhatsApp salientes",
-            "whatsapp_in,   WhatsApp entrantes",
-            "voice_minutes, Llamadas",
-            "video_minutes, Videollamadas",
-            "bot_sessions,  Bot",
+        "sms_out,       SMS salientes",
+        "email_out,     Correo saliente",
+        "whatsapp_out,  WhatsApp salientes",
+        "whatsapp_in,   WhatsApp entrantes",
+        "voice_minutes, Llamadas",
+        "video_minutes, Videollamadas",
+        "bot_sessions,  Bot",
     })
     void showsEachServiceWithItsSpanishName(String key, String expectedLabel) {
         assertThat(ServiceKey.ofKey(key).map(ServiceKey::spanishLabel)).contains(expectedLabel);
@@ -37,16 +43,16 @@ class ServiceKeyTest {
     /** The rules' table of services: what each counts (event rows, channel types, directions) and its unit. */
     @ParameterizedTest(name = "{0}: {2} rows on {3}, {4}, in {1}")
     @CsvSource({
-            "sms_out,       SEGMENTS, MESSAGE,     sms,      out",
-            "email_out,     MESSAGES, MESSAGE,     email,    out",
-            "whatsapp_out,  MESSAGES, MESSAGE,     whatsapp, out",
-            "whatsapp_in,   MESSAGES, MESSAGE,     whatsapp, in",
-            "voice_minutes, MINUTES,  CALL,        voice,    in out",
-            "video_minutes, MINUTES,  CALL,        video,    in out",
-            "bot_sessions,  SESSIONS, BOT_SESSION, whatsapp sms email voice video webchat facebook instagram, -",
+        "sms_out,       SEGMENTS, MESSAGE,     sms,      out",
+        "email_out,     MESSAGES, MESSAGE,     email,    out",
+        "whatsapp_out,  MESSAGES, MESSAGE,     whatsapp, out",
+        "whatsapp_in,   MESSAGES, MESSAGE,     whatsapp, in",
+        "voice_minutes, MINUTES,  CALL,        voice,    in out",
+        "video_minutes, MINUTES,  CALL,        video,    in out",
+        "bot_sessions,  SESSIONS, BOT_SESSION, whatsapp sms email voice video webchat facebook instagram, -",
     })
-    void countsTheRowsTheRulesSayInTheirUnit(String key, Unit expectedUnit, Unit.Event expectedEvent,
-            String expectedTypes, String expectedDirections) {
+    void countsTheRowsTheRulesSayInTheirUnit(
+            String key, Unit expectedUnit, Unit.Event expectedEvent, String expectedTypes, String expectedDirections) {
         // given
         ServiceKey service = ServiceKey.ofKey(key).orElseThrow();
         List<String> expected = new ArrayList<>();
@@ -85,8 +91,15 @@ class ServiceKeyTest {
 
     @Test
     void ordersRowReasonsAsTheRulesDecideThemThenUserFindings() {
-        assertThat(Arrays.stream(Finding.values()).map(Finding::code)).containsExactly(
-                "unknown_channel", "unknown_channel_type", "bad_direction", "negative_duration", "bad_segments",
-                "future_timestamp", "deactivated_before_created", "unknown_role");
+        assertThat(Arrays.stream(Finding.values()).map(Finding::code))
+                .containsExactly(
+                        "unknown_channel",
+                        "unknown_channel_type",
+                        "bad_direction",
+                        "negative_duration",
+                        "bad_segments",
+                        "future_timestamp",
+                        "deactivated_before_created",
+                        "unknown_role");
     }
 }

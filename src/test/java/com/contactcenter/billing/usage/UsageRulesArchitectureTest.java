@@ -24,32 +24,52 @@ class UsageRulesArchitectureTest {
 
     @ArchTest
     static final ArchRule usageRulesDependOnNoFrameworkJdbcIoOrReportLibrary = noClasses()
-            .that().resideInAPackage(USAGE)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "java.sql..", "javax.sql..", "java.io..", "java.nio..",
-                    "org.apache.poi..", "com.lowagie..");
+            .that()
+            .resideInAPackage(USAGE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "java.io..",
+                    "java.nio..",
+                    "org.apache.poi..",
+                    "com.lowagie..");
 
     @ArchTest
     static final ArchRule usageRulesReadTimeOnlyFromAGivenClockAndZone = noClasses()
-            .that().resideInAPackage(USAGE)
-            .should().callMethod(Instant.class, "now")
-            .orShould().callMethod(LocalDate.class, "now")
-            .orShould().callMethod(LocalDateTime.class, "now")
-            .orShould().callMethod(ZonedDateTime.class, "now")
-            .orShould().callMethod(Clock.class, "systemDefaultZone")
-            .orShould().callMethod(Clock.class, "systemUTC")
-            .orShould().callMethod(ZoneId.class, "systemDefault")
-            .orShould().callMethod(System.class, "currentTimeMillis");
+            .that()
+            .resideInAPackage(USAGE)
+            .should()
+            .callMethod(Instant.class, "now")
+            .orShould()
+            .callMethod(LocalDate.class, "now")
+            .orShould()
+            .callMethod(LocalDateTime.class, "now")
+            .orShould()
+            .callMethod(ZonedDateTime.class, "now")
+            .orShould()
+            .callMethod(Clock.class, "systemDefaultZone")
+            .orShould()
+            .callMethod(Clock.class, "systemUTC")
+            .orShould()
+            .callMethod(ZoneId.class, "systemDefault")
+            .orShould()
+            .callMethod(System.class, "currentTimeMillis");
 
     @Test
     void importsTheUsageRules() {
         // given
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("com.contactcenter.billing.usage");
 
         // then: the rules above did not pass vacuously
-        org.assertj.core.api.Assertions.assertThat(classes.contain(UsageCalculator.class)).isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.contain(Period.class)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain(UsageCalculator.class))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain(Period.class))
+                .isTrue();
         usageRulesDependOnNoFrameworkJdbcIoOrReportLibrary.check(classes);
     }
 }

@@ -22,17 +22,28 @@ class BulkInsertMariaDbIT {
     private static final String DATABASE = "billing_it_bulk";
     private static final List<String> COLUMNS = List.of("source", "n", "name", "day", "at");
 
-    record Probe(String source, long n, String name, LocalDate day, Instant at) {
-    }
+    record Probe(String source, long n, String name, LocalDate day, Instant at) {}
 
     /** Hostile text, NULLs, extreme numbers, instants to the millisecond. */
     private static final List<Probe> ROWS = List.of(
-            new Probe("acme", 1, "tab\there, newline\nthere, backslash \\ and \\N", LocalDate.of(2026, 3, 1),
+            new Probe(
+                    "acme",
+                    1,
+                    "tab\there, newline\nthere, backslash \\ and \\N",
+                    LocalDate.of(2026, 3, 1),
                     Instant.parse("2026-03-01T04:59:59.999Z")),
             new Probe("acme", Long.MAX_VALUE, null, LocalDate.of(2000, 1, 1), null),
-            new Probe("acme", Long.MIN_VALUE, "=HYPERLINK(\"http://x\")", LocalDate.of(2099, 12, 31),
+            new Probe(
+                    "acme",
+                    Long.MIN_VALUE,
+                    "=HYPERLINK(\"http://x\")",
+                    LocalDate.of(2099, 12, 31),
                     Instant.parse("2026-11-01T05:00:00Z")),
-            new Probe("o'brien\t\"x\"", 4, "Ñandú 🚀 \r\n end\0", LocalDate.of(2026, 11, 1),
+            new Probe(
+                    "o'brien\t\"x\"",
+                    4,
+                    "Ñandú 🚀 \r\n end\0",
+                    LocalDate.of(2026, 11, 1),
                     Instant.parse("1970-01-01T00:00:00.001Z")),
             new Probe("acme", 5, "", LocalDate.of(2026, 11, 2), Instant.parse("2026-11-02T00:00:00Z")));
 
@@ -56,7 +67,8 @@ class BulkInsertMariaDbIT {
 
         // then
         assertThat(readBack()).containsExactlyInAnyOrderElementsOf(ROWS);
-        assertThat(batching.queryForObject("SELECT COUNT(*) FROM probe WHERE name IS NULL", Long.class)).isEqualTo(1);
+        assertThat(batching.queryForObject("SELECT COUNT(*) FROM probe WHERE name IS NULL", Long.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -100,12 +112,26 @@ class BulkInsertMariaDbIT {
     }
 
     private static void insert(BulkInsert bulk, List<Probe> rows) {
-        bulk.insert("probe", COLUMNS, rows, 2, (p, row) -> row.text(p.source()).number(p.n()).text(p.name())
-                .date(p.day()).instant(p.at()));
+        bulk.insert(
+                "probe",
+                COLUMNS,
+                rows,
+                2,
+                (p, row) -> row.text(p.source())
+                        .number(p.n())
+                        .text(p.name())
+                        .date(p.day())
+                        .instant(p.at()));
     }
 
     private List<Probe> readBack() {
-        return batching.query("SELECT source, n, name, day, at FROM probe", (rs, i) -> new Probe(rs.getString(1),
-                rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class), Utc.read(rs, 5)));
+        return batching.query(
+                "SELECT source, n, name, day, at FROM probe",
+                (rs, i) -> new Probe(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        Utc.read(rs, 5)));
     }
 }

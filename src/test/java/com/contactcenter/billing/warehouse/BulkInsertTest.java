@@ -14,7 +14,10 @@ class BulkInsertTest {
         BulkInsert.TabSeparated rows = new BulkInsert.TabSeparated();
 
         // when
-        rows.text("a\tb\nc\\d\re\0f").number(-7).date(LocalDate.of(2026, 3, 1)).instant(Instant.parse("2026-03-01T04:59:59.999Z"));
+        rows.text("a\tb\nc\\d\re\0f")
+                .number(-7)
+                .date(LocalDate.of(2026, 3, 1))
+                .instant(Instant.parse("2026-03-01T04:59:59.999Z"));
         rows.endRow();
         rows.text(null).number(Long.MIN_VALUE).date(null).instant(null);
         rows.endRow();
@@ -22,9 +25,10 @@ class BulkInsertTest {
         rows.endRow();
 
         // then
-        assertThat(rows.asText()).isEqualTo("a\\tb\\nc\\\\d\\re\\0f\t-7\t2026-03-01\t2026-03-01 04:59:59.999\n"
-                + "\\N\t-9223372036854775808\t\\N\t\\N\n"
-                + "\\\\N\t=HYPERLINK(\"x\")\tÑandú 🚀\t\n");
+        assertThat(rows.asText())
+                .isEqualTo("a\\tb\\nc\\\\d\\re\\0f\t-7\t2026-03-01\t2026-03-01 04:59:59.999\n"
+                        + "\\N\t-9223372036854775808\t\\N\t\\N\n"
+                        + "\\\\N\t=HYPERLINK(\"x\")\tÑandú 🚀\t\n");
     }
 
     @Test

@@ -38,7 +38,8 @@ class ReferenceStoreLargeTest {
         DataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:reference_large;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
-        ReferenceStore store = new ReferenceStore(new JdbcTemplate(dataSource), new BulkInsert(new JdbcTemplate(dataSource)));
+        ReferenceStore store =
+                new ReferenceStore(new JdbcTemplate(dataSource), new BulkInsert(new JdbcTemplate(dataSource)));
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ReferenceData source = tenant(0);
         ReferenceData onePercentChanged = tenant(100);
@@ -46,15 +47,16 @@ class ReferenceStoreLargeTest {
         // when
         Timed first = timed(() -> transaction.execute(s -> store.replace("large", source, 1, CREATED, 1000)));
         Timed unchanged = timed(() -> transaction.execute(s -> store.replace("large", source, 2, CREATED, 1000)));
-        Timed changed = timed(() -> transaction.execute(
-                s -> store.replace("large", onePercentChanged, 3, CREATED, 1000)));
-        Timed unchangedAgain = timed(() -> transaction.execute(
-                s -> store.replace("large", onePercentChanged, 4, CREATED, 1000)));
+        Timed changed =
+                timed(() -> transaction.execute(s -> store.replace("large", onePercentChanged, 3, CREATED, 1000)));
+        Timed unchangedAgain =
+                timed(() -> transaction.execute(s -> store.replace("large", onePercentChanged, 4, CREATED, 1000)));
 
         // then
-        System.out.printf("Reference copy of %,d users on H2: first write %d ms; again unchanged %d ms;"
-                + " 1 %% of users changed %d ms; unchanged again %d ms%n", USERS, first.millis(), unchanged.millis(),
-                changed.millis(), unchangedAgain.millis());
+        System.out.printf(
+                "Reference copy of %,d users on H2: first write %d ms; again unchanged %d ms;"
+                        + " 1 %% of users changed %d ms; unchanged again %d ms%n",
+                USERS, first.millis(), unchanged.millis(), changed.millis(), unchangedAgain.millis());
         assertThat(first.written()).isEqualTo(new Written(20 + USERS + 50 + 250_000, 0, 0));
         assertThat(unchanged.written()).isEqualTo(new Written(0, 0, 0));
         assertThat(changed.written()).isEqualTo(new Written(0, USERS / 100, 0));
@@ -76,8 +78,14 @@ class ReferenceStoreLargeTest {
         List<UserChannel> assigned = new ArrayList<>();
         for (long id = 1; id <= USERS; id++) {
             Instant login = CREATED.plusSeconds(id * 60).plusMillis(changeEvery > 0 && id % changeEvery == 0 ? 1 : 0);
-            users.add(new UserRecord(id, "Usuario Núñez " + id, "usuario" + id + "@example.com",
-                    (int) (id % 21) == 0 ? null : (int) (id % 21), CREATED, id % 7 == 0 ? login : null, login));
+            users.add(new UserRecord(
+                    id,
+                    "Usuario Núñez " + id,
+                    "usuario" + id + "@example.com",
+                    (int) (id % 21) == 0 ? null : (int) (id % 21),
+                    CREATED,
+                    id % 7 == 0 ? login : null,
+                    login));
             // 1 to 4 channels per user, 2.5 on average, as in the demo tenant
             for (int c = 0; c <= id % 4; c++) {
                 assigned.add(new UserChannel(id, (int) ((id + c * 13) % 50) + 1, CREATED));
@@ -86,8 +94,7 @@ class ReferenceStoreLargeTest {
         return new ReferenceData(new Roles(roles), users, channels, assigned);
     }
 
-    private record Timed(Written written, long millis) {
-    }
+    private record Timed(Written written, long millis) {}
 
     private static Timed timed(Supplier<Written> write) {
         long started = System.nanoTime();

@@ -41,21 +41,28 @@ class ReferenceStoreTest {
     static final UserRecord CARLA = user(3, "Carla Ruiz", null, null, null);
     static final UserRecord EVA = user(5, "Eva Núñez", 1, null, "2026-09-01T08:00:00Z");
     static final UserRecord ZOE = user(40, "Zoë 👩🏽‍💻 ", 3, null, null);
-    static final UserRecord FAR = user(3_000_000_000L, "Lejano", 1, "2026-03-31T23:59:59.999Z",
-            "2026-03-31T23:00:00Z");
+    static final UserRecord FAR = user(3_000_000_000L, "Lejano", 1, "2026-03-31T23:59:59.999Z", "2026-03-31T23:00:00Z");
     static final Channel SALES = new Channel(10, "whatsapp", "Ventas", "+57 300 000 0000");
     static final Channel SUPPORT = new Channel(11, "voice", "Soporte", "+57 601 555 0000");
     static final Channel MAIL = new Channel(12, "email", "Correo", null);
 
     /** The first sync's rows, users and assignments in no particular order, as a source returns them. */
-    static final ReferenceData FIRST = new ReferenceData(ROLES, List.of(ZOE, ANA, FAR, BRUNO, CARLA, EVA),
-            channels(SALES, SUPPORT, MAIL), List.of(assigned(40, 12), assigned(1, 11), assigned(1, 10),
-                    assigned(2, 10), assigned(3, 12), assigned(5, 11)));
+    static final ReferenceData FIRST = new ReferenceData(
+            ROLES,
+            List.of(ZOE, ANA, FAR, BRUNO, CARLA, EVA),
+            channels(SALES, SUPPORT, MAIL),
+            List.of(
+                    assigned(40, 12),
+                    assigned(1, 11),
+                    assigned(1, 10),
+                    assigned(2, 10),
+                    assigned(3, 12),
+                    assigned(5, 11)));
 
     static final UserRecord ANA_LOGGED_1_MS_LATER = user(1, "Ana Pérez", 1, null, "2026-09-30T21:15:42.124Z");
     static final UserRecord BRUNO_RENAMED = user(2, "=HYPERLINK(\"x\") 😀", 2, null, "2026-09-29T13:00:00.001Z");
-    static final UserRecord EVA_DEACTIVATED = user(5, "Eva Núñez", 1, "2026-10-01T17:30:00.500Z",
-            "2026-09-01T08:00:00Z");
+    static final UserRecord EVA_DEACTIVATED =
+            user(5, "Eva Núñez", 1, "2026-10-01T17:30:00.500Z", "2026-09-01T08:00:00Z");
     static final UserRecord NEW = user(7, "Nuevo 🚀", 2, null, null);
 
     /**
@@ -99,8 +106,18 @@ class ReferenceStoreTest {
         Written written = sync(SOURCE, FIRST, 1);
 
         // then 3 roles, 6 users, 3 channels and 6 assignments
-        assertWrote(written, new Written(18, 0, 0), Map.of("INSERT wh_role", 3L, "INSERT wh_user", 6L,
-                "INSERT wh_channel", 3L, "INSERT wh_user_channel", 6L));
+        assertWrote(
+                written,
+                new Written(18, 0, 0),
+                Map.of(
+                        "INSERT wh_role",
+                        3L,
+                        "INSERT wh_user",
+                        6L,
+                        "INSERT wh_channel",
+                        3L,
+                        "INSERT wh_user_channel",
+                        6L));
         assertCopy(SOURCE, FIRST, 1);
     }
 
@@ -128,9 +145,24 @@ class ReferenceStoreTest {
 
         // then users 7 and (7, 10) inserted; role 2, users 1, 2 and 5, channel 11 updated;
         // user 3, (3, 12) and (5, 11) deleted
-        assertWrote(written, new Written(2, 5, 3), Map.of("UPDATE wh_role", 1L, "INSERT wh_user", 1L,
-                "UPDATE wh_user", 3L, "DELETE wh_user", 1L, "UPDATE wh_channel", 1L, "INSERT wh_user_channel", 1L,
-                "DELETE wh_user_channel", 2L));
+        assertWrote(
+                written,
+                new Written(2, 5, 3),
+                Map.of(
+                        "UPDATE wh_role",
+                        1L,
+                        "INSERT wh_user",
+                        1L,
+                        "UPDATE wh_user",
+                        3L,
+                        "DELETE wh_user",
+                        1L,
+                        "UPDATE wh_channel",
+                        1L,
+                        "INSERT wh_user_channel",
+                        1L,
+                        "DELETE wh_user_channel",
+                        2L));
         assertCopy(SOURCE, SECOND, 3);
         assertCopy(OTHER, FIRST, 2);
     }
@@ -140,9 +172,9 @@ class ReferenceStoreTest {
         // given Eva deactivated by the second sync
         sync(SOURCE, FIRST, 1);
         sync(SOURCE, SECOND, 2);
-        List<UserRecord> reactivated = SECOND.users().stream().map(u -> u.id() == EVA.id() ? EVA : u).toList();
-        ReferenceData third = new ReferenceData(SECOND.roles(), reactivated, SECOND.channels(),
-                SECOND.userChannels());
+        List<UserRecord> reactivated =
+                SECOND.users().stream().map(u -> u.id() == EVA.id() ? EVA : u).toList();
+        ReferenceData third = new ReferenceData(SECOND.roles(), reactivated, SECOND.channels(), SECOND.userChannels());
 
         // when
         Written written = sync(SOURCE, third, 3);
@@ -150,15 +182,21 @@ class ReferenceStoreTest {
         // then
         assertWrote(written, new Written(0, 1, 0), Map.of("UPDATE wh_user", 1L));
         assertCopy(SOURCE, third, 3);
-        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM wh_user WHERE source = ? AND id = 5"
-                + " AND deactivated_at IS NULL", Long.class, SOURCE)).isEqualTo(1L);
+        assertThat(warehouse.queryForObject(
+                        "SELECT COUNT(*) FROM wh_user WHERE source = ? AND id = 5" + " AND deactivated_at IS NULL",
+                        Long.class,
+                        SOURCE))
+                .isEqualTo(1L);
     }
 
     @Test
     void aSourceInstantFinerThanTheCopysMillisecondIsNoChange() {
         // given a source that stores microseconds
         UserRecord fine = user(9, "Micro", 1, "2026-10-01T10:00:00.123456Z", "2026-10-01T09:00:00.999999Z");
-        ReferenceData source = new ReferenceData(ROLES, List.of(fine), Map.of(),
+        ReferenceData source = new ReferenceData(
+                ROLES,
+                List.of(fine),
+                Map.of(),
                 List.of(new UserChannel(9, 10, Instant.parse("2026-01-01T00:00:00.000001Z"))));
         sync(SOURCE, source, 1);
 
@@ -167,9 +205,14 @@ class ReferenceStoreTest {
 
         // then the copy holds them to the millisecond, and that is no change
         assertWrote(written, new Written(0, 0, 0), Map.of());
-        assertCopy(SOURCE, new ReferenceData(ROLES,
-                List.of(user(9, "Micro", 1, "2026-10-01T10:00:00.123Z", "2026-10-01T09:00:00.999Z")), Map.of(),
-                List.of(new UserChannel(9, 10, Instant.parse("2026-01-01T00:00:00Z")))), 2);
+        assertCopy(
+                SOURCE,
+                new ReferenceData(
+                        ROLES,
+                        List.of(user(9, "Micro", 1, "2026-10-01T10:00:00.123Z", "2026-10-01T09:00:00.999Z")),
+                        Map.of(),
+                        List.of(new UserChannel(9, 10, Instant.parse("2026-01-01T00:00:00Z")))),
+                2);
     }
 
     @Test
@@ -218,8 +261,14 @@ class ReferenceStoreTest {
     }
 
     static UserRecord user(long id, String name, Integer roleId, String deactivatedAt, String lastLoginAt) {
-        return new UserRecord(id, name, "user" + id + "@example.com", roleId,
-                Instant.parse("2025-01-10T14:00:00Z").plusMillis(id), instant(deactivatedAt), instant(lastLoginAt));
+        return new UserRecord(
+                id,
+                name,
+                "user" + id + "@example.com",
+                roleId,
+                Instant.parse("2025-01-10T14:00:00Z").plusMillis(id),
+                instant(deactivatedAt),
+                instant(lastLoginAt));
     }
 
     private static Instant instant(String text) {
@@ -227,7 +276,8 @@ class ReferenceStoreTest {
     }
 
     static UserChannel assigned(long userId, int channelId) {
-        return new UserChannel(userId, channelId, Instant.parse("2025-02-01T00:00:00.250Z").plusSeconds(userId));
+        return new UserChannel(
+                userId, channelId, Instant.parse("2025-02-01T00:00:00.250Z").plusSeconds(userId));
     }
 
     static Map<Integer, Channel> channels(Channel... channels) {

@@ -1,7 +1,5 @@
 package com.contactcenter.billing.warehouse;
 
-import com.contactcenter.billing.ops.Requester;
-import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.EdgeTenantFixture.AS_OF;
 import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_FIRST;
 import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_LAST;
@@ -10,14 +8,14 @@ import static com.contactcenter.billing.support.EdgeTenantFixture.SYNC_TO;
 import static com.contactcenter.billing.support.ExportJson.elements;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.contactcenter.billing.ops.JobRunner;
+import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.report.ReportService;
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.FixedClock;
 import com.contactcenter.billing.support.MariaDb;
-import com.contactcenter.billing.support.SourceDatabases;
-import com.contactcenter.billing.sync.SyncService;
 import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncWindow;
 import com.contactcenter.billing.usage.GroupBy;
@@ -52,9 +50,7 @@ import tools.jackson.databind.JsonNode;
  * them (wrapped, CJK drawn as '?', its fonts having no glyph for it).
  */
 @ExtendWith(MariaDb.class)
-@SpringBootTest(properties = {
-        FixedClock.PROPERTY + "=" + AS_OF,
-        "logging.level.com.contactcenter.billing=WARN"})
+@SpringBootTest(properties = {FixedClock.PROPERTY + "=" + AS_OF, "logging.level.com.contactcenter.billing=WARN"})
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @Import(FixedClock.class)
 class SourceTextMariaDbIT {
@@ -64,6 +60,7 @@ class SourceTextMariaDbIT {
     private static final String UNIT = "Ñandú Zoë Жук¿? 😀漢字 ";
     /** What the PDF draws of one unit: its fonts have no CJK characters. */
     private static final String UNIT_IN_PDF = "Ñandú Zoë Жук¿? 😀?? ";
+
     private static final String NAME = UNIT.repeat(500);
     private static final String CHANNEL = "WhatsApp Ventas ñ😀 ".repeat(100);
 
@@ -115,22 +112,34 @@ class SourceTextMariaDbIT {
         // then both runs completed, and the warehouse holds both texts whole
         assertThat(first.succeeded()).as(first.failureSummary()).isTrue();
         assertThat(second.succeeded()).as(second.failureSummary()).isTrue();
-        assertThat(warehouse.queryForList("SELECT status FROM sync_run WHERE source = ? ORDER BY id", String.class, SOURCE))
+        assertThat(warehouse.queryForList(
+                        "SELECT status FROM sync_run WHERE source = ? ORDER BY id", String.class, SOURCE))
                 .containsExactly("COMPLETED", "COMPLETED");
-        assertThat(warehouse.queryForObject("SELECT CHAR_LENGTH(full_name) FROM wh_user WHERE source = ? AND id = 11",
-                Integer.class, SOURCE)).isEqualTo(10_000);
-        assertThat(warehouse.queryForObject("SELECT full_name FROM wh_user WHERE source = ? AND id = 11", String.class,
-                SOURCE)).isEqualTo(NAME);
-        assertThat(warehouse.queryForObject("SELECT name FROM wh_channel WHERE source = ? AND id = 1", String.class,
-                SOURCE)).isEqualTo(CHANNEL);
+        assertThat(warehouse.queryForObject(
+                        "SELECT CHAR_LENGTH(full_name) FROM wh_user WHERE source = ? AND id = 11",
+                        Integer.class,
+                        SOURCE))
+                .isEqualTo(10_000);
+        assertThat(warehouse.queryForObject(
+                        "SELECT full_name FROM wh_user WHERE source = ? AND id = 11", String.class, SOURCE))
+                .isEqualTo(NAME);
+        assertThat(warehouse.queryForObject(
+                        "SELECT name FROM wh_channel WHERE source = ? AND id = 1", String.class, SOURCE))
+                .isEqualTo(CHANNEL);
 
         // and the export has them exactly as stored
         Snapshot snapshot = snapshots.compute(SOURCE, OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
         JsonNode doc = SnapshotService.json(snapshot);
-        assertThat(elements(doc.get("users")).stream().filter(u -> u.get("id").asLong() == 11)
-                .map(u -> u.get("name").asString()).toList()).containsExactly(NAME);
-        assertThat(elements(doc.get("whatsapp")).stream().filter(c -> c.get("channelId").asLong() == 1)
-                .map(c -> c.get("channel").asString()).toList()).containsExactly(CHANNEL);
+        assertThat(elements(doc.get("users")).stream()
+                        .filter(u -> u.get("id").asLong() == 11)
+                        .map(u -> u.get("name").asString())
+                        .toList())
+                .containsExactly(NAME);
+        assertThat(elements(doc.get("whatsapp")).stream()
+                        .filter(c -> c.get("channelId").asLong() == 1)
+                        .map(c -> c.get("channel").asString())
+                        .toList())
+                .containsExactly(CHANNEL);
 
         // and so does the workbook, read back cell by cell
         List<Path> files = reports.render(snapshot, List.of(ReportService.Format.XLSX, ReportService.Format.PDF), dir)
@@ -146,7 +155,8 @@ class SourceTextMariaDbIT {
 
     private static List<String> texts(Path xlsx) throws Exception {
         List<String> texts = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(xlsx);
+                XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             for (Sheet sheet : workbook) {
                 for (Row row : sheet) {
                     for (Cell cell : row) {
@@ -182,7 +192,9 @@ class SourceTextMariaDbIT {
     }
 
     private static String withoutBlanks(String text) {
-        return text.codePoints().filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return text.codePoints()
+                .filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 }

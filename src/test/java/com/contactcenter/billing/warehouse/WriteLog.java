@@ -21,11 +21,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 final class WriteLog {
 
-    private static final Pattern WRITE = Pattern.compile("^\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\\w+)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WRITE =
+            Pattern.compile("^\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
     /** A bulk load: counted as one insert per row the warehouse took. */
-    private static final Pattern LOAD = Pattern.compile("^\\s*LOAD\\s+DATA\\s+LOCAL\\s+INFILE\\s+'[^']*'\\s+INTO\\s+TABLE\\s+(\\w+)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOAD = Pattern.compile(
+            "^\\s*LOAD\\s+DATA\\s+LOCAL\\s+INFILE\\s+'[^']*'\\s+INTO\\s+TABLE\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+
     private static final Class<?>[] CONNECTION = {Connection.class};
 
     private final Map<String, Long> counts = new TreeMap<>();
@@ -56,7 +57,8 @@ final class WriteLog {
                 return System.identityHashCode(proxy);
             }
             Object result = call(target, method, args);
-            if (result instanceof PreparedStatement statement && method.getName().startsWith("prepare")) {
+            if (result instanceof PreparedStatement statement
+                    && method.getName().startsWith("prepare")) {
                 return watched(statement, PreparedStatement.class, (String) args[0]);
             }
             if (result instanceof Statement statement && method.getName().equals("createStatement")) {
@@ -76,7 +78,9 @@ final class WriteLog {
                 countRows("INSERT " + load.group(1).toLowerCase(), ((Number) rows).longValue());
                 return rows;
             }
-            if (name.equals("executeUpdate") || name.equals("execute") || name.equals("executeLargeUpdate")
+            if (name.equals("executeUpdate")
+                    || name.equals("execute")
+                    || name.equals("executeLargeUpdate")
                     || name.equals("addBatch")) {
                 count(args != null && args.length > 0 && args[0] instanceof String sql ? sql : prepared);
             }

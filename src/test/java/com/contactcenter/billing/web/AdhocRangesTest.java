@@ -1,13 +1,12 @@
 package com.contactcenter.billing.web;
 
-import com.contactcenter.billing.ops.Requester;
-import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.DashboardFixture.EDGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.support.DashboardFixture;
 import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.ExportJson;
@@ -63,7 +62,10 @@ class AdhocRangesTest {
     private JsonNode api(String path) throws Exception {
         clock.advance(Duration.ofMinutes(1));
         return ExportJson.parse(mvc.perform(get(URI.create(path)).with(httpBasic("ada", PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
     }
 
     /** The n-th of 20 distinct 366-day ranges, each compared with the 366 days before it. */
@@ -73,8 +75,8 @@ class AdhocRangesTest {
     }
 
     private long versions(String origin) {
-        return warehouse.queryForObject("SELECT COUNT(*) FROM snapshot WHERE source = ? AND origin = ?", Long.class,
-                EDGE, origin);
+        return warehouse.queryForObject(
+                "SELECT COUNT(*) FROM snapshot WHERE source = ? AND origin = ?", Long.class, EDGE, origin);
     }
 
     @Test
@@ -82,8 +84,10 @@ class AdhocRangesTest {
         // given the first range shown, and its workbook downloaded
         DashboardFixture.syncBoth(sync);
         api("/api/dashboard/consumption?" + range(0));
-        String reported = api("/api/dashboard/summary?" + range(0)).at("/snapshot/id").asString();
-        mvc.perform(get("/api/dashboard/snapshots/" + reported + "/download/xlsx").with(httpBasic("ada", PASSWORD)))
+        String reported =
+                api("/api/dashboard/summary?" + range(0)).at("/snapshot/id").asString();
+        mvc.perform(get("/api/dashboard/snapshots/" + reported + "/download/xlsx")
+                        .with(httpBasic("ada", PASSWORD)))
                 .andExpect(status().isOk());
 
         // when 19 more distinct ranges are shown with their comparison (40 keys in all)

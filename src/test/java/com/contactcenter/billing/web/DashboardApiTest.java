@@ -1,7 +1,5 @@
 package com.contactcenter.billing.web;
 
-import com.contactcenter.billing.ops.Requester;
-import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.DashboardFixture.ACME;
 import static com.contactcenter.billing.support.DashboardFixture.EDGE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +7,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.contactcenter.billing.ops.JobRunner;
+import com.contactcenter.billing.ops.Requester;
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.support.DashboardFixture;
@@ -63,8 +63,10 @@ class DashboardApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        DashboardFixture.register(registry, "wh_dashboard_api", new String[] {"ada", "admin", PASSWORD, "*"},
-                new String[] {"edge-admin", "admin", PASSWORD, EDGE});
+        DashboardFixture.register(
+                registry, "wh_dashboard_api", new String[] {"ada", "admin", PASSWORD, "*"}, new String[] {
+                    "edge-admin", "admin", PASSWORD, EDGE
+                });
         registry.add("billing.sync.max-days-per-request", () -> "31");
     }
 
@@ -99,12 +101,17 @@ class DashboardApiTest {
 
     private JsonNode api(String path) throws Exception {
         // a URI, not a template: the query is sent as written, percent-escapes included
-        return ExportJson.parse(mvc.perform(get(URI.create(path)).with(admin())).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return ExportJson.parse(mvc.perform(get(URI.create(path)).with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
     }
 
     private JsonNode export(String source, String from, String to, GroupBy groupBy) {
-        Snapshot s = snapshots.newest(source, LocalDate.parse(from), LocalDate.parse(to), groupBy).orElseThrow();
+        Snapshot s = snapshots
+                .newest(source, LocalDate.parse(from), LocalDate.parse(to), groupBy)
+                .orElseThrow();
         return ExportJson.parse(s.document());
     }
 
@@ -120,13 +127,16 @@ class DashboardApiTest {
         assertThat(summary.at("/period/from").asString()).isEqualTo("2026-11-15");
         assertThat(summary.at("/period/to").asString()).isEqualTo("2026-11-15");
         assertThat(summary.at("/period/startUtc").asString()).isEqualTo("2026-11-15T05:00:00Z");
-        assertThat(summary.at("/snapshot/id").asString()).isEqualTo(export.at("/snapshot/id").asString());
+        assertThat(summary.at("/snapshot/id").asString())
+                .isEqualTo(export.at("/snapshot/id").asString());
         // the as-of is the sync's clock, 17:00 UTC, shown in Bogota's time
         assertThat(summary.at("/snapshot/asOf").asString()).isEqualTo("2026-11-15T17:00:00Z");
         assertThat(summary.at("/snapshot/freshness").asString()).isEqualTo("Datos sincronizados hasta las 12:00");
         assertThat(summary.get("usersByRole")).isEqualTo(export.get("usersByRole"));
-        assertThat(summary.get("billableUsers").asLong()).isEqualTo(export.get("users").size());
-        assertThat(summary.get("total").asString()).isEqualTo(export.at("/estimate/total").asString());
+        assertThat(summary.get("billableUsers").asLong())
+                .isEqualTo(export.get("users").size());
+        assertThat(summary.get("total").asString())
+                .isEqualTo(export.at("/estimate/total").asString());
         assertThat(summary.get("daysSynced").asLong()).isEqualTo(1);
         String id = export.at("/snapshot/id").asString();
         assertThat(summary.at("/snapshot/downloads/xlsx").asString())
@@ -134,7 +144,9 @@ class DashboardApiTest {
         // a version the dashboard makes of a period still open is kept within the intraday limits
         assertThat(warehouse.queryForObject("SELECT origin FROM snapshot WHERE id = ?", String.class, id))
                 .isEqualTo("intraday");
-        String october = api("/api/dashboard/summary?source=acme&preset=last-month").at("/snapshot/id").asString();
+        String october = api("/api/dashboard/summary?source=acme&preset=last-month")
+                .at("/snapshot/id")
+                .asString();
         assertThat(warehouse.queryForObject("SELECT origin FROM snapshot WHERE id = ?", String.class, october))
                 .isEqualTo("standard");
     }
@@ -142,7 +154,8 @@ class DashboardApiTest {
     @Test
     void freshnessGivesTheTimeAloneForToday() {
         ZoneId bogota = ZoneId.of("America/Bogota");
-        assertThat(views.freshness(Instant.parse("2026-11-15T05:00:00Z"), bogota)).isEqualTo("Datos sincronizados hasta las 00:00");
+        assertThat(views.freshness(Instant.parse("2026-11-15T05:00:00Z"), bogota))
+                .isEqualTo("Datos sincronizados hasta las 00:00");
         // a minute before the local midnight is yesterday
         assertThat(views.freshness(Instant.parse("2026-11-15T04:59:00Z"), bogota))
                 .isEqualTo("Datos sincronizados hasta 14/11/2026 23:59");
@@ -152,48 +165,59 @@ class DashboardApiTest {
     void withoutASourceTheFirstConfiguredOneIsShown() throws Exception {
         assertThat(api("/api/dashboard/summary").get("source").asString()).isEqualTo(ACME);
         assertThat(api("/api/dashboard/sources").toString())
-                .isEqualTo("[{\"name\":\"acme\",\"timeZone\":\"America/Bogota\"},{\"name\":\"edge\",\"timeZone\":\"America/Bogota\"}]");
+                .isEqualTo(
+                        "[{\"name\":\"acme\",\"timeZone\":\"America/Bogota\"},{\"name\":\"edge\",\"timeZone\":\"America/Bogota\"}]");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "preset=today, 2026-11-15, 2026-11-15, month",
-            "preset=this-week, 2026-11-09, 2026-11-15, month",
-            "preset=this-month&groupBy=week, 2026-11-01, 2026-11-30, week",
-            "preset=last-month&groupBy=day, 2026-10-01, 2026-10-31, day",
-            "preset=custom&from=2026-09-30&to=2026-10-02&groupBy=day, 2026-09-30, 2026-10-02, day",
-            "preset=CUSTOM&from=2025-11-16&to=2026-11-15, 2025-11-16, 2026-11-15, month"})
+        "preset=today, 2026-11-15, 2026-11-15, month",
+        "preset=this-week, 2026-11-09, 2026-11-15, month",
+        "preset=this-month&groupBy=week, 2026-11-01, 2026-11-30, week",
+        "preset=last-month&groupBy=day, 2026-10-01, 2026-10-31, day",
+        "preset=custom&from=2026-09-30&to=2026-10-02&groupBy=day, 2026-09-30, 2026-10-02, day",
+        "preset=CUSTOM&from=2025-11-16&to=2026-11-15, 2025-11-16, 2026-11-15, month"
+    })
     void presetsResolveInTheTenantsZone(String filters, String from, String to, String groupBy) throws Exception {
         JsonNode summary = api("/api/dashboard/summary?source=edge&" + filters);
 
         assertThat(summary.at("/period/from").asString()).isEqualTo(from);
         assertThat(summary.at("/period/to").asString()).isEqualTo(to);
         assertThat(summary.get("groupBy").asString()).isEqualTo(groupBy);
-        assertThat(summary.at("/snapshot/id").asString()).isEqualTo(
-                export(EDGE, from, to, GroupBy.parse(groupBy)).at("/snapshot/id").asString());
+        assertThat(summary.at("/snapshot/id").asString())
+                .isEqualTo(export(EDGE, from, to, GroupBy.parse(groupBy))
+                        .at("/snapshot/id")
+                        .asString());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "preset=yesterday | preset debe ser today, this-week, this-month, last-month o custom, no 'yesterday'",
-            "groupBy=year | groupBy debe ser day, week o month, no 'year'",
-            "preset=custom&to=2026-10-01 | from es obligatorio (AAAA-MM-DD)",
-            "preset=custom&from=2026-10-01&to= | to es obligatorio (AAAA-MM-DD)",
-            "preset=custom&from=2026-10-02&to=2026-10-01 | from 2026-10-02 es posterior a to 2026-10-01",
-            "preset=custom&from=2026-13-01&to=2026-10-01 | from '2026-13-01' no es una fecha (AAAA-MM-DD)",
-            "preset=custom&from=2026-02-30&to=2026-10-01 | from '2026-02-30' no es una fecha (AAAA-MM-DD)",
-            "preset=custom&from=2026-10-01&to=2026-10-1 | to '2026-10-1' no es una fecha (AAAA-MM-DD)",
-            "preset=custom&from=2025-11-01&to=2026-11-16 | el periodo abarca 381 días; como máximo 366",
-            "preset=custom&from=1999-12-31&to=2000-01-01 | from 1999-12-31 es anterior a 2000-01-01, el primer día admitido",
-            "preset=custom&from=0000-01-01&to=2026-10-01 | from 0000-01-01 es anterior a 2000-01-01, el primer día admitido",
-            "preset=custom&from=2026-11-15&to=2026-11-17 | to 2026-11-17 es posterior a 2026-11-16, mañana en America/Bogota",
-            "preset=custom&from=-999999999-01-01&to=2026-10-01 | from '-999999999-01-01' no es una fecha (AAAA-MM-DD)",
-            "preset=custom&from=2026-10-01&to=%2B999999999-12-31 | to '+999999999-12-31' no es una fecha (AAAA-MM-DD)",
-            "preset=custom&from=%2B999999999-12-01&to=%2B999999999-12-31 | from '+999999999-12-01' no es una fecha (AAAA-MM-DD)"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "preset=yesterday | preset debe ser today, this-week, this-month, last-month o custom, no 'yesterday'",
+                "groupBy=year | groupBy debe ser day, week o month, no 'year'",
+                "preset=custom&to=2026-10-01 | from es obligatorio (AAAA-MM-DD)",
+                "preset=custom&from=2026-10-01&to= | to es obligatorio (AAAA-MM-DD)",
+                "preset=custom&from=2026-10-02&to=2026-10-01 | from 2026-10-02 es posterior a to 2026-10-01",
+                "preset=custom&from=2026-13-01&to=2026-10-01 | from '2026-13-01' no es una fecha (AAAA-MM-DD)",
+                "preset=custom&from=2026-02-30&to=2026-10-01 | from '2026-02-30' no es una fecha (AAAA-MM-DD)",
+                "preset=custom&from=2026-10-01&to=2026-10-1 | to '2026-10-1' no es una fecha (AAAA-MM-DD)",
+                "preset=custom&from=2025-11-01&to=2026-11-16 | el periodo abarca 381 días; como máximo 366",
+                "preset=custom&from=1999-12-31&to=2000-01-01 | from 1999-12-31 es anterior a 2000-01-01, el primer día admitido",
+                "preset=custom&from=0000-01-01&to=2026-10-01 | from 0000-01-01 es anterior a 2000-01-01, el primer día admitido",
+                "preset=custom&from=2026-11-15&to=2026-11-17 | to 2026-11-17 es posterior a 2026-11-16, mañana en America/Bogota",
+                "preset=custom&from=-999999999-01-01&to=2026-10-01 | from '-999999999-01-01' no es una fecha (AAAA-MM-DD)",
+                "preset=custom&from=2026-10-01&to=%2B999999999-12-31 | to '+999999999-12-31' no es una fecha (AAAA-MM-DD)",
+                "preset=custom&from=%2B999999999-12-01&to=%2B999999999-12-31 | from '+999999999-12-01' no es una fecha (AAAA-MM-DD)"
+            })
     void badFiltersAre400NamingTheFilter(String filters, String error) throws Exception {
         for (String section : List.of("summary", "users", "services", "consumption")) {
-            String body = mvc.perform(get(URI.create("/api/dashboard/" + section + "?source=edge&" + filters)).with(admin()))
-                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            String body = mvc.perform(get(URI.create("/api/dashboard/" + section + "?source=edge&" + filters))
+                            .with(admin()))
+                    .andExpect(status().isBadRequest())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
             assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo(error);
         }
     }
@@ -205,30 +229,43 @@ class DashboardApiTest {
         String days32 = "/api/dashboard/summary?source=edge&preset=custom&from=2026-09-30&to=2026-10-31";
 
         // then the tenant's admin gets 31 days and not 32, platform staff 32
-        mvc.perform(get(URI.create(days31)).with(httpBasic("edge-admin", PASSWORD))).andExpect(status().isOk());
+        mvc.perform(get(URI.create(days31)).with(httpBasic("edge-admin", PASSWORD)))
+                .andExpect(status().isOk());
         String body = mvc.perform(get(URI.create(days32)).with(httpBasic("edge-admin", PASSWORD)))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("el periodo abarca 32 días; como máximo 31");
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(ExportJson.parse(body).get("error").asString())
+                .isEqualTo("el periodo abarca 32 días; como máximo 31");
         assertThat(api(days32).at("/period/from").asString()).isEqualTo("2026-09-30");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "sort=password | sort debe ser id, name, email, role, channels, sessions, messagesSent, calls, callMinutes o lastLoginAt, no 'password'",
-            "dir=up | dir debe ser asc o desc, no 'up'",
-            "size=0 | page debe ser 1 o más y size entre 1 y 500",
-            "size=501 | page debe ser 1 o más y size entre 1 y 500",
-            "page=0 | page debe ser 1 o más y size entre 1 y 500"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "sort=password | sort debe ser id, name, email, role, channels, sessions, messagesSent, calls, callMinutes o lastLoginAt, no 'password'",
+                "dir=up | dir debe ser asc o desc, no 'up'",
+                "size=0 | page debe ser 1 o más y size entre 1 y 500",
+                "size=501 | page debe ser 1 o más y size entre 1 y 500",
+                "page=0 | page debe ser 1 o más y size entre 1 y 500"
+            })
     void badTableParametersAre400(String parameters, String error) throws Exception {
-        String body = mvc.perform(get("/api/dashboard/users?source=edge&preset=last-month&" + parameters).with(admin()))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String body = mvc.perform(get("/api/dashboard/users?source=edge&preset=last-month&" + parameters)
+                        .with(admin()))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo(error);
     }
 
     @Test
     void anUnknownSourceIs404() throws Exception {
         for (String section : List.of("summary", "users", "users/1", "services", "consumption")) {
-            mvc.perform(get("/api/dashboard/" + section + "?source=globex").with(admin())).andExpect(status().isNotFound());
+            mvc.perform(get("/api/dashboard/" + section + "?source=globex").with(admin()))
+                    .andExpect(status().isNotFound());
         }
     }
 
@@ -247,23 +284,35 @@ class DashboardApiTest {
             JsonNode exported = export.get("services").get(i);
             JsonNode line = ExportJson.elements(export.at("/estimate/lines")).stream()
                     .filter(l -> l.get("kind").asString().equals("service")
-                            && l.get("key").asString().equals(exported.get("key").asString())).findFirst().orElseThrow();
-            assertThat(shown.get("key").asString()).isEqualTo(exported.get("key").asString());
-            assertThat(shown.get("count").asLong()).isEqualTo(exported.get("count").asLong());
-            assertThat(shown.get("units").asLong()).isEqualTo(exported.get("units").asLong());
-            assertThat(shown.get("unitPrice").asString()).isEqualTo(line.get("unitPrice").asString());
-            assertThat(shown.get("amount").asString()).isEqualTo(line.get("amount").asString());
+                            && l.get("key")
+                                    .asString()
+                                    .equals(exported.get("key").asString()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(shown.get("key").asString())
+                    .isEqualTo(exported.get("key").asString());
+            assertThat(shown.get("count").asLong())
+                    .isEqualTo(exported.get("count").asLong());
+            assertThat(shown.get("units").asLong())
+                    .isEqualTo(exported.get("units").asLong());
+            assertThat(shown.get("unitPrice").asString())
+                    .isEqualTo(line.get("unitPrice").asString());
+            assertThat(shown.get("amount").asString())
+                    .isEqualTo(line.get("amount").asString());
             servicesTotal = servicesTotal.add(new BigDecimal(line.get("amount").asString()));
         }
         assertThat(services.at("/services/0/label").asString()).isEqualTo("SMS salientes");
         assertThat(services.get("servicesTotal").asString()).isEqualTo(servicesTotal.toPlainString());
         // seats: the edge tenant's billable users per role in October, Sin rol unpriced
-        assertThat(services.get("seats").toString()).isEqualTo("[{\"role\":\"Administrador\",\"users\":2,"
-                + "\"monthlyPrice\":\"120000.00\",\"amount\":\"240000.00\",\"priced\":true},"
-                + "{\"role\":\"Agente\",\"users\":4,\"monthlyPrice\":\"80000.00\",\"amount\":\"320000.00\",\"priced\":true},"
-                + "{\"role\":\"Sin rol\",\"users\":2,\"monthlyPrice\":\"0.00\",\"amount\":\"0.00\",\"priced\":false}]");
+        assertThat(services.get("seats").toString())
+                .isEqualTo(
+                        "[{\"role\":\"Administrador\",\"users\":2,"
+                                + "\"monthlyPrice\":\"120000.00\",\"amount\":\"240000.00\",\"priced\":true},"
+                                + "{\"role\":\"Agente\",\"users\":4,\"monthlyPrice\":\"80000.00\",\"amount\":\"320000.00\",\"priced\":true},"
+                                + "{\"role\":\"Sin rol\",\"users\":2,\"monthlyPrice\":\"0.00\",\"amount\":\"0.00\",\"priced\":false}]");
         assertThat(services.get("seatsTotal").asString()).isEqualTo("560000.00");
-        assertThat(services.get("total").asString()).isEqualTo(export.at("/estimate/total").asString())
+        assertThat(services.get("total").asString())
+                .isEqualTo(export.at("/estimate/total").asString())
                 .isEqualTo(servicesTotal.add(new BigDecimal("560000.00")).toPlainString());
     }
 
@@ -279,9 +328,19 @@ class DashboardApiTest {
         assertThat(ids(all)).containsExactly(10L, 2L, 1L, 4L, 6L, 8L, 7L, 11L);
         for (JsonNode row : all.get("rows")) {
             JsonNode exported = ExportJson.elements(export.get("users")).stream()
-                    .filter(u -> u.get("id").asLong() == row.get("id").asLong()).findFirst().orElseThrow();
-            for (String field : List.of("name", "email", "role", "channels", "sessions", "messagesSent", "calls",
-                    "callMinutes", "lastLoginAt")) {
+                    .filter(u -> u.get("id").asLong() == row.get("id").asLong())
+                    .findFirst()
+                    .orElseThrow();
+            for (String field : List.of(
+                    "name",
+                    "email",
+                    "role",
+                    "channels",
+                    "sessions",
+                    "messagesSent",
+                    "calls",
+                    "callMinutes",
+                    "lastLoginAt")) {
                 assertThat(row.get(field)).as(field).isEqualTo(exported.get(field));
             }
         }
@@ -308,15 +367,17 @@ class DashboardApiTest {
         JsonNode detail = api("/api/dashboard/users/1?source=edge&preset=last-month&groupBy=week");
 
         // then: channel 1, and 3 assigned 1 ms before the end; 99 does not exist
-        assertThat(detail.get("assignedChannels").toString()).isEqualTo(
-                "[{\"channelId\":1,\"name\":\"WhatsApp Ventas\",\"type\":\"whatsapp\"},"
+        assertThat(detail.get("assignedChannels").toString())
+                .isEqualTo("[{\"channelId\":1,\"name\":\"WhatsApp Ventas\",\"type\":\"whatsapp\"},"
                         + "{\"channelId\":3,\"name\":\"SMS Cobranza\",\"type\":\"sms\"}]");
         JsonNode export = export(EDGE, "2026-10-01", "2026-10-31", GroupBy.WEEK);
         JsonNode exported = export.get("users").get(0);
         assertThat(detail.at("/user/id").asLong()).isEqualTo(1);
         assertThat(detail.at("/user/name").asString()).isEqualTo("Ana Pérez");
         assertThat(detail.get("activity")).isEqualTo(exported.get("activity"));
-        assertThat(ExportJson.elements(detail.get("activity")).stream().map(a -> a.get("bucket").asString()).toList())
+        assertThat(ExportJson.elements(detail.get("activity")).stream()
+                        .map(a -> a.get("bucket").asString())
+                        .toList())
                 .containsExactly("2026-10-01", "2026-10-05", "2026-10-12", "2026-10-26");
 
         // a user who is not billable in the period has no detail
@@ -332,13 +393,18 @@ class DashboardApiTest {
         // then
         JsonNode export = export(ACME, "2026-10-01", "2026-10-31", GroupBy.WEEK);
         List<String> buckets = List.of("2026-10-01", "2026-10-05", "2026-10-12", "2026-10-19", "2026-10-26");
-        assertThat(ExportJson.elements(consumption.get("buckets")).stream().map(JsonNode::asString).toList())
+        assertThat(ExportJson.elements(consumption.get("buckets")).stream()
+                        .map(JsonNode::asString)
+                        .toList())
                 .isEqualTo(buckets);
         for (JsonNode series : consumption.get("services")) {
             String key = series.get("key").asString();
             for (int i = 0; i < buckets.size(); i++) {
-                assertThat(series.get("units").get(i).asLong()).as(key + " " + buckets.get(i))
-                        .isEqualTo(ExportJson.seriesEntry(export, buckets.get(i), key).get("units").asLong());
+                assertThat(series.get("units").get(i).asLong())
+                        .as(key + " " + buckets.get(i))
+                        .isEqualTo(ExportJson.seriesEntry(export, buckets.get(i), key)
+                                .get("units")
+                                .asLong());
             }
         }
         for (JsonNode role : consumption.get("usersByRole")) {
@@ -346,42 +412,60 @@ class DashboardApiTest {
                 String bucket = buckets.get(i);
                 long exported = ExportJson.elements(export.get("usersByRoleSeries")).stream()
                         .filter(s -> s.get("bucket").asString().equals(bucket)
-                                && s.get("role").asString().equals(role.get("role").asString()))
-                        .mapToLong(s -> s.get("users").asLong()).sum();
+                                && s.get("role")
+                                        .asString()
+                                        .equals(role.get("role").asString()))
+                        .mapToLong(s -> s.get("users").asLong())
+                        .sum();
                 assertThat(role.get("users").get(i).asLong()).isEqualTo(exported);
             }
         }
         // WhatsApp per channel, in and out, as exported
-        assertThat(consumption.get("whatsapp").size()).isEqualTo(export.get("whatsapp").size()).isPositive();
+        assertThat(consumption.get("whatsapp").size())
+                .isEqualTo(export.get("whatsapp").size())
+                .isPositive();
         for (int i = 0; i < export.get("whatsapp").size(); i++) {
             JsonNode shown = consumption.get("whatsapp").get(i);
             JsonNode exported = export.get("whatsapp").get(i);
             assertThat(shown.get("channel")).isEqualTo(exported.get("channel"));
-            assertThat(shown.get("inbound").asLong()).isEqualTo(exported.get("inbound").asLong());
-            assertThat(shown.get("outbound").asLong()).isEqualTo(exported.get("outbound").asLong());
+            assertThat(shown.get("inbound").asLong())
+                    .isEqualTo(exported.get("inbound").asLong());
+            assertThat(shown.get("outbound").asLong())
+                    .isEqualTo(exported.get("outbound").asLong());
         }
 
         // last month is compared with the calendar month before it: October with September, whole
         JsonNode comparison = consumption.get("comparison");
         assertThat(comparison.get("partial").asBoolean()).isFalse();
-        assertThat(api("/api/dashboard/consumption?source=acme&preset=this-week").at("/comparison/partial").asBoolean())
+        assertThat(api("/api/dashboard/consumption?source=acme&preset=this-week")
+                        .at("/comparison/partial")
+                        .asBoolean())
                 .isTrue();
         assertThat(comparison.at("/previousPeriod/from").asString()).isEqualTo("2026-09-01");
         assertThat(comparison.at("/previousPeriod/to").asString()).isEqualTo("2026-09-30");
         JsonNode previous = export(ACME, "2026-09-01", "2026-09-30", GroupBy.WEEK);
-        assertThat(comparison.get("previousSnapshotId").asString()).isEqualTo(previous.at("/snapshot/id").asString());
+        assertThat(comparison.get("previousSnapshotId").asString())
+                .isEqualTo(previous.at("/snapshot/id").asString());
         Map<String, JsonNode> rows = ExportJson.elements(comparison.get("rows")).stream()
                 .collect(Collectors.toMap(r -> r.get("key").asString(), r -> r));
         assertThat(rows).hasSize(9);
         for (JsonNode s : export.get("services")) {
             String key = s.get("key").asString();
             long was = ExportJson.elements(previous.get("services")).stream()
-                    .filter(p -> p.get("key").asString().equals(key)).findFirst().orElseThrow().get("units").asLong();
+                    .filter(p -> p.get("key").asString().equals(key))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("units")
+                    .asLong();
             assertChange(rows.get(key), BigDecimal.valueOf(s.get("units").asLong()), BigDecimal.valueOf(was));
         }
-        assertChange(rows.get("billable_users"), BigDecimal.valueOf(export.get("users").size()),
+        assertChange(
+                rows.get("billable_users"),
+                BigDecimal.valueOf(export.get("users").size()),
                 BigDecimal.valueOf(previous.get("users").size()));
-        assertChange(rows.get("total"), new BigDecimal(export.at("/estimate/total").asString()),
+        assertChange(
+                rows.get("total"),
+                new BigDecimal(export.at("/estimate/total").asString()),
                 new BigDecimal(previous.at("/estimate/total").asString()));
     }
 
@@ -391,23 +475,33 @@ class DashboardApiTest {
         if (previous.signum() == 0) {
             assertThat(row.get("changePercent").isNull()).isTrue();
         } else {
-            assertThat(row.get("changePercent").asString()).isEqualTo(current.subtract(previous)
-                    .multiply(BigDecimal.valueOf(100)).divide(previous, 1, RoundingMode.HALF_UP).toPlainString());
+            assertThat(row.get("changePercent").asString())
+                    .isEqualTo(current.subtract(previous)
+                            .multiply(BigDecimal.valueOf(100))
+                            .divide(previous, 1, RoundingMode.HALF_UP)
+                            .toPlainString());
         }
     }
 
     @Test
     void aChangeFromZeroHasNoPercentAndChangesAreRoundedHalfUpToOneDecimal() {
-        assertThat(DashboardViews.change("x", "x", BigDecimal.ONE, BigDecimal.ZERO).changePercent()).isNull();
-        assertThat(DashboardViews.change("x", "x", BigDecimal.valueOf(2), BigDecimal.valueOf(3)).changePercent())
+        assertThat(DashboardViews.change("x", "x", BigDecimal.ONE, BigDecimal.ZERO)
+                        .changePercent())
+                .isNull();
+        assertThat(DashboardViews.change("x", "x", BigDecimal.valueOf(2), BigDecimal.valueOf(3))
+                        .changePercent())
                 .isEqualTo("-33.3");
-        assertThat(DashboardViews.change("x", "x", BigDecimal.valueOf(1001), BigDecimal.valueOf(2000)).changePercent())
+        assertThat(DashboardViews.change("x", "x", BigDecimal.valueOf(1001), BigDecimal.valueOf(2000))
+                        .changePercent())
                 .isEqualTo("-50.0");
-        assertThat(DashboardViews.change("x", "x", BigDecimal.valueOf(3), BigDecimal.valueOf(8)).changePercent())
+        assertThat(DashboardViews.change("x", "x", BigDecimal.valueOf(3), BigDecimal.valueOf(8))
+                        .changePercent())
                 .isEqualTo("-62.5");
-        assertThat(DashboardViews.change("x", "x", BigDecimal.valueOf(7), BigDecimal.valueOf(6)).changePercent())
+        assertThat(DashboardViews.change("x", "x", BigDecimal.valueOf(7), BigDecimal.valueOf(6))
+                        .changePercent())
                 .isEqualTo("16.7");
-        assertThat(DashboardViews.change("x", "x", BigDecimal.valueOf(6), BigDecimal.valueOf(5)).changePercent())
+        assertThat(DashboardViews.change("x", "x", BigDecimal.valueOf(6), BigDecimal.valueOf(5))
+                        .changePercent())
                 .isEqualTo("20.0");
     }
 
@@ -418,9 +512,12 @@ class DashboardApiTest {
         Snapshot snapshot = snapshots.byId(id).orElseThrow();
 
         List<Path> foldersBefore = downloadFolders();
-        MvcResult json = mvc.perform(get(summary.at("/snapshot/downloads/json").asString()).with(admin()))
-                .andExpect(status().isOk()).andReturn();
-        assertThat(json.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(snapshot.document());
+        MvcResult json = mvc.perform(
+                        get(summary.at("/snapshot/downloads/json").asString()).with(admin()))
+                .andExpect(status().isOk())
+                .andReturn();
+        assertThat(json.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(snapshot.document());
         assertThat(json.getResponse().getHeader("Content-Disposition"))
                 .contains("billing-estimate_edge_2026-10-01_2026-10-31.json");
 
@@ -431,14 +528,16 @@ class DashboardApiTest {
         // the rendered files' temporary folders are gone once sent
         assertThat(downloadFolders()).isEqualTo(foldersBefore);
 
-        for (String unknown : List.of("00000000-0000-0000-0000-000000000000",
-                "billing-estimate_edge_2026-10-01_2026-10-31")) {
-            mvc.perform(get(URI.create("/api/dashboard/snapshots/" + unknown + "/download/pdf")).with(admin()))
+        for (String unknown :
+                List.of("00000000-0000-0000-0000-000000000000", "billing-estimate_edge_2026-10-01_2026-10-31")) {
+            mvc.perform(get(URI.create("/api/dashboard/snapshots/" + unknown + "/download/pdf"))
+                            .with(admin()))
                     .andExpect(status().isNotFound());
         }
         // a path in the id never reaches the lookup: the firewall refuses encoded slashes and dots
         for (String path : List.of("..%2F..%2Fetc%2Fpasswd", "%2E%2E")) {
-            mvc.perform(get(URI.create("/api/dashboard/snapshots/" + path + "/download/pdf")).with(admin()))
+            mvc.perform(get(URI.create("/api/dashboard/snapshots/" + path + "/download/pdf"))
+                            .with(admin()))
                     .andExpect(status().isBadRequest());
         }
         mvc.perform(get("/api/dashboard/snapshots/" + id + "/download/exe").with(admin()))
@@ -446,13 +545,18 @@ class DashboardApiTest {
     }
 
     private byte[] download(String path) throws Exception {
-        return mvc.perform(get(path).with(admin())).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(get(path).with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsByteArray();
     }
 
     private static List<Path> downloadFolders() throws java.io.IOException {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(f -> f.getFileName().toString().startsWith("billing-download")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().startsWith("billing-download"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -471,8 +575,10 @@ class DashboardApiTest {
 
             // then: all answered, from a snapshot of the warehouse
             assertThat(summary.get("daysSynced").asLong()).isEqualTo(7);
-            assertThat(summary.at("/snapshot/id").asString()).isEqualTo(
-                    export(EDGE, "2026-10-03", "2026-10-09", GroupBy.DAY).at("/snapshot/id").asString());
+            assertThat(summary.at("/snapshot/id").asString())
+                    .isEqualTo(export(EDGE, "2026-10-03", "2026-10-09", GroupBy.DAY)
+                            .at("/snapshot/id")
+                            .asString());
         } finally {
             SourceDatabases.loadH2("dash_edge_src", EdgeTenantFixture.SQL);
         }
@@ -486,14 +592,20 @@ class DashboardApiTest {
         assertThat(api(view).at("/snapshot/id")).isEqualTo(first.at("/snapshot/id"));
 
         // when: one day of the period is synced again
-        assertThat(sync.sync(List.of(EDGE), new SyncWindow(LocalDate.parse("2026-10-15"), LocalDate.parse("2026-10-15")), Requester.cli())
-                .succeeded()).isTrue();
+        assertThat(sync.sync(
+                                List.of(EDGE),
+                                new SyncWindow(LocalDate.parse("2026-10-15"), LocalDate.parse("2026-10-15")),
+                                Requester.cli())
+                        .succeeded())
+                .isTrue();
 
         // then: the page shows the next version, read from the runs the warehouse now holds
         JsonNode second = api(view);
-        assertThat(second.at("/snapshot/version").asInt()).isEqualTo(first.at("/snapshot/version").asInt() + 1);
-        Snapshot newest = snapshots.newest(EDGE, LocalDate.parse("2026-10-10"), LocalDate.parse("2026-10-20"),
-                GroupBy.WEEK).orElseThrow();
+        assertThat(second.at("/snapshot/version").asInt())
+                .isEqualTo(first.at("/snapshot/version").asInt() + 1);
+        Snapshot newest = snapshots
+                .newest(EDGE, LocalDate.parse("2026-10-10"), LocalDate.parse("2026-10-20"), GroupBy.WEEK)
+                .orElseThrow();
         assertThat(second.at("/snapshot/id").asString()).isEqualTo(newest.id());
         assertThat(api(view).at("/snapshot/id").asString()).isEqualTo(newest.id());
     }
@@ -506,24 +618,39 @@ class DashboardApiTest {
         String shown = summary.at("/snapshot/id").asString();
 
         // when: a sync of the period lands before the other sections are asked for
-        assertThat(sync.sync(List.of(EDGE), new SyncWindow(LocalDate.parse("2026-10-22"), LocalDate.parse("2026-10-22")), Requester.cli())
-                .succeeded()).isTrue();
+        assertThat(sync.sync(
+                                List.of(EDGE),
+                                new SyncWindow(LocalDate.parse("2026-10-22"), LocalDate.parse("2026-10-22")),
+                                Requester.cli())
+                        .succeeded())
+                .isTrue();
 
         // then: with the id they read that version; without it, the current one
         Snapshot old = snapshots.byId(shown).orElseThrow();
         JsonNode oldExport = ExportJson.parse(old.document());
         JsonNode services = api("/api/dashboard/services?" + view + "&snapshot=" + shown);
-        assertThat(services.get("total").asString()).isEqualTo(oldExport.at("/estimate/total").asString());
+        assertThat(services.get("total").asString())
+                .isEqualTo(oldExport.at("/estimate/total").asString());
         api("/api/dashboard/users?" + view + "&snapshot=" + shown);
         api("/api/dashboard/consumption?" + view + "&snapshot=" + shown);
-        assertThat(api("/api/dashboard/summary?" + view).at("/snapshot/version").asInt()).isEqualTo(old.version() + 1);
+        assertThat(api("/api/dashboard/summary?" + view).at("/snapshot/version").asInt())
+                .isEqualTo(old.version() + 1);
 
         // a version of another view, or an unknown id, is refused
-        for (String other : List.of(snapshots.newestOrCompute(EDGE, LocalDate.parse("2026-10-20"),
-                LocalDate.parse("2026-10-26"), GroupBy.WEEK).id(), "00000000-0000-0000-0000-000000000000")) {
+        for (String other : List.of(
+                snapshots
+                        .newestOrCompute(
+                                EDGE, LocalDate.parse("2026-10-20"), LocalDate.parse("2026-10-26"), GroupBy.WEEK)
+                        .id(),
+                "00000000-0000-0000-0000-000000000000")) {
             String body = mvc.perform(get(URI.create("/api/dashboard/services?" + view + "&snapshot=" + other))
-                    .with(admin())).andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
-            assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("no snapshot with that id for this view");
+                            .with(admin()))
+                    .andExpect(status().isNotFound())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(ExportJson.parse(body).get("error").asString())
+                    .isEqualTo("no snapshot with that id for this view");
         }
     }
 

@@ -1,11 +1,10 @@
 package com.contactcenter.billing.web;
 
-import com.contactcenter.billing.ops.Requester;
-import com.contactcenter.billing.ops.JobRunner;
 import static com.contactcenter.billing.support.DashboardFixture.ACME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.support.Chromium;
 import com.contactcenter.billing.support.DashboardFixture;
@@ -34,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -71,8 +70,12 @@ class DashboardChromiumIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        DashboardFixture.register(registry, "wh_dashboard_chromium", new String[] {"ada", "admin", PASSWORD, "*"},
-                new String[] {"acme-admin", "admin", PASSWORD, ACME}, new String[] {"otto", "operator", PASSWORD, "*"});
+        DashboardFixture.register(
+                registry,
+                "wh_dashboard_chromium",
+                new String[] {"ada", "admin", PASSWORD, "*"},
+                new String[] {"acme-admin", "admin", PASSWORD, ACME},
+                new String[] {"otto", "operator", PASSWORD, "*"});
     }
 
     private static ChromeDriver browser;
@@ -122,8 +125,14 @@ class DashboardChromiumIT {
 
         // then: the default view, today grouped by month, in Spanish, matching its export
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
-        assertThat(new Select(browser.findElement(By.id("preset"))).getFirstSelectedOption().getText()).isEqualTo("Hoy");
-        assertThat(new Select(browser.findElement(By.id("groupBy"))).getFirstSelectedOption().getText()).isEqualTo("Mes");
+        assertThat(new Select(browser.findElement(By.id("preset")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Hoy");
+        assertThat(new Select(browser.findElement(By.id("groupBy")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Mes");
         JsonNode today = shownExport();
         assertThat(today.at("/period/from").asString()).isEqualTo("2026-11-15");
         assertThat(today.at("/period/to").asString()).isEqualTo("2026-11-15");
@@ -143,8 +152,11 @@ class DashboardChromiumIT {
         assertThat(october.at("/period/from").asString()).isEqualTo("2026-10-01");
         assertThat(october.at("/period/to").asString()).isEqualTo("2026-10-31");
         assertThat(october.get("groupBy").asString()).isEqualTo("day");
-        assertThat(october.at("/snapshot/id").asString()).isEqualTo(snapshots.newest(ACME,
-                LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"), GroupBy.DAY).orElseThrow().id());
+        assertThat(october.at("/snapshot/id").asString())
+                .isEqualTo(snapshots
+                        .newest(ACME, LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"), GroupBy.DAY)
+                        .orElseThrow()
+                        .id());
         assertSameFigures(october);
         assertFirstPageOfUsers(october);
         assertWhatsappAndComparison(october);
@@ -153,36 +165,56 @@ class DashboardChromiumIT {
 
         // when: a user with channels and activity is found and expanded
         JsonNode user = ExportJson.elements(october.get("users")).stream()
-                .filter(u -> u.get("assignedChannels").size() > 0 && u.get("activity").size() > 1)
-                .findFirst().orElseThrow();
+                .filter(u -> u.get("assignedChannels").size() > 0
+                        && u.get("activity").size() > 1)
+                .findFirst()
+                .orElseThrow();
         search(user.get("email").asString(), user.get("name").asString());
-        browser.findElement(By.cssSelector("tr.user-row[data-user-id='" + user.get("id").asLong() + "']")).click();
+        browser.findElement(By.cssSelector(
+                        "tr.user-row[data-user-id='" + user.get("id").asLong() + "']"))
+                .click();
         WebElement detail = new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.cssSelector("tr.user-detail")));
 
         // then: its channels by name and type and its activity per day, as exported
         List<String> channels = detail.findElements(By.cssSelector(".detail-channels li")).stream()
-                .map(WebElement::getText).toList();
-        assertThat(channels).isEqualTo(ExportJson.elements(user.get("assignedChannels")).stream()
-                .map(c -> c.get("name").asString() + " (" + c.get("type").asString() + ")").toList());
+                .map(WebElement::getText)
+                .toList();
+        assertThat(channels)
+                .isEqualTo(ExportJson.elements(user.get("assignedChannels")).stream()
+                        .map(c ->
+                                c.get("name").asString() + " (" + c.get("type").asString() + ")")
+                        .toList());
         List<WebElement> activity = detail.findElements(By.cssSelector("tr[data-bucket]"));
         assertThat(activity).hasSize(user.get("activity").size());
         for (int i = 0; i < activity.size(); i++) {
             JsonNode a = user.get("activity").get(i);
-            List<String> cells = activity.get(i).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
-            assertThat(cells).containsExactly(a.get("bucket").asString(), count(a, "sessions"), count(a, "messagesSent"),
-                    count(a, "calls"), count(a, "callMinutes"));
+            List<String> cells = activity.get(i).findElements(By.tagName("td")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+            assertThat(cells)
+                    .containsExactly(
+                            a.get("bucket").asString(),
+                            count(a, "sessions"),
+                            count(a, "messagesSent"),
+                            count(a, "calls"),
+                            count(a, "callMinutes"));
         }
 
         // and the hostile names are text, never markup
         for (String hostile : List.of("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")) {
-            assertThat(ExportJson.elements(october.get("users")).stream().map(u -> u.get("name").asString()))
-                    .as("the demo tenant has a billable user named " + hostile).contains(hostile);
+            assertThat(ExportJson.elements(october.get("users")).stream()
+                            .map(u -> u.get("name").asString()))
+                    .as("the demo tenant has a billable user named " + hostile)
+                    .contains(hostile);
             search(hostile, hostile);
             assertThat(browser.findElements(By.cssSelector("#users-table td[data-col=name]")).stream()
-                    .map(WebElement::getText).toList()).containsExactly(hostile);
+                            .map(WebElement::getText)
+                            .toList())
+                    .containsExactly(hostile);
         }
-        assertThat(browser.executeScript("return document.querySelectorAll('img[src=\"x\"], #users-table script').length"))
+        assertThat(browser.executeScript(
+                        "return document.querySelectorAll('img[src=\"x\"], #users-table script').length"))
                 .isEqualTo(0L);
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     }
@@ -191,8 +223,13 @@ class DashboardChromiumIT {
     void aTenantsAdminIsOfferedOnlyItsTenantAndAnotherTenantsUrlShowsNothingOfIt() throws Exception {
         // given
         DashboardFixture.syncBoth(sync);
-        JsonNode edge = ExportJson.parse(snapshots.newestOrCompute(DashboardFixture.EDGE, LocalDate.parse("2026-10-01"),
-                LocalDate.parse("2026-10-31"), GroupBy.DAY).document());
+        JsonNode edge = ExportJson.parse(snapshots
+                .newestOrCompute(
+                        DashboardFixture.EDGE,
+                        LocalDate.parse("2026-10-01"),
+                        LocalDate.parse("2026-10-31"),
+                        GroupBy.DAY)
+                .document());
 
         // when: acme's admin logs in
         browser.get("http://127.0.0.1:" + port + "/login");
@@ -202,8 +239,9 @@ class DashboardChromiumIT {
         awaitLoaded();
 
         // then: the picker offers acme alone
-        assertThat(new Select(browser.findElement(By.id("source"))).getOptions().stream().map(WebElement::getText)
-                .toList()).containsExactly(ACME);
+        assertThat(new Select(browser.findElement(By.id("source")))
+                        .getOptions().stream().map(WebElement::getText).toList())
+                .containsExactly(ACME);
 
         // and edge's own URL shows nothing of edge
         browser.get("http://127.0.0.1:" + port + "/dashboard?source=edge&preset=last-month&groupBy=day");
@@ -211,9 +249,12 @@ class DashboardChromiumIT {
         assertThat(page).contains("No encontrado");
         assertThat(browser.getPageSource()).doesNotContain("data-source=\"edge\"");
         for (JsonNode user : edge.get("users")) {
-            assertThat(browser.getPageSource()).doesNotContain(user.get("name").asString(), user.get("email").asString());
+            assertThat(browser.getPageSource())
+                    .doesNotContain(
+                            user.get("name").asString(), user.get("email").asString());
         }
-        assertThat(browser.getPageSource()).doesNotContain(edge.at("/estimate/total").asString());
+        assertThat(browser.getPageSource())
+                .doesNotContain(edge.at("/estimate/total").asString());
     }
 
     @Test
@@ -230,7 +271,8 @@ class DashboardChromiumIT {
 
             // then the page never scrolls sideways
             assertThat(script("return window.innerWidth")).isEqualTo((long) width);
-            assertThat((Long) script("return document.documentElement.scrollWidth")).as("page width at " + width)
+            assertThat((Long) script("return document.documentElement.scrollWidth"))
+                    .as("page width at " + width)
                     .isLessThanOrEqualTo(width);
             // and the logout is on screen, whole
             WebElement logout = browser.findElement(By.id("logout"));
@@ -240,19 +282,26 @@ class DashboardChromiumIT {
             // and every chart is drawn at the width of its box, none a flat strip
             for (String chart : List.of("chart-services", "chart-roles", "chart-whatsapp")) {
                 WebElement canvas = browser.findElement(By.id(chart));
-                assertThat(canvas.getRect().getWidth()).as(chart + " at " + width).isGreaterThan(200)
+                assertThat(canvas.getRect().getWidth())
+                        .as(chart + " at " + width)
+                        .isGreaterThan(200)
                         .isLessThanOrEqualTo(width);
-                assertThat(canvas.getRect().getHeight()).as(chart + " at " + width).isGreaterThanOrEqualTo(200);
+                assertThat(canvas.getRect().getHeight())
+                        .as(chart + " at " + width)
+                        .isGreaterThanOrEqualTo(200);
             }
             // and every section has loaded: none busy, no loading note left
-            assertThat(script("return document.querySelectorAll('[aria-busy=\"true\"]').length")).isEqualTo(0L);
-            assertThat(browser.findElements(By.cssSelector(".loading-note")).stream().filter(WebElement::isDisplayed))
+            assertThat(script("return document.querySelectorAll('[aria-busy=\"true\"]').length"))
+                    .isEqualTo(0L);
+            assertThat(browser.findElements(By.cssSelector(".loading-note")).stream()
+                            .filter(WebElement::isDisplayed))
                     .isEmpty();
             screenshot("dashboard-" + width + ".png");
         }
         // and at 390 px the users table scrolls inside its own box
         assertThat((Long) script("const box = document.getElementById('users-table').parentElement;"
-                + " return box.scrollWidth - box.clientWidth")).isPositive();
+                        + " return box.scrollWidth - box.clientWidth"))
+                .isPositive();
         wholePageScreenshot("dashboard-390-whole.png");
     }
 
@@ -269,23 +318,27 @@ class DashboardChromiumIT {
             @SuppressWarnings("unchecked")
             List<String> buckets = (List<String>) script("return Chart.getChart('" + chart + "').data.labels");
             @SuppressWarnings("unchecked")
-            List<List<Long>> series = (List<List<Long>>) script("return Chart.getChart('" + chart
-                    + "').data.datasets.map(d => d.data)");
+            List<List<Long>> series =
+                    (List<List<Long>>) script("return Chart.getChart('" + chart + "').data.datasets.map(d => d.data)");
             List<WebElement> rows = browser.findElements(By.cssSelector("#" + chart + "-data tbody tr"));
             assertThat(rows).as(chart).hasSize(buckets.size());
             for (int b = 0; b < buckets.size(); b++) {
                 List<String> cells = rows.get(b).findElements(By.cssSelector("th, td")).stream()
-                        .map(c -> c.getAttribute("textContent")).toList();
+                        .map(c -> c.getAttribute("textContent"))
+                        .toList();
                 List<String> expected = new ArrayList<>(List.of(buckets.get(b)));
                 for (List<Long> values : series) {
-                    expected.add(String.format(java.util.Locale.ROOT, "%,d", values.get(b)).replace(',', '.'));
+                    expected.add(String.format(java.util.Locale.ROOT, "%,d", values.get(b))
+                            .replace(',', '.'));
                 }
                 assertThat(cells).as(chart + " " + buckets.get(b)).isEqualTo(expected);
             }
             assertThat(browser.findElement(By.id(chart)).getAttribute("role")).isEqualTo("img");
         }
-        assertThat(browser.findElement(By.id("chart-whatsapp")).getAttribute("aria-describedby")).isEqualTo("whatsapp-table");
-        assertThat(browser.findElement(By.cssSelector("label[for='user-search']")).getText())
+        assertThat(browser.findElement(By.id("chart-whatsapp")).getAttribute("aria-describedby"))
+                .isEqualTo("whatsapp-table");
+        assertThat(browser.findElement(By.cssSelector("label[for='user-search']"))
+                        .getText())
                 .isEqualTo("Buscar por nombre, correo o rol");
     }
 
@@ -302,9 +355,12 @@ class DashboardChromiumIT {
         new Actions(browser).sendKeys(Keys.ENTER).perform();
 
         // then the table is sorted by name, descending, and the header keeps the focus
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "descending".equals(
-                d.findElement(By.cssSelector("th[data-sort='name']")).getAttribute("aria-sort")));
-        assertThat(script("return document.activeElement.closest('th').dataset.sort")).isEqualTo("name");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> "descending"
+                        .equals(d.findElement(By.cssSelector("th[data-sort='name']"))
+                                .getAttribute("aria-sort")));
+        assertThat(script("return document.activeElement.closest('th').dataset.sort"))
+                .isEqualTo("name");
 
         // when the admin tabs on to the first user row and presses Enter
         WebElement row = tabUntil("tr.user-row");
@@ -317,7 +373,8 @@ class DashboardChromiumIT {
         assertThat(detail.getText()).contains("Canales asignados", "Actividad por periodo");
         assertThat(row.getAttribute("aria-expanded")).isEqualTo("true");
         new Actions(browser).sendKeys(Keys.SPACE).perform();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("tr.user-detail")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("tr.user-detail")).isEmpty());
         assertThat(row.getAttribute("aria-expanded")).isEqualTo("false");
     }
 
@@ -333,7 +390,10 @@ class DashboardChromiumIT {
         // then the page says so in Spanish, naming the fields as the form labels them, and shows today
         assertThat(text("page-error")).isEqualTo("Desde 2026-11-30 es posterior a Hasta 2026-11-01");
         awaitLoaded();
-        assertThat(new Select(browser.findElement(By.id("preset"))).getFirstSelectedOption().getText()).isEqualTo("Hoy");
+        assertThat(new Select(browser.findElement(By.id("preset")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Hoy");
 
         // and an unknown period or group-by too
         browser.get("http://127.0.0.1:" + port + "/dashboard?source=acme&preset=yesterday");
@@ -342,7 +402,8 @@ class DashboardChromiumIT {
         awaitLoaded();
 
         // when a bookmark of this month still carries a custom range's dates
-        browser.get("http://127.0.0.1:" + port + "/dashboard?source=acme&preset=this-month&from=2026-01-01&to=2026-01-31");
+        browser.get(
+                "http://127.0.0.1:" + port + "/dashboard?source=acme&preset=this-month&from=2026-01-01&to=2026-01-31");
         awaitLoaded();
 
         // then they leave the address, and the form does not send them again
@@ -379,7 +440,8 @@ class DashboardChromiumIT {
         browser.findElement(By.id("logout")).click();
 
         // then its session has ended
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/login?logout"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().endsWith("/login?logout"));
         assertThat(browser.findElement(By.className("notice")).getText()).isEqualTo("Sesión cerrada.");
         browser.get("http://127.0.0.1:" + port + "/dashboard");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
@@ -387,8 +449,12 @@ class DashboardChromiumIT {
 
     @Test
     void theFaviconIsServedToEveryone() throws Exception {
-        HttpResponse<byte[]> icon = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/favicon.ico")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> icon = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/favicon.ico"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(icon.statusCode()).isEqualTo(200);
         try (var resource = getClass().getResourceAsStream("/static/favicon.ico")) {
@@ -412,16 +478,22 @@ class DashboardChromiumIT {
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
             // then the filters, buttons and pager are left out
-            for (String hidden : List.of("#filters", "#resync", "#logout", ".pager", ".table-tools", "#downloads-section")) {
+            for (String hidden :
+                    List.of("#filters", "#resync", "#logout", ".pager", ".table-tools", "#downloads-section")) {
                 assertThat(script("return document.querySelector(\"" + hidden + "\").getClientRects().length"))
-                        .as(hidden).isEqualTo(0L);
+                        .as(hidden)
+                        .isEqualTo(0L);
             }
             // and no table is cut: each is as wide as its box, within the page
-            for (String table : List.of("users-table", "services-table", "seats-table", "comparison-table", "whatsapp-table")) {
+            for (String table :
+                    List.of("users-table", "services-table", "seats-table", "comparison-table", "whatsapp-table")) {
                 assertThat((Long) script("const t = document.getElementById('" + table + "');"
-                        + " return t.scrollWidth - t.parentElement.clientWidth")).as(table).isLessThanOrEqualTo(0L);
+                                + " return t.scrollWidth - t.parentElement.clientWidth"))
+                        .as(table)
+                        .isLessThanOrEqualTo(0L);
             }
-            assertThat((Long) script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(794);
+            assertThat((Long) script("return document.documentElement.scrollWidth"))
+                    .isLessThanOrEqualTo(794);
             wholePageScreenshot("dashboard-print.png");
         } finally {
             browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
@@ -478,7 +550,8 @@ class DashboardChromiumIT {
 
     private void awaitLoaded() {
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
-            String loaded = (String) ((JavascriptExecutor) d).executeScript("return document.body.dataset.loaded || ''");
+            String loaded =
+                    (String) ((JavascriptExecutor) d).executeScript("return document.body.dataset.loaded || ''");
             if (loaded.equals("error")) {
                 throw new AssertionError("the page could not load: " + text("freshness"));
             }
@@ -496,11 +569,14 @@ class DashboardChromiumIT {
     private void assertSameFigures(JsonNode export) {
         // users per role
         for (JsonNode role : export.get("usersByRole")) {
-            WebElement card = browser.findElement(By.cssSelector(".card[data-role='" + role.get("role").asString() + "']"));
-            assertThat(card.findElement(By.className("count")).getText()).as(role.get("role").asString())
+            WebElement card = browser.findElement(
+                    By.cssSelector(".card[data-role='" + role.get("role").asString() + "']"));
+            assertThat(card.findElement(By.className("count")).getText())
+                    .as(role.get("role").asString())
                     .isEqualTo(count(role, "users"));
         }
-        assertThat(browser.findElements(By.cssSelector(".card"))).hasSize(export.get("usersByRole").size());
+        assertThat(browser.findElements(By.cssSelector(".card")))
+                .hasSize(export.get("usersByRole").size());
         // services: count, units, amount
         for (JsonNode service : export.get("services")) {
             String key = service.get("key").asString();
@@ -508,19 +584,26 @@ class DashboardChromiumIT {
             assertThat(cell(row, "count")).as(key).isEqualTo(count(service, "count"));
             assertThat(cell(row, "units")).as(key).isEqualTo(count(service, "units"));
             JsonNode line = ExportJson.elements(export.at("/estimate/lines")).stream()
-                    .filter(l -> l.get("kind").asString().equals("service") && l.get("key").asString().equals(key))
-                    .findFirst().orElseThrow();
-            assertThat(cell(row, "amount")).as(key).isEqualTo(money(line.get("amount").asString()));
+                    .filter(l -> l.get("kind").asString().equals("service")
+                            && l.get("key").asString().equals(key))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(cell(row, "amount"))
+                    .as(key)
+                    .isEqualTo(money(line.get("amount").asString()));
         }
         // seats, and the total
         for (JsonNode line : export.at("/estimate/lines")) {
             if (line.get("kind").asString().equals("seat")) {
-                WebElement row = browser.findElement(By.cssSelector("#seats-table tr[data-role='" + line.get("key").asString() + "']"));
+                WebElement row = browser.findElement(By.cssSelector(
+                        "#seats-table tr[data-role='" + line.get("key").asString() + "']"));
                 assertThat(cell(row, "users")).isEqualTo(count(line, "quantity"));
-                assertThat(cell(row, "amount")).isEqualTo(money(line.get("amount").asString()));
+                assertThat(cell(row, "amount"))
+                        .isEqualTo(money(line.get("amount").asString()));
             }
         }
-        assertThat(text("estimate-total")).isEqualTo(money(export.at("/estimate/total").asString()));
+        assertThat(text("estimate-total"))
+                .isEqualTo(money(export.at("/estimate/total").asString()));
     }
 
     private void assertFirstPageOfUsers(JsonNode export) {
@@ -532,20 +615,28 @@ class DashboardChromiumIT {
         for (int i = 0; i < rows.size(); i++) {
             JsonNode u = users.get(i);
             WebElement row = rows.get(i);
-            assertThat(row.getAttribute("data-user-id")).isEqualTo(String.valueOf(u.get("id").asLong()));
+            assertThat(row.getAttribute("data-user-id"))
+                    .isEqualTo(String.valueOf(u.get("id").asLong()));
             assertThat(cell(row, "name")).isEqualTo(u.get("name").asString());
             assertThat(cell(row, "email")).isEqualTo(u.get("email").asString());
             assertThat(cell(row, "role")).isEqualTo(u.get("role").asString());
             // the last login in the tenant's zone (Bogota, UTC-5)
-            assertThat(cell(row, "lastLoginAt")).isEqualTo(u.get("lastLoginAt").isNull() ? "nunca"
-                    : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(java.time.Instant
-                            .parse(u.get("lastLoginAt").asString()).atZone(java.time.ZoneId.of("America/Bogota"))));
+            assertThat(cell(row, "lastLoginAt"))
+                    .isEqualTo(
+                            u.get("lastLoginAt").isNull()
+                                    ? "nunca"
+                                    : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                                            .format(java.time.Instant.parse(
+                                                            u.get("lastLoginAt").asString())
+                                                    .atZone(java.time.ZoneId.of("America/Bogota"))));
             for (String figure : List.of("channels", "sessions", "messagesSent", "calls", "callMinutes")) {
-                assertThat(cell(row, figure)).as(figure + " of user " + u.get("id")).isEqualTo(count(u, figure));
+                assertThat(cell(row, figure))
+                        .as(figure + " of user " + u.get("id"))
+                        .isEqualTo(count(u, figure));
             }
         }
-        assertThat(text("users-page")).isEqualTo("Página 1 de " + ((users.size() + 24) / 25) + " (" + users.size()
-                + " usuarios)");
+        assertThat(text("users-page"))
+                .isEqualTo("Página 1 de " + ((users.size() + 24) / 25) + " (" + users.size() + " usuarios)");
     }
 
     private void assertWhatsappAndComparison(JsonNode export) {
@@ -553,17 +644,21 @@ class DashboardChromiumIT {
         assertThat(rows).hasSize(export.get("whatsapp").size());
         for (int i = 0; i < rows.size(); i++) {
             JsonNode channel = export.get("whatsapp").get(i);
-            assertThat(rows.get(i).findElement(By.tagName("td")).getText()).isEqualTo(channel.get("channel").asString());
+            assertThat(rows.get(i).findElement(By.tagName("td")).getText())
+                    .isEqualTo(channel.get("channel").asString());
             assertThat(cell(rows.get(i), "inbound")).isEqualTo(count(channel, "inbound"));
             assertThat(cell(rows.get(i), "outbound")).isEqualTo(count(channel, "outbound"));
         }
-        assertThat(browser.findElements(By.cssSelector("#comparison-table tbody tr"))).hasSize(9);
+        assertThat(browser.findElements(By.cssSelector("#comparison-table tbody tr")))
+                .hasSize(9);
         assertThat(text("comparison-title")).isEqualTo("Comparación: 1–31 oct. frente a 1–30 sept.");
         WebElement total = browser.findElement(By.cssSelector("#comparison-table tr[data-key='total']"));
-        assertThat(cell(total, "current")).isEqualTo(money(export.at("/estimate/total").asString()));
+        assertThat(cell(total, "current"))
+                .isEqualTo(money(export.at("/estimate/total").asString()));
         // the charts were drawn, by the library served from the jar
         assertThat(browser.executeScript("return typeof Chart")).isEqualTo("function");
-        assertThat(browser.executeScript("return Chart.getChart('chart-services').data.datasets.length")).isEqualTo(7L);
+        assertThat(browser.executeScript("return Chart.getChart('chart-services').data.datasets.length"))
+                .isEqualTo(7L);
     }
 
     /** Types into the search box and waits for the table to hold the one user named {@code onlyName}. */
@@ -572,11 +667,15 @@ class DashboardChromiumIT {
         box.clear();
         box.sendKeys(text);
         // the table is drawn anew for each answer while the words are typed: an element may go as it is read
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
-            List<WebElement> names = d.findElements(By.cssSelector("#users-table tbody tr.user-row td[data-col=name]"));
-            return text("users-page").endsWith("(1 usuarios)") && names.size() == 1
-                    && names.get(0).getText().equals(onlyName);
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    List<WebElement> names =
+                            d.findElements(By.cssSelector("#users-table tbody tr.user-row td[data-col=name]"));
+                    return text("users-page").endsWith("(1 usuarios)")
+                            && names.size() == 1
+                            && names.get(0).getText().equals(onlyName);
+                });
     }
 
     private String text(String id) {
@@ -589,13 +688,15 @@ class DashboardChromiumIT {
 
     /** A count as the page shows it in Spanish: thousands with a dot. */
     private static String count(JsonNode node, String field) {
-        return String.format(java.util.Locale.ROOT, "%,d", node.get(field).asLong()).replace(',', '.');
+        return String.format(java.util.Locale.ROOT, "%,d", node.get(field).asLong())
+                .replace(',', '.');
     }
 
     /** A plain decimal string as the page shows it in Spanish: thousands with a dot, decimals after a comma. */
     private static String money(String plain) {
         String[] parts = plain.split("\\.");
-        String whole = String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(parts[0])).replace(',', '.');
+        String whole = String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(parts[0]))
+                .replace(',', '.');
         return parts.length == 1 ? whole : whole + "," + parts[1];
     }
 

@@ -12,9 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -37,30 +37,44 @@ class EnglishAnswersTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        DashboardFixture.register(registry, "wh_english_answers", new String[] {"ada", "admin", PASSWORD, "*"},
-                new String[] {"otto", "operator", PASSWORD, "*"});
+        DashboardFixture.register(
+                registry, "wh_english_answers", new String[] {"ada", "admin", PASSWORD, "*"}, new String[] {
+                    "otto", "operator", PASSWORD, "*"
+                });
     }
 
     @LocalServerPort
     int port;
 
     private HttpResponse<String> get(String path, String accept) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", accept).header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(("ada:" + PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Accept", accept)
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(
+                                                                ("ada:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "summary?source=edge&preset=yesterday | 400 | preset must be today, this-week, this-month, last-month or custom, not 'yesterday'",
-            "summary?source=edge&groupBy=year | 400 | groupBy must be day, week or month, not 'year'",
-            "summary?source=edge&preset=custom&from=2026-10-02&to=2026-10-01 | 400 | from 2026-10-02 is after to 2026-10-01",
-            "summary?source=edge&preset=custom&from=2025-11-01&to=2026-11-16 | 400 | the period covers 381 days; at most 366",
-            "users?source=edge&dir=up | 400 | dir must be asc or desc, not 'up'",
-            "users?source=edge&size=0 | 400 | page must be >= 1 and size between 1 and 500",
-            "summary?source=nobody | 404 | no source by that name",
-            "snapshots/nothing/download/json | 404 | no snapshot with that id"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "summary?source=edge&preset=yesterday | 400 | preset must be today, this-week, this-month, last-month or custom, not 'yesterday'",
+                "summary?source=edge&groupBy=year | 400 | groupBy must be day, week or month, not 'year'",
+                "summary?source=edge&preset=custom&from=2026-10-02&to=2026-10-01 | 400 | from 2026-10-02 is after to 2026-10-01",
+                "summary?source=edge&preset=custom&from=2025-11-01&to=2026-11-16 | 400 | the period covers 381 days; at most 366",
+                "users?source=edge&dir=up | 400 | dir must be asc or desc, not 'up'",
+                "users?source=edge&size=0 | 400 | page must be >= 1 and size between 1 and 500",
+                "summary?source=nobody | 404 | no source by that name",
+                "snapshots/nothing/download/json | 404 | no snapshot with that id"
+            })
     void theApiRefusesInEnglish(String request, int status, String error) throws Exception {
         HttpResponse<String> answer = get("/api/dashboard/" + request, "application/json");
 
@@ -73,18 +87,22 @@ class EnglishAnswersTest {
         assertThat(get("/api/nothing-here", "application/json").body()).isEqualTo("{\"error\":\"not found\"}");
         assertThat(get("/nothing-here", "*/*").body()).isEqualTo("{\"error\":\"forbidden\"}");
         HttpResponse<String> page = get("/nothing-here", HTML);
-        assertThat(page.body()).contains("<html lang=\"en\">", "<h1>Access denied</h1>",
-                "Your account may not see this page.");
+        assertThat(page.body())
+                .contains("<html lang=\"en\">", "<h1>Access denied</h1>", "Your account may not see this page.");
     }
 
     @Test
     void thePageNamesARefusedDateByItsFieldsLabel() throws Exception {
         ErrorPagesTest.Session ada = ErrorPagesTest.Session.logIn(port, "ada", PASSWORD);
 
-        String page = ada.get("/dashboard?source=edge&preset=custom&from=2026-11-30&to=2026-11-01").body();
+        String page = ada.get("/dashboard?source=edge&preset=custom&from=2026-11-30&to=2026-11-01")
+                .body();
 
-        assertThat(page).contains("<p id=\"page-error\" class=\"error\" role=\"alert\">From 2026-11-30 is after To"
-                + " 2026-11-01</p>", "<label for=\"user-search\">Search by name, email or role</label>");
+        assertThat(page)
+                .contains(
+                        "<p id=\"page-error\" class=\"error\" role=\"alert\">From 2026-11-30 is after To"
+                                + " 2026-11-01</p>",
+                        "<label for=\"user-search\">Search by name, email or role</label>");
     }
 
     @Test
@@ -94,7 +112,7 @@ class EnglishAnswersTest {
         HttpResponse<String> page = otto.get("/dashboard");
 
         assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(page.body()).contains("<h1>Access denied</h1>",
-                "<button type=\"submit\" id=\"logout\">Sign out</button>");
+        assertThat(page.body())
+                .contains("<h1>Access denied</h1>", "<button type=\"submit\" id=\"logout\">Sign out</button>");
     }
 }

@@ -32,25 +32,32 @@ class ErrorPagesTest {
     private static final String ADMIN_PASSWORD = "admin-pw-1";
     private static final String OPERATOR_PASSWORD = "operator-pw-1";
     private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        DashboardFixture.register(registry, "wh_error_pages", new String[] {"ada", "admin", ADMIN_PASSWORD, "*"},
-                new String[] {"otto", "operator", OPERATOR_PASSWORD, "*"});
+        DashboardFixture.register(
+                registry, "wh_error_pages", new String[] {"ada", "admin", ADMIN_PASSWORD, "*"}, new String[] {
+                    "otto", "operator", OPERATOR_PASSWORD, "*"
+                });
     }
 
     @LocalServerPort
     int port;
 
     private HttpResponse<String> get(String path, String accept, boolean admin) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
         if (accept != null) {
             request.header("Accept", accept);
         }
         if (admin) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(("ada:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(("ada:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -65,8 +72,12 @@ class ErrorPagesTest {
         HttpResponse<String> page = get("/error", HTML, false);
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
-        assertThat(page.body()).contains("<html lang=\"es\">", "<h1>No encontrado</h1>",
-                "<p id=\"page-error\" class=\"error\">La página que busca no existe.</p>").doesNotContain("999");
+        assertThat(page.body())
+                .contains(
+                        "<html lang=\"es\">",
+                        "<h1>No encontrado</h1>",
+                        "<p id=\"page-error\" class=\"error\">La página que busca no existe.</p>")
+                .doesNotContain("999");
     }
 
     @Test
@@ -114,9 +125,14 @@ class ErrorPagesTest {
 
         // then the service's 403 page, in Spanish, with the account and its logout form
         assertThat(page.statusCode()).isEqualTo(403);
-        assertThat(page.body()).contains("<h1>Acceso denegado</h1>", "Su cuenta no tiene acceso a esta página.",
-                "<span id=\"account\">otto</span>", "<button type=\"submit\" id=\"logout\">Cerrar sesión</button>",
-                "<link rel=\"icon\" href=\"/favicon.ico\">").doesNotContain("Whitelabel", "swagger");
+        assertThat(page.body())
+                .contains(
+                        "<h1>Acceso denegado</h1>",
+                        "Su cuenta no tiene acceso a esta página.",
+                        "<span id=\"account\">otto</span>",
+                        "<button type=\"submit\" id=\"logout\">Cerrar sesión</button>",
+                        "<link rel=\"icon\" href=\"/favicon.ico\">")
+                .doesNotContain("Whitelabel", "swagger");
         // and its logout works: the form carries the session's CSRF token
         HttpResponse<String> out = otto.post("/logout", Session.csrf(page.body()));
         assertThat(out.statusCode()).isEqualTo(302);
@@ -134,8 +150,11 @@ class ErrorPagesTest {
 
     @Test
     void theFaviconIsServedWithoutALogin() throws Exception {
-        HttpResponse<byte[]> icon = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/favicon.ico"))
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> icon = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/favicon.ico"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(icon.statusCode()).isEqualTo(200);
         assertThat(icon.headers().firstValue("Content-Type")).hasValue("image/x-icon");
@@ -148,32 +167,44 @@ class ErrorPagesTest {
     record Session(HttpClient http, int port) {
 
         static Session logIn(int port, String user, String password) throws Exception {
-            Session session = new Session(HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).build(), port);
+            Session session = new Session(
+                    HttpClient.newBuilder()
+                            .cookieHandler(new java.net.CookieManager())
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build(),
+                    port);
             HttpResponse<String> form = session.get("/login");
-            HttpResponse<String> in = session.post("/login", "username=" + user + "&password=" + password + "&"
-                    + csrf(form.body()));
+            HttpResponse<String> in =
+                    session.post("/login", "username=" + user + "&password=" + password + "&" + csrf(form.body()));
             assertThat(in.headers().firstValue("Location")).hasValue("http://localhost:" + port + "/dashboard");
             return session;
         }
 
         /** The hidden CSRF field of the page's form, as a form parameter. */
         static String csrf(String html) {
-            java.util.regex.Matcher field = java.util.regex.Pattern
-                    .compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+            java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                    .matcher(html);
             assertThat(field.find()).as("a CSRF field in " + html).isTrue();
             return "_csrf=" + field.group(1);
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", HTML)
-                    .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Accept", HTML)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
 
         HttpResponse<String> post(String path, String form) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", HTML)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Accept", HTML)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 }

@@ -56,7 +56,10 @@ class ForecastApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        DashboardFixture.register(registry, "wh_forecast_api", new String[] {"ada", "admin", PASSWORD, "*"},
+        DashboardFixture.register(
+                registry,
+                "wh_forecast_api",
+                new String[] {"ada", "admin", PASSWORD, "*"},
                 new String[] {"steady-admin", "admin", PASSWORD, STEADY},
                 new String[] {"edge-admin", "admin", PASSWORD, DashboardFixture.EDGE});
         registry.add("billing.sources[2].name", () -> STEADY);
@@ -78,13 +81,17 @@ class ForecastApiTest {
         if (synced) {
             return;
         }
-        WeeklyTenant tenant = new WeeklyTenant().days(LocalDate.parse("2026-09-20"), TODAY.minusDays(1),
-                ForecastApiTest::sms, ForecastApiTest::whatsapp)
+        WeeklyTenant tenant = new WeeklyTenant()
+                .days(
+                        LocalDate.parse("2026-09-20"),
+                        TODAY.minusDays(1),
+                        ForecastApiTest::sms,
+                        ForecastApiTest::whatsapp)
                 .messages(1, Instant.parse("2026-11-15T15:00:00Z"), 1)
                 .messages(1, Instant.parse("2026-11-15T20:00:00Z"), 1);
         SourceDatabases.loadH2Script("forecast_steady_src", tenant.sql(3));
-        SyncOutcome outcome = jobs.sync(List.of(STEADY), new SyncWindow(LocalDate.parse("2026-09-20"), TODAY),
-                Requester.cli());
+        SyncOutcome outcome =
+                jobs.sync(List.of(STEADY), new SyncWindow(LocalDate.parse("2026-09-20"), TODAY), Requester.cli());
         assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
         synced = true;
     }
@@ -130,9 +137,15 @@ class ForecastApiTest {
         assertThat(forecast.get("currency").asString()).isEqualTo("COP");
         // SMS: Nov 1-14 112 and today 1 so far; to come half a Sunday 1, 11 weekdays 110, 2 Saturdays 8,
         // 2 Sundays 4: 236, no spread
-        assertThat(services(forecast)).containsExactly(
-                "sms_out 113 236 236 236", "email_out 0 0 0 0", "whatsapp_out 52 109 103 115",
-                "whatsapp_in 0 0 0 0", "voice_minutes 0 0 0 0", "video_minutes 0 0 0 0", "bot_sessions 0 0 0 0");
+        assertThat(services(forecast))
+                .containsExactly(
+                        "sms_out 113 236 236 236",
+                        "email_out 0 0 0 0",
+                        "whatsapp_out 52 109 103 115",
+                        "whatsapp_in 0 0 0 0",
+                        "voice_minutes 0 0 0 0",
+                        "video_minutes 0 0 0 0",
+                        "bot_sessions 0 0 0 0");
         // WhatsApp: Nov 1-14 7 + 20 + 1 + 3 + 20 + 1 = 52 so far; to come 3 Mondays 15, 8 days Tue-Fri 40,
         // 2 Saturdays 2: 109. Only Mondays scatter, 0.4 off their mean: 8 x 0.4² / (48 days used on Monday to
         // Saturday - 6 means - 1 trend) = 1.28/41; variance 1.28/41 x (own: 11 x 5² + 2 x 1² = 277; means:
@@ -167,8 +180,9 @@ class ForecastApiTest {
 
         // then
         assertThat(forecast.get("open").asBoolean()).isFalse();
-        assertThat(forecast.get("message").asString()).isEqualTo("El período del 2026-10-01 al 2026-10-31 ya terminó:"
-                + " su estimación es la cifra final y no hay nada que proyectar.");
+        assertThat(forecast.get("message").asString())
+                .isEqualTo("El período del 2026-10-01 al 2026-10-31 ya terminó:"
+                        + " su estimación es la cifra final y no hay nada que proyectar.");
         assertThat(forecast.get("services").size()).isZero();
         assertThat(forecast.get("seats").size()).isZero();
         assertThat(forecast.get("total").isNull()).isTrue();
@@ -178,7 +192,9 @@ class ForecastApiTest {
     @Test
     void aTenantsAccountSeesOnlyItsOwnTenant() throws Exception {
         // then: its own tenant by default, another one as if it did not exist
-        assertThat(api("/api/dashboard/forecast?preset=this-month", admin("steady-admin")).get("source").asString())
+        assertThat(api("/api/dashboard/forecast?preset=this-month", admin("steady-admin"))
+                        .get("source")
+                        .asString())
                 .isEqualTo(STEADY);
         mvc.perform(get("/api/dashboard/forecast?source=edge").with(admin("steady-admin")))
                 .andExpect(status().isNotFound());
@@ -186,15 +202,22 @@ class ForecastApiTest {
                 .andExpect(status().isNotFound());
         // a tenant never synced has nothing to forecast from
         String body = mvc.perform(get("/api/dashboard/forecast?source=edge").with(admin("ada")))
-                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains("it has never been synced");
-        mvc.perform(get("/api/dashboard/forecast?source=steady&preset=yesterday").with(admin("ada")))
+        mvc.perform(get("/api/dashboard/forecast?source=steady&preset=yesterday")
+                        .with(admin("ada")))
                 .andExpect(status().isBadRequest());
     }
 
     private JsonNode api(String path, RequestPostProcessor account) throws Exception {
-        return ExportJson.parse(mvc.perform(get(URI.create(path)).with(account)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return ExportJson.parse(mvc.perform(get(URI.create(path)).with(account))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
     }
 
     private static RequestPostProcessor admin(String name) {
@@ -205,8 +228,9 @@ class ForecastApiTest {
     private static List<String> services(JsonNode forecast) {
         List<String> services = new ArrayList<>();
         for (JsonNode s : forecast.get("services")) {
-            services.add(s.get("key").asString() + " " + s.get("soFar").asLong() + " " + s.get("point").asLong() + " "
-                    + s.get("low").asLong() + " " + s.get("high").asLong());
+            services.add(s.get("key").asString() + " " + s.get("soFar").asLong() + " "
+                    + s.get("point").asLong() + " " + s.get("low").asLong() + " "
+                    + s.get("high").asLong());
         }
         return services;
     }

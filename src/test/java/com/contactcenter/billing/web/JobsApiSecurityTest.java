@@ -40,22 +40,24 @@ import tools.jackson.databind.json.JsonMapper;
  * operator (re-sync only), an admin (everything), with accounts whose bcrypt hashes come from
  * configuration as they would from the environment. Also what health, env and metrics show.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:wh_api;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "spring.datasource.password=",
-        FixedClock.PROPERTY + "=" + EdgeTenantFixture.AS_OF,
-        "billing.sources[0].name=edge",
-        "billing.sources[0].url=jdbc:h2:mem:api_edge_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "billing.sources[0].username=sa",
-        "billing.sources[0].time-zone=America/Bogota",
-        "billing.sources[1].name=offline",
-        "billing.sources[1].url=jdbc:mysql://127.0.0.1:1/tenant?connectTimeout=500",
-        "billing.sources[1].username=billing_ro",
-        "billing.sources[1].password=" + JobsApiSecurityTest.SOURCE_PASSWORD,
-        "logging.level.com.contactcenter.billing=WARN",
-        // wrong passwords on purpose, at a clock that never moves: throttling is LoginThrottleTest's
-        "billing.security.login-throttle.max-failures=1000"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:wh_api;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            FixedClock.PROPERTY + "=" + EdgeTenantFixture.AS_OF,
+            "billing.sources[0].name=edge",
+            "billing.sources[0].url=jdbc:h2:mem:api_edge_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "billing.sources[0].username=sa",
+            "billing.sources[0].time-zone=America/Bogota",
+            "billing.sources[1].name=offline",
+            "billing.sources[1].url=jdbc:mysql://127.0.0.1:1/tenant?connectTimeout=500",
+            "billing.sources[1].username=billing_ro",
+            "billing.sources[1].password=" + JobsApiSecurityTest.SOURCE_PASSWORD,
+            "logging.level.com.contactcenter.billing=WARN",
+            // wrong passwords on purpose, at a clock that never moves: throttling is LoginThrottleTest's
+            "billing.security.login-throttle.max-failures=1000"
+        })
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @AutoConfigureMockMvc
 @Import(FixedClock.class)
@@ -117,21 +119,45 @@ class JobsApiSecurityTest {
     /** The probe's dates: every one a 400 with a reason, none a 500, nothing started. */
     static Stream<Arguments> badDates() {
         return Stream.of(
-                Arguments.of("otto", "/api/jobs/resync", "{\"source\": \"edge\", \"from\": \"9999-12-31\", \"to\": \"9999-12-31\"}",
+                Arguments.of(
+                        "otto",
+                        "/api/jobs/resync",
+                        "{\"source\": \"edge\", \"from\": \"9999-12-31\", \"to\": \"9999-12-31\"}",
                         "to 9999-12-31 es posterior a 2026-11-01"),
-                Arguments.of("otto", "/api/jobs/resync", "{\"source\": \"edge\", \"from\": \"0000-01-01\", \"to\": \"0000-01-01\"}",
+                Arguments.of(
+                        "otto",
+                        "/api/jobs/resync",
+                        "{\"source\": \"edge\", \"from\": \"0000-01-01\", \"to\": \"0000-01-01\"}",
                         "from 0000-01-01 es anterior a 2000-01-01"),
-                Arguments.of("otto", "/api/jobs/resync", "{\"source\": \"edge\", \"from\": \"+999999999-12-31\", \"to\": \"+999999999-12-31\"}",
+                Arguments.of(
+                        "otto",
+                        "/api/jobs/resync",
+                        "{\"source\": \"edge\", \"from\": \"+999999999-12-31\", \"to\": \"+999999999-12-31\"}",
                         "from '+999999999-12-31' no es una fecha"),
-                Arguments.of("otto", "/api/jobs/resync", "{\"source\": \"edge\", \"from\": \"1990-01-01\", \"to\": \"2026-10-31\"}",
+                Arguments.of(
+                        "otto",
+                        "/api/jobs/resync",
+                        "{\"source\": \"edge\", \"from\": \"1990-01-01\", \"to\": \"2026-10-31\"}",
                         "from 1990-01-01 es anterior a 2000-01-01"),
-                Arguments.of("otto", "/api/jobs/resync", "{\"source\": \"edge\", \"from\": \"2026-02-30\", \"to\": \"2026-03-01\"}",
+                Arguments.of(
+                        "otto",
+                        "/api/jobs/resync",
+                        "{\"source\": \"edge\", \"from\": \"2026-02-30\", \"to\": \"2026-03-01\"}",
                         "from '2026-02-30' no es una fecha"),
-                Arguments.of("edge-operator", "/api/jobs/resync", "{\"source\": \"edge\", \"from\": \"2025-01-01\", \"to\": \"2026-10-31\"}",
+                Arguments.of(
+                        "edge-operator",
+                        "/api/jobs/resync",
+                        "{\"source\": \"edge\", \"from\": \"2025-01-01\", \"to\": \"2026-10-31\"}",
                         "669"),
-                Arguments.of("otto", "/api/jobs/sync", "{\"from\": \"2026-10-01\", \"to\": \"2026-11-02\"}",
+                Arguments.of(
+                        "otto",
+                        "/api/jobs/sync",
+                        "{\"from\": \"2026-10-01\", \"to\": \"2026-11-02\"}",
                         "to 2026-11-02 es posterior a 2026-11-01"),
-                Arguments.of("edge-operator", "/api/jobs/sync", "{\"from\": \"2000-01-01\", \"to\": \"2026-10-31\"}",
+                Arguments.of(
+                        "edge-operator",
+                        "/api/jobs/sync",
+                        "{\"from\": \"2000-01-01\", \"to\": \"2026-10-31\"}",
                         "400"));
     }
 
@@ -140,11 +166,19 @@ class JobsApiSecurityTest {
     void datesOutsideTheLimitsAreRefusedWith400(String account, String path, String body, String reason)
             throws Exception {
         long requestsBefore = warehouse.queryForObject("SELECT COUNT(*) FROM job_request", Long.class);
-        String answer = mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body)
+        String answer = mvc.perform(post(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body)
                         .with(httpBasic(account, OPERATOR_PASSWORD)))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertThat(JSON.readTree(answer).get("error").asString()).contains(reason).doesNotContain("Exception");
-        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM job_request", Long.class)).isEqualTo(requestsBefore);
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JSON.readTree(answer).get("error").asString())
+                .contains(reason)
+                .doesNotContain("Exception");
+        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM job_request", Long.class))
+                .isEqualTo(requestsBefore);
     }
 
     static Stream<Arguments> protectedEndpoints() {
@@ -153,8 +187,8 @@ class JobsApiSecurityTest {
                 Arguments.of("GET /api/jobs/{id}", (Supplier<MockHttpServletRequestBuilder>) () -> get("/api/jobs/1")),
                 Arguments.of("POST /api/jobs/resync", (Supplier<MockHttpServletRequestBuilder>) () -> resync(RESYNC)),
                 Arguments.of("GET /actuator/env", (Supplier<MockHttpServletRequestBuilder>) () -> get("/actuator/env")),
-                Arguments.of("GET /actuator/metrics",
-                        (Supplier<MockHttpServletRequestBuilder>) () -> get("/actuator/metrics")));
+                Arguments.of("GET /actuator/metrics", (Supplier<MockHttpServletRequestBuilder>)
+                        () -> get("/actuator/metrics")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -170,11 +204,16 @@ class JobsApiSecurityTest {
     static Stream<Arguments> adminReads() {
         return Stream.of(
                 Arguments.of("GET /api/jobs", (Supplier<MockHttpServletRequestBuilder>) () -> get("/api/jobs"), 200),
-                Arguments.of("GET /api/jobs/{id}",
-                        (Supplier<MockHttpServletRequestBuilder>) () -> get("/api/jobs/987654"), 404),
-                Arguments.of("GET /actuator/env", (Supplier<MockHttpServletRequestBuilder>) () -> get("/actuator/env"), 200),
-                Arguments.of("GET /actuator/metrics",
-                        (Supplier<MockHttpServletRequestBuilder>) () -> get("/actuator/metrics"), 200));
+                Arguments.of(
+                        "GET /api/jobs/{id}",
+                        (Supplier<MockHttpServletRequestBuilder>) () -> get("/api/jobs/987654"),
+                        404),
+                Arguments.of(
+                        "GET /actuator/env", (Supplier<MockHttpServletRequestBuilder>) () -> get("/actuator/env"), 200),
+                Arguments.of(
+                        "GET /actuator/metrics",
+                        (Supplier<MockHttpServletRequestBuilder>) () -> get("/actuator/metrics"),
+                        200));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -188,8 +227,11 @@ class JobsApiSecurityTest {
     @Test
     void anOperatorStartsAReSyncAndAnAdminFollowsItToItsEnd() throws Exception {
         // when the operator asks for October again
-        String answer = mvc.perform(resync(RESYNC).with(operator())).andExpect(status().isAccepted())
-                .andReturn().getResponse().getContentAsString();
+        String answer = mvc.perform(resync(RESYNC).with(operator()))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = JSON.readTree(answer).get("jobExecutionId").asLong();
 
         // then the execution id came back at once and the run ends completed
@@ -201,12 +243,17 @@ class JobsApiSecurityTest {
         assertThat(edge.get("source").asString()).isEqualTo("edge");
         assertThat(edge.get("days").asLong()).isEqualTo(31);
         assertThat(edge.get("daysDone").asInt()).isEqualTo(31);
-        assertThat(edge.get("rowsRead").asLong()).isEqualTo(job.get("rowsRead").asLong()).isPositive();
+        assertThat(edge.get("rowsRead").asLong())
+                .isEqualTo(job.get("rowsRead").asLong())
+                .isPositive();
         assertThat(edge.has("rowsPerSecond")).isTrue();
 
         // and the history lists it, with who asked
-        JsonNode history = JSON.readTree(mvc.perform(get("/api/jobs").with(admin())).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        JsonNode history = JSON.readTree(mvc.perform(get("/api/jobs").with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         JsonNode entry = null;
         for (JsonNode e : history) {
             if (e.get("jobExecutionId").asLong() == id) {
@@ -214,28 +261,49 @@ class JobsApiSecurityTest {
             }
         }
         assertThat(entry).isNotNull();
-        assertThat(entry.get("trigger").asString() + " " + entry.get("requestedBy").asString() + " "
-                + entry.get("from").asString() + ".." + entry.get("to").asString() + " " + entry.get("status").asString())
+        assertThat(entry.get("trigger").asString() + " "
+                        + entry.get("requestedBy").asString() + " "
+                        + entry.get("from").asString() + ".." + entry.get("to").asString() + " "
+                        + entry.get("status").asString())
                 .isEqualTo("API otto 2026-10-01..2026-10-31 COMPLETED");
         assertThat(entry.get("finishedAt").isNull()).isFalse();
-        assertThat(List.of(entry.get("counts").get("total").asInt(), entry.get("counts").get("completed").asInt()))
+        assertThat(List.of(
+                        entry.get("counts").get("total").asInt(),
+                        entry.get("counts").get("completed").asInt()))
                 .containsExactly(1, 1);
 
         // and an admin may re-sync too
-        long second = JSON.readTree(mvc.perform(resync(RESYNC).with(admin())).andExpect(status().isAccepted())
-                .andReturn().getResponse().getContentAsString()).get("jobExecutionId").asLong();
+        long second = JSON.readTree(mvc.perform(resync(RESYNC).with(admin()))
+                        .andExpect(status().isAccepted())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("jobExecutionId")
+                .asLong();
         assertThat(awaitEnd(second).get("requestedBy").asString()).isEqualTo("ada");
 
         // and the metrics count the rows of completed syncs of the source
-        JsonNode rows = JSON.readTree(mvc.perform(get("/actuator/metrics/billing.sync.rows").param("tag", "source:edge")
-                .with(admin())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(rows.get("measurements").get(0).get("value").asDouble()).isEqualTo(2.0 * edge.get("rowsRead").asLong());
+        JsonNode rows = JSON.readTree(mvc.perform(get("/actuator/metrics/billing.sync.rows")
+                        .param("tag", "source:edge")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(rows.get("measurements").get(0).get("value").asDouble())
+                .isEqualTo(2.0 * edge.get("rowsRead").asLong());
         JsonNode last = JSON.readTree(mvc.perform(get("/actuator/metrics/billing.sync.last.success")
-                .param("tag", "source:edge").with(admin())).andExpect(status().isOk()).andReturn().getResponse()
+                        .param("tag", "source:edge")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString());
         assertThat(last.get("measurements").get(0).get("value").asDouble())
                 .isEqualTo((double) EdgeTenantFixture.AS_OF_INSTANT.getEpochSecond());
-        mvc.perform(get("/actuator/metrics/billing.sync.duration").param("tag", "source:edge").with(admin()))
+        mvc.perform(get("/actuator/metrics/billing.sync.duration")
+                        .param("tag", "source:edge")
+                        .with(admin()))
                 .andExpect(status().isOk());
     }
 
@@ -247,17 +315,22 @@ class JobsApiSecurityTest {
                 + " '2026-11-01 02:59:00', '2099-01-01 00:00:00')");
         try {
             // when
-            String body = mvc.perform(resync(RESYNC).with(operator())).andExpect(status().isConflict())
-                    .andReturn().getResponse().getContentAsString();
+            String body = mvc.perform(resync(RESYNC).with(operator()))
+                    .andExpect(status().isConflict())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
 
             // then
             JsonNode error = JSON.readTree(body);
-            assertThat(error.get("error").asString()).startsWith(
-                    "source 'edge' is already being synced by job execution 4242").contains("node-b:99");
+            assertThat(error.get("error").asString())
+                    .startsWith("source 'edge' is already being synced by job execution 4242")
+                    .contains("node-b:99");
             assertThat(error.get("runningJobExecutionId").asLong()).isEqualTo(4242);
             assertThat(error.get("error").asString()).contains("its lock expires at 2099-01-01T00:00:00Z");
-            assertThat(warehouse.queryForObject("SELECT status FROM job_request ORDER BY id DESC LIMIT 1",
-                    String.class)).isEqualTo("REFUSED");
+            assertThat(warehouse.queryForObject(
+                            "SELECT status FROM job_request ORDER BY id DESC LIMIT 1", String.class))
+                    .isEqualTo("REFUSED");
         } finally {
             warehouse.update("DELETE FROM sync_lock WHERE job_execution_id = 4242");
         }
@@ -266,35 +339,49 @@ class JobsApiSecurityTest {
     static Stream<Arguments> badResyncs() {
         return Stream.of(
                 Arguments.of("{\"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}", "source es obligatorio"),
-                Arguments.of("{\"source\": \"edge\", \"from\": \"2026-10-32\", \"to\": \"2026-10-31\"}", "from '2026-10-32' no es una fecha (AAAA-MM-DD)"),
-                Arguments.of("{\"source\": \"edge\", \"from\": \"2026-10-05\", \"to\": \"2026-10-01\"}", "from 2026-10-05 es posterior a to 2026-10-01"),
+                Arguments.of(
+                        "{\"source\": \"edge\", \"from\": \"2026-10-32\", \"to\": \"2026-10-31\"}",
+                        "from '2026-10-32' no es una fecha (AAAA-MM-DD)"),
+                Arguments.of(
+                        "{\"source\": \"edge\", \"from\": \"2026-10-05\", \"to\": \"2026-10-01\"}",
+                        "from 2026-10-05 es posterior a to 2026-10-01"),
                 Arguments.of("not json", "el cuerpo debe ser JSON"));
     }
 
     @ParameterizedTest
     @MethodSource("badResyncs")
     void aBadReSyncRequestIs400WithTheReason(String body, String reason) throws Exception {
-        String answer = mvc.perform(resync(body).with(operator())).andExpect(status().isBadRequest()).andReturn()
-                .getResponse().getContentAsString();
+        String answer = mvc.perform(resync(body).with(operator()))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(JSON.readTree(answer).get("error").asString()).startsWith(reason);
     }
 
     @Test
     void healthAnswersEveryoneAndShowsTheWarehouseAndEachSourceToAdminsWithoutSecrets() throws Exception {
         // anyone: the status only
-        JsonNode anonymous = JSON.readTree(mvc.perform(get("/actuator/health")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        JsonNode anonymous = JSON.readTree(mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         assertThat(anonymous.get("status").asString()).isEqualTo("DEGRADED");
         assertThat(anonymous.has("components")).isFalse();
 
         // an admin: the warehouse and each source, reachable or not
-        String body = mvc.perform(get("/actuator/health").with(admin())).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String body = mvc.perform(get("/actuator/health").with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         JsonNode components = JSON.readTree(body).get("components");
         assertThat(components.get("db").get("status").asString()).isEqualTo("UP");
         JsonNode sources = components.get("sources");
         assertThat(sources.get("status").asString()).isEqualTo("DEGRADED");
-        assertThat(sources.get("details").get("edge").get("reachable").asBoolean()).isTrue();
+        assertThat(sources.get("details").get("edge").get("reachable").asBoolean())
+                .isTrue();
         JsonNode offline = sources.get("details").get("offline");
         assertThat(offline.get("reachable").asBoolean()).isFalse();
         assertThat(offline.get("location").asString()).isEqualTo("127.0.0.1:1");
@@ -314,47 +401,73 @@ class JobsApiSecurityTest {
     @MethodSource("accountsWithoutHealthDetails")
     void healthShowsOnlyTheStatusToAllButPlatformAdmins(String name, RequestPostProcessor account) throws Exception {
         // the overall status, nothing else
-        String health = mvc.perform(get("/actuator/health").with(account)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String health = mvc.perform(get("/actuator/health").with(account))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(JSON.readTree(health).get("status").asString()).isEqualTo("DEGRADED");
         assertThat(JSON.readTree(health).propertyNames()).containsExactlyInAnyOrder("status", "groups");
 
         // and no component by its path: neither the sources' hosts nor the warehouse
         for (String component : new String[] {"/actuator/health/sources", "/actuator/health/db"}) {
-            String body = mvc.perform(get(component).with(account)).andExpect(status().isNotFound()).andReturn()
-                    .getResponse().getContentAsString();
-            assertThat(body).doesNotContain("127.0.0.1").doesNotContain("reachable").doesNotContain("H2");
+            String body = mvc.perform(get(component).with(account))
+                    .andExpect(status().isNotFound())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(body)
+                    .doesNotContain("127.0.0.1")
+                    .doesNotContain("reachable")
+                    .doesNotContain("H2");
         }
     }
 
     @Test
     void aPlatformAdminSeesEachHealthComponentByItsPath() throws Exception {
-        JsonNode sources = JSON.readTree(mvc.perform(get("/actuator/health/sources").with(admin()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(sources.get("details").get("offline").get("location").asString()).isEqualTo("127.0.0.1:1");
+        JsonNode sources =
+                JSON.readTree(mvc.perform(get("/actuator/health/sources").with(admin()))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(sources.get("details").get("offline").get("location").asString())
+                .isEqualTo("127.0.0.1:1");
         JsonNode db = JSON.readTree(mvc.perform(get("/actuator/health/db").with(admin()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         assertThat(db.get("status").asString()).isEqualTo("UP");
         assertThat(db.get("details").get("database").asString()).isEqualTo("H2");
     }
 
     @Test
     void theEnvironmentEndpointShowsNoSecret() throws Exception {
-        String body = mvc.perform(get("/actuator/env").with(admin())).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String body = mvc.perform(get("/actuator/env").with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(body).contains("billing.sources[1].password");
-        assertThat(body).doesNotContain(SOURCE_PASSWORD).doesNotContain(ADMIN_HASH.substring(8))
+        assertThat(body)
+                .doesNotContain(SOURCE_PASSWORD)
+                .doesNotContain(ADMIN_HASH.substring(8))
                 .doesNotContain(OPERATOR_HASH.substring(8));
     }
 
     private JsonNode awaitEnd(long id) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
-            JsonNode job = JSON.readTree(mvc.perform(get("/api/jobs/" + id).with(admin())).andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString());
+            JsonNode job = JSON.readTree(mvc.perform(get("/api/jobs/" + id).with(admin()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString());
             String status = job.get("status").asString();
-            if (!status.equals("STARTING") && !status.equals("STARTED") || Instant.now().isAfter(deadline)) {
+            if (!status.equals("STARTING") && !status.equals("STARTED")
+                    || Instant.now().isAfter(deadline)) {
                 return job;
             }
             Thread.sleep(100);

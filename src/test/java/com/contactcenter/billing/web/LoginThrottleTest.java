@@ -44,9 +44,14 @@ class LoginThrottleTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        DashboardFixture.register(registry, "wh_login_throttle", new String[] {"ada", "admin", PASSWORD, "*"},
-                new String[] {"bea", "admin", PASSWORD, "*"}, new String[] {"cai", "admin", PASSWORD, "*"},
-                new String[] {"dov", "admin", PASSWORD, "*"}, new String[] {"eli", "admin", PASSWORD, "*"});
+        DashboardFixture.register(
+                registry,
+                "wh_login_throttle",
+                new String[] {"ada", "admin", PASSWORD, "*"},
+                new String[] {"bea", "admin", PASSWORD, "*"},
+                new String[] {"cai", "admin", PASSWORD, "*"},
+                new String[] {"dov", "admin", PASSWORD, "*"},
+                new String[] {"eli", "admin", PASSWORD, "*"});
     }
 
     @Autowired
@@ -63,12 +68,16 @@ class LoginThrottleTest {
     }
 
     private MockHttpServletResponse basic(String account, String password, String address) throws Exception {
-        return mvc.perform(get("/api/dashboard/sources").with(httpBasic(account, password)).with(from(address)))
-                .andReturn().getResponse();
+        return mvc.perform(get("/api/dashboard/sources")
+                        .with(httpBasic(account, password))
+                        .with(from(address)))
+                .andReturn()
+                .getResponse();
     }
 
     private MockHttpServletResponse form(String account, String password, String address) throws Exception {
-        MockHttpServletRequestBuilder login = post("/login").param("username", account).param("password", password);
+        MockHttpServletRequestBuilder login =
+                post("/login").param("username", account).param("password", password);
         return mvc.perform(login.with(csrf()).with(from(address))).andReturn().getResponse();
     }
 
@@ -86,7 +95,8 @@ class LoginThrottleTest {
         // then both are refused, saying how long to wait
         assertThat(sixth.getStatus()).isEqualTo(429);
         assertThat(sixth.getHeader("Retry-After")).isEqualTo("900");
-        assertThat(sixth.getContentAsString()).isEqualTo("{\"error\":\"too many failed logins; try again in 900 seconds\"}");
+        assertThat(sixth.getContentAsString())
+                .isEqualTo("{\"error\":\"too many failed logins; try again in 900 seconds\"}");
         assertThat(right.getStatus()).isEqualTo(429);
         assertThat(right.getHeader("Retry-After")).isEqualTo("900");
 
@@ -159,7 +169,9 @@ class LoginThrottleTest {
         assertThat(refused.getStatus()).isEqualTo(302);
         assertThat(refused.getRedirectedUrl()).isEqualTo("/login?throttled");
         assertThat(refused.getHeader("Retry-After")).isEqualTo("900");
-        String page = mvc.perform(get("/login").param("throttled", "")).andReturn().getResponse()
+        String page = mvc.perform(get("/login").param("throttled", ""))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Demasiados intentos fallidos: espere unos minutos antes de volver a intentarlo.");
 
@@ -168,9 +180,12 @@ class LoginThrottleTest {
         assertThat(form("eli", PASSWORD, "10.0.5.2").getRedirectedUrl()).isEqualTo("/dashboard");
 
         // and each failure and refusal was logged with the name and address, never a password
-        assertThat(log.getOut()).contains("login failed for account 'eli' from 10.0.5.1: 1 of 5 failures allowed in PT15M",
+        assertThat(log.getOut())
+                .contains(
+                        "login failed for account 'eli' from 10.0.5.1: 1 of 5 failures allowed in PT15M",
                         "login failed for account 'eli' from 10.0.5.1: 5 of 5 failures allowed in PT15M",
                         "login refused for account 'eli' from 10.0.5.2: too many failed logins; retry after 900 s")
-                .doesNotContain("guess-").doesNotContain(PASSWORD);
+                .doesNotContain("guess-")
+                .doesNotContain(PASSWORD);
     }
 }

@@ -31,19 +31,21 @@ import org.springframework.test.web.servlet.MockMvc;
  * {@code GET /api/portfolio}: the month's workbook or CSV for platform staff; a tenant's own admin
  * gets 404, as for anything outside its tenants, and an operator 403, as for every GET of the API.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:wh_portfolio_api;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "spring.datasource.password=",
-        FixedClock.PROPERTY + "=" + EdgeTenantFixture.AS_OF,
-        "billing.sources[0].name=edge",
-        "billing.sources[0].url=jdbc:h2:mem:pfapi_edge_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "billing.sources[0].username=sa",
-        "billing.sources[1].name=other",
-        "billing.sources[1].url=jdbc:h2:mem:pfapi_edge_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "billing.sources[1].username=sa",
-        "billing.schedule.enabled=false",
-        "logging.level.com.contactcenter.billing=WARN"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:wh_portfolio_api;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            FixedClock.PROPERTY + "=" + EdgeTenantFixture.AS_OF,
+            "billing.sources[0].name=edge",
+            "billing.sources[0].url=jdbc:h2:mem:pfapi_edge_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "billing.sources[0].username=sa",
+            "billing.sources[1].name=other",
+            "billing.sources[1].url=jdbc:h2:mem:pfapi_edge_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "billing.sources[1].username=sa",
+            "billing.schedule.enabled=false",
+            "logging.level.com.contactcenter.billing=WARN"
+        })
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @AutoConfigureMockMvc
 @Import(FixedClock.class)
@@ -78,14 +80,21 @@ class PortfolioApiTest {
 
     private MockHttpServletResponse get(String url, String account, int status) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url)
-                .with(httpBasic(account, PASSWORD))).andExpect(status().is(status)).andReturn().getResponse();
+                        .with(httpBasic(account, PASSWORD)))
+                .andExpect(status().is(status))
+                .andReturn()
+                .getResponse();
     }
 
     @Test
     void platformStaffDownloadTheMonthsWorkbookAndItsCsv() throws Exception {
         // given
-        assertThat(jobs.sync(List.of("edge"), new SyncWindow(EdgeTenantFixture.SYNC_FROM, EdgeTenantFixture.SYNC_TO),
-                Requester.cli()).succeeded()).isTrue();
+        assertThat(jobs.sync(
+                                List.of("edge"),
+                                new SyncWindow(EdgeTenantFixture.SYNC_FROM, EdgeTenantFixture.SYNC_TO),
+                                Requester.cli())
+                        .succeeded())
+                .isTrue();
 
         // when
         MockHttpServletResponse xlsx = get(OCTOBER, "staff", 200);
@@ -94,8 +103,10 @@ class PortfolioApiTest {
         // then
         assertThat(xlsx.getHeader("Content-Disposition")).contains("billing-portfolio_2026-10.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
-            assertThat(workbook.getSheet("Tenants").getRow(1).getCell(0).getStringCellValue()).isEqualTo("edge");
-            assertThat(workbook.getSheet("Tenants").getRow(2).getCell(0).getStringCellValue()).isEqualTo("other");
+            assertThat(workbook.getSheet("Tenants").getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("edge");
+            assertThat(workbook.getSheet("Tenants").getRow(2).getCell(0).getStringCellValue())
+                    .isEqualTo("other");
         }
         assertThat(csv.getContentType()).startsWith("text/csv");
         assertThat(csv.getHeader("Content-Disposition")).contains("billing-portfolio_2026-10.csv");
@@ -103,8 +114,10 @@ class PortfolioApiTest {
         assertThat(text).startsWith("\uFEFF");
         List<String> lines = text.substring(1).lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("edge,America/Bogota,default,COP,").contains(","
-                + EdgeTenantFixture.TOTAL + ",").endsWith(",ok");
+        assertThat(lines.get(1))
+                .startsWith("edge,America/Bogota,default,COP,")
+                .contains("," + EdgeTenantFixture.TOTAL + ",")
+                .endsWith(",ok");
         assertThat(lines.get(2)).startsWith("other,America/Bogota,default,COP,").endsWith(",sin datos");
     }
 
@@ -117,7 +130,9 @@ class PortfolioApiTest {
 
     @Test
     void aBadPeriodOrFormatIsABadRequest() throws Exception {
-        assertThat(get("/api/portfolio?period=2026-13", "staff", 400).getContentAsString()).contains("AAAA-MM");
-        assertThat(get(OCTOBER + "&format=pdf", "staff", 400).getContentAsString()).contains("xlsx o csv");
+        assertThat(get("/api/portfolio?period=2026-13", "staff", 400).getContentAsString())
+                .contains("AAAA-MM");
+        assertThat(get(OCTOBER + "&format=pdf", "staff", 400).getContentAsString())
+                .contains("xlsx o csv");
     }
 }

@@ -13,14 +13,23 @@ import org.springframework.boot.context.properties.bind.Binder;
 class SecurityPropertiesTest {
 
     /** The accounts and the tenants, bound from the same settings as the application binds them. */
-    private record Bound(SecurityProperties security, TenantsProperties tenants) {
-    }
+    private record Bound(SecurityProperties security, TenantsProperties tenants) {}
 
     private static Bound bind(Map<String, String> extra) {
-        Binder binder = Settings.binder(Settings.of(extra, "billing.sources[0].name", "acme",
-                "billing.sources[0].url", "jdbc:h2:mem:acme", "billing.security.accounts[0].name", "globex-admin",
-                "billing.security.accounts[0].role", "admin", "billing.security.accounts[0].tenants[0]", "globex"));
-        Bound bound = new Bound(binder.bind("billing.security", SecurityProperties.class).get(),
+        Binder binder = Settings.binder(Settings.of(
+                extra,
+                "billing.sources[0].name",
+                "acme",
+                "billing.sources[0].url",
+                "jdbc:h2:mem:acme",
+                "billing.security.accounts[0].name",
+                "globex-admin",
+                "billing.security.accounts[0].role",
+                "admin",
+                "billing.security.accounts[0].tenants[0]",
+                "globex"));
+        Bound bound = new Bound(
+                binder.bind("billing.security", SecurityProperties.class).get(),
                 binder.bind("billing", TenantsProperties.class).get());
         // as the service's accounts are made (SecurityConfiguration), before it serves anything
         bound.security().requireTenantsAmong(bound.tenants());
@@ -29,7 +38,8 @@ class SecurityPropertiesTest {
 
     @Test
     void withoutADirectoryAnAccountsTenantMustBeAYamlSource() {
-        assertThatThrownBy(() -> bind(Map.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> bind(Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("billing.security.accounts 'globex-admin' has the tenant 'globex', which is not a source in"
                         + " billing.sources (or '*')");
     }

@@ -42,22 +42,24 @@ import tools.jackson.databind.JsonNode;
  * behind the shared account). Platform staff reload; a tenant's admin gets 404; a session needs its
  * CSRF token; and an account scoped to a directory tenant sees it and nothing else.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:wh_sources_api;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "spring.datasource.username=sa",
-        "spring.datasource.password=",
-        FixedClock.PROPERTY + "=" + EdgeTenantFixture.AS_OF,
-        "billing.sources[0].name=edge",
-        "billing.sources[0].url=jdbc:h2:mem:srcapi_edge_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "billing.sources[0].username=sa",
-        "billing.schedule.enabled=false",
-        "billing.directory.url=" + SourcesApiTest.DIRECTORY_URL,
-        "billing.directory.username=ctl",
-        "billing.directory.password=" + SourcesApiTest.DIRECTORY_PASSWORD,
-        "billing.directory.query=SELECT name, url, time_zone FROM tenants ORDER BY name",
-        "billing.directory.source-username=billing_ro",
-        "billing.directory.source-password=" + SourcesApiTest.SOURCE_PASSWORD,
-        "logging.level.com.contactcenter.billing=WARN"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:wh_sources_api;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "spring.datasource.username=sa",
+            "spring.datasource.password=",
+            FixedClock.PROPERTY + "=" + EdgeTenantFixture.AS_OF,
+            "billing.sources[0].name=edge",
+            "billing.sources[0].url=jdbc:h2:mem:srcapi_edge_src;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+            "billing.sources[0].username=sa",
+            "billing.schedule.enabled=false",
+            "billing.directory.url=" + SourcesApiTest.DIRECTORY_URL,
+            "billing.directory.username=ctl",
+            "billing.directory.password=" + SourcesApiTest.DIRECTORY_PASSWORD,
+            "billing.directory.query=SELECT name, url, time_zone FROM tenants ORDER BY name",
+            "billing.directory.source-username=billing_ro",
+            "billing.directory.source-password=" + SourcesApiTest.SOURCE_PASSWORD,
+            "logging.level.com.contactcenter.billing=WARN"
+        })
 @TestPropertySource(locations = EdgeTenantFixture.PRICING)
 @AutoConfigureMockMvc
 @Import(FixedClock.class)
@@ -73,13 +75,19 @@ class SourcesApiTest {
     static void directoryAndAccounts(DynamicPropertyRegistry registry) {
         SourceDatabases.loadH2("srcapi_edge_src", EdgeTenantFixture.SQL);
         for (String tenant : List.of("srcapi_a_src", "srcapi_b_src", "srcapi_c_src")) {
-            SourceDatabases.load(new DriverManagerDataSource(SourceDatabases.h2Url(tenant), "billing_ro", SOURCE_PASSWORD),
+            SourceDatabases.load(
+                    new DriverManagerDataSource(SourceDatabases.h2Url(tenant), "billing_ro", SOURCE_PASSWORD),
                     EdgeTenantFixture.SQL);
         }
-        directory("'dir-a', '" + SourceDatabases.h2Url("srcapi_a_src") + "', 'America/Bogota'",
+        directory(
+                "'dir-a', '" + SourceDatabases.h2Url("srcapi_a_src") + "', 'America/Bogota'",
                 "'dir-b', '" + SourceDatabases.h2Url("srcapi_b_src") + "', 'America/Lima'");
-        String[][] accounts = {{"staff", "admin", "*"}, {"otto", "operator", "*"}, {"a-admin", "admin", "dir-a"},
-            {"a-ops", "operator", "dir-a"}};
+        String[][] accounts = {
+            {"staff", "admin", "*"},
+            {"otto", "operator", "*"},
+            {"a-admin", "admin", "dir-a"},
+            {"a-ops", "operator", "dir-a"}
+        };
         for (int i = 0; i < accounts.length; i++) {
             String[] account = accounts[i];
             String prefix = "billing.security.accounts[" + i + "].";
@@ -93,8 +101,11 @@ class SourcesApiTest {
     /** The control database's tenants table, holding exactly these rows ({@code name, url, time_zone}). */
     static void directory(String... rows) {
         DataSource control = new DriverManagerDataSource(DIRECTORY_URL, "ctl", DIRECTORY_PASSWORD);
-        SourceDatabases.execute(control, List.of("DROP TABLE IF EXISTS tenants",
-                "CREATE TABLE tenants (name VARCHAR(80), url VARCHAR(300), time_zone VARCHAR(60))"));
+        SourceDatabases.execute(
+                control,
+                List.of(
+                        "DROP TABLE IF EXISTS tenants",
+                        "CREATE TABLE tenants (name VARCHAR(80), url VARCHAR(300), time_zone VARCHAR(60))"));
         for (String row : rows) {
             SourceDatabases.execute(control, List.of("INSERT INTO tenants VALUES (" + row + ")"));
         }
@@ -111,7 +122,8 @@ class SourcesApiTest {
 
     @BeforeEach
     void directoryListsAAndB() {
-        directory("'dir-a', '" + SourceDatabases.h2Url("srcapi_a_src") + "', 'America/Bogota'",
+        directory(
+                "'dir-a', '" + SourceDatabases.h2Url("srcapi_a_src") + "', 'America/Bogota'",
                 "'dir-b', '" + SourceDatabases.h2Url("srcapi_b_src") + "', 'America/Lima'");
         sources.reload();
     }
@@ -121,14 +133,18 @@ class SourcesApiTest {
     }
 
     private String body(org.springframework.test.web.servlet.RequestBuilder request, int status) throws Exception {
-        return mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
+        return mvc.perform(request)
+                .andExpect(status().is(status))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
     void platformStaffReloadTheDirectoryAndAreToldWhatChanged() throws Exception {
         // given: dir-b leaves, dir-c arrives, and two bad rows
-        directory("'dir-a', '" + SourceDatabases.h2Url("srcapi_a_src") + "', 'America/Bogota'",
+        directory(
+                "'dir-a', '" + SourceDatabases.h2Url("srcapi_a_src") + "', 'America/Bogota'",
                 "'dir-c', '" + SourceDatabases.h2Url("srcapi_c_src") + "', 'America/Santiago'",
                 "'edge', '" + SourceDatabases.h2Url("srcapi_c_src") + "', 'America/Bogota'",
                 "'x y', '" + SourceDatabases.h2Url("srcapi_c_src") + "', 'Mars/Olympus'");
@@ -137,15 +153,17 @@ class SourcesApiTest {
         String body = body(post(RELOAD).with(as("staff")), 200);
 
         // then
-        assertThat(body).isEqualTo("{\"tenants\":3,\"directoryTenants\":2,\"added\":[\"dir-c\"],\"removed\":[\"dir-b\"],"
-                + "\"changed\":[],\"skipped\":[{\"row\":3,\"name\":\"edge\",\"reason\":\"a source in billing.sources has"
-                + " that name\"},{\"row\":4,\"name\":\"x y\",\"reason\":\"name must be 1-60 letters, digits, '.', '_' or"
-                + " '-'\"}],\"directoryError\":null}");
+        assertThat(body)
+                .isEqualTo("{\"tenants\":3,\"directoryTenants\":2,\"added\":[\"dir-c\"],\"removed\":[\"dir-b\"],"
+                        + "\"changed\":[],\"skipped\":[{\"row\":3,\"name\":\"edge\",\"reason\":\"a source in billing.sources has"
+                        + " that name\"},{\"row\":4,\"name\":\"x y\",\"reason\":\"name must be 1-60 letters, digits, '.', '_' or"
+                        + " '-'\"}],\"directoryError\":null}");
         assertThat(sources.names()).containsExactly("edge", "dir-a", "dir-c");
         // and the listing the dashboard offers staff follows it
-        assertThat(body(get("/api/dashboard/sources").with(as("staff")), 200)).isEqualTo(
-                "[{\"name\":\"edge\",\"timeZone\":\"America/Bogota\"},{\"name\":\"dir-a\",\"timeZone\":\"America/Bogota\"},"
-                        + "{\"name\":\"dir-c\",\"timeZone\":\"America/Santiago\"}]");
+        assertThat(body(get("/api/dashboard/sources").with(as("staff")), 200))
+                .isEqualTo(
+                        "[{\"name\":\"edge\",\"timeZone\":\"America/Bogota\"},{\"name\":\"dir-a\",\"timeZone\":\"America/Bogota\"},"
+                                + "{\"name\":\"dir-c\",\"timeZone\":\"America/Santiago\"}]");
     }
 
     @Test
@@ -159,8 +177,8 @@ class SourcesApiTest {
     @Test
     void anUnreadableDirectoryIsReportedWithItsHostAndKeepsTheTenantsReadBefore() throws Exception {
         // given
-        SourceDatabases.execute(new DriverManagerDataSource(DIRECTORY_URL, "ctl", DIRECTORY_PASSWORD),
-                List.of("DROP TABLE tenants"));
+        SourceDatabases.execute(
+                new DriverManagerDataSource(DIRECTORY_URL, "ctl", DIRECTORY_PASSWORD), List.of("DROP TABLE tenants"));
 
         // when
         JsonNode result = ExportJson.parse(body(post(RELOAD).with(as("staff")), 200));
@@ -191,21 +209,31 @@ class SourcesApiTest {
     @Test
     void aReloadFromASessionNeedsItsCsrfToken() throws Exception {
         // given
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("staff").password(PASSWORD))
-                .andExpect(redirectedUrl("/dashboard")).andReturn().getRequest().getSession(false);
+        MockHttpSession session =
+                (MockHttpSession) mvc.perform(formLogin("/login").user("staff").password(PASSWORD))
+                        .andExpect(redirectedUrl("/dashboard"))
+                        .andReturn()
+                        .getRequest()
+                        .getSession(false);
 
         // then: the session's cookie alone is refused; with the page's token it reloads
         body(post(RELOAD).session(session), 403);
         assertThat(ExportJson.parse(body(post(RELOAD).session(session).with(csrf().asHeader()), 200))
-                .get("tenants").asInt()).isEqualTo(3);
+                        .get("tenants")
+                        .asInt())
+                .isEqualTo(3);
     }
 
     @Test
     void theAnswerHoldsNoUrlNorPassword() throws Exception {
         String body = body(post(RELOAD).with(as("staff")), 200);
 
-        assertThat(body).doesNotContain("jdbc:").doesNotContain(DIRECTORY_PASSWORD).doesNotContain(SOURCE_PASSWORD)
-                .doesNotContain("billing_ro").doesNotContain("ctl");
+        assertThat(body)
+                .doesNotContain("jdbc:")
+                .doesNotContain(DIRECTORY_PASSWORD)
+                .doesNotContain(SOURCE_PASSWORD)
+                .doesNotContain("billing_ro")
+                .doesNotContain("ctl");
     }
 
     @Test
@@ -215,20 +243,32 @@ class SourcesApiTest {
                 .isEqualTo("[{\"name\":\"dir-a\",\"timeZone\":\"America/Bogota\"}]");
 
         // another directory tenant and the YAML one do not exist for it, word for word as an unknown name
-        String unknown = body(post("/api/jobs/resync").with(as("a-ops")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"source\": \"globex\", \"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}"), 404);
+        String unknown = body(
+                post("/api/jobs/resync")
+                        .with(as("a-ops"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"source\": \"globex\", \"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}"),
+                404);
         for (String other : List.of("dir-b", "edge")) {
-            assertThat(body(post("/api/jobs/resync").with(as("a-ops")).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"source\": \"" + other + "\", \"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}"), 404))
+            assertThat(body(
+                            post("/api/jobs/resync")
+                                    .with(as("a-ops"))
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .content("{\"source\": \"" + other
+                                            + "\", \"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}"),
+                            404))
                     .isEqualTo(unknown);
             assertThat(body(get("/api/dashboard/summary?source=" + other).with(as("a-admin")), 404))
                     .isEqualTo("{\"error\":\"no hay ningún cliente con ese nombre\"}");
         }
 
         // and its own tenant re-syncs through the shared account, its job its own to follow
-        JsonNode started = ExportJson.parse(body(post("/api/jobs/resync").with(as("a-ops"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"source\": \"dir-a\", \"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}"), 202));
+        JsonNode started = ExportJson.parse(body(
+                post("/api/jobs/resync")
+                        .with(as("a-ops"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"source\": \"dir-a\", \"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}"),
+                202));
         long id = started.get("jobExecutionId").asLong();
         assertThat(AwaitJob.end(history, id)).isEqualTo("COMPLETED");
         JsonNode job = ExportJson.parse(body(get("/api/jobs/" + id).with(as("a-admin")), 200));

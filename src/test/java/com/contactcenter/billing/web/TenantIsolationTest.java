@@ -62,7 +62,9 @@ class TenantIsolationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        DashboardFixture.register(registry, "wh_tenant_isolation",
+        DashboardFixture.register(
+                registry,
+                "wh_tenant_isolation",
                 new String[] {"acme-admin", "admin", PASSWORD, ACME},
                 new String[] {"acme-ops", "operator", PASSWORD, ACME},
                 new String[] {"edge-admin", "admin", PASSWORD, EDGE},
@@ -73,6 +75,7 @@ class TenantIsolationTest {
     private static boolean synced;
     /** What must never reach an acme account: edge's names, emails and estimated total. */
     private static List<String> edgeSecrets;
+
     private static String edgeSnapshotId;
 
     @Autowired
@@ -97,8 +100,9 @@ class TenantIsolationTest {
     void syncOnce() {
         if (!synced) {
             DashboardFixture.syncBoth(sync);
-            JsonNode october = ExportJson.parse(snapshots.compute(EDGE, LocalDate.parse("2026-10-01"),
-                    LocalDate.parse("2026-10-31"), GroupBy.MONTH).document());
+            JsonNode october = ExportJson.parse(snapshots
+                    .compute(EDGE, LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"), GroupBy.MONTH)
+                    .document());
             edgeSnapshotId = october.at("/snapshot/id").asString();
             edgeSecrets = new ArrayList<>();
             october.get("users").forEach(u -> {
@@ -116,7 +120,9 @@ class TenantIsolationTest {
     }
 
     private String body(String path, String account, int status) throws Exception {
-        MvcResult result = mvc.perform(get(URI.create(path)).with(as(account))).andExpect(status().is(status)).andReturn();
+        MvcResult result = mvc.perform(get(URI.create(path)).with(as(account)))
+                .andExpect(status().is(status))
+                .andReturn();
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
@@ -133,14 +139,18 @@ class TenantIsolationTest {
         String view = "?source=edge&preset=last-month&groupBy=day";
         for (String account : List.of("acme-admin", "nobody")) {
             String body = body("/api/dashboard/" + section + view, account, 404);
-            assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("no hay ningún cliente con ese nombre");
+            assertThat(ExportJson.parse(body).get("error").asString())
+                    .isEqualTo("no hay ningún cliente con ese nombre");
             assertNothingOfEdge(body);
         }
         // the same answer as for a source that does not exist
         assertThat(body("/api/dashboard/" + section + "?source=globex", "acme-admin", 404))
                 .isEqualTo(body("/api/dashboard/" + section + view, "acme-admin", 404));
         // its own tenant answers, and staff see both
-        body("/api/dashboard/" + section.replace("users/10", "users/1") + "?source=acme&preset=last-month", "acme-admin", 200);
+        body(
+                "/api/dashboard/" + section.replace("users/10", "users/1") + "?source=acme&preset=last-month",
+                "acme-admin",
+                200);
         String staff = body("/api/dashboard/" + section + view, "staff", 200);
         if (section.equals("users/10")) {
             assertThat(staff).contains("<script>alert(1)</script>");
@@ -154,13 +164,22 @@ class TenantIsolationTest {
 
     @Test
     void eachAccountListsAndDefaultsToItsOwnTenantsOnly() throws Exception {
-        assertThat(body("/api/dashboard/sources", "acme-admin", 200)).isEqualTo("[{\"name\":\"acme\",\"timeZone\":\"America/Bogota\"}]");
-        assertThat(body("/api/dashboard/sources", "edge-admin", 200)).isEqualTo("[{\"name\":\"edge\",\"timeZone\":\"America/Bogota\"}]");
+        assertThat(body("/api/dashboard/sources", "acme-admin", 200))
+                .isEqualTo("[{\"name\":\"acme\",\"timeZone\":\"America/Bogota\"}]");
+        assertThat(body("/api/dashboard/sources", "edge-admin", 200))
+                .isEqualTo("[{\"name\":\"edge\",\"timeZone\":\"America/Bogota\"}]");
         assertThat(body("/api/dashboard/sources", "nobody", 200)).isEqualTo("[]");
-        assertThat(ExportJson.parse(body("/api/dashboard/sources", "staff", 200)).size()).isEqualTo(2);
+        assertThat(ExportJson.parse(body("/api/dashboard/sources", "staff", 200))
+                        .size())
+                .isEqualTo(2);
         // without a source, the first one the account may see
-        assertThat(ExportJson.parse(body("/api/dashboard/summary", "edge-admin", 200)).get("source").asString()).isEqualTo(EDGE);
-        assertThat(ExportJson.parse(body("/api/dashboard/summary", "nobody", 404)).get("error").asString())
+        assertThat(ExportJson.parse(body("/api/dashboard/summary", "edge-admin", 200))
+                        .get("source")
+                        .asString())
+                .isEqualTo(EDGE);
+        assertThat(ExportJson.parse(body("/api/dashboard/summary", "nobody", 404))
+                        .get("error")
+                        .asString())
                 .isEqualTo("esta cuenta no tiene clientes que ver");
     }
 
@@ -171,8 +190,11 @@ class TenantIsolationTest {
         String body = body(path, "acme-admin", 404);
         assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("no hay ninguna instantánea con ese id");
         assertNothingOfEdge(body);
-        assertThat(body("/api/dashboard/snapshots/00000000-0000-0000-0000-000000000000/download/" + format,
-                "acme-admin", 404)).isEqualTo(body);
+        assertThat(body(
+                        "/api/dashboard/snapshots/00000000-0000-0000-0000-000000000000/download/" + format,
+                        "acme-admin",
+                        404))
+                .isEqualTo(body);
         body(path, "edge-admin", 200);
         body(path, "staff", 200);
     }
@@ -183,21 +205,33 @@ class TenantIsolationTest {
         int before = history.history(1000).size();
 
         // when
-        String refused = mvc.perform(post("/api/jobs/resync").with(as("acme-ops")).contentType(MediaType.APPLICATION_JSON)
+        String refused = mvc.perform(post("/api/jobs/resync")
+                        .with(as("acme-ops"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"source\": \"edge\", \"from\": \"2026-11-14\", \"to\": \"2026-11-15\"}"))
-                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         // then: nothing started, nothing recorded, nothing said of edge
         assertThat(ExportJson.parse(refused).get("error").asString()).isEqualTo("no hay ningún cliente con ese nombre");
         assertThat(history.history(1000)).hasSize(before);
 
         // and its own tenant re-syncs, and its job is its own to follow
-        String started = mvc.perform(post("/api/jobs/resync").with(as("acme-ops")).contentType(MediaType.APPLICATION_JSON)
+        String started = mvc.perform(post("/api/jobs/resync")
+                        .with(as("acme-ops"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"source\": \"acme\", \"from\": \"2026-11-14\", \"to\": \"2026-11-15\"}"))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = ExportJson.parse(started).get("jobExecutionId").asLong();
         await(id);
-        assertThat(ExportJson.parse(body("/api/jobs/" + id, "acme-admin", 200)).get("sources").toString())
+        assertThat(ExportJson.parse(body("/api/jobs/" + id, "acme-admin", 200))
+                        .get("sources")
+                        .toString())
                 .isEqualTo("[\"acme\"]");
         body("/api/jobs/" + id, "edge-admin", 404);
     }
@@ -210,18 +244,30 @@ class TenantIsolationTest {
                 + " '2026-11-15 16:59:00', '2099-01-01 00:00:00')");
         try {
             // when
-            String body = mvc.perform(post("/api/jobs/resync").with(as("acme-ops")).contentType(MediaType.APPLICATION_JSON)
+            String body = mvc.perform(post("/api/jobs/resync")
+                            .with(as("acme-ops"))
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"source\": \"acme\", \"from\": \"2026-11-14\", \"to\": \"2026-11-15\"}"))
-                    .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+                    .andExpect(status().isConflict())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
 
             // then
-            assertThat(body).isEqualTo("{\"error\":\"el cliente 'acme' ya se está sincronizando; vuelva a intentarlo"
-                    + " cuando termine\"}");
+            assertThat(body)
+                    .isEqualTo("{\"error\":\"el cliente 'acme' ya se está sincronizando; vuelva a intentarlo"
+                            + " cuando termine\"}");
             // staff are told which run holds it
-            String staff = mvc.perform(post("/api/jobs/resync").with(as("staff")).contentType(MediaType.APPLICATION_JSON)
+            String staff = mvc.perform(post("/api/jobs/resync")
+                            .with(as("staff"))
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"source\": \"acme\", \"from\": \"2026-11-14\", \"to\": \"2026-11-15\"}"))
-                    .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
-            assertThat(ExportJson.parse(staff).get("runningJobExecutionId").asLong()).isEqualTo(4343);
+                    .andExpect(status().isConflict())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(ExportJson.parse(staff).get("runningJobExecutionId").asLong())
+                    .isEqualTo(4343);
         } finally {
             warehouse.update("DELETE FROM sync_lock WHERE job_execution_id = 4343");
         }
@@ -230,32 +276,45 @@ class TenantIsolationTest {
     @Test
     void jobsOfAnotherTenantAreNotShownByIdNorInTheHistory() throws Exception {
         // given: a job of edge alone, started by staff
-        String started = mvc.perform(post("/api/jobs/resync").with(as("staff")).contentType(MediaType.APPLICATION_JSON)
+        String started = mvc.perform(post("/api/jobs/resync")
+                        .with(as("staff"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"source\": \"edge\", \"from\": \"2026-10-30\", \"to\": \"2026-10-31\"}"))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long edgeJob = ExportJson.parse(started).get("jobExecutionId").asLong();
         await(edgeJob);
         // and one of acme alone
-        long acmeJob = ExportJson.parse(mvc.perform(post("/api/jobs/resync").with(as("staff"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"source\": \"acme\", \"from\": \"2026-10-30\", \"to\": \"2026-10-31\"}"))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString())
-                .get("jobExecutionId").asLong();
+        long acmeJob = ExportJson.parse(mvc.perform(post("/api/jobs/resync")
+                                .with(as("staff"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"source\": \"acme\", \"from\": \"2026-10-30\", \"to\": \"2026-10-31\"}"))
+                        .andExpect(status().isAccepted())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("jobExecutionId")
+                .asLong();
         await(acmeJob);
 
         // then: guessing ids gives acme's admin only jobs of acme, or acme's part of a job of several tenants
         java.util.Set<Long> shown = new java.util.HashSet<>();
         for (long id = 1; id <= acmeJob + 5; id++) {
-            MvcResult r = mvc.perform(get("/api/jobs/" + id).with(as("acme-admin"))).andReturn();
+            MvcResult r =
+                    mvc.perform(get("/api/jobs/" + id).with(as("acme-admin"))).andReturn();
             String body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
             if (r.getResponse().getStatus() == 200) {
                 shown.add(id);
                 JsonNode job = ExportJson.parse(body);
                 assertThat(job.get("sources").toString()).isEqualTo("[\"acme\"]");
-                job.get("progress").forEach(p -> assertThat(p.get("source").asString()).isEqualTo(ACME));
+                job.get("progress")
+                        .forEach(p -> assertThat(p.get("source").asString()).isEqualTo(ACME));
             } else {
                 assertThat(r.getResponse().getStatus()).isEqualTo(404);
-                assertThat(ExportJson.parse(body).get("error").asString()).isEqualTo("no hay ninguna ejecución con ese id");
+                assertThat(ExportJson.parse(body).get("error").asString())
+                        .isEqualTo("no hay ninguna ejecución con ese id");
             }
             assertNothingOfEdge(body);
         }
@@ -264,14 +323,20 @@ class TenantIsolationTest {
 
         String acmeHistory = body("/api/jobs?limit=1000", "acme-admin", 200);
         assertNothingOfEdge(acmeHistory);
-        ExportJson.parse(acmeHistory).forEach(e -> assertThat(e.get("node").isNull()).isTrue());
+        ExportJson.parse(acmeHistory)
+                .forEach(e -> assertThat(e.get("node").isNull()).isTrue());
         // its history holds only jobs it may open (and refused requests, which have no job)
         assertThat(ExportJson.elements(ExportJson.parse(acmeHistory)).stream()
-                .filter(e -> !e.get("jobExecutionId").isNull()).map(e -> e.get("jobExecutionId").asLong()).toList())
-                .contains(acmeJob).allMatch(shown::contains).doesNotContain(edgeJob);
+                        .filter(e -> !e.get("jobExecutionId").isNull())
+                        .map(e -> e.get("jobExecutionId").asLong())
+                        .toList())
+                .contains(acmeJob)
+                .allMatch(shown::contains)
+                .doesNotContain(edgeJob);
         assertThat(shown).doesNotContain(edgeJob);
         JsonNode staffHistory = ExportJson.parse(body("/api/jobs?limit=1000", "staff", 200));
-        assertThat(ExportJson.elements(staffHistory).stream().anyMatch(e -> e.get("jobExecutionId").asLong() == edgeJob))
+        assertThat(ExportJson.elements(staffHistory).stream()
+                        .anyMatch(e -> e.get("jobExecutionId").asLong() == edgeJob))
                 .isTrue();
     }
 
@@ -281,8 +346,11 @@ class TenantIsolationTest {
         SourceDatabases.execute(SourceDatabases.h2("dash_edge_src"), List.of("DROP ALL OBJECTS"));
         long requestId;
         try {
-            requestId = runner.sync(List.of(ACME, EDGE), new SyncWindow(LocalDate.parse("2026-11-14"),
-                    LocalDate.parse("2026-11-15")), Requester.cli()).requestId();
+            requestId = runner.sync(
+                            List.of(ACME, EDGE),
+                            new SyncWindow(LocalDate.parse("2026-11-14"), LocalDate.parse("2026-11-15")),
+                            Requester.cli())
+                    .requestId();
         } finally {
             SourceDatabases.loadH2("dash_edge_src", EdgeTenantFixture.SQL);
         }
@@ -291,8 +359,11 @@ class TenantIsolationTest {
         String body = body("/api/jobs/requests/" + requestId, "acme-admin", 200);
         assertNothingOfEdge(body);
         JsonNode request = ExportJson.parse(body);
-        assertThat(List.of(request.get("total").asInt(), request.get("completed").asInt(),
-                request.get("failed").asInt())).containsExactly(1, 1, 0);
+        assertThat(List.of(
+                        request.get("total").asInt(),
+                        request.get("completed").asInt(),
+                        request.get("failed").asInt()))
+                .containsExactly(1, 1, 0);
         assertThat(request.get("tenants").size()).isEqualTo(1);
         assertThat(request.at("/tenants/0/source").asString()).isEqualTo("acme");
         assertThat(request.at("/tenants/0").has("node")).isFalse();
@@ -316,28 +387,41 @@ class TenantIsolationTest {
 
         // and the same in the history
         JsonNode entry = ExportJson.elements(ExportJson.parse(body("/api/jobs?limit=1000", "acme-admin", 200))).stream()
-                .filter(e -> e.get("requestId").asLong() == requestId).findFirst().orElseThrow();
+                .filter(e -> e.get("requestId").asLong() == requestId)
+                .findFirst()
+                .orElseThrow();
         assertThat(entry.get("tenants").asInt()).isEqualTo(1);
         assertThat(entry.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(entry.get("errors").toString()).isEqualTo("[]");
         assertThat(entry.get("node").isNull()).isTrue();
         JsonNode staff = ExportJson.parse(body("/api/jobs/requests/" + requestId, "staff", 200));
-        assertThat(List.of(staff.get("total").asInt(), staff.get("failed").asInt())).containsExactly(2, 1);
+        assertThat(List.of(staff.get("total").asInt(), staff.get("failed").asInt()))
+                .containsExactly(2, 1);
         assertThat(staff.at("/tenants/0/node").asString()).isNotBlank();
     }
 
     @Test
     void theDashboardPageOffersOnlyTheAccountsTenantsAndShowsNothingOfAnother() throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("acme-admin").password(PASSWORD))
-                .andReturn().getRequest().getSession(false);
+        MockHttpSession session = (MockHttpSession)
+                mvc.perform(formLogin("/login").user("acme-admin").password(PASSWORD))
+                        .andReturn()
+                        .getRequest()
+                        .getSession(false);
 
-        String page = mvc.perform(get("/dashboard").session(session)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String page = mvc.perform(get("/dashboard").session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("<option value=\"acme\" selected=\"selected\">acme</option>");
         assertNothingOfEdge(page);
 
-        String other = mvc.perform(get("/dashboard?source=edge&preset=last-month").session(session))
-                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String other = mvc.perform(
+                        get("/dashboard?source=edge&preset=last-month").session(session))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(other).contains("No encontrado", "no hay ningún cliente con ese nombre");
         assertNothingOfEdge(other);
     }
@@ -364,7 +448,9 @@ class TenantIsolationTest {
         do {
             Thread.sleep(200);
             status = history.status(jobExecutionId).orElseThrow().status();
-        } while (!status.equals("COMPLETED") && !status.equals("FAILED") && Instant.now().isBefore(deadline));
+        } while (!status.equals("COMPLETED")
+                && !status.equals("FAILED")
+                && Instant.now().isBefore(deadline));
         assertThat(status).isEqualTo(expected);
     }
 }

@@ -35,11 +35,24 @@ final class ChangesSheet {
             return;
         }
         SnapshotDiff diff = changes.get();
-        cells.text(sheet.createRow(NOTE_ROW), 0, labels.format("changes.compared", diff.newer().version(),
-                diff.newer().computedAt().toString(), diff.older().version(), diff.older().computedAt().toString()),
+        cells.text(
+                sheet.createRow(NOTE_ROW),
+                0,
+                labels.format(
+                        "changes.compared",
+                        diff.newer().version(),
+                        diff.newer().computedAt().toString(),
+                        diff.older().version(),
+                        diff.older().computedAt().toString()),
                 NOTE);
-        cells.header(sheet.createRow(HEADER_ROW), labels.get("col.section"), labels.get("col.key"),
-                labels.get("col.measure"), labels.get("col.old"), labels.get("col.new"), labels.get("col.difference"),
+        cells.header(
+                sheet.createRow(HEADER_ROW),
+                labels.get("col.section"),
+                labels.get("col.key"),
+                labels.get("col.measure"),
+                labels.get("col.old"),
+                labels.get("col.new"),
+                labels.get("col.difference"),
                 labels.get("col.changed"));
         int r = HEADER_ROW + 1;
         for (SnapshotDiff.Line line : diff.lines()) {
@@ -54,9 +67,17 @@ final class ChangesSheet {
             cells.text(row, 6, labels.get(line.changed() ? "yes" : "no"), TEXT);
         }
         int planRow = r + 1;
-        diff.planChange().ifPresent(change -> cells.text(sheet.createRow(planRow), 0, change.planChanged()
-                ? labels.format("changes.plan", change.older().plan(), change.newer().plan())
-                : labels.format("changes.prices", change.newer().plan()), NOTE));
+        diff.planChange()
+                .ifPresent(change -> cells.text(
+                        sheet.createRow(planRow),
+                        0,
+                        change.planChanged()
+                                ? labels.format(
+                                        "changes.plan",
+                                        change.older().plan(),
+                                        change.newer().plan())
+                                : labels.format("changes.prices", change.newer().plan()),
+                        NOTE));
     }
 
     private void figure(Row row, int column, BigDecimal value, boolean money) {

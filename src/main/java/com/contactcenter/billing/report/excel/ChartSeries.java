@@ -18,17 +18,23 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 final class ChartSeries {
 
     /** A series: its values in {@code column}, its title in the header cell at ({@code titleRow}, {@code column}). */
-    record Column(int column, String title) {
-    }
+    record Column(int column, String title) {}
 
-    private ChartSeries() {
-    }
+    private ChartSeries() {}
 
     /**
      * @param categoryFormat the number format of date categories, or null when the categories are text
      */
-    static void repoint(XSSFChart chart, XDDFChartData data, XSSFSheet sheet, int categoryColumn, String categoryFormat,
-            int titleRow, int firstRow, int lastRow, List<Column> columns) {
+    static void repoint(
+            XSSFChart chart,
+            XDDFChartData data,
+            XSSFSheet sheet,
+            int categoryColumn,
+            String categoryFormat,
+            int titleRow,
+            int firstRow,
+            int lastRow,
+            List<Column> columns) {
         CellRangeAddress categoryRange = new CellRangeAddress(firstRow, lastRow, categoryColumn, categoryColumn);
         XDDFDataSource<?> categories;
         if (categoryFormat == null) {
@@ -46,13 +52,13 @@ final class ChartSeries {
         }
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
-            XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                    new CellRangeAddress(firstRow, lastRow, column.column(), column.column()));
-            XDDFChartData.Series series = i < data.getSeriesCount() ? data.getSeries(i)
-                    : data.addSeries(categories, values);
+            XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(
+                    sheet, new CellRangeAddress(firstRow, lastRow, column.column(), column.column()));
+            XDDFChartData.Series series =
+                    i < data.getSeriesCount() ? data.getSeries(i) : data.addSeries(categories, values);
             series.replaceData(categories, values);
-            series.setTitle(column.title(), new CellReference(sheet.getSheetName(), titleRow, column.column(), true,
-                    true));
+            series.setTitle(
+                    column.title(), new CellReference(sheet.getSheetName(), titleRow, column.column(), true, true));
         }
         chart.plot(data);
     }

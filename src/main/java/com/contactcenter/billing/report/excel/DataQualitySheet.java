@@ -25,7 +25,10 @@ final class DataQualitySheet {
     void fill(Sheet sheet, List<Finding> findings) {
         Cells.clearBelowBand(sheet);
         Cells.band(sheet, labels.get("quality.title"));
-        cells.header(sheet.createRow(HEADER_ROW), labels.get("col.reason"), labels.get("col.explanation"),
+        cells.header(
+                sheet.createRow(HEADER_ROW),
+                labels.get("col.reason"),
+                labels.get("col.explanation"),
                 labels.get("col.findings"));
         int r = HEADER_ROW + 1;
         for (Finding finding : findings) {

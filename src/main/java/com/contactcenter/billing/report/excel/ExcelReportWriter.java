@@ -45,12 +45,13 @@ public class ExcelReportWriter {
         Labels labels = Labels.forLocale(locale);
         SnapshotFigures figures = data.figures();
         try (XSSFWorkbook workbook = Template.open(templateFile)) {
-            Cells cells = new Cells(Styles.read(templateFile, workbook, figures.estimate().scale(), labels));
+            Cells cells = new Cells(
+                    Styles.read(templateFile, workbook, figures.estimate().scale(), labels));
             Template.finish(workbook);
             new SummarySheet(cells, labels).fill(workbook.getSheet(Template.SUMMARY), data);
             new ServicesSheet(cells, labels).fill(templateFile, workbook.getSheet(Template.SERVICES), figures);
-            new WhatsappSheet(cells, labels).fill(templateFile, workbook.getSheet(Template.WHATSAPP),
-                    figures.whatsapp());
+            new WhatsappSheet(cells, labels)
+                    .fill(templateFile, workbook.getSheet(Template.WHATSAPP), figures.whatsapp());
             new DataQualitySheet(cells, labels).fill(workbook.getSheet(Template.DATA_QUALITY), figures.dataQuality());
             new ChangesSheet(cells, labels).fill(workbook.getSheet(Template.CHANGES), data.changes());
             UsersSheet users = new UsersSheet(cells, labels);
@@ -73,10 +74,14 @@ public class ExcelReportWriter {
             sheet.getFooter().setCenter(footer);
         }
         var properties = workbook.getProperties().getCoreProperties();
-        properties.setTitle(labels.format("document.title", figures.source(), figures.period().from().toString(),
+        properties.setTitle(labels.format(
+                "document.title",
+                figures.source(),
+                figures.period().from().toString(),
                 figures.period().to().toString()));
         properties.setCreator("billing-estimate");
-        properties.setDescription(labels.format("disclaimer.text", figures.version().asOf().toString()));
+        properties.setDescription(
+                labels.format("disclaimer.text", figures.version().asOf().toString()));
     }
 
     /** POI may close the stream it writes to; the caller owns {@code out}. */

@@ -69,7 +69,9 @@ final class Labels {
     }
 
     String service(String key) {
-        return ServiceKey.ofKey(key).map(s -> english ? s.englishLabel() : s.spanishLabel()).orElse(key);
+        return ServiceKey.ofKey(key)
+                .map(s -> english ? s.englishLabel() : s.spanishLabel())
+                .orElse(key);
     }
 
     Locale textLocale() {

@@ -14,14 +14,17 @@ import java.util.function.Function;
  */
 final class PortfolioColumns {
 
-    enum Kind { TEXT, COUNT, MONEY, INSTANT }
+    enum Kind {
+        TEXT,
+        COUNT,
+        MONEY,
+        INSTANT
+    }
 
     /** {@code summed}: its totals row per currency adds the column up. */
-    record Column(String header, Kind kind, boolean summed, Function<Tenant, Object> value) {
-    }
+    record Column(String header, Kind kind, boolean summed, Function<Tenant, Object> value) {}
 
-    private PortfolioColumns() {
-    }
+    private PortfolioColumns() {}
 
     static List<Column> of(Portfolio portfolio, Labels labels) {
         List<Column> columns = new ArrayList<>();
@@ -30,12 +33,18 @@ final class PortfolioColumns {
         columns.add(new Column(labels.get("portfolio.col.plan"), Kind.TEXT, false, Tenant::plan));
         columns.add(new Column(labels.get("portfolio.col.currency"), Kind.TEXT, false, Tenant::currency));
         for (String role : portfolio.roles()) {
-            columns.add(new Column(labels.format("portfolio.col.users", role), Kind.COUNT, true,
+            columns.add(new Column(
+                    labels.format("portfolio.col.users", role),
+                    Kind.COUNT,
+                    true,
                     t -> t.hasFigures() ? t.usersByRole().getOrDefault(role, 0L) : null));
         }
         for (ServiceKey service : ServiceKey.values()) {
-            columns.add(new Column(labels.format("portfolio.col.units", labels.service(service.key())), Kind.COUNT,
-                    true, t -> t.hasFigures() ? t.unitsByService().getOrDefault(service.key(), 0L) : null));
+            columns.add(new Column(
+                    labels.format("portfolio.col.units", labels.service(service.key())),
+                    Kind.COUNT,
+                    true,
+                    t -> t.hasFigures() ? t.unitsByService().getOrDefault(service.key(), 0L) : null));
         }
         columns.add(new Column(labels.get("portfolio.col.seatAmount"), Kind.MONEY, true, Tenant::seatAmount));
         columns.add(new Column(labels.get("portfolio.col.serviceAmount"), Kind.MONEY, true, Tenant::serviceAmount));
@@ -44,9 +53,15 @@ final class PortfolioColumns {
         columns.add(new Column(labels.get("portfolio.col.daysSynced"), Kind.COUNT, false, Tenant::daysSynced));
         columns.add(new Column(labels.get("portfolio.col.days"), Kind.COUNT, false, Tenant::days));
         columns.add(new Column(labels.get("portfolio.col.asOf"), Kind.INSTANT, false, Tenant::asOf));
-        columns.add(new Column(labels.get("portfolio.col.version"), Kind.COUNT, false, t -> t.version() == null
-                ? null : t.version().longValue()));
-        columns.add(new Column(labels.get("portfolio.col.status"), Kind.TEXT, false,
+        columns.add(new Column(
+                labels.get("portfolio.col.version"),
+                Kind.COUNT,
+                false,
+                t -> t.version() == null ? null : t.version().longValue()));
+        columns.add(new Column(
+                labels.get("portfolio.col.status"),
+                Kind.TEXT,
+                false,
                 t -> labels.get("portfolio.status." + t.status().code())));
         return columns;
     }

@@ -61,8 +61,11 @@ public class PortfolioCsvWriter {
             return value.toString();
         }
         String safe = Cells.looksLikeFormula(text) ? "'" + text : text;
-        boolean quoted = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
-                || safe.indexOf('\r') >= 0 || !safe.equals(safe.strip());
+        boolean quoted = safe.indexOf(',') >= 0
+                || safe.indexOf('"') >= 0
+                || safe.indexOf('\n') >= 0
+                || safe.indexOf('\r') >= 0
+                || !safe.equals(safe.strip());
         return quoted ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 }

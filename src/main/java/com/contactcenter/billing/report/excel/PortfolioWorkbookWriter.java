@@ -49,6 +49,7 @@ public class PortfolioWorkbookWriter {
 
     /** Sheet names stay the same in every language, as the estimate's do. */
     static final String TENANTS = "Tenants";
+
     static final String SUMMARY = "Summary";
     static final int HEADER_ROW = 0;
     static final int FIRST_TENANT_ROW = 1;
@@ -77,7 +78,8 @@ public class PortfolioWorkbookWriter {
             prepareTenants(tenants, cells, columns, portfolio.tenants().size());
             new Summary(cells, labels, summary).fill(portfolio);
             var properties = workbook.getProperties().getCoreProperties();
-            properties.setTitle(labels.format("portfolio.title", portfolio.month().toString()));
+            properties.setTitle(
+                    labels.format("portfolio.title", portfolio.month().toString()));
             properties.setCreator("billing-estimate");
             try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ExcelReportWriter.STREAM_WINDOW)) {
                 streamTenants(streaming.getSheet(TENANTS), cells, labels, columns, portfolio);
@@ -90,19 +92,19 @@ public class PortfolioWorkbookWriter {
 
     /** The header, frozen and filtered, on the in-memory sheet before streaming. */
     private static void prepareTenants(Sheet sheet, Cells cells, List<PortfolioColumns.Column> columns, int tenants) {
-        cells.header(sheet.createRow(HEADER_ROW), columns.stream().map(PortfolioColumns.Column::header)
-                .toArray(String[]::new));
+        cells.header(
+                sheet.createRow(HEADER_ROW),
+                columns.stream().map(PortfolioColumns.Column::header).toArray(String[]::new));
         sheet.createFreezePane(1, FIRST_TENANT_ROW);
-        sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, HEADER_ROW + Math.max(tenants, 1), 0,
-                columns.size() - 1));
+        sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, HEADER_ROW + Math.max(tenants, 1), 0, columns.size() - 1));
         sheet.setColumnWidth(0, 28 * 256);
         for (int c = 1; c < columns.size(); c++) {
             sheet.setColumnWidth(c, 16 * 256);
         }
     }
 
-    private static void streamTenants(Sheet sheet, Cells cells, Labels labels, List<PortfolioColumns.Column> columns,
-            Portfolio portfolio) {
+    private static void streamTenants(
+            Sheet sheet, Cells cells, Labels labels, List<PortfolioColumns.Column> columns, Portfolio portfolio) {
         int r = FIRST_TENANT_ROW;
         for (Tenant tenant : portfolio.tenants()) {
             Row row = sheet.createRow(r++);
@@ -137,11 +139,19 @@ public class PortfolioWorkbookWriter {
                     cells.text(row, c, null, TOTAL);
                 } else {
                     // SUMIF over the tenant rows of this row's currency, never across currencies
-                    String formula = "SUMIF(" + currencies + "," + CellReference.convertNumToColString(
-                            PortfolioColumns.CURRENCY) + (row.getRowNum() + 1) + "," + range(c, lastTenantRow) + ")";
+                    String formula =
+                            "SUMIF(" + currencies + "," + CellReference.convertNumToColString(PortfolioColumns.CURRENCY)
+                                    + (row.getRowNum() + 1) + "," + range(c, lastTenantRow) + ")";
                     double sum = sum(portfolio, totals.currency(), column);
-                    cells.formula(row, c, formula, sum, TOTAL, column.kind() == PortfolioColumns.Kind.MONEY
-                            ? Styles.moneyFormat(totals.scale()) : Styles.COUNT_FORMAT);
+                    cells.formula(
+                            row,
+                            c,
+                            formula,
+                            sum,
+                            TOTAL,
+                            column.kind() == PortfolioColumns.Kind.MONEY
+                                    ? Styles.moneyFormat(totals.scale())
+                                    : Styles.COUNT_FORMAT);
                 }
             }
         }
@@ -161,8 +171,8 @@ public class PortfolioWorkbookWriter {
     /** {@code $D$2:$D$n}: the tenant rows of a column. */
     private static String range(int column, int lastTenantRow) {
         String letter = CellReference.convertNumToColString(column);
-        return "$" + letter + "$" + (FIRST_TENANT_ROW + 1) + ":$" + letter + "$" + (Math.max(lastTenantRow,
-                FIRST_TENANT_ROW) + 1);
+        return "$" + letter + "$" + (FIRST_TENANT_ROW + 1) + ":$" + letter + "$"
+                + (Math.max(lastTenantRow, FIRST_TENANT_ROW) + 1);
     }
 
     /** Sheet Summary, on the in-memory workbook: it is small. */
@@ -184,14 +194,23 @@ public class PortfolioWorkbookWriter {
             for (int c = 1; c <= 5; c++) {
                 sheet.setColumnWidth(c, 18 * 256);
             }
-            cells.text(sheet.createRow(r++), 0, labels.format("portfolio.title", portfolio.month().toString()), BAND);
+            cells.text(
+                    sheet.createRow(r++),
+                    0,
+                    labels.format("portfolio.title", portfolio.month().toString()),
+                    BAND);
             cells.text(sheet.createRow(r++), 0, labels.get("portfolio.disclaimer"), NOTE);
             r++;
             List<CurrencyTotals> totals = portfolio.totals();
             section("portfolio.section.currencies");
-            cells.header(sheet.createRow(r++), labels.get("portfolio.col.currency"), labels.get("portfolio.col.tenants"),
-                    labels.get("portfolio.col.seatAmount"), labels.get("portfolio.col.serviceAmount"),
-                    labels.get("portfolio.col.total"), labels.get("portfolio.col.change"));
+            cells.header(
+                    sheet.createRow(r++),
+                    labels.get("portfolio.col.currency"),
+                    labels.get("portfolio.col.tenants"),
+                    labels.get("portfolio.col.seatAmount"),
+                    labels.get("portfolio.col.serviceAmount"),
+                    labels.get("portfolio.col.total"),
+                    labels.get("portfolio.col.change"));
             for (CurrencyTotals t : totals) {
                 Row row = sheet.createRow(r++);
                 cells.text(row, 0, t.currency(), TEXT);
@@ -206,7 +225,8 @@ public class PortfolioWorkbookWriter {
             cells.header(sheet.createRow(r++), labels.get("portfolio.col.status"), labels.get("portfolio.col.tenants"));
             for (Map.Entry<Portfolio.Status, Long> status : portfolio.byStatus().entrySet()) {
                 Row row = sheet.createRow(r++);
-                cells.text(row, 0, labels.get("portfolio.status." + status.getKey().code()), TEXT);
+                cells.text(
+                        row, 0, labels.get("portfolio.status." + status.getKey().code()), TEXT);
                 cells.count(row, 1, status.getValue(), NUMBER);
             }
             for (CurrencyTotals t : totals) {
@@ -225,8 +245,12 @@ public class PortfolioWorkbookWriter {
 
         private void largest(List<Tenant> tenants, CurrencyTotals currency, String titleKey) {
             section(titleKey, tenants.size(), currency.currency());
-            cells.header(sheet.createRow(r++), labels.get("portfolio.col.tenant"), labels.get("portfolio.col.plan"),
-                    labels.get("portfolio.col.total"), labels.get("portfolio.col.change"),
+            cells.header(
+                    sheet.createRow(r++),
+                    labels.get("portfolio.col.tenant"),
+                    labels.get("portfolio.col.plan"),
+                    labels.get("portfolio.col.total"),
+                    labels.get("portfolio.col.change"),
                     labels.get("portfolio.col.status"));
             for (Tenant tenant : tenants) {
                 Row row = sheet.createRow(r++);
@@ -234,7 +258,8 @@ public class PortfolioWorkbookWriter {
                 cells.text(row, 1, tenant.plan(), TEXT);
                 cells.money(row, 2, tenant.total(), NUMBER, tenant.scale());
                 cells.money(row, 3, tenant.change(), NUMBER, tenant.scale());
-                cells.text(row, 4, labels.get("portfolio.status." + tenant.status().code()), TEXT);
+                cells.text(
+                        row, 4, labels.get("portfolio.status." + tenant.status().code()), TEXT);
             }
         }
 
@@ -251,10 +276,10 @@ public class PortfolioWorkbookWriter {
                 cells.money(row, 1, tenant.total(), NUMBER, tenant.scale());
             }
             int last = r - 1;
-            XSSFDrawing drawing = sheet.getDrawingPatriarch() != null ? sheet.getDrawingPatriarch()
-                    : sheet.createDrawingPatriarch();
-            XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 3, header, 11,
-                    Math.max(last + 1, header + 16)));
+            XSSFDrawing drawing =
+                    sheet.getDrawingPatriarch() != null ? sheet.getDrawingPatriarch() : sheet.createDrawingPatriarch();
+            XSSFChart chart = drawing.createChart(
+                    drawing.createAnchor(0, 0, 0, 0, 3, header, 11, Math.max(last + 1, header + 16)));
             chart.setTitleText(title);
             chart.setTitleOverlay(false);
             XDDFCategoryAxis names = chart.createCategoryAxis(AxisPosition.LEFT);
@@ -264,8 +289,8 @@ public class PortfolioWorkbookWriter {
             XDDFChartData.Series series = data.addSeries(
                     XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(first, last, 0, 0)),
                     XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(first, last, 1, 1)));
-            series.setTitle(labels.get("portfolio.col.total"), new CellReference(sheet.getSheetName(), header, 1,
-                    true, true));
+            series.setTitle(
+                    labels.get("portfolio.col.total"), new CellReference(sheet.getSheetName(), header, 1, true, true));
             chart.plot(data);
             r = Math.max(r, header + 17);
         }

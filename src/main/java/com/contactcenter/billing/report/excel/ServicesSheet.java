@@ -81,7 +81,15 @@ final class ServicesSheet {
 
         XSSFChart chart = Template.chart(template, sheet);
         chart.setTitleText(labels.get("chart.services"));
-        ChartSeries.repoint(chart, Template.chartData(template, sheet, XDDFLineChartData.class), sheet, 0,
-                cells.styles().dateFormat(), HEADER_ROW, FIRST_BUCKET_ROW, lastBucketRow, columns);
+        ChartSeries.repoint(
+                chart,
+                Template.chartData(template, sheet, XDDFLineChartData.class),
+                sheet,
+                0,
+                cells.styles().dateFormat(),
+                HEADER_ROW,
+                FIRST_BUCKET_ROW,
+                lastBucketRow,
+                columns);
     }
 }

@@ -27,8 +27,8 @@ final class Styles {
     static final String NUMBER = "number";
     static final String TOTAL = "total";
     static final String FLAG = "flag";
-    static final List<String> NAMES = List.of(BAND, DISCLAIMER, NOTE, SECTION, HEADER, LABEL, TEXT, NUMBER, TOTAL,
-            FLAG);
+    static final List<String> NAMES =
+            List.of(BAND, DISCLAIMER, NOTE, SECTION, HEADER, LABEL, TEXT, NUMBER, TOTAL, FLAG);
 
     static final String COUNT_FORMAT = "#,##0";
     static final String ID_FORMAT = "0";
@@ -37,12 +37,17 @@ final class Styles {
     private final Map<String, CellStyle> named;
     /** By name, then format: looked up for every cell, so without building a key. */
     private final Map<String, Map<String, CellStyle>> formatted = new HashMap<>();
+
     private final Map<Short, CellStyle> quoted = new HashMap<>();
     private final String moneyFormat;
     private final String dateFormat;
     private final String dateTimeFormat;
 
-    private Styles(Workbook workbook, Map<String, CellStyle> named, String moneyFormat, String dateFormat,
+    private Styles(
+            Workbook workbook,
+            Map<String, CellStyle> named,
+            String moneyFormat,
+            String dateFormat,
             String dateTimeFormat) {
         this.workbook = workbook;
         this.named = named;
@@ -63,12 +68,14 @@ final class Styles {
         }
         for (String name : NAMES) {
             if (!named.containsKey(name)) {
-                throw new ExcelTemplateException(file, "style '" + name + "' is missing from sheet '" + Template.STYLES
-                        + "' (column A the name, column B a cell with the style)");
+                throw new ExcelTemplateException(
+                        file,
+                        "style '" + name + "' is missing from sheet '" + Template.STYLES
+                                + "' (column A the name, column B a cell with the style)");
             }
         }
-        return new Styles(template, named, moneyFormat(scale), labels.get("format.date"),
-                labels.get("format.datetime"));
+        return new Styles(
+                template, named, moneyFormat(scale), labels.get("format.date"), labels.get("format.datetime"));
     }
 
     /** {@code #,##0.00} at scale 2, {@code #,##0} at scale 0. */

@@ -54,7 +54,8 @@ final class SummarySheet {
         Version version = figures.version();
         Cells.clearBelowBand(sheet);
         wide(sheet, 1, labels.get("disclaimer.title"), DISCLAIMER);
-        Row sentence = wide(sheet, 2, labels.format("disclaimer.text", version.asOf().toString()), NOTE);
+        Row sentence =
+                wide(sheet, 2, labels.format("disclaimer.text", version.asOf().toString()), NOTE);
         sentence.setHeightInPoints(2 * sheet.getDefaultRowHeightInPoints() + 4);
         wide(sheet, FRESHNESS_ROW, Freshness.withZone(version.asOf(), figures.timeZone(), labels.textLocale()), NOTE);
 
@@ -65,22 +66,30 @@ final class SummarySheet {
         cells.date(field(sheet, r++, "field.from"), 1, period.from(), NUMBER);
         cells.date(field(sheet, r++, "field.to"), 1, period.to(), NUMBER);
         cells.text(field(sheet, r++, "field.periodLocal"), 1, localPeriod(period, figures.timeZone()), TEXT);
-        cells.text(field(sheet, r++, "field.periodUtc"), 1, "[" + period.startUtc() + ", " + period.endUtc() + ")",
-                TEXT);
+        cells.text(
+                field(sheet, r++, "field.periodUtc"), 1, "[" + period.startUtc() + ", " + period.endUtc() + ")", TEXT);
         cells.instant(field(sheet, r++, "field.startUtc"), 1, period.startUtc(), NUMBER);
         cells.instant(field(sheet, r++, "field.endUtc"), 1, period.endUtc(), NUMBER);
-        cells.text(field(sheet, r++, "field.groupBy"), 1, labels.getOrDefault("groupBy." + figures.groupBy(),
-                "groupBy.other"), TEXT);
+        cells.text(
+                field(sheet, r++, "field.groupBy"),
+                1,
+                labels.getOrDefault("groupBy." + figures.groupBy(), "groupBy.other"),
+                TEXT);
         cells.instant(field(sheet, r++, "field.asOf"), 1, version.asOf(), NUMBER);
         cells.instant(field(sheet, r++, "field.computedAt"), 1, version.computedAt(), NUMBER);
         cells.text(field(sheet, r++, "field.snapshotId"), 1, version.id(), TEXT);
         cells.count(field(sheet, r++, "field.version"), 1, version.number(), NUMBER);
         cells.text(field(sheet, r++, "field.currency"), 1, figures.estimate().currency(), TEXT);
-        cells.text(field(sheet, r++, "field.changes"), 1, data.changes()
-                .map(d -> labels.format("summary.comparedWith", d.older().version()))
-                .orElse(labels.get("summary.noPrevious")), TEXT);
-        cells.text(field(sheet, r++, "field.dataQuality"), 1, labels.format("summary.findings", figures.findings()),
+        cells.text(
+                field(sheet, r++, "field.changes"),
+                1,
+                data.changes()
+                        .map(d ->
+                                labels.format("summary.comparedWith", d.older().version()))
+                        .orElse(labels.get("summary.noPrevious")),
                 TEXT);
+        cells.text(
+                field(sheet, r++, "field.dataQuality"), 1, labels.format("summary.findings", figures.findings()), TEXT);
 
         r = roles(sheet, r + 1, figures);
         r = services(sheet, r + 1, figures);
@@ -89,8 +98,12 @@ final class SummarySheet {
 
     private int roles(Sheet sheet, int r, SnapshotFigures figures) {
         cells.text(sheet.createRow(r++), 0, labels.get("section.roles"), SECTION);
-        cells.header(sheet.createRow(r++), labels.get("col.role"), labels.get("col.users"),
-                labels.get("col.monthlyPrice"), labels.get("col.note"));
+        cells.header(
+                sheet.createRow(r++),
+                labels.get("col.role"),
+                labels.get("col.users"),
+                labels.get("col.monthlyPrice"),
+                labels.get("col.note"));
         long total = 0;
         for (RoleUsers role : figures.usersByRole()) {
             Row row = sheet.createRow(r++);
@@ -111,8 +124,15 @@ final class SummarySheet {
 
     private int services(Sheet sheet, int r, SnapshotFigures figures) {
         cells.text(sheet.createRow(r++), 0, labels.get("section.services"), SECTION);
-        cells.header(sheet.createRow(r++), labels.get("col.service"), labels.get("col.key"), labels.get("col.count"),
-                labels.get("col.units"), labels.get("col.unitPrice"), labels.get("col.amount"), labels.get("col.note"));
+        cells.header(
+                sheet.createRow(r++),
+                labels.get("col.service"),
+                labels.get("col.key"),
+                labels.get("col.count"),
+                labels.get("col.units"),
+                labels.get("col.unitPrice"),
+                labels.get("col.amount"),
+                labels.get("col.note"));
         for (PricedService service : figures.pricedServices()) {
             Row row = sheet.createRow(r++);
             cells.text(row, 0, labels.service(service.key()), TEXT);
@@ -130,8 +150,14 @@ final class SummarySheet {
 
     private void estimate(Sheet sheet, int r, Estimate estimate) {
         cells.text(sheet.createRow(r++), 0, labels.get("section.estimate"), SECTION);
-        cells.header(sheet.createRow(r++), labels.get("col.kind"), labels.get("col.concept"), labels.get("col.key"),
-                labels.get("col.quantity"), labels.get("col.unitPrice"), labels.get("col.amount"),
+        cells.header(
+                sheet.createRow(r++),
+                labels.get("col.kind"),
+                labels.get("col.concept"),
+                labels.get("col.key"),
+                labels.get("col.quantity"),
+                labels.get("col.unitPrice"),
+                labels.get("col.amount"),
                 labels.get("col.note"));
         for (EstimateLine line : estimate.lines()) {
             Row row = sheet.createRow(r++);

@@ -23,6 +23,7 @@ final class Template {
 
     /** Sheet names stay Spanish in every language: finance links formulas to them. */
     static final String SUMMARY = "Resumen";
+
     static final String USERS = "Usuarios";
     static final String SERVICES = "Servicios";
     static final String WHATSAPP = "WhatsApp";
@@ -33,8 +34,7 @@ final class Template {
     /** Column A holds a style's name, column B a cell carrying it. */
     static final String STYLES = "Estilos";
 
-    private Template() {
-    }
+    private Template() {}
 
     /** Opens a copy in memory (the file is never written) and checks the shape the writer relies on. */
     static XSSFWorkbook open(Path file) {
@@ -48,8 +48,10 @@ final class Template {
         try (InputStream in = Files.newInputStream(file)) {
             workbook = new XSSFWorkbook(in);
         } catch (IOException | RuntimeException e) {
-            throw new ExcelTemplateException(file, "not a valid .xlsx workbook (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")", e);
+            throw new ExcelTemplateException(
+                    file,
+                    "not a valid .xlsx workbook (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                    e);
         }
         try {
             check(file, workbook);
@@ -59,8 +61,8 @@ final class Template {
             throw e;
         } catch (RuntimeException e) {
             closeQuietly(workbook, e);
-            throw new ExcelTemplateException(file, "damaged content (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")", e);
+            throw new ExcelTemplateException(
+                    file, "damaged content (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
     }
 
@@ -82,9 +84,14 @@ final class Template {
         XSSFChart chart = chart(file, sheet);
         List<XDDFChartData> data = chart.getChartSeries();
         if (data.size() != 1 || !kind.isInstance(data.get(0)) || data.get(0).getSeriesCount() == 0) {
-            throw new ExcelTemplateException(file, "the chart on sheet '" + sheet.getSheetName() + "' must be one "
-                    + kind.getSimpleName().replace("XDDF", "").replace("ChartData", "").toLowerCase()
-                    + " chart with at least one series");
+            throw new ExcelTemplateException(
+                    file,
+                    "the chart on sheet '" + sheet.getSheetName() + "' must be one "
+                            + kind.getSimpleName()
+                                    .replace("XDDF", "")
+                                    .replace("ChartData", "")
+                                    .toLowerCase()
+                            + " chart with at least one series");
         }
         return kind.cast(data.get(0));
     }
@@ -93,8 +100,8 @@ final class Template {
         XSSFDrawing drawing = sheet.getDrawingPatriarch();
         if (drawing == null || drawing.getCharts().size() != 1) {
             int charts = drawing == null ? 0 : drawing.getCharts().size();
-            throw new ExcelTemplateException(file, "sheet '" + sheet.getSheetName()
-                    + "' must hold exactly one chart, it has " + charts);
+            throw new ExcelTemplateException(
+                    file, "sheet '" + sheet.getSheetName() + "' must hold exactly one chart, it has " + charts);
         }
         return drawing.getCharts().get(0);
     }

@@ -26,8 +26,12 @@ final class UsersSheet {
     /** Columns E..I: the per-user figures that add up. */
     static final int FIRST_FIGURE = 4;
 
-    private static final List<ToLongFunction<SnapshotUser>> FIGURES = List.of(SnapshotUser::channels,
-            SnapshotUser::sessions, SnapshotUser::messagesSent, SnapshotUser::calls, SnapshotUser::callMinutes);
+    private static final List<ToLongFunction<SnapshotUser>> FIGURES = List.of(
+            SnapshotUser::channels,
+            SnapshotUser::sessions,
+            SnapshotUser::messagesSent,
+            SnapshotUser::calls,
+            SnapshotUser::callMinutes);
 
     private final Cells cells;
     private final Labels labels;
@@ -54,14 +58,26 @@ final class UsersSheet {
             int column = FIRST_FIGURE + i;
             String letter = CellReference.convertNumToColString(column);
             ToLongFunction<SnapshotUser> figure = FIGURES.get(i);
-            cells.countFormula(totals, column, "SUBTOTAL(109," + letter + (FIRST_USER_ROW + 1) + ":" + letter
-                    + (lastUserRow + 1) + ")", users.stream().mapToLong(figure).sum(), TOTAL);
+            cells.countFormula(
+                    totals,
+                    column,
+                    "SUBTOTAL(109," + letter + (FIRST_USER_ROW + 1) + ":" + letter + (lastUserRow + 1) + ")",
+                    users.stream().mapToLong(figure).sum(),
+                    TOTAL);
         }
         cells.text(totals, LAST_COLUMN, null, TOTAL);
 
-        cells.header(sheet.createRow(HEADER_ROW), labels.get("col.id"), labels.get("col.name"), labels.get("col.email"),
-                labels.get("col.role"), labels.get("col.channels"), labels.get("col.sessions"),
-                labels.get("col.messagesSent"), labels.get("col.calls"), labels.get("col.callMinutes"),
+        cells.header(
+                sheet.createRow(HEADER_ROW),
+                labels.get("col.id"),
+                labels.get("col.name"),
+                labels.get("col.email"),
+                labels.get("col.role"),
+                labels.get("col.channels"),
+                labels.get("col.sessions"),
+                labels.get("col.messagesSent"),
+                labels.get("col.calls"),
+                labels.get("col.callMinutes"),
                 labels.get("col.lastLogin"));
         sheet.createFreezePane(0, FIRST_USER_ROW);
         sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, FIRST_USER_ROW + users.size() - 1, 0, LAST_COLUMN));

@@ -36,8 +36,13 @@ final class WhatsappSheet {
     void fill(Path template, XSSFSheet sheet, List<WhatsappChannel> channels) {
         Cells.clearBelowBand(sheet);
         Cells.band(sheet, labels.get("whatsapp.title"));
-        cells.header(sheet.createRow(HEADER_ROW), labels.get("col.channelId"), labels.get("col.channel"),
-                labels.get("col.inbound"), labels.get("col.outbound"), labels.get("col.total"));
+        cells.header(
+                sheet.createRow(HEADER_ROW),
+                labels.get("col.channelId"),
+                labels.get("col.channel"),
+                labels.get("col.inbound"),
+                labels.get("col.outbound"),
+                labels.get("col.total"));
         int r = FIRST_CHANNEL_ROW;
         long inbound = 0;
         long outbound = 0;
@@ -69,8 +74,13 @@ final class WhatsappSheet {
 
         r++;
         cells.text(sheet.createRow(r++), 0, labels.get("whatsapp.perBucket"), SECTION);
-        cells.header(sheet.createRow(r++), labels.get("col.channelId"), labels.get("col.channel"),
-                labels.get("col.bucket"), labels.get("col.inbound"), labels.get("col.outbound"),
+        cells.header(
+                sheet.createRow(r++),
+                labels.get("col.channelId"),
+                labels.get("col.channel"),
+                labels.get("col.bucket"),
+                labels.get("col.inbound"),
+                labels.get("col.outbound"),
                 labels.get("col.total"));
         for (WhatsappChannel channel : channels) {
             for (WhatsappBucket bucket : channel.buckets()) {
@@ -86,9 +96,17 @@ final class WhatsappSheet {
 
         XSSFChart chart = Template.chart(template, sheet);
         chart.setTitleText(labels.get("chart.whatsapp"));
-        ChartSeries.repoint(chart, Template.chartData(template, sheet, XDDFBarChartData.class), sheet, 1, null,
-                HEADER_ROW, FIRST_CHANNEL_ROW, lastChannelRow,
-                List.of(new ChartSeries.Column(INBOUND_COLUMN, labels.get("col.inbound")),
+        ChartSeries.repoint(
+                chart,
+                Template.chartData(template, sheet, XDDFBarChartData.class),
+                sheet,
+                1,
+                null,
+                HEADER_ROW,
+                FIRST_CHANNEL_ROW,
+                lastChannelRow,
+                List.of(
+                        new ChartSeries.Column(INBOUND_COLUMN, labels.get("col.inbound")),
                         new ChartSeries.Column(OUTBOUND_COLUMN, labels.get("col.outbound"))));
     }
 }

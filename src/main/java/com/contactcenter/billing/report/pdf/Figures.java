@@ -41,8 +41,8 @@ final class Figures {
 
     static Figures of(Locale requested, String currency, int scale, String timeZone) {
         Locale locale = formatLocale(requested);
-        return new Figures(locale, NumberFormat.getIntegerInstance(locale), moneyFormat(locale, currency, scale),
-                zone(timeZone));
+        return new Figures(
+                locale, NumberFormat.getIntegerInstance(locale), moneyFormat(locale, currency, scale), zone(timeZone));
     }
 
     /** The locale whose number conventions a report in {@code requested} uses. */
@@ -116,7 +116,8 @@ final class Figures {
     }
 
     private static String spaced(String prefix) {
-        return !prefix.isEmpty() && Character.isLetter(prefix.charAt(prefix.length() - 1)) ? prefix + NO_BREAK_SPACE
+        return !prefix.isEmpty() && Character.isLetter(prefix.charAt(prefix.length() - 1))
+                ? prefix + NO_BREAK_SPACE
                 : prefix;
     }
 

@@ -47,8 +47,8 @@ final class Labels {
     String text(String key, Object... values) {
         String text = texts.getProperty(key);
         if (text == null) {
-            throw new IllegalStateException("PDF report label '" + key + "' is missing for "
-                    + (english ? "English" : "Spanish"));
+            throw new IllegalStateException(
+                    "PDF report label '" + key + "' is missing for " + (english ? "English" : "Spanish"));
         }
         // One pass, so a value that itself holds "{1}" (text from the source) is never expanded.
         Matcher placeholder = PLACEHOLDER.matcher(text);
@@ -63,7 +63,9 @@ final class Labels {
 
     /** A service's name as the rules show it; an unknown key as it is. */
     String service(String key) {
-        return ServiceKey.ofKey(key).map(s -> english ? s.englishLabel() : s.spanishLabel()).orElse(key);
+        return ServiceKey.ofKey(key)
+                .map(s -> english ? s.englishLabel() : s.spanishLabel())
+                .orElse(key);
     }
 
     /** A data-quality reason's description; an unknown reason as its code. */

@@ -1,8 +1,8 @@
 package com.contactcenter.billing.report.pdf;
 
 import com.contactcenter.billing.report.ReportData;
-import com.contactcenter.billing.snapshot.SnapshotFigures;
 import com.contactcenter.billing.report.pdf.ReportFonts.DocumentFonts;
+import com.contactcenter.billing.snapshot.SnapshotFigures;
 import com.lowagie.text.Document;
 import com.lowagie.text.ExceptionConverter;
 import com.lowagie.text.PageSize;
@@ -44,8 +44,8 @@ public class PdfReportWriter {
      */
     public PdfReportWriter(Path fontFile, int topUsers, int allUsersUpTo) {
         if (topUsers < 0 || allUsersUpTo < 0) {
-            throw new IllegalArgumentException("topUsers and allUsersUpTo must be 0 or more, not " + topUsers + " and "
-                    + allUsersUpTo);
+            throw new IllegalArgumentException(
+                    "topUsers and allUsersUpTo must be 0 or more, not " + topUsers + " and " + allUsersUpTo);
         }
         this.fonts = ReportFonts.load(fontFile);
         this.topUsers = topUsers;
@@ -77,8 +77,8 @@ public class PdfReportWriter {
     private void render(ReportData data, Locale locale, OutputStream out) {
         Labels labels = Labels.of(locale);
         SnapshotFigures snapshot = data.figures();
-        Figures figures = Figures.of(locale, snapshot.estimate().currency(), snapshot.estimate().scale(),
-                snapshot.timeZone());
+        Figures figures = Figures.of(
+                locale, snapshot.estimate().currency(), snapshot.estimate().scale(), snapshot.timeZone());
         DocumentFonts documentFonts = fonts.forDocument();
 
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 54, 44);
@@ -88,7 +88,9 @@ public class PdfReportWriter {
         writer.setPageEvent(pageDecorator(snapshot, labels, figures, documentFonts));
         document.setDocumentLanguage(labels.english() ? "en" : "es-CO");
         document.addTitle(documentFonts.printable(labels.text("title") + " — " + snapshot.source() + " "
-                + labels.text("value.period", figures.date(snapshot.period().from()),
+                + labels.text(
+                        "value.period",
+                        figures.date(snapshot.period().from()),
                         figures.date(snapshot.period().to()))));
         document.addCreator("billing-estimate");
         document.open();
@@ -104,13 +106,21 @@ public class PdfReportWriter {
         document.close();
     }
 
-    private static PageDecorator pageDecorator(SnapshotFigures snapshot, Labels labels, Figures figures,
-            DocumentFonts fonts) {
-        String header = labels.text("header.period", snapshot.source(), figures.date(snapshot.period().from()),
+    private static PageDecorator pageDecorator(
+            SnapshotFigures snapshot, Labels labels, Figures figures, DocumentFonts fonts) {
+        String header = labels.text(
+                "header.period",
+                snapshot.source(),
+                figures.date(snapshot.period().from()),
                 figures.date(snapshot.period().to()));
-        String version = labels.text("field.snapshot") + " v" + snapshot.version().number() + " · "
-                + labels.text("field.asOf") + " " + figures.instant(snapshot.version().asOf());
-        return new PageDecorator(fonts.regularBase(), fonts.printable(header), fonts.printable(version),
-                labels.text("footer.estimate"), labels.text("footer.page", "{0}"));
+        String version =
+                labels.text("field.snapshot") + " v" + snapshot.version().number() + " · " + labels.text("field.asOf")
+                        + " " + figures.instant(snapshot.version().asOf());
+        return new PageDecorator(
+                fonts.regularBase(),
+                fonts.printable(header),
+                fonts.printable(version),
+                labels.text("footer.estimate"),
+                labels.text("footer.page", "{0}"));
     }
 }

@@ -41,9 +41,18 @@ final class ReportCharts {
 
     private static final Color GRID = new Color(200, 200, 200);
     /** Muted, distinguishable colours (Tableau 10), in series order. */
-    private static final Paint[] PALETTE = {new Color(0x4E79A7), new Color(0xF28E2B), new Color(0x59A14F),
-        new Color(0xE15759), new Color(0x76B7B2), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
-        new Color(0x9C755F), new Color(0xBAB0AC)};
+    private static final Paint[] PALETTE = {
+        new Color(0x4E79A7),
+        new Color(0xF28E2B),
+        new Color(0x59A14F),
+        new Color(0xE15759),
+        new Color(0x76B7B2),
+        new Color(0xEDC948),
+        new Color(0xB07AA1),
+        new Color(0xFF9DA7),
+        new Color(0x9C755F),
+        new Color(0xBAB0AC)
+    };
 
     private final Labels labels;
     private final Figures figures;
@@ -63,10 +72,24 @@ final class ReportCharts {
         }
         List<LocalDate> buckets = snapshot.buckets();
         JFreeChart chart = buckets.size() == 1
-                ? ChartFactory.createBarChart(null, labels.text("chart.bucket"), labels.text("chart.units"), dataset,
-                        PlotOrientation.VERTICAL, true, false, false)
-                : ChartFactory.createLineChart(null, labels.text("chart.bucket"), labels.text("chart.units"), dataset,
-                        PlotOrientation.VERTICAL, true, false, false);
+                ? ChartFactory.createBarChart(
+                        null,
+                        labels.text("chart.bucket"),
+                        labels.text("chart.units"),
+                        dataset,
+                        PlotOrientation.VERTICAL,
+                        true,
+                        false,
+                        false)
+                : ChartFactory.createLineChart(
+                        null,
+                        labels.text("chart.bucket"),
+                        labels.text("chart.units"),
+                        dataset,
+                        PlotOrientation.VERTICAL,
+                        true,
+                        false,
+                        false);
         style(chart);
         CategoryPlot plot = chart.getCategoryPlot();
         if (plot.getRenderer() instanceof LineAndShapeRenderer line) {
@@ -90,14 +113,22 @@ final class ReportCharts {
         Map<String, Integer> names = new HashMap<>();
         channels.forEach(c -> names.merge(c.channel(), 1, Integer::sum));
         for (WhatsappChannel channel : channels) {
-            String name = names.get(channel.channel()) > 1 ? channel.channel() + " (#" + channel.channelId() + ")"
+            String name = names.get(channel.channel()) > 1
+                    ? channel.channel() + " (#" + channel.channelId() + ")"
                     : channel.channel();
             String category = fonts.printable(name);
             dataset.addValue(channel.inbound(), inbound, category);
             dataset.addValue(channel.outbound(), outbound, category);
         }
-        JFreeChart chart = ChartFactory.createBarChart(null, labels.text("col.channel"), labels.text("chart.messages"),
-                dataset, PlotOrientation.HORIZONTAL, true, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                null,
+                labels.text("col.channel"),
+                labels.text("chart.messages"),
+                dataset,
+                PlotOrientation.HORIZONTAL,
+                true,
+                false,
+                false);
         style(chart);
         chart.getCategoryPlot().setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         return draw(chart, cb, width, height);
@@ -113,8 +144,11 @@ final class ReportCharts {
         theme.setLargeFont(fonts.awt(false, 8));
         theme.setRegularFont(fonts.awt(false, 8));
         theme.setSmallFont(fonts.awt(false, 7));
-        theme.setDrawingSupplier(new DefaultDrawingSupplier(PALETTE, DefaultDrawingSupplier.DEFAULT_OUTLINE_PAINT_SEQUENCE,
-                DefaultDrawingSupplier.DEFAULT_STROKE_SEQUENCE, DefaultDrawingSupplier.DEFAULT_OUTLINE_STROKE_SEQUENCE,
+        theme.setDrawingSupplier(new DefaultDrawingSupplier(
+                PALETTE,
+                DefaultDrawingSupplier.DEFAULT_OUTLINE_PAINT_SEQUENCE,
+                DefaultDrawingSupplier.DEFAULT_STROKE_SEQUENCE,
+                DefaultDrawingSupplier.DEFAULT_OUTLINE_STROKE_SEQUENCE,
                 DefaultDrawingSupplier.DEFAULT_SHAPE_SEQUENCE));
         theme.setBarPainter(new StandardBarPainter());
         theme.setShadowVisible(false);

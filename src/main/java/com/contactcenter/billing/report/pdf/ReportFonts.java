@@ -126,18 +126,20 @@ final class ReportFonts {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("PDF report font file cannot be read: " + file.toAbsolutePath() + " ("
-                    + oneLine(e) + ")", e);
+            throw new IllegalArgumentException(
+                    "PDF report font file cannot be read: " + file.toAbsolutePath() + " (" + oneLine(e) + ")", e);
         }
     }
 
     private static BaseFont baseFont(Path file, byte[] bytes) {
         try {
-            return BaseFont.createFont(file.getFileName().toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
-                    bytes, null);
+            return BaseFont.createFont(
+                    file.getFileName().toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("PDF report font file is not a usable TrueType font: "
-                    + file.toAbsolutePath() + " (" + oneLine(e) + ")", e);
+            throw new IllegalArgumentException(
+                    "PDF report font file is not a usable TrueType font: " + file.toAbsolutePath() + " (" + oneLine(e)
+                            + ")",
+                    e);
         }
     }
 
@@ -145,8 +147,10 @@ final class ReportFonts {
         try {
             return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, file.toFile());
         } catch (FontFormatException | IOException e) {
-            throw new IllegalArgumentException("PDF report font file is not a usable TrueType font: "
-                    + file.toAbsolutePath() + " (" + oneLine(e) + ")", e);
+            throw new IllegalArgumentException(
+                    "PDF report font file is not a usable TrueType font: " + file.toAbsolutePath() + " (" + oneLine(e)
+                            + ")",
+                    e);
         }
     }
 

@@ -45,9 +45,22 @@ final class ReportSections {
     private static final Color NOTE_FILL = new Color(255, 244, 204);
     private static final Color FLAG = new Color(170, 60, 0);
     /** Columns of figures: right-aligned, heading included. */
-    private static final Set<String> NUMERIC_COLUMNS = Set.of("col.users", "col.monthlyPrice", "col.count", "col.units", "col.unitPrice",
-            "col.amount", "col.quantity", "col.inbound", "col.outbound", "col.id", "col.channels", "col.sessions",
-            "col.messagesSent", "col.calls", "col.callMinutes");
+    private static final Set<String> NUMERIC_COLUMNS = Set.of(
+            "col.users",
+            "col.monthlyPrice",
+            "col.count",
+            "col.units",
+            "col.unitPrice",
+            "col.amount",
+            "col.quantity",
+            "col.inbound",
+            "col.outbound",
+            "col.id",
+            "col.channels",
+            "col.sessions",
+            "col.messagesSent",
+            "col.calls",
+            "col.callMinutes");
 
     private final Document document;
     private final PdfWriter writer;
@@ -57,8 +70,8 @@ final class ReportSections {
     private final Figures figures;
     private final DocumentFonts fonts;
 
-    ReportSections(Document document, PdfWriter writer, ReportData data, Labels labels, Figures figures,
-            DocumentFonts fonts) {
+    ReportSections(
+            Document document, PdfWriter writer, ReportData data, Labels labels, Figures figures, DocumentFonts fonts) {
         this.document = document;
         this.writer = writer;
         this.snapshot = data.figures();
@@ -72,13 +85,15 @@ final class ReportSections {
         PeriodBounds period = snapshot.period();
         Version version = snapshot.version();
         Font titleFont = fonts.bold(TITLE);
-        Paragraph title = new Paragraph(fonts.printable(labels.text("title") + " — " + snapshot.source(), titleFont),
-                titleFont);
+        Paragraph title =
+                new Paragraph(fonts.printable(labels.text("title") + " — " + snapshot.source(), titleFont), titleFont);
         title.setSpacingAfter(2);
         document.add(title);
         Font freshnessFont = fonts.bold(BODY);
-        Paragraph freshness = new Paragraph(fonts.printable(Freshness.withZone(version.asOf(), snapshot.timeZone(),
-                figures.locale()), freshnessFont), freshnessFont);
+        Paragraph freshness = new Paragraph(
+                fonts.printable(
+                        Freshness.withZone(version.asOf(), snapshot.timeZone(), figures.locale()), freshnessFont),
+                freshnessFont);
         freshness.setSpacingAfter(8);
         document.add(freshness);
 
@@ -87,31 +102,46 @@ final class ReportSections {
         info.setHorizontalAlignment(Element.ALIGN_LEFT);
         field(info, "field.tenant", snapshot.source());
         field(info, "field.timeZone", snapshot.timeZone());
-        field(info, "field.period", labels.text("value.period", figures.date(period.from()),
-                figures.date(period.to())));
+        field(
+                info,
+                "field.period",
+                labels.text("value.period", figures.date(period.from()), figures.date(period.to())));
         figures.localPeriod(period.startUtc(), period.endUtc())
                 .ifPresent(local -> field(info, "field.periodLocal", local));
-        field(info, "field.periodUtc", "[" + figures.instant(period.startUtc()) + ", "
-                + figures.instant(period.endUtc()) + ")");
-        field(info, "field.asOf", figures.localTime(version.asOf())
-                .map(local -> labels.text("value.asOf", figures.instant(version.asOf()), local))
-                .orElse(figures.instant(version.asOf())));
+        field(
+                info,
+                "field.periodUtc",
+                "[" + figures.instant(period.startUtc()) + ", " + figures.instant(period.endUtc()) + ")");
+        field(
+                info,
+                "field.asOf",
+                figures.localTime(version.asOf())
+                        .map(local -> labels.text("value.asOf", figures.instant(version.asOf()), local))
+                        .orElse(figures.instant(version.asOf())));
         field(info, "field.groupBy", labels.groupBy(snapshot.groupBy()));
         field(info, "field.snapshot", labels.text("value.snapshot", version.id(), version.number()));
         field(info, "field.computedAt", figures.instant(version.computedAt()));
         field(info, "field.currency", snapshot.estimate().currency());
         field(info, "field.changes", changes.map(this::changes).orElse(labels.text("value.noPrevious")));
-        changes.flatMap(SnapshotDiff::planChange).ifPresent(change -> field(info, "field.planChange",
-                change.planChanged() ? labels.text("value.planChanged", change.older().plan(), change.newer().plan())
-                        : labels.text("value.pricesChanged", change.newer().plan())));
+        changes.flatMap(SnapshotDiff::planChange)
+                .ifPresent(change -> field(
+                        info,
+                        "field.planChange",
+                        change.planChanged()
+                                ? labels.text(
+                                        "value.planChanged",
+                                        change.older().plan(),
+                                        change.newer().plan())
+                                : labels.text(
+                                        "value.pricesChanged", change.newer().plan())));
         field(info, "field.dataQuality", labels.text("value.findings", figures.count(snapshot.findings())));
         info.setSpacingAfter(8);
         document.add(info);
 
         PdfPTable box = new PdfPTable(1);
         box.setWidthPercentage(100);
-        PdfPCell disclaimer = cell(labels.text("disclaimer", figures.instant(version.asOf())), fonts.bold(BODY),
-                Element.ALIGN_LEFT);
+        PdfPCell disclaimer =
+                cell(labels.text("disclaimer", figures.instant(version.asOf())), fonts.bold(BODY), Element.ALIGN_LEFT);
         disclaimer.setBackgroundColor(NOTE_FILL);
         disclaimer.setPadding(6);
         box.addCell(disclaimer);
@@ -161,8 +191,8 @@ final class ReportSections {
         boolean anyUnpriced = false;
         for (EstimateLine line : snapshot.estimate().lines()) {
             boolean seat = line.seat();
-            table.addCell(text(seat ? labels.text("kind.seat") : line.service()
-                    ? labels.text("kind.service") : line.kind()));
+            table.addCell(
+                    text(seat ? labels.text("kind.seat") : line.service() ? labels.text("kind.service") : line.kind()));
             table.addCell(text(seat ? line.key() : labels.service(line.key())));
             table.addCell(number(figures.count(line.quantity())));
             table.addCell(number(figures.money(line.unitPrice())));
@@ -235,13 +265,26 @@ final class ReportSections {
             note(labels.text("users.none"));
             return;
         }
-        note(listing.complete() ? labels.text("users.all", figures.count(listing.total()))
-                : labels.text("users.top", figures.count(listing.users().size()), figures.count(listing.total())));
+        note(
+                listing.complete()
+                        ? labels.text("users.all", figures.count(listing.total()))
+                        : labels.text(
+                                "users.top", figures.count(listing.users().size()), figures.count(listing.total())));
         PdfPTable table = table(100, 0.8f, 3.2f, 3.4f, 1.8f, 1.1f, 1.1f, 1.3f, 1.2f, 1.3f, 2.2f);
         table.setKeepTogether(false);
         Font font = fonts.regular(SMALL);
-        head(table, SMALL, "col.id", "col.name", "col.email", "col.role", "col.channels", "col.sessions",
-                "col.messagesSent", "col.calls", "col.callMinutes");
+        head(
+                table,
+                SMALL,
+                "col.id",
+                "col.name",
+                "col.email",
+                "col.role",
+                "col.channels",
+                "col.sessions",
+                "col.messagesSent",
+                "col.calls",
+                "col.callMinutes");
         table.addCell(headCell("col.lastLogin", labels.text("col.lastLogin", snapshot.timeZone()), SMALL));
         // An incomplete table is written and emptied on each add: rows never pile up in memory.
         table.setComplete(false);
@@ -266,9 +309,15 @@ final class ReportSections {
     }
 
     private String changes(SnapshotDiff diff) {
-        return diff.lines().stream().filter(l -> "total".equals(l.section())).findFirst()
-                .map(total -> labels.text("value.changes", diff.older().version(), figures.money(total.oldValue()),
-                        figures.money(total.newValue()), figures.money(total.difference())))
+        return diff.lines().stream()
+                .filter(l -> "total".equals(l.section()))
+                .findFirst()
+                .map(total -> labels.text(
+                        "value.changes",
+                        diff.older().version(),
+                        figures.money(total.oldValue()),
+                        figures.money(total.newValue()),
+                        figures.money(total.difference())))
                 .orElse(labels.text("value.changes", diff.older().version(), "", "", ""));
     }
 
@@ -336,8 +385,8 @@ final class ReportSections {
     }
 
     private PdfPCell headCell(String key, String text, float size) {
-        PdfPCell cell = cell(text, fonts.bold(size), NUMERIC_COLUMNS.contains(key) ? Element.ALIGN_RIGHT
-                : Element.ALIGN_LEFT);
+        PdfPCell cell =
+                cell(text, fonts.bold(size), NUMERIC_COLUMNS.contains(key) ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
         cell.setBackgroundColor(HEADER_FILL);
         return cell;
     }

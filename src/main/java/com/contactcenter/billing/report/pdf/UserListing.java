@@ -11,8 +11,8 @@ import java.util.List;
  */
 record UserListing(List<SnapshotUser> users, int total) {
 
-    static final Comparator<SnapshotUser> MOST_ACTIVE = Comparator.comparingLong(SnapshotUser::activity).reversed()
-            .thenComparingLong(SnapshotUser::id);
+    static final Comparator<SnapshotUser> MOST_ACTIVE =
+            Comparator.comparingLong(SnapshotUser::activity).reversed().thenComparingLong(SnapshotUser::id);
 
     static UserListing of(List<SnapshotUser> all, int topUsers, int allUsersUpTo) {
         if (all.size() <= allUsersUpTo) {

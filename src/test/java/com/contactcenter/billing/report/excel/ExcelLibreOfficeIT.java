@@ -64,12 +64,17 @@ class ExcelLibreOfficeIT {
 
         // then: Resumen
         List<List<String>> summary = Csv.read(csv.resolveSibling("report-Resumen.csv"));
-        List<String> total = rowStartingWith(summary, ES.format("total.estimate",
-                data.figures().estimate().currency()));
-        assertThat(new BigDecimal(total.get(5))).isEqualByComparingTo(data.figures().estimate().total());
+        List<String> total = rowStartingWith(
+                summary, ES.format("total.estimate", data.figures().estimate().currency()));
+        assertThat(new BigDecimal(total.get(5)))
+                .isEqualByComparingTo(data.figures().estimate().total());
         for (EstimateLine line : data.figures().estimate().lines()) {
-            List<String> row = summary.stream().filter(r -> r.size() > 5 && r.get(2).equals(line.key())
-                    && r.get(0).equals(ES.get("kind." + line.kind()))).findFirst().orElseThrow();
+            List<String> row = summary.stream()
+                    .filter(r -> r.size() > 5
+                            && r.get(2).equals(line.key())
+                            && r.get(0).equals(ES.get("kind." + line.kind())))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(Long.parseLong(row.get(3))).isEqualTo(line.quantity());
             assertThat(new BigDecimal(row.get(4))).isEqualByComparingTo(line.unitPrice());
             assertThat(new BigDecimal(row.get(5))).isEqualByComparingTo(line.amount());
@@ -86,22 +91,28 @@ class ExcelLibreOfficeIT {
             assertThat(userRows.get(i).get(1)).isEqualTo(data.users().get(i).name());
         }
         long[] expected = {
-                data.users().stream().mapToLong(SnapshotUser::channels).sum(),
-                data.users().stream().mapToLong(SnapshotUser::sessions).sum(),
-                data.users().stream().mapToLong(SnapshotUser::messagesSent).sum(),
-                data.users().stream().mapToLong(SnapshotUser::calls).sum(),
-                data.users().stream().mapToLong(SnapshotUser::callMinutes).sum()};
+            data.users().stream().mapToLong(SnapshotUser::channels).sum(),
+            data.users().stream().mapToLong(SnapshotUser::sessions).sum(),
+            data.users().stream().mapToLong(SnapshotUser::messagesSent).sum(),
+            data.users().stream().mapToLong(SnapshotUser::calls).sum(),
+            data.users().stream().mapToLong(SnapshotUser::callMinutes).sum()
+        };
         for (int i = 0; i < expected.length; i++) {
             int column = UsersSheet.FIRST_FIGURE + i;
-            assertThat(userRows.stream().mapToLong(r -> Long.parseLong(r.get(column))).sum()).isEqualTo(expected[i]);
-            assertThat(Long.parseLong(users.get(UsersSheet.TOTALS_ROW).get(column))).isEqualTo(expected[i]);
+            assertThat(userRows.stream()
+                            .mapToLong(r -> Long.parseLong(r.get(column)))
+                            .sum())
+                    .isEqualTo(expected[i]);
+            assertThat(Long.parseLong(users.get(UsersSheet.TOTALS_ROW).get(column)))
+                    .isEqualTo(expected[i]);
         }
 
         // then: Servicios, the total row is each service's units
         List<List<String>> services = Csv.read(csv.resolveSibling("report-Servicios.csv"));
         List<String> serviceTotal = rowStartingWith(services, ES.get("total"));
         for (int i = 0; i < data.figures().services().size(); i++) {
-            assertThat(Long.parseLong(serviceTotal.get(i + 1))).isEqualTo(data.figures().services().get(i).units());
+            assertThat(Long.parseLong(serviceTotal.get(i + 1)))
+                    .isEqualTo(data.figures().services().get(i).units());
         }
     }
 
@@ -116,11 +127,15 @@ class ExcelLibreOfficeIT {
         // then: each name, tab, carriage return and emoji included, reads exactly as written (as text,
         // not a formula's result); POI's ExcelReportWriterTest checks the quote prefix itself
         List<List<String>> users = Csv.read(csv.resolveSibling("report-Usuarios.csv"));
-        List<String> names = users.subList(UsersSheet.FIRST_USER_ROW, users.size()).stream().map(r -> r.get(1))
+        List<String> names = users.subList(UsersSheet.FIRST_USER_ROW, users.size()).stream()
+                .map(r -> r.get(1))
                 .toList();
-        assertThat(names).containsExactlyElementsOf(data.users().stream().map(SnapshotUser::name).toList());
+        assertThat(names)
+                .containsExactlyElementsOf(
+                        data.users().stream().map(SnapshotUser::name).toList());
         List<List<String>> summary = Csv.read(csv.resolveSibling("report-Resumen.csv"));
-        assertThat(new BigDecimal(rowStartingWith(summary, ES.format("total.estimate", "CLP")).get(5)))
+        assertThat(new BigDecimal(rowStartingWith(summary, ES.format("total.estimate", "CLP"))
+                        .get(5)))
                 .isEqualByComparingTo(data.figures().estimate().total());
     }
 
@@ -132,20 +147,35 @@ class ExcelLibreOfficeIT {
         }
         Path out = Files.createDirectories(dir.resolve("csv"));
         Path log = dir.resolve("soffice.log");
-        Process process = new ProcessBuilder(soffice.toString(), "--headless", "--norestore", "--nologo",
-                "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--convert-to", ALL_SHEETS_CSV, "--outdir",
-                out.toString(), xlsx.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        soffice.toString(),
+                        "--headless",
+                        "--norestore",
+                        "--nologo",
+                        "-env:UserInstallation=" + dir.resolve("profile").toUri(),
+                        "--convert-to",
+                        ALL_SHEETS_CSV,
+                        "--outdir",
+                        out.toString(),
+                        xlsx.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             fail("soffice did not finish in 3 minutes: " + Files.readString(log));
         }
         Path summary = out.resolve("report-Resumen.csv");
-        assertThat(summary).as("soffice exit %d: %s", process.exitValue(), Files.readString(log)).exists();
+        assertThat(summary)
+                .as("soffice exit %d: %s", process.exitValue(), Files.readString(log))
+                .exists();
         return summary;
     }
 
     private static List<String> rowStartingWith(List<List<String>> rows, String first) {
-        return rows.stream().filter(r -> !r.isEmpty() && r.get(0).equals(first)).findFirst()
+        return rows.stream()
+                .filter(r -> !r.isEmpty() && r.get(0).equals(first))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no CSV row starting with " + first));
     }
 
@@ -166,8 +196,7 @@ class ExcelLibreOfficeIT {
     /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks (names with CR do). */
     static final class Csv {
 
-        private Csv() {
-        }
+        private Csv() {}
 
         static List<List<String>> read(Path file) throws IOException {
             String text = Files.readString(file, StandardCharsets.UTF_8);

@@ -48,18 +48,23 @@ class ExcelReportLargeTest {
         }
 
         // then: read back with the event API (the whole sheet in memory would need about 1 GB)
-        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        System.out.printf("100k users: %,d bytes of xlsx; max heap %d MB, peak heap pools %d MB%n", Files.size(file),
-                Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
+        System.out.printf(
+                "100k users: %,d bytes of xlsx; max heap %d MB, peak heap pools %d MB%n",
+                Files.size(file), Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
         UserColumn minutes = userColumn(file, "I");
         assertThat(minutes.rows()).isEqualTo(USERS + UsersSheet.FIRST_USER_ROW);
-        assertThat(minutes.sum()).isEqualTo(data.users().stream().mapToLong(SnapshotUser::callMinutes).sum());
+        assertThat(minutes.sum())
+                .isEqualTo(data.users().stream()
+                        .mapToLong(SnapshotUser::callMinutes)
+                        .sum());
     }
 
     /** The Usuarios sheet's row count and the sum of one column below its header. */
-    record UserColumn(long rows, long sum) {
-    }
+    record UserColumn(long rows, long sum) {}
 
     private static UserColumn userColumn(Path file, String column)
             throws IOException, OpenXML4JException, XMLStreamException {
@@ -85,11 +90,15 @@ class ExcelReportLargeTest {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")) {
                 rows++;
-            } else if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("c")) {
+            } else if (event == XMLStreamConstants.START_ELEMENT
+                    && xml.getLocalName().equals("c")) {
                 String ref = xml.getAttributeValue(null, "r");
-                inTarget = ref.startsWith(column) && Character.isDigit(ref.charAt(column.length()))
+                inTarget = ref.startsWith(column)
+                        && Character.isDigit(ref.charAt(column.length()))
                         && Integer.parseInt(ref.substring(column.length())) > UsersSheet.FIRST_USER_ROW;
-            } else if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("v") && inTarget) {
+            } else if (event == XMLStreamConstants.START_ELEMENT
+                    && xml.getLocalName().equals("v")
+                    && inTarget) {
                 sum += (long) Double.parseDouble(xml.getElementText());
             }
         }

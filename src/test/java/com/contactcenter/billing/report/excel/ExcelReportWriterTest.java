@@ -59,8 +59,8 @@ class ExcelReportWriterTest {
     @ValueSource(strings = {"es-CO", "es", "en", "en-US", "fr"})
     void writesTheSixSheetsInOrderWithTheirSpanishNamesInEveryLanguage(String locale) throws IOException {
         // when
-        try (XSSFWorkbook workbook = Workbooks.written(ReportFixtures.report(DEMO_BY_WEEK),
-                Locale.forLanguageTag(locale))) {
+        try (XSSFWorkbook workbook =
+                Workbooks.written(ReportFixtures.report(DEMO_BY_WEEK), Locale.forLanguageTag(locale))) {
             // then
             assertThat(StreamSupport.stream(workbook.spliterator(), false).map(Sheet::getSheetName))
                     .containsExactly("Resumen", "Usuarios", "Servicios", "WhatsApp", "Calidad de datos", "Cambios");
@@ -112,14 +112,16 @@ class ExcelReportWriterTest {
                 String key = service.get("key").asString();
                 JsonNode line = serviceLines.get(key);
                 Row row = summary.getRow(r++);
-                assertThat(text(row, 0)).isEqualTo(ServiceKey.ofKey(key).orElseThrow().spanishLabel());
+                assertThat(text(row, 0))
+                        .isEqualTo(ServiceKey.ofKey(key).orElseThrow().spanishLabel());
                 assertThat(text(row, 1)).isEqualTo(key);
                 assertThat(number(row, 2)).isEqualTo(service.get("count").asLong());
                 assertThat(number(row, 3)).isEqualTo(service.get("units").asLong());
                 assertMoney(row, 4, decimal(line.get("unitPrice")));
                 assertMoney(row, 5, decimal(line.get("amount")));
             }
-            assertThat(r - rowStartingWith(summary, ES.get("section.services")).getRowNum() - 2).isEqualTo(7);
+            assertThat(r - rowStartingWith(summary, ES.get("section.services")).getRowNum() - 2)
+                    .isEqualTo(7);
         }
     }
 
@@ -137,7 +139,8 @@ class ExcelReportWriterTest {
             BigDecimal sum = BigDecimal.ZERO;
             for (JsonNode line : estimate.get("lines")) {
                 Row row = summary.getRow(r++);
-                assertThat(text(row, 0)).isEqualTo(ES.get("kind." + line.get("kind").asString()));
+                assertThat(text(row, 0))
+                        .isEqualTo(ES.get("kind." + line.get("kind").asString()));
                 assertThat(text(row, 2)).isEqualTo(line.get("key").asString());
                 assertThat(number(row, 3)).isEqualTo(line.get("quantity").asLong());
                 assertMoney(row, 4, decimal(line.get("unitPrice")));
@@ -145,7 +148,9 @@ class ExcelReportWriterTest {
                 sum = sum.add(decimal(line.get("amount")));
             }
             Row total = summary.getRow(r);
-            assertThat(text(total, 0)).isEqualTo(ES.format("total.estimate", estimate.get("currency").asString()));
+            assertThat(text(total, 0))
+                    .isEqualTo(
+                            ES.format("total.estimate", estimate.get("currency").asString()));
             assertMoney(total, 5, decimal(estimate.get("total")));
             assertThat(sum).isEqualByComparingTo(decimal(estimate.get("total")));
         }
@@ -166,10 +171,13 @@ class ExcelReportWriterTest {
             assertThat(rowStartingWith(summary, "Agente", roles).getCell(3)).isNull();
             int services = rowStartingWith(summary, ES.get("section.services")).getRowNum();
             assertThat(text(rowStartingWith(summary, "Bot", services), 6)).isEqualTo(flag);
-            assertThat(rowStartingWith(summary, "SMS salientes", services).getCell(6)).isNull();
+            assertThat(rowStartingWith(summary, "SMS salientes", services).getCell(6))
+                    .isNull();
             int estimate = rowStartingWith(summary, ES.get("section.estimate")).getRowNum();
             List<String> flagged = new ArrayList<>();
-            for (int r = estimate + 2; r < estimate + 2 + data.figures().estimate().lines().size(); r++) {
+            for (int r = estimate + 2;
+                    r < estimate + 2 + data.figures().estimate().lines().size();
+                    r++) {
                 Cell note = summary.getRow(r).getCell(6);
                 if (note != null && flag.equals(note.getStringCellValue())) {
                     flagged.add(text(summary.getRow(r), 2));
@@ -245,8 +253,17 @@ class ExcelReportWriterTest {
             assertThat(sheet.getLastRowNum() - UsersSheet.FIRST_USER_ROW + 1).isEqualTo(users.size());
             Row header = sheet.getRow(UsersSheet.HEADER_ROW);
             assertThat(IntStream.rangeClosed(0, UsersSheet.LAST_COLUMN).mapToObj(c -> text(header, c)))
-                    .containsExactly("ID", "Nombre", "Correo", "Rol", "Canales", "Sesiones", "Mensajes enviados",
-                            "Llamadas", "Minutos de llamada", "Último ingreso (UTC)");
+                    .containsExactly(
+                            "ID",
+                            "Nombre",
+                            "Correo",
+                            "Rol",
+                            "Canales",
+                            "Sesiones",
+                            "Mensajes enviados",
+                            "Llamadas",
+                            "Minutos de llamada",
+                            "Último ingreso (UTC)");
             int r = UsersSheet.FIRST_USER_ROW;
             for (JsonNode user : users) {
                 Row row = sheet.getRow(r++);
@@ -295,9 +312,11 @@ class ExcelReportWriterTest {
                 Cell total = totals.getCell(column);
                 assertThat(total.getCellType()).isEqualTo(CellType.FORMULA);
                 String letter = String.valueOf((char) ('A' + column));
-                assertThat(total.getCellFormula()).isEqualTo("SUBTOTAL(109," + letter + "4:" + letter
-                        + (users.size() + 3) + ")");
-                assertThat(total.getNumericCellValue()).as("cached " + fields[i]).isEqualTo(expected);
+                assertThat(total.getCellFormula())
+                        .isEqualTo("SUBTOTAL(109," + letter + "4:" + letter + (users.size() + 3) + ")");
+                assertThat(total.getNumericCellValue())
+                        .as("cached " + fields[i])
+                        .isEqualTo(expected);
             }
         }
     }
@@ -313,7 +332,8 @@ class ExcelReportWriterTest {
             XSSFSheet sheet = workbook.getSheet("Usuarios");
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 3);
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A3:J" + (data.users().size() + 3));
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef())
+                    .isEqualTo("A3:J" + (data.users().size() + 3));
         }
     }
 
@@ -325,8 +345,9 @@ class ExcelReportWriterTest {
         // given
         JsonNode export = ReportFixtures.json(fixture);
         Map<String, Map<String, Long>> units = new LinkedHashMap<>();
-        export.get("series").forEach(p -> units.computeIfAbsent(p.get("bucket").asString(), b -> new LinkedHashMap<>())
-                .put(p.get("key").asString(), p.get("units").asLong()));
+        export.get("series")
+                .forEach(p -> units.computeIfAbsent(p.get("bucket").asString(), b -> new LinkedHashMap<>())
+                        .put(p.get("key").asString(), p.get("units").asLong()));
 
         // when
         try (XSSFWorkbook workbook = Workbooks.written(ReportFixtures.report(fixture), SPANISH)) {
@@ -343,7 +364,8 @@ class ExcelReportWriterTest {
                 Row row = sheet.getRow(r++);
                 assertDate(row, 0, LocalDate.parse(bucket.getKey()));
                 for (int i = 0; i < keys.size(); i++) {
-                    assertThat(number(row, i + 1)).isEqualTo(bucket.getValue().get(keys.get(i)).longValue());
+                    assertThat(number(row, i + 1))
+                            .isEqualTo(bucket.getValue().get(keys.get(i)).longValue());
                 }
             }
             Row total = sheet.getRow(r);
@@ -391,7 +413,8 @@ class ExcelReportWriterTest {
             for (JsonNode channel : channels) {
                 for (JsonNode bucket : channel.get("series")) {
                     Row row = sheet.getRow(r++);
-                    assertThat(number(row, 0)).isEqualTo(channel.get("channelId").asLong());
+                    assertThat(number(row, 0))
+                            .isEqualTo(channel.get("channelId").asLong());
                     assertThat(text(row, 1)).isEqualTo(channel.get("channel").asString());
                     assertDate(row, 2, LocalDate.parse(bucket.get("bucket").asString()));
                     assertThat(number(row, 3)).isEqualTo(bucket.get("inbound").asLong());
@@ -407,9 +430,23 @@ class ExcelReportWriterTest {
         // given
         ReportData base = ReportFixtures.report(DEMO_BY_MONTH);
         SnapshotFigures f = base.figures();
-        ReportData data = new ReportData(new SnapshotFigures(f.source(), f.timeZone(), f.period(), f.groupBy(),
-                f.version(), f.coverage(), f.usersByRole(), f.services(), List.of(), f.series(),
-                f.usersByRoleSeries(), f.estimate(), List.of()), base.users(), base.changes());
+        ReportData data = new ReportData(
+                new SnapshotFigures(
+                        f.source(),
+                        f.timeZone(),
+                        f.period(),
+                        f.groupBy(),
+                        f.version(),
+                        f.coverage(),
+                        f.usersByRole(),
+                        f.services(),
+                        List.of(),
+                        f.series(),
+                        f.usersByRoleSeries(),
+                        f.estimate(),
+                        List.of()),
+                base.users(),
+                base.changes());
 
         // when
         try (XSSFWorkbook workbook = Workbooks.written(data, SPANISH)) {
@@ -418,10 +455,12 @@ class ExcelReportWriterTest {
             Row none = sheet.getRow(WhatsappSheet.FIRST_CHANNEL_ROW);
             assertThat(text(none, 1)).isEqualTo(ES.get("whatsapp.none"));
             assertThat(number(none, 2) + number(none, 3)).isZero();
-            assertThat(seriesRanges(chartOn(workbook.getSheet("WhatsApp")))).containsExactly(
-                    "WhatsApp!$B$3 WhatsApp!$C$3", "WhatsApp!$B$3 WhatsApp!$D$3");
+            assertThat(seriesRanges(chartOn(workbook.getSheet("WhatsApp"))))
+                    .containsExactly("WhatsApp!$B$3 WhatsApp!$C$3", "WhatsApp!$B$3 WhatsApp!$D$3");
             Sheet quality = workbook.getSheet("Calidad de datos");
-            assertThat(quality.getRow(DataQualitySheet.HEADER_ROW + 1).getCell(0).getStringCellValue())
+            assertThat(quality.getRow(DataQualitySheet.HEADER_ROW + 1)
+                            .getCell(0)
+                            .getStringCellValue())
                     .isEqualTo(ES.get("quality.none"));
         }
     }
@@ -441,7 +480,9 @@ class ExcelReportWriterTest {
                 Row row = sheet.getRow(r++);
                 String reason = finding.get("reason").asString();
                 assertThat(text(row, 0)).isEqualTo(reason);
-                assertThat(text(row, 1)).isEqualTo(ES.getOrDefault("reason." + reason, "reason.other")).isNotBlank();
+                assertThat(text(row, 1))
+                        .isEqualTo(ES.getOrDefault("reason." + reason, "reason.other"))
+                        .isNotBlank();
                 assertThat(number(row, 2)).isEqualTo(finding.get("count").asLong());
             }
             assertThat(sheet.getLastRowNum()).isEqualTo(r - 1);
@@ -467,9 +508,14 @@ class ExcelReportWriterTest {
             ObjectNode sms = (ObjectNode) find(previous.get("services"), "key", "sms_out");
             sms.put("units", sms.get("units").asLong() - 10);
             ObjectNode estimate = (ObjectNode) previous.get("estimate");
-            estimate.put("total", decimal(estimate.get("total")).subtract(new BigDecimal("480500.00")).toPlainString());
+            estimate.put(
+                    "total",
+                    decimal(estimate.get("total"))
+                            .subtract(new BigDecimal("480500.00"))
+                            .toPlainString());
         });
-        List<com.contactcenter.billing.snapshot.SnapshotDiff.Line> lines = data.changes().orElseThrow().lines();
+        List<com.contactcenter.billing.snapshot.SnapshotDiff.Line> lines =
+                data.changes().orElseThrow().lines();
 
         // when
         try (XSSFWorkbook workbook = Workbooks.written(data, SPANISH)) {
@@ -537,15 +583,22 @@ class ExcelReportWriterTest {
             }
             XSSFChart services = chartOn(workbook.getSheet("Servicios"));
             assertThat(seriesRanges(services)).containsExactlyElementsOf(expected);
-            assertThat(seriesTitles(services)).containsExactly("SMS salientes (sms_out)", "Correo saliente (email_out)",
-                    "WhatsApp salientes (whatsapp_out)", "WhatsApp entrantes (whatsapp_in)",
-                    "Llamadas (voice_minutes)", "Videollamadas (video_minutes)", "Bot (bot_sessions)");
+            assertThat(seriesTitles(services))
+                    .containsExactly(
+                            "SMS salientes (sms_out)",
+                            "Correo saliente (email_out)",
+                            "WhatsApp salientes (whatsapp_out)",
+                            "WhatsApp entrantes (whatsapp_in)",
+                            "Llamadas (voice_minutes)",
+                            "Videollamadas (video_minutes)",
+                            "Bot (bot_sessions)");
             assertCachedValues(services, workbook.getSheet("Servicios"));
 
             XSSFChart whatsapp = chartOn(workbook.getSheet("WhatsApp"));
-            assertThat(seriesRanges(whatsapp)).containsExactly(
-                    range("WhatsApp", 'B', channels) + " " + range("WhatsApp", 'C', channels),
-                    range("WhatsApp", 'B', channels) + " " + range("WhatsApp", 'D', channels));
+            assertThat(seriesRanges(whatsapp))
+                    .containsExactly(
+                            range("WhatsApp", 'B', channels) + " " + range("WhatsApp", 'C', channels),
+                            range("WhatsApp", 'B', channels) + " " + range("WhatsApp", 'D', channels));
             assertThat(seriesTitles(whatsapp)).containsExactly("Entrantes", "Salientes");
             assertCachedValues(whatsapp, workbook.getSheet("WhatsApp"));
         }
@@ -554,8 +607,8 @@ class ExcelReportWriterTest {
     // --- formula safety ---------------------------------------------------------------------
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"=HYPERLINK(\"http://x\",\"y\")", "+57 300 123", "@SUM(A1)", "-2+3", "\tTabulado",
-            "\rRetorno"})
+    @ValueSource(
+            strings = {"=HYPERLINK(\"http://x\",\"y\")", "+57 300 123", "@SUM(A1)", "-2+3", "\tTabulado", "\rRetorno"})
     void textThatLooksLikeAFormulaStaysPlainReadableText(String name) throws IOException {
         // when
         try (XSSFWorkbook workbook = Workbooks.written(ReportFixtures.report(HOSTILE), SPANISH)) {
@@ -581,8 +634,9 @@ class ExcelReportWriterTest {
                             formulas.add(cell.getCellFormula());
                         } else if (cell.getCellType() == CellType.STRING) {
                             boolean risky = Cells.looksLikeFormula(cell.getStringCellValue());
-                            assertThat(cell.getCellStyle().getQuotePrefixed()).as(Workbooks.where(row,
-                                    cell.getColumnIndex())).isEqualTo(risky);
+                            assertThat(cell.getCellStyle().getQuotePrefixed())
+                                    .as(Workbooks.where(row, cell.getColumnIndex()))
+                                    .isEqualTo(risky);
                             if (risky) {
                                 prefixed.add(cell.getStringCellValue());
                             }
@@ -590,8 +644,8 @@ class ExcelReportWriterTest {
                     }
                 }
             }
-            assertThat(prefixed).contains("=cmd|' /C calc'!A0", "=Supervisor()", "-menos@example.com", "+Ventas",
-                    "@Soporte =1+1");
+            assertThat(prefixed)
+                    .contains("=cmd|' /C calc'!A0", "=Supervisor()", "-menos@example.com", "+Ventas", "@Soporte =1+1");
             assertThat(formulas).allMatch(f -> f.startsWith("SUBTOTAL(109,"));
         }
     }
@@ -599,7 +653,8 @@ class ExcelReportWriterTest {
     @Test
     void ordinaryTextIsNotQuotePrefixed() throws IOException {
         try (XSSFWorkbook workbook = Workbooks.written(ReportFixtures.report(HOSTILE), SPANISH)) {
-            Cell cell = userRow(workbook.getSheet("Usuarios"), "María Peña Núñez 🚀").getCell(1);
+            Cell cell = userRow(workbook.getSheet("Usuarios"), "María Peña Núñez 🚀")
+                    .getCell(1);
             assertThat(cell.getStringCellValue()).isEqualTo("María Peña Núñez 🚀");
             assertThat(cell.getCellStyle().getQuotePrefixed()).isFalse();
         }
@@ -620,7 +675,9 @@ class ExcelReportWriterTest {
             // then
             Sheet summary = workbook.getSheet("Resumen");
             int estimate = rowStartingWith(summary, ES.get("section.estimate")).getRowNum() + 2;
-            for (int r = estimate; r < estimate + data.figures().estimate().lines().size(); r++) {
+            for (int r = estimate;
+                    r < estimate + data.figures().estimate().lines().size();
+                    r++) {
                 Row row = summary.getRow(r);
                 assertThat(format(row, 3)).isEqualTo("#,##0");
                 assertThat(row.getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
@@ -628,8 +685,9 @@ class ExcelReportWriterTest {
                 assertThat(row.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
                 assertThat(format(row, 5)).isEqualTo(moneyFormat);
             }
-            Row total = rowStartingWith(summary, ES.format("total.estimate",
-                    data.figures().estimate().currency()));
+            Row total = rowStartingWith(
+                    summary,
+                    ES.format("total.estimate", data.figures().estimate().currency()));
             assertThat(total.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(format(total, 5)).isEqualTo(moneyFormat);
             int services = rowStartingWith(summary, ES.get("section.services")).getRowNum() + 2;
@@ -764,26 +822,33 @@ class ExcelReportWriterTest {
     }
 
     private static void assertMoney(Row row, int column, BigDecimal expected) {
-        assertThat(number(row, column)).as(Workbooks.where(row, column)).isCloseTo(expected.doubleValue(),
-                within(0.000_001));
+        assertThat(number(row, column))
+                .as(Workbooks.where(row, column))
+                .isCloseTo(expected.doubleValue(), within(0.000_001));
     }
 
     private static void assertDate(Row row, int column, LocalDate expected) {
         Cell cell = row.getCell(column);
         assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
-        assertThat(DateUtil.isCellDateFormatted(cell)).as(Workbooks.where(row, column)).isTrue();
+        assertThat(DateUtil.isCellDateFormatted(cell))
+                .as(Workbooks.where(row, column))
+                .isTrue();
         assertThat(cell.getLocalDateTimeCellValue()).isEqualTo(expected.atStartOfDay());
     }
 
     private static void assertInstant(Row row, int column, Instant expected) {
         Cell cell = row.getCell(column);
         assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
-        assertThat(DateUtil.isCellDateFormatted(cell)).as(Workbooks.where(row, column)).isTrue();
+        assertThat(DateUtil.isCellDateFormatted(cell))
+                .as(Workbooks.where(row, column))
+                .isTrue();
         assertThat(cell.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.ofInstant(expected, ZoneOffset.UTC));
     }
 
     static XSSFChart chartOn(XSSFSheet sheet) {
-        assertThat(sheet.getDrawingPatriarch()).as("drawing on " + sheet.getSheetName()).isNotNull();
+        assertThat(sheet.getDrawingPatriarch())
+                .as("drawing on " + sheet.getSheetName())
+                .isNotNull();
         assertThat(sheet.getDrawingPatriarch().getCharts()).hasSize(1);
         return sheet.getDrawingPatriarch().getCharts().get(0);
     }
@@ -811,7 +876,8 @@ class ExcelReportWriterTest {
 
     private static String titleOf(XSSFChart chart, int i) {
         var plot = chart.getCTChart().getPlotArea();
-        var tx = plot.sizeOfLineChartArray() > 0 ? plot.getLineChartArray(0).getSerArray(i).getTx()
+        var tx = plot.sizeOfLineChartArray() > 0
+                ? plot.getLineChartArray(0).getSerArray(i).getTx()
                 : plot.getBarChartArray(0).getSerArray(i).getTx();
         return tx.getStrRef().getStrCache().getPtArray(0).getV();
     }
@@ -821,11 +887,13 @@ class ExcelReportWriterTest {
         XDDFChartData data = chart.getChartSeries().get(0);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             var values = data.getSeries(i).getValuesData();
-            CellRangeAddress range = CellRangeAddress.valueOf(values.getDataRangeReference().replaceAll(".*!", ""));
+            CellRangeAddress range =
+                    CellRangeAddress.valueOf(values.getDataRangeReference().replaceAll(".*!", ""));
             assertThat(values.getPointCount()).isEqualTo(range.getNumberOfCells());
             for (int p = 0; p < values.getPointCount(); p++) {
                 assertThat(values.getPointAt(p).doubleValue())
-                        .isEqualTo(sheet.getRow(range.getFirstRow() + p).getCell(range.getFirstColumn())
+                        .isEqualTo(sheet.getRow(range.getFirstRow() + p)
+                                .getCell(range.getFirstColumn())
                                 .getNumericCellValue());
             }
         }

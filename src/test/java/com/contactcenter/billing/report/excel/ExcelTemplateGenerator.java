@@ -59,13 +59,19 @@ public final class ExcelTemplateGenerator {
     private static final byte[] LIGHT = rgb(0xDD, 0xEB, 0xF7);
     private static final byte[] WHITE = rgb(0xFF, 0xFF, 0xFF);
     /** One colour per service, in ServiceKey order. */
-    private static final byte[][] PALETTE = {NAVY, ACCENT, rgb(0x2A, 0x9D, 0x8F), rgb(0xE7, 0x6F, 0x51),
-            rgb(0x4C, 0x8B, 0xF5), rgb(0x8E, 0x6C, 0x8A), rgb(0x7F, 0x7F, 0x7F)};
+    private static final byte[][] PALETTE = {
+        NAVY,
+        ACCENT,
+        rgb(0x2A, 0x9D, 0x8F),
+        rgb(0xE7, 0x6F, 0x51),
+        rgb(0x4C, 0x8B, 0xF5),
+        rgb(0x8E, 0x6C, 0x8A),
+        rgb(0x7F, 0x7F, 0x7F)
+    };
 
     private final XSSFWorkbook workbook = new XSSFWorkbook();
 
-    private ExcelTemplateGenerator() {
-    }
+    private ExcelTemplateGenerator() {}
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "reports-templates/billing-estimate.xlsx");
@@ -87,16 +93,24 @@ public final class ExcelTemplateGenerator {
         workbook.getProperties().getCoreProperties().setTitle(PRODUCT);
         workbook.getProperties().getCoreProperties().setCreator("billing-estimate");
         XSSFSheet summary = sheet(Template.SUMMARY, PRODUCT, 36, 26, 16, 18, 16, 18, 40);
-        XSSFSheet users = sheet(Template.USERS, "Usuarios facturables del periodo", 10, 32, 38, 22, 11, 11, 16, 11,
-                16, 22);
-        XSSFSheet services = sheet(Template.SERVICES, "Consumo por periodo: unidades facturables por servicio", 16, 16,
-                16, 16, 16, 16, 16, 16);
-        XSSFSheet whatsapp = sheet(Template.WHATSAPP, "WhatsApp por canal: mensajes entrantes y salientes", 14, 32, 16,
-                16, 16, 16);
-        XSSFSheet quality = sheet(Template.DATA_QUALITY, "Calidad de datos: registros y usuarios excluidos", 30, 80,
-                14);
-        XSSFSheet changes = sheet(Template.CHANGES, "Cambios frente a la versión anterior", 24, 32, 20, 18, 18, 22,
-                12);
+        XSSFSheet users =
+                sheet(Template.USERS, "Usuarios facturables del periodo", 10, 32, 38, 22, 11, 11, 16, 11, 16, 22);
+        XSSFSheet services = sheet(
+                Template.SERVICES,
+                "Consumo por periodo: unidades facturables por servicio",
+                16,
+                16,
+                16,
+                16,
+                16,
+                16,
+                16,
+                16);
+        XSSFSheet whatsapp =
+                sheet(Template.WHATSAPP, "WhatsApp por canal: mensajes entrantes y salientes", 14, 32, 16, 16, 16, 16);
+        XSSFSheet quality =
+                sheet(Template.DATA_QUALITY, "Calidad de datos: registros y usuarios excluidos", 30, 80, 14);
+        XSSFSheet changes = sheet(Template.CHANGES, "Cambios frente a la versión anterior", 24, 32, 20, 18, 18, 22, 12);
         XSSFSheet styles = workbook.createSheet(Template.STYLES);
         namedStyles(styles);
 
@@ -165,20 +179,21 @@ public final class ExcelTemplateGenerator {
         XSSFCellStyle flag = style(font(10, false, false, rgb(0x9C, 0x57, 0x00)), rgb(0xFF, 0xEB, 0x9C));
 
         Object[][] rows = {
-                {Styles.BAND, bandStyle(), PRODUCT},
-                {Styles.DISCLAIMER, disclaimer, "Estimación, no es una factura"},
-                {Styles.NOTE, note, "Notas y frases explicativas"},
-                {Styles.SECTION, section, "Título de sección"},
-                {Styles.HEADER, header, "Encabezado de columna"},
-                {Styles.LABEL, label, "Etiqueta de un dato"},
-                {Styles.TEXT, text, "Texto"},
-                {Styles.NUMBER, number, 1234567.5},
-                {Styles.TOTAL, total, "Fila de totales"},
-                {Styles.FLAG, flag, "Aviso: sin precio configurado"},
+            {Styles.BAND, bandStyle(), PRODUCT},
+            {Styles.DISCLAIMER, disclaimer, "Estimación, no es una factura"},
+            {Styles.NOTE, note, "Notas y frases explicativas"},
+            {Styles.SECTION, section, "Título de sección"},
+            {Styles.HEADER, header, "Encabezado de columna"},
+            {Styles.LABEL, label, "Etiqueta de un dato"},
+            {Styles.TEXT, text, "Texto"},
+            {Styles.NUMBER, number, 1234567.5},
+            {Styles.TOTAL, total, "Fila de totales"},
+            {Styles.FLAG, flag, "Aviso: sin precio configurado"},
         };
         Row intro = sheet.createRow(0);
-        intro.createCell(0).setCellValue("Estilos con nombre que usa el informe (columna B). Esta hoja no sale en el"
-                + " informe; ver reports-templates/README.md.");
+        intro.createCell(0)
+                .setCellValue("Estilos con nombre que usa el informe (columna B). Esta hoja no sale en el"
+                        + " informe; ver reports-templates/README.md.");
         for (int i = 0; i < rows.length; i++) {
             Row row = sheet.createRow(i + 2);
             row.createCell(0).setCellValue((String) rows[i][0]);
@@ -195,8 +210,8 @@ public final class ExcelTemplateGenerator {
     private void logo(XSSFSheet summary) {
         XSSFDrawing drawing = summary.createDrawingPatriarch();
         // A rounded "CC" badge at the right end of the band, inside column G.
-        XSSFSimpleShape mark = drawing.createSimpleShape(drawing.createAnchor(1_900_000, 60_000, 2_550_000, 370_000, 6,
-                0, 6, 0));
+        XSSFSimpleShape mark =
+                drawing.createSimpleShape(drawing.createAnchor(1_900_000, 60_000, 2_550_000, 370_000, 6, 0, 6, 0));
         mark.setShapeType(ShapeTypes.ROUND_RECT);
         mark.setFillColor(ACCENT[0] & 0xFF, ACCENT[1] & 0xFF, ACCENT[2] & 0xFF);
         mark.setLineStyleColor(0xFF, 0xFF, 0xFF);
@@ -205,15 +220,32 @@ public final class ExcelTemplateGenerator {
         mark.setText(text);
     }
 
-    private void sampleRows(XSSFSheet summary, XSSFSheet users, XSSFSheet services, XSSFSheet whatsapp,
-            XSSFSheet quality, XSSFSheet changes) {
+    private void sampleRows(
+            XSSFSheet summary,
+            XSSFSheet users,
+            XSSFSheet services,
+            XSSFSheet whatsapp,
+            XSSFSheet quality,
+            XSSFSheet changes) {
         XSSFCellStyle header = namedStyle(Styles.HEADER);
         XSSFCellStyle date = workbook.createCellStyle();
         date.setDataFormat(workbook.createDataFormat().getFormat(DATE_FORMAT));
 
         summary.createRow(1).createCell(0).setCellValue("Estimación, no es una factura");
-        headers(users, 2, header, "ID", "Nombre", "Correo", "Rol", "Canales", "Sesiones", "Mensajes enviados",
-                "Llamadas", "Minutos de llamada", "Último ingreso (UTC)");
+        headers(
+                users,
+                2,
+                header,
+                "ID",
+                "Nombre",
+                "Correo",
+                "Rol",
+                "Canales",
+                "Sesiones",
+                "Mensajes enviados",
+                "Llamadas",
+                "Minutos de llamada",
+                "Último ingreso (UTC)");
         users.createFreezePane(0, 3);
 
         Row serviceHeader = services.createRow(1);
@@ -247,13 +279,15 @@ public final class ExcelTemplateGenerator {
         left.setNumberFormat("#,##0");
         XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, bottom, left);
         data.setVaryColors(false);
-        XDDFNumericalDataSource<Double> buckets = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                new CellRangeAddress(2, 2, 0, 0));
+        XDDFNumericalDataSource<Double> buckets =
+                XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(2, 2, 0, 0));
         buckets.setFormatCode(DATE_FORMAT);
         for (int i = 0; i < ServiceKey.values().length; i++) {
-            XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(buckets,
+            XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(
+                    buckets,
                     XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(2, 2, i + 1, i + 1)));
-            series.setTitle(sheet.getRow(1).getCell(i + 1).getStringCellValue(),
+            series.setTitle(
+                    sheet.getRow(1).getCell(i + 1).getStringCellValue(),
                     new CellReference(sheet.getSheetName(), 1, i + 1, true, true));
             // Explicit colours: without them LibreOffice draws every series alike and without lines.
             XDDFSolidFillProperties colour = new XDDFSolidFillProperties(XDDFColor.from(PALETTE[i % PALETTE.length]));
@@ -280,14 +314,16 @@ public final class ExcelTemplateGenerator {
         data.setBarDirection(BarDirection.COL);
         data.setBarGrouping(BarGrouping.CLUSTERED);
         data.setVaryColors(false);
-        XDDFDataSource<String> channels = XDDFDataSourcesFactory.fromStringCellRange(sheet,
-                new CellRangeAddress(2, 2, 1, 1));
+        XDDFDataSource<String> channels =
+                XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(2, 2, 1, 1));
         byte[][] colors = {BLUE, ACCENT};
         for (int i = 0; i < 2; i++) {
             int column = WhatsappSheet.INBOUND_COLUMN + i;
-            XDDFBarChartData.Series series = (XDDFBarChartData.Series) data.addSeries(channels,
+            XDDFBarChartData.Series series = (XDDFBarChartData.Series) data.addSeries(
+                    channels,
                     XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(2, 2, column, column)));
-            series.setTitle(sheet.getRow(1).getCell(column).getStringCellValue(),
+            series.setTitle(
+                    sheet.getRow(1).getCell(column).getStringCellValue(),
                     new CellReference(sheet.getSheetName(), 1, column, true, true));
             series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(colors[i])));
         }

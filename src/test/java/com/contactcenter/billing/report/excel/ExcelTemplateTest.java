@@ -137,7 +137,8 @@ class ExcelTemplateTest {
                 XSSFWorkbook template = new XSSFWorkbook(in)) {
             assertThat(template.getSheet("Resumen").getRow(0).getCell(0).getStringCellValue())
                     .isEqualTo("Estimación de facturación");
-            assertThat(template.getSheet("Resumen").getDrawingPatriarch().getShapes()).isNotEmpty();
+            assertThat(template.getSheet("Resumen").getDrawingPatriarch().getShapes())
+                    .isNotEmpty();
             assertThat(template.getSheet(Template.STYLES)).isNotNull();
         }
     }

@@ -33,8 +33,7 @@ final class ReportFixtures {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ReportFixtures() {
-    }
+    private ReportFixtures() {}
 
     static String document(String name) {
         try (InputStream in = ReportFixtures.class.getClassLoader().getResourceAsStream("report/excel/" + name)) {
@@ -62,7 +61,11 @@ final class ReportFixtures {
         ObjectNode meta = (ObjectNode) previous.get("snapshot");
         meta.put("id", "previous-" + meta.get("id").asString());
         meta.put("version", meta.get("version").asInt() - 1);
-        meta.put("computedAt", Instant.parse(meta.get("computedAt").asString()).minusSeconds(86_400).toString());
+        meta.put(
+                "computedAt",
+                Instant.parse(meta.get("computedAt").asString())
+                        .minusSeconds(86_400)
+                        .toString());
         previousEdit.accept(previous);
         return ReportData.of(snapshot(newest), Optional.of(snapshot(JSON.writeValueAsString(previous))));
     }
@@ -70,11 +73,16 @@ final class ReportFixtures {
     static Snapshot snapshot(String document) {
         JsonNode doc = JSON.readTree(document);
         JsonNode meta = doc.get("snapshot");
-        return new Snapshot(meta.get("id").asString(), doc.get("source").asString(),
+        return new Snapshot(
+                meta.get("id").asString(),
+                doc.get("source").asString(),
                 LocalDate.parse(doc.get("period").get("from").asString()),
-                LocalDate.parse(doc.get("period").get("to").asString()), GroupBy.parse(doc.get("groupBy").asString()),
-                meta.get("version").asInt(), Instant.parse(meta.get("asOf").asString()),
-                Instant.parse(meta.get("computedAt").asString()), document);
+                LocalDate.parse(doc.get("period").get("to").asString()),
+                GroupBy.parse(doc.get("groupBy").asString()),
+                meta.get("version").asInt(),
+                Instant.parse(meta.get("asOf").asString()),
+                Instant.parse(meta.get("computedAt").asString()),
+                document);
     }
 
     /** {@code users} users spread over four roles, on top of the demo export's other figures. */
@@ -83,9 +91,17 @@ final class ReportFixtures {
         List<SnapshotUser> list = new ArrayList<>(users);
         Instant login = Instant.parse("2026-11-20T10:00:00.123Z");
         for (int i = 1; i <= users; i++) {
-            list.add(new SnapshotUser(i, (i % 97 == 0 ? "=" : "") + "Usuario Número " + i,
-                    "usuario" + i + "@tenant.example", roles[i % roles.length], i % 5, i % 40, i % 1_000, i % 60,
-                    i % 300, i % 13 == 0 ? null : login.plusSeconds(i)));
+            list.add(new SnapshotUser(
+                    i,
+                    (i % 97 == 0 ? "=" : "") + "Usuario Número " + i,
+                    "usuario" + i + "@tenant.example",
+                    roles[i % roles.length],
+                    i % 5,
+                    i % 40,
+                    i % 1_000,
+                    i % 60,
+                    i % 300,
+                    i % 13 == 0 ? null : login.plusSeconds(i)));
         }
         return new ReportData(base.figures(), list, base.changes());
     }

@@ -16,8 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** Writing a report into memory and reading it back with POI. */
 final class Workbooks {
 
-    private Workbooks() {
-    }
+    private Workbooks() {}
 
     static byte[] bytes(ReportData data, Locale locale) {
         return bytes(ReportFixtures.TEMPLATE, data, locale);
@@ -45,13 +44,15 @@ final class Workbooks {
     static Row rowStartingWith(Sheet sheet, String a, int from) {
         for (int r = from; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
-            if (row != null && row.getCell(0) != null && row.getCell(0).getCellType() == CellType.STRING
+            if (row != null
+                    && row.getCell(0) != null
+                    && row.getCell(0).getCellType() == CellType.STRING
                     && row.getCell(0).getStringCellValue().equals(a)) {
                 return row;
             }
         }
-        throw new AssertionError("no row starting with '" + a + "' in sheet " + sheet.getSheetName() + " from row "
-                + from);
+        throw new AssertionError(
+                "no row starting with '" + a + "' in sheet " + sheet.getSheetName() + " from row " + from);
     }
 
     static Row rowStartingWith(Sheet sheet, String a) {
@@ -61,8 +62,8 @@ final class Workbooks {
     static String text(Row row, int column) {
         Cell cell = row.getCell(column);
         if (cell == null || cell.getCellType() != CellType.STRING) {
-            throw new AssertionError("not a text cell: " + where(row, column) + " " + (cell == null ? "missing"
-                    : cell.getCellType()));
+            throw new AssertionError(
+                    "not a text cell: " + where(row, column) + " " + (cell == null ? "missing" : cell.getCellType()));
         }
         return cell.getStringCellValue();
     }
@@ -70,8 +71,8 @@ final class Workbooks {
     static double number(Row row, int column) {
         Cell cell = row.getCell(column);
         if (cell == null || cell.getCellType() != CellType.NUMERIC) {
-            throw new AssertionError("not a number cell: " + where(row, column) + " " + (cell == null ? "missing"
-                    : cell.getCellType()));
+            throw new AssertionError(
+                    "not a number cell: " + where(row, column) + " " + (cell == null ? "missing" : cell.getCellType()));
         }
         return cell.getNumericCellValue();
     }
@@ -81,7 +82,7 @@ final class Workbooks {
     }
 
     static String where(Row row, int column) {
-        return row.getSheet().getSheetName() + "!" + new org.apache.poi.ss.util.CellReference(row.getRowNum(), column)
-                .formatAsString();
+        return row.getSheet().getSheetName() + "!"
+                + new org.apache.poi.ss.util.CellReference(row.getRowNum(), column).formatAsString();
     }
 }

@@ -32,7 +32,8 @@ class FiguresTest {
 
     @Test
     void groupsCountsColombianStyleUnlessEnglish() {
-        assertThat(Figures.of(Locale.forLanguageTag("es-CO"), "COP", 2, "UTC").count(1234567)).isEqualTo("1.234.567");
+        assertThat(Figures.of(Locale.forLanguageTag("es-CO"), "COP", 2, "UTC").count(1234567))
+                .isEqualTo("1.234.567");
         assertThat(Figures.of(Locale.ENGLISH, "COP", 2, "UTC").count(1234567)).isEqualTo("1,234,567");
     }
 

@@ -94,8 +94,7 @@ final class LineTextAssembler implements TextAssembler {
     }
 
     @Override
-    public void setPage(int page) {
-    }
+    public void setPage(int page) {}
 
     @Override
     public void reset() {

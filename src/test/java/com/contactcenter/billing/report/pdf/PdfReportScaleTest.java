@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A tenant of 100,000 users: the report completes (no time is asserted). */
 class PdfReportScaleTest {
 
-    private static final ReportData HUNDRED_THOUSAND = PdfReports.withUsers(PdfReports.demo(),
-            PdfReports.users(100_000));
+    private static final ReportData HUNDRED_THOUSAND =
+            PdfReports.withUsers(PdfReports.demo(), PdfReports.users(100_000));
 
     @Test
     void aHundredThousandUsersGiveTheFiftyMostActive() {
@@ -27,7 +27,8 @@ class PdfReportScaleTest {
 
         assertThat(text.replace('\n', ' ')).contains("Se muestran los 50 usuarios más activos de 100.000");
         // activity is id % 97: the 50 most active are the first 50 ids with 96, from 96 up by 97
-        assertThat(text).contains("\n96 U96 u96@ejemplo.co ", "\n4849 U4849 u4849@ejemplo.co ")
+        assertThat(text)
+                .contains("\n96 U96 u96@ejemplo.co ", "\n4849 U4849 u4849@ejemplo.co ")
                 .doesNotContain("\n4946 U4946 ", "\n1 U1 ");
     }
 
@@ -46,8 +47,9 @@ class PdfReportScaleTest {
             PdfTextExtractor extractor = new PdfTextExtractor(reader, new LineTextAssembler());
             String last = PdfReports.normalize(extractor.getTextFromPage(pages));
             assertThat(pages).isGreaterThan(1_000);
-            assertThat(List.of(last.split("\n"))).contains("100000 U100000 u100000@ejemplo.co Agente 1 " + 100_000 % 97 + " 0 0 0 "
-                    + "2026-11-20 10:00");
+            assertThat(List.of(last.split("\n")))
+                    .contains("100000 U100000 u100000@ejemplo.co Agente 1 " + 100_000 % 97 + " 0 0 0 "
+                            + "2026-11-20 10:00");
             assertThat(last).contains("ID Nombre Correo Rol").containsPattern("Página " + pages + " de\\s+" + pages);
         } finally {
             reader.close();

@@ -51,21 +51,23 @@ class PdfReportWriterTest {
 
         String first = pages(render(demo, SPANISH)).get(0);
 
-        assertThat(lines(first)).contains(
-                "Cliente demo",
-                "Zona horaria America/Bogota",
-                "Periodo (fechas locales, ambas incluidas) 2026-11-01 a 2026-11-30",
-                "Periodo en hora local [desde, hasta) [2026-11-01 00:00, 2026-12-01 00:00) America/Bogota",
-                "Periodo en UTC [desde, hasta) [2026-11-01T05:00:00Z, 2026-12-01T05:00:00Z)",
-                "Datos sincronizados hasta 2026-11-25T20:39:19.083Z (hora local: 2026-11-25 15:39:19)",
-                "Agrupación por mes",
-                "Instantánea c80e243a-8447-4f55-996c-40fd032aaa04, versión 1",
-                "Calculada 2026-11-25T20:39:24.566Z",
-                "Moneda COP",
-                "Versión anterior no hay versión anterior",
-                "Calidad de datos 3.196 filas o usuarios fuera de las cifras (ver «Calidad de datos»)");
-        assertThat(flat(first)).contains("Esta es una ESTIMACIÓN, no una factura. Las cifras salen de los datos "
-                + "sincronizados hasta 2026-11-25T20:39:19.083Z");
+        assertThat(lines(first))
+                .contains(
+                        "Cliente demo",
+                        "Zona horaria America/Bogota",
+                        "Periodo (fechas locales, ambas incluidas) 2026-11-01 a 2026-11-30",
+                        "Periodo en hora local [desde, hasta) [2026-11-01 00:00, 2026-12-01 00:00) America/Bogota",
+                        "Periodo en UTC [desde, hasta) [2026-11-01T05:00:00Z, 2026-12-01T05:00:00Z)",
+                        "Datos sincronizados hasta 2026-11-25T20:39:19.083Z (hora local: 2026-11-25 15:39:19)",
+                        "Agrupación por mes",
+                        "Instantánea c80e243a-8447-4f55-996c-40fd032aaa04, versión 1",
+                        "Calculada 2026-11-25T20:39:24.566Z",
+                        "Moneda COP",
+                        "Versión anterior no hay versión anterior",
+                        "Calidad de datos 3.196 filas o usuarios fuera de las cifras (ver «Calidad de datos»)");
+        assertThat(flat(first))
+                .contains("Esta es una ESTIMACIÓN, no una factura. Las cifras salen de los datos "
+                        + "sincronizados hasta 2026-11-25T20:39:19.083Z");
     }
 
     @Test
@@ -89,30 +91,38 @@ class PdfReportWriterTest {
         long users = 0;
         for (RoleUsers role : demo.figures().usersByRole()) {
             EstimateLine seat = demo.figures().estimate().lines().stream()
-                    .filter(l -> l.kind().equals("seat") && l.key().equals(role.role())).findFirst().orElseThrow();
-            assertThat(lines).contains(role.role() + " " + count(role.users()) + " " + money(seat.unitPrice())
-                    + (seat.priced() ? "" : " Sin precio"));
+                    .filter(l -> l.kind().equals("seat") && l.key().equals(role.role()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(lines)
+                    .contains(role.role() + " " + count(role.users()) + " " + money(seat.unitPrice())
+                            + (seat.priced() ? "" : " Sin precio"));
             users += role.users();
         }
         assertThat(lines).contains("Total " + count(users));
         for (PricedService s : demo.figures().pricedServices()) {
-            assertThat(lines).contains(ServiceKey.ofKey(s.key()).orElseThrow().spanishLabel() + " " + s.key() + " "
-                    + count(s.count()) + " " + count(s.units()) + " " + money(s.unitPrice()) + " " + money(s.amount())
-                    + (s.priced() ? "" : " Sin precio"));
+            assertThat(lines)
+                    .contains(ServiceKey.ofKey(s.key()).orElseThrow().spanishLabel() + " " + s.key() + " "
+                            + count(s.count()) + " " + count(s.units()) + " " + money(s.unitPrice()) + " "
+                            + money(s.amount())
+                            + (s.priced() ? "" : " Sin precio"));
         }
         for (EstimateLine line : demo.figures().estimate().lines()) {
-            String concept = line.kind().equals("seat") ? "Puesto " + line.key()
+            String concept = line.kind().equals("seat")
+                    ? "Puesto " + line.key()
                     : "Servicio " + ServiceKey.ofKey(line.key()).orElseThrow().spanishLabel();
-            assertThat(lines).contains(concept + " " + count(line.quantity()) + " " + money(line.unitPrice()) + " "
-                    + money(line.amount()) + (line.priced() ? "" : " Sin precio"));
+            assertThat(lines)
+                    .contains(concept + " " + count(line.quantity()) + " " + money(line.unitPrice()) + " "
+                            + money(line.amount()) + (line.priced() ? "" : " Sin precio"));
         }
-        assertThat(lines).contains("Total estimado " + money(demo.figures().estimate().total()));
+        assertThat(lines)
+                .contains("Total estimado " + money(demo.figures().estimate().total()));
         for (Finding finding : demo.figures().dataQuality()) {
             assertThat(lines).anyMatch(l -> l.endsWith(" " + finding.reason() + " " + count(finding.count())));
         }
         for (WhatsappChannel channel : demo.figures().whatsapp()) {
-            assertThat(lines).contains(channel.channel() + " " + count(channel.inbound()) + " "
-                    + count(channel.outbound()));
+            assertThat(lines)
+                    .contains(channel.channel() + " " + count(channel.inbound()) + " " + count(channel.outbound()));
         }
     }
 
@@ -120,12 +130,13 @@ class PdfReportWriterTest {
     void formatsFiguresTheColombianWay() {
         List<String> lines = lines(PdfReports.text(render(PdfReports.demo(), SPANISH)));
 
-        assertThat(lines).contains(
-                "Total estimado $ 53.542.532,50",
-                "Agente 226 $ 80.000,00",
-                "Correo saliente email_out 22.365 22.365 $ 2,50 $ 55.912,50",
-                "Puesto Sin rol 3 $ 0,00 $ 0,00 Sin precio",
-                "Fecha posterior a la sincronización future_timestamp 3.180");
+        assertThat(lines)
+                .contains(
+                        "Total estimado $ 53.542.532,50",
+                        "Agente 226 $ 80.000,00",
+                        "Correo saliente email_out 22.365 22.365 $ 2,50 $ 55.912,50",
+                        "Puesto Sin rol 3 $ 0,00 $ 0,00 Sin precio",
+                        "Fecha posterior a la sincronización future_timestamp 3.180");
     }
 
     @Test
@@ -136,8 +147,9 @@ class PdfReportWriterTest {
 
         String first = pages(render(data, SPANISH)).get(0);
 
-        assertThat(flat(first)).contains("Versión anterior comparada con la versión 2: total $ 50.000.000,00 → "
-                + "$ 53.542.532,50 (diferencia $ 3.542.532,50)");
+        assertThat(flat(first))
+                .contains("Versión anterior comparada con la versión 2: total $ 50.000.000,00 → "
+                        + "$ 53.542.532,50 (diferencia $ 3.542.532,50)");
     }
 
     @Test
@@ -151,8 +163,10 @@ class PdfReportWriterTest {
 
         // then the changes say so, under the comparison of the totals
         assertThat(lines(spanish)).contains("Precios de otro plan: básico antes, oro ahora");
-        assertThat(flat(spanish)).contains("Versión anterior comparada con la versión 2: total $ 53.542.532,50 → "
-                + "$ 53.542.532,50 (diferencia $ 0,00) Precios de otro plan: básico antes, oro ahora Calidad de datos");
+        assertThat(flat(spanish))
+                .contains(
+                        "Versión anterior comparada con la versión 2: total $ 53.542.532,50 → "
+                                + "$ 53.542.532,50 (diferencia $ 0,00) Precios de otro plan: básico antes, oro ahora Calidad de datos");
         assertThat(lines(english)).contains("Prices of another plan: básico before, oro now");
     }
 
@@ -184,10 +198,13 @@ class PdfReportWriterTest {
 
         String text = PdfReports.text(render(hostile, SPANISH));
 
-        assertThat(lines(text)).contains("Sin rol 1 $ 0,00 Sin precio",
-                "Bot bot_sessions 3.118 3.118 $ 0,00 $ 0,00 Sin precio",
-                "Servicio Bot 3.118 $ 0,00 $ 0,00 Sin precio", "Puesto Sin rol 1 $ 0,00 $ 0,00 Sin precio",
-                "Total estimado $ 4.449.753,34");
+        assertThat(lines(text))
+                .contains(
+                        "Sin rol 1 $ 0,00 Sin precio",
+                        "Bot bot_sessions 3.118 3.118 $ 0,00 $ 0,00 Sin precio",
+                        "Servicio Bot 3.118 $ 0,00 $ 0,00 Sin precio",
+                        "Puesto Sin rol 1 $ 0,00 $ 0,00 Sin precio",
+                        "Total estimado $ 4.449.753,34");
         assertThat(flat(text)).contains("no tienen precio configurado: se estiman en 0 y no se omiten");
     }
 
@@ -229,7 +246,9 @@ class PdfReportWriterTest {
             assertThat(font.getAsName(PdfName.ENCODING)).as(name).isEqualTo(new PdfName("Identity-H"));
             PdfDictionary descendant = (PdfDictionary) PdfReader.getPdfObject(
                     font.getAsArray(PdfName.DESCENDANTFONTS).getPdfObject(0));
-            assertThat(descendant.getAsDict(PdfName.FONTDESCRIPTOR).get(PdfName.FONTFILE2)).as(name).isNotNull();
+            assertThat(descendant.getAsDict(PdfName.FONTDESCRIPTOR).get(PdfName.FONTFILE2))
+                    .as(name)
+                    .isNotNull();
             assertThat(name).as("subset prefix").matches("/[A-Z]{6}\\+DejaVuSans(-Bold)?");
         }
         assertThat(names).anyMatch(n -> n.endsWith("+DejaVuSans")).anyMatch(n -> n.endsWith("+DejaVuSans-Bold"));
@@ -246,7 +265,8 @@ class PdfReportWriterTest {
         List<PdfDictionary> fonts = new ArrayList<>();
         collect(reader.getPageN(1).getAsDict(PdfName.RESOURCES), fonts, new ArrayList<>());
         reader.close();
-        assertThat(fonts).extracting(f -> f.getAsName(PdfName.BASEFONT).toString())
+        assertThat(fonts)
+                .extracting(f -> f.getAsName(PdfName.BASEFONT).toString())
                 .allMatch(name -> name.matches("/[A-Z]{6}\\+DejaVuSans"));
     }
 
@@ -284,12 +304,13 @@ class PdfReportWriterTest {
     void replacesCharactersTheFontLacksAndNeverCrashesOnSourceText() {
         String text = PdfReports.text(render(PdfReports.hostile(), SPANISH));
 
-        assertThat(lines(text)).contains(
-                "3 ???? ? cjk@ejemplo.co Supervisor ? 2 8 44 9 31 —",
-                "5 Tab and newline null ctrl@ejemplo.co Sin rol 0 1 2 1 1 —",
-                "10 Lone ? surrogate lone@ejemplo.co Agente 1 1 1 0 0 —",
-                "2 =HYPERLINK(\"http://x\",\"y\") formula@ejemplo.co Agente 1 5 120 3 7 2026-09-05 22:00",
-                "4 <script>alert(1)</script> xss@ejemplo.co Agente 1 2 0 0 0 2026-09-05 00:30");
+        assertThat(lines(text))
+                .contains(
+                        "3 ???? ? cjk@ejemplo.co Supervisor ? 2 8 44 9 31 —",
+                        "5 Tab and newline null ctrl@ejemplo.co Sin rol 0 1 2 1 1 —",
+                        "10 Lone ? surrogate lone@ejemplo.co Agente 1 1 1 0 0 —",
+                        "2 =HYPERLINK(\"http://x\",\"y\") formula@ejemplo.co Agente 1 5 120 3 7 2026-09-05 22:00",
+                        "4 <script>alert(1)</script> xss@ejemplo.co Agente 1 2 0 0 0 2026-09-05 00:30");
         assertThat(text).contains("Supervisor ? 2", "WhatsApp ?? 0 0");
     }
 
@@ -297,15 +318,20 @@ class PdfReportWriterTest {
     void listsTheFiftyMostActiveOfSixHundredUsersAndSendsToTheSpreadsheetForTheRest() {
         List<SnapshotUser> users = PdfReports.users(600);
         List<Long> expected = users.stream()
-                .sorted((a, b) -> a.activity() != b.activity() ? Long.compare(b.activity(), a.activity())
+                .sorted((a, b) -> a.activity() != b.activity()
+                        ? Long.compare(b.activity(), a.activity())
                         : Long.compare(a.id(), b.id()))
-                .limit(50).map(SnapshotUser::id).toList();
+                .limit(50)
+                .map(SnapshotUser::id)
+                .toList();
 
         String text = PdfReports.text(render(PdfReports.withUsers(PdfReports.demo(), users), SPANISH));
 
         assertThat(listedUserIds(text)).containsExactlyElementsOf(expected);
-        assertThat(flat(text)).contains("Se muestran los 50 usuarios más activos de 600 (sesiones + mensajes enviados "
-                + "+ llamadas + minutos de llamada). La lista completa de usuarios está en la hoja de cálculo.");
+        assertThat(flat(text))
+                .contains(
+                        "Se muestran los 50 usuarios más activos de 600 (sesiones + mensajes enviados "
+                                + "+ llamadas + minutos de llamada). La lista completa de usuarios está en la hoja de cálculo.");
     }
 
     @Test
@@ -315,12 +341,17 @@ class PdfReportWriterTest {
         byte[] pdf = render(PdfReports.withUsers(PdfReports.demo(), users), SPANISH);
         String text = PdfReports.text(pdf);
 
-        assertThat(listedUserIds(text)).containsExactlyElementsOf(users.stream().map(SnapshotUser::id).toList());
+        assertThat(listedUserIds(text))
+                .containsExactlyElementsOf(users.stream().map(SnapshotUser::id).toList());
         assertThat(lines(text)).contains("1 U1 u1@ejemplo.co Agente 1 1 0 0 0 2026-11-20 10:00");
-        assertThat(flat(text)).contains("Los 500 usuarios facturables del periodo.").doesNotContain("hoja de cálculo");
-        List<String> userPages = pages(pdf).stream().filter(p -> p.contains(" u1@ejemplo.co") || p.matches(
-                "(?s).*\\n\\d+ U\\d+ u\\d+@ejemplo\\.co.*")).toList();
-        assertThat(userPages).hasSizeGreaterThan(1)
+        assertThat(flat(text))
+                .contains("Los 500 usuarios facturables del periodo.")
+                .doesNotContain("hoja de cálculo");
+        List<String> userPages = pages(pdf).stream()
+                .filter(p -> p.contains(" u1@ejemplo.co") || p.matches("(?s).*\\n\\d+ U\\d+ u\\d+@ejemplo\\.co.*"))
+                .toList();
+        assertThat(userPages)
+                .hasSizeGreaterThan(1)
                 .allMatch(p -> p.contains("ID Nombre Correo Rol Canales Sesiones Mensajes"), "repeats the header row");
     }
 
@@ -330,15 +361,24 @@ class PdfReportWriterTest {
         List<String> pages = pages(pdf);
         String text = String.join("\n", pages);
 
-        assertThat(lines(text)).contains("Users by role", "Usage by service", "Estimate",
-                "Usage over time by service", "WhatsApp inbound and outbound by channel", "Data quality", "Users",
-                "Tenant demo", "Period (local dates, both inclusive) 2026-11-01 to 2026-11-30",
-                "Outgoing SMS sms_out 33,802 46,689 COP 50.00 COP 2,334,450.00",
-                "Seat Sin rol 3 COP 0.00 COP 0.00 Unpriced",
-                "Estimated total COP 53,542,532.50");
+        assertThat(lines(text))
+                .contains(
+                        "Users by role",
+                        "Usage by service",
+                        "Estimate",
+                        "Usage over time by service",
+                        "WhatsApp inbound and outbound by channel",
+                        "Data quality",
+                        "Users",
+                        "Tenant demo",
+                        "Period (local dates, both inclusive) 2026-11-01 to 2026-11-30",
+                        "Outgoing SMS sms_out 33,802 46,689 COP 50.00 COP 2,334,450.00",
+                        "Seat Sin rol 3 COP 0.00 COP 0.00 Unpriced",
+                        "Estimated total COP 53,542,532.50");
         assertThat(flat(text)).contains("This is an ESTIMATE, not an invoice.");
         for (int i = 0; i < pages.size(); i++) {
-            assertThat(pages.get(i)).contains("Estimate, not an invoice")
+            assertThat(pages.get(i))
+                    .contains("Estimate, not an invoice")
                     .containsPattern("Page " + (i + 1) + " of\\s+" + pages.size());
         }
         assertThat(text).doesNotContain("Página", "Usuarios por rol");
@@ -348,15 +388,33 @@ class PdfReportWriterTest {
     void saysSoWhenThereAreNoWhatsappChannelsFindingsOrUsers() {
         ReportData demo = PdfReports.demo();
         SnapshotFigures f = demo.figures();
-        ReportData empty = new ReportData(new SnapshotFigures(f.source(), f.timeZone(), f.period(), f.groupBy(),
-                f.version(), f.coverage(), List.of(), f.services(), List.of(), List.of(), List.of(), f.estimate(),
-                List.of()), List.of(), demo.changes());
+        ReportData empty = new ReportData(
+                new SnapshotFigures(
+                        f.source(),
+                        f.timeZone(),
+                        f.period(),
+                        f.groupBy(),
+                        f.version(),
+                        f.coverage(),
+                        List.of(),
+                        f.services(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        f.estimate(),
+                        List.of()),
+                List.of(),
+                demo.changes());
 
         String text = PdfReports.text(render(empty, SPANISH));
 
-        assertThat(lines(text)).contains("No hay datos de consumo en el periodo.", "No hay canales de WhatsApp.",
-                "Sin hallazgos: no se excluyó ninguna fila ni usuario.",
-                "No hay usuarios facturables en el periodo.", "Total 0");
+        assertThat(lines(text))
+                .contains(
+                        "No hay datos de consumo en el periodo.",
+                        "No hay canales de WhatsApp.",
+                        "Sin hallazgos: no se excluyó ninguna fila ni usuario.",
+                        "No hay usuarios facturables en el periodo.",
+                        "Total 0");
     }
 
     @Test
@@ -384,8 +442,10 @@ class PdfReportWriterTest {
             }
         };
 
-        assertThatThrownBy(() -> new PdfReportWriter(PdfReports.FONT, 50, 500).write(PdfReports.hostile(), SPANISH,
-                broken)).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk full");
+        assertThatThrownBy(() ->
+                        new PdfReportWriter(PdfReports.FONT, 50, 500).write(PdfReports.hostile(), SPANISH, broken))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("disk full");
     }
 
     @Test
@@ -404,20 +464,21 @@ class PdfReportWriterTest {
 
         assertThatThrownBy(() -> new PdfReportWriter(notAFont, 50, 500))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("PDF report font file is not a usable TrueType font: "
-                        + notAFont.toAbsolutePath())
+                .hasMessageStartingWith(
+                        "PDF report font file is not a usable TrueType font: " + notAFont.toAbsolutePath())
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     /** The demo export as version 3 priced with {@code newer}, against itself as version 2 priced with {@code older}. */
     private static ReportData pricedWith(PlanStamp newer, PlanStamp older) {
         String document = PdfReports.resource("demo-2026-11.json");
-        return ReportData.of(PdfReports.snapshot(3, document, newer),
-                Optional.of(PdfReports.snapshot(2, document, older)));
+        return ReportData.of(
+                PdfReports.snapshot(3, document, newer), Optional.of(PdfReports.snapshot(2, document, older)));
     }
 
     private static List<Long> listedUserIds(String text) {
-        Matcher row = Pattern.compile("(?m)^(\\d+) U(\\d+) u(\\d+)@ejemplo\\.co ").matcher(text);
+        Matcher row =
+                Pattern.compile("(?m)^(\\d+) U(\\d+) u(\\d+)@ejemplo\\.co ").matcher(text);
         List<Long> ids = new ArrayList<>();
         while (row.find()) {
             assertThat(row.group(2)).isEqualTo(row.group(1));

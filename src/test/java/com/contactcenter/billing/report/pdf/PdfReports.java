@@ -27,8 +27,7 @@ final class PdfReports {
     static final Path FONT = Path.of("reports-templates", "fonts", "DejaVuSans.ttf");
     static final Locale SPANISH = Locale.forLanguageTag("es-CO");
 
-    private PdfReports() {
-    }
+    private PdfReports() {}
 
     /** The demo tenant's November 2026 export, as ./run-job.sh writes it (282 users). */
     static ReportData demo() {
@@ -46,15 +45,32 @@ final class PdfReports {
 
     /** A snapshot holding {@code document}; only the document and the version matter to a report. */
     static Snapshot snapshot(int version, String document) {
-        return new Snapshot("fixture-v" + version, "fixture", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31),
-                GroupBy.MONTH, version, Instant.EPOCH, Instant.EPOCH, document);
+        return new Snapshot(
+                "fixture-v" + version,
+                "fixture",
+                LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 1, 31),
+                GroupBy.MONTH,
+                version,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                document);
     }
 
     /** As {@link #snapshot(int, String)}, priced with {@code plan}. */
     static Snapshot snapshot(int version, String document, PlanStamp plan) {
         Snapshot s = snapshot(version, document);
-        return new Snapshot(s.id(), s.source(), s.from(), s.to(), s.groupBy(), version, s.asOf(), s.computedAt(),
-                s.content(), plan);
+        return new Snapshot(
+                s.id(),
+                s.source(),
+                s.from(),
+                s.to(),
+                s.groupBy(),
+                version,
+                s.asOf(),
+                s.computedAt(),
+                s.content(),
+                plan);
     }
 
     static ReportData withUsers(ReportData d, List<SnapshotUser> users) {
@@ -67,8 +83,18 @@ final class PdfReports {
      */
     static List<SnapshotUser> users(int count) {
         List<SnapshotUser> users = new ArrayList<>(count);
-        IntStream.rangeClosed(1, count).forEach(id -> users.add(new SnapshotUser(id, "U" + id,
-                "u" + id + "@ejemplo.co", "Agente", 1, id % 97, 0, 0, 0, Instant.parse("2026-11-20T15:00:00Z"))));
+        IntStream.rangeClosed(1, count)
+                .forEach(id -> users.add(new SnapshotUser(
+                        id,
+                        "U" + id,
+                        "u" + id + "@ejemplo.co",
+                        "Agente",
+                        1,
+                        id % 97,
+                        0,
+                        0,
+                        0,
+                        Instant.parse("2026-11-20T15:00:00Z"))));
         return users;
     }
 
@@ -106,7 +132,9 @@ final class PdfReports {
     }
 
     static String normalize(String text) {
-        return text.replaceAll("[ \\t\\u00a0\\u202f]+", " ").replaceAll(" ?\\n ?", "\n").strip();
+        return text.replaceAll("[ \\t\\u00a0\\u202f]+", " ")
+                .replaceAll(" ?\\n ?", "\n")
+                .strip();
     }
 
     static String resource(String name) {

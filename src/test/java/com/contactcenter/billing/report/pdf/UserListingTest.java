@@ -33,7 +33,8 @@ class UserListingTest {
     void activityCountsSessionsMessagesCallsAndMinutes() {
         SnapshotUser user = new SnapshotUser(1, "a", "a@x", "Agente", 99, 1, 20, 300, 4000, null);
 
-        assertThat(UserListing.of(List.of(user, user(2, 4320)), 1, 0).users()).extracting(SnapshotUser::id)
+        assertThat(UserListing.of(List.of(user, user(2, 4320)), 1, 0).users())
+                .extracting(SnapshotUser::id)
                 .containsExactly(1L);
         assertThat(user.activity()).isEqualTo(4321);
     }
