@@ -116,6 +116,8 @@
     zone = s.timeZone;
     document.getElementById('freshness').textContent = s.snapshot.freshness;
     document.getElementById('headline-total').textContent = money(s.total) + ' ' + s.currency;
+    // with no usage synced the total is the seats alone, and the headline says so
+    document.getElementById('headline-total-label').textContent = t('total') + (s.usageSynced ? '' : ' (' + t('seatsOnly') + ')');
     document.getElementById('headline-asof').textContent = s.snapshot.freshness;
     document.getElementById('period-text').textContent = t('period') + ': ' + s.period.from + ' – ' + s.period.to
       + ' (' + s.timeZone + ') · ' + t('snapshot', s.snapshot.id.substring(0, 8), s.snapshot.version)
