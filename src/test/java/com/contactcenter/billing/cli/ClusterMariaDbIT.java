@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * them is killed (SIGKILL) while it syncs some: the other takes over the tenants it was running
  * (Quartz's cluster recovery; the dead execution recovered and restarted), the request ends with
  * every tenant synced exactly once per day, each tenant's facts equal a one-node run's, and both
- * nodes did some of the work.
+ * nodes did some of the work. Then a CLI {@code sync} of every tenant, run while node B serves,
+ * takes part as a node: it and node B share its request, and it waits for the request to end.
  */
 @ExtendWith(MariaDb.class)
 class ClusterMariaDbIT {
@@ -249,6 +250,41 @@ class ClusterMariaDbIT {
                             .isEqualTo(expected);
                 }
             }
+
+            // when an operator runs the CLI sync of every tenant while node B serves
+            List<String> cli = new ArrayList<>(List.of(
+                    ProcessHandle.current().info().command().orElse("java"),
+                    "-Xmx256m",
+                    "-jar",
+                    JAR.toString(),
+                    "sync",
+                    "--from",
+                    "2026-10-30",
+                    "--to",
+                    TO));
+            cli.addAll(settings);
+            Path cliLog = Files.createTempFile("cli-sync", ".log");
+            Process command = new ProcessBuilder(cli)
+                    .redirectErrorStream(true)
+                    .redirectOutput(cliLog.toFile())
+                    .start();
+            assertThat(command.waitFor(5, TimeUnit.MINUTES))
+                    .as(Files.readString(cliLog))
+                    .isTrue();
+
+            // then it waits for its own request to end, which the command and node B shared
+            String printed = Files.readString(cliLog);
+            assertThat(command.exitValue()).as(printed).isZero();
+            assertThat(printed).containsPattern("sync request \\d+: COMPLETED \\(65 of 65 tenants synced\\)");
+            long cliRequest = wh.queryForObject(
+                    "SELECT MAX(request_id) FROM job_request_tenant WHERE period_from = '2026-10-30'", Long.class);
+            assertThat(count(wh, cliRequest, "COMPLETED", "%:" + command.pid() + ":%"))
+                    .as(printed)
+                    .isPositive();
+            assertThat(count(wh, cliRequest, "COMPLETED", nodeBName))
+                    .as(printed)
+                    .isPositive();
+            assertThat(count(wh, cliRequest, "COMPLETED", "%")).isEqualTo(TENANTS + 1);
         } finally {
             nodeA.destroyForcibly();
             if (nodeB != null) {
