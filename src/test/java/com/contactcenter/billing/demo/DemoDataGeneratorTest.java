@@ -358,7 +358,7 @@ class DemoDataGeneratorTest {
     static void assertInvalidRows(DemoDataSpec spec, Map<String, List<List<Object>>> dump) {
         Map<Long, String> types = new HashMap<>();
         dump.get("channels").forEach(c -> types.put((Long) c.get(0), (String) c.get(1)));
-        LocalDateTime asOf = spec.endDate().plusDays(1).atStartOfDay();
+        LocalDateTime asOf = spec.end();
         Map<String, Long> valid = Map.of(
                 "messages", spec.messages(), "calls", spec.messages() / 20, "bot_sessions", spec.messages() / 50);
         for (String table : EXPECTED_INVALID.keySet()) {
@@ -411,7 +411,7 @@ class DemoDataGeneratorTest {
         assertSummaryMatches(spec, summary, dump);
         assertInvalidRows(spec, dump);
         LocalDateTime start = spec.endDate().minusMonths(spec.months()).atStartOfDay();
-        LocalDateTime end = spec.endDate().plusDays(1).atStartOfDay();
+        LocalDateTime end = spec.end();
 
         assertEquals(
                 List.of(
