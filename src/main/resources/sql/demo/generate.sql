@@ -11,9 +11,10 @@
 --                    x * x mod p, so that nearby keys do not give nearby values (the factor is one
 --                    of eight odd multipliers, the salt comes from the seed). x * x < 4.7e18
 --                    stays inside BIGINT;
---   IN_RANGE(key)    a millisecond timestamp somewhere in the whole days of the data range
---                    (:fullDays days from :start; a last day that ends at the instant the data
---                    is made is left out, so that no such row comes after :end);
+--   IN_RANGE(key)    a millisecond timestamp in the invalid rows' days (:invalidDays days from
+--                    :invalidStart): every day of data covered whole; with data up to an
+--                    instant, the 2nd to the second-to-last day of the month before it, so that
+--                    the previous calendar month holds them all in every zone (DemoPlan);
 --   AFTER_END(key)   a millisecond timestamp :futureFrom + [0, :futureSpan) seconds after :end:
 --                    after data of whole days, [:end + 12 h, :end + 24 h), after the end of the
 --                    last day in every zone from UTC-12 to UTC+14; after data up to an instant,

@@ -333,19 +333,21 @@ class CliCommands {
                 DemoDataSpec.upTo(DEMO_USERS, DEMO_MESSAGES, DEMO_SEED, now, DEMO_MONTHS),
                 texts,
                 err);
-        out.println(texts.text(
-                "demo.generated",
-                summary.users(),
-                summary.channels(),
-                summary.messages(),
-                summary.calls(),
-                summary.botSessions(),
-                summary.invalidRows(),
-                Math.round((System.nanoTime() - started) / 1e9)));
+        out.println("  "
+                + texts.text(
+                        "demo.generated",
+                        summary.users(),
+                        summary.channels(),
+                        summary.messages(),
+                        summary.calls(),
+                        summary.botSessions(),
+                        summary.invalidRows(),
+                        Math.round((System.nanoTime() - started) / 1e9)));
         SyncWindow window = new SyncWindow(today.minusMonths(DEMO_MONTHS).withDayOfMonth(1), today);
         SyncOutcome outcome = jobs.sync(List.of(DEMO_SOURCE), window, Requester.cli());
         for (SourceOutcome s : outcome.sources()) {
-            out.println(texts.text("demo.synced", s.from().toString(), s.to().toString(), s.daysDone(), s.rowsRead()));
+            out.println("  "
+                    + texts.text("demo.synced", s.from().toString(), s.to().toString(), s.daysDone(), s.rowsRead()));
         }
         if (!outcome.succeeded()) {
             err.println("error: sync failed: " + outcome.failureSummary());

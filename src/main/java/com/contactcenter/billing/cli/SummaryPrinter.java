@@ -47,12 +47,13 @@ final class SummaryPrinter {
                 figures.timeZone(),
                 texts.text("groupBy." + snapshot.groupBy().code())));
         ZoneId zone = zone(figures.timeZone());
-        out.println(texts.text(
-                "summary.asOf",
-                LOCAL_MINUTE.format(snapshot.asOf().atZone(zone)),
-                zone.getId(),
-                snapshot.id(),
-                snapshot.version()));
+        out.println("  "
+                + texts.text(
+                        "summary.asOf",
+                        LOCAL_MINUTE.format(snapshot.asOf().atZone(zone)),
+                        zone.getId(),
+                        snapshot.id(),
+                        snapshot.version()));
         out.println(texts.text("summary.usersByRole"));
         figures.usersByRole().forEach(r -> out.printf("  %-30s %12s%n", r.role(), texts.count(r.users())));
         out.printf(
@@ -73,7 +74,7 @@ final class SummaryPrinter {
                         texts.count(l.quantity()),
                         texts.money(l.unitPrice(), estimate.scale(), null),
                         texts.money(l.amount(), estimate.scale(), currency),
-                        l.priced() ? "" : texts.text("summary.unpriced")));
+                        l.priced() ? "" : "  " + texts.text("summary.unpriced")));
         out.printf(
                 "  %-9s %-26s %12s   %16s   %22s%n",
                 texts.text("summary.total"), "", "", "", texts.money(estimate.total(), estimate.scale(), currency));
@@ -82,11 +83,11 @@ final class SummaryPrinter {
         }
         out.println(texts.text("summary.dataQuality"));
         if (figures.dataQuality().isEmpty()) {
-            out.println(texts.text("summary.noFindings"));
+            out.println("  " + texts.text("summary.noFindings"));
         }
         figures.dataQuality()
                 .forEach(q -> out.printf(
-                        "  %-60s %10s%n",
+                        "  %-70s %10s%n",
                         texts.text("finding." + q.reason()) + " (" + q.reason() + ")", texts.count(q.count())));
     }
 

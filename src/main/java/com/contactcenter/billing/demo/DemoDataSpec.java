@@ -58,11 +58,12 @@ public record DemoDataSpec(int users, long messages, long seed, LocalDate endDat
     }
 
     /**
-     * Data up to {@code now} (to the millisecond, exclusive), as a tenant's database holds it at
-     * that instant; the future_timestamp rows come 10 to 70 minutes after {@code now}.
+     * Data up to {@code now}, as a tenant's database holds it at that instant: up to its whole
+     * second (exclusive), which every database binds alike (Connector/J may drop a parameter's
+     * fraction); the future_timestamp rows come 10 to 70 minutes after it.
      */
     public static DemoDataSpec upTo(int users, long messages, long seed, Instant now, int months) {
-        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         long millis = ChronoUnit.MILLIS.between(at.toLocalDate().atStartOfDay(), at);
         // 00:00 exactly: the data ends with the whole day before
         return millis == 0

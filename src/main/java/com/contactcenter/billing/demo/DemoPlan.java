@@ -87,8 +87,10 @@ final class DemoPlan {
         parameters.put("end", end);
         parameters.put("lastDay", end.minusDays(1));
         parameters.put("days", (long) days);
-        // a range of one partial day still needs a day for IN_RANGE: its rows go to the day before it
-        parameters.put("fullDays", (long) Math.max(1, fullDays));
+        parameters.put("fullDays", (long) fullDays);
+        LocalDateTime[] invalidDays = invalidDays();
+        parameters.put("invalidStart", invalidDays[0]);
+        parameters.put("invalidDays", ChronoUnit.DAYS.between(invalidDays[0], invalidDays[1]));
         parameters.put("futureFrom", spec.wholeDays() ? 43_200L : 600L);
         parameters.put("futureSpan", spec.wholeDays() ? 43_200L : 3_600L);
         parameters.put("weeks", (long) (days + 6) / 7);
@@ -107,6 +109,30 @@ final class DemoPlan {
             parameters.put(DemoStatements.hashSalt(i), salts[i]);
         }
         return parameters;
+    }
+
+    /**
+     * The days the invalid rows not stamped after the end fall in, as [from, to) at 00:00 UTC: the
+     * whole range when the data covers its last day whole; when it runs up to an instant, the 2nd
+     * to the second-to-last day of the month before (so that the previous calendar month, which a
+     * demo shows, holds every one of them in any zone), or the whole days of the range when those
+     * days are not in it.
+     */
+    LocalDateTime[] invalidDays() {
+        if (spec.wholeDays()) {
+            return new LocalDateTime[] {start, end};
+        }
+        LocalDate previousMonth = spec.endDate().withDayOfMonth(1).minusMonths(1);
+        LocalDateTime from = previousMonth.plusDays(1).atStartOfDay();
+        LocalDateTime to =
+                previousMonth.withDayOfMonth(previousMonth.lengthOfMonth()).atStartOfDay();
+        if (from.isBefore(start)) {
+            from = start;
+        }
+        if (!from.isBefore(to)) {
+            return new LocalDateTime[] {start, start.plusDays(Math.max(1, fullDays))};
+        }
+        return new LocalDateTime[] {from, to};
     }
 
     /**

@@ -68,7 +68,7 @@ final class DemoStatements {
     /**
      * {@code HASH(key, i)}: x = (key * factor + salt) mod p, then x * x mod p, with p the prime
      * 2^31 + 11 written as a BIGINT literal. {@code IN_RANGE(key)} and {@code AFTER_END(key)}: a
-     * millisecond timestamp in the range's whole days, or
+     * millisecond timestamp in the invalid rows' days, or
      * {@code :futureFrom} + [0, {@code :futureSpan}) seconds after its end.
      */
     static String expand(String statement) {
@@ -79,7 +79,7 @@ final class DemoStatements {
                         m.group(1),
                         "MOD(HASH(" + m.group(1) + ", 91), 86400)",
                         "TIMESTAMPADD(DAY, MOD(HASH(" + m.group(1)
-                                + ", 90), :fullDays), CAST(:start AS DATETIME(3)))"));
+                                + ", 90), :invalidDays), CAST(:invalidStart AS DATETIME(3)))"));
         sql = replace(
                 AFTER_END,
                 sql,
