@@ -1,5 +1,6 @@
 package com.contactcenter.billing.demo;
 
+import java.math.BigInteger;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -238,18 +239,15 @@ final class DemoPlan {
     private long lastDayNightRows(long rows, int nightPercent) {
         long nightCovered = Math.min(NIGHT_MS, lastDayMillis);
         long officeCovered = Math.max(0, lastDayMillis - NIGHT_MS);
-        // rates per millisecond, in BigInteger: the products leave a long
-        java.math.BigInteger nightWeight = java.math.BigInteger.valueOf(nightPercent * nightCovered)
-                .multiply(java.math.BigInteger.valueOf(OFFICE_MS));
-        java.math.BigInteger officeWeight = java.math.BigInteger.valueOf((100 - nightPercent) * officeCovered)
-                .multiply(java.math.BigInteger.valueOf(NIGHT_MS));
-        java.math.BigInteger both = nightWeight.add(officeWeight);
+        // rows x weight leaves a long
+        BigInteger nightWeight =
+                BigInteger.valueOf(nightPercent * nightCovered).multiply(BigInteger.valueOf(OFFICE_MS));
+        BigInteger officeWeight =
+                BigInteger.valueOf((100 - nightPercent) * officeCovered).multiply(BigInteger.valueOf(NIGHT_MS));
+        BigInteger both = nightWeight.add(officeWeight);
         return both.signum() == 0
                 ? rows
-                : java.math.BigInteger.valueOf(rows)
-                        .multiply(nightWeight)
-                        .divide(both)
-                        .longValueExact();
+                : BigInteger.valueOf(rows).multiply(nightWeight).divide(both).longValueExact();
     }
 
     /** SplitMix64 finaliser: spreads a seed over all 64 bits, so that seeds 1 and 2 give unrelated salts. */
