@@ -11,9 +11,14 @@
 --                    x * x mod p, so that nearby keys do not give nearby values (the factor is one
 --                    of eight odd multipliers, the salt comes from the seed). x * x < 4.7e18
 --                    stays inside BIGINT;
---   IN_RANGE(key)    a millisecond timestamp somewhere in the data range [:start, :end);
---   AFTER_END(key)   a millisecond timestamp in [:end + 12 h, :end + 24 h): after the end of the
---                    last day in every zone from UTC-12 to UTC+14.
+--   IN_RANGE(key)    a millisecond timestamp in the invalid rows' days (:invalidDays days from
+--                    :invalidStart): every day of data covered whole; with data up to an
+--                    instant, the 2nd to the second-to-last day of the month before it, so that
+--                    the previous calendar month holds them all in every zone (DemoPlan);
+--   AFTER_END(key)   a millisecond timestamp :futureFrom + [0, :futureSpan) seconds after :end:
+--                    after data of whole days, [:end + 12 h, :end + 24 h), after the end of the
+--                    last day in every zone from UTC-12 to UTC+14; after data up to an instant,
+--                    [:end + 10 min, :end + 70 min), later the same day in most hours.
 --
 -- Portability rules, each learnt the hard way (H2 2.4 in MODE=MySQL vs MariaDB/MySQL):
 --   * No RAND(): each database has its own generator.
@@ -176,7 +181,7 @@ SELECT q.user_id,
        1 + MOD(q.base + q.j * 3, 10),
        TIMESTAMPADD(MICROSECOND, q.ms_pick * 1000, TIMESTAMPADD(SECOND, q.second_pick,
            CASE WHEN q.created_at < CAST(:start AS DATETIME(3)) AND q.deactivated_at IS NULL AND q.inside_pick < 15
-                THEN TIMESTAMPADD(DAY, MOD(q.day_pick, :days), CAST(:start AS DATETIME(3)))
+                THEN TIMESTAMPADD(DAY, MOD(q.day_pick, :fullDays), CAST(:start AS DATETIME(3)))
                 WHEN q.created_at < CAST(:start AS DATETIME(3))
                 THEN TIMESTAMPADD(DAY, MOD(q.day_pick, 14), q.created_at)
                 ELSE q.created_at

@@ -1,6 +1,5 @@
 package com.contactcenter.billing.cli;
 
-import com.contactcenter.billing.demo.DemoDataGenerator;
 import com.contactcenter.billing.demo.DemoDataSpec;
 import com.contactcenter.billing.demo.DemoDataSummary;
 import com.contactcenter.billing.ops.JobHistory;
@@ -19,6 +18,7 @@ import com.contactcenter.billing.snapshot.NoDataException;
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotDiff;
 import com.contactcenter.billing.snapshot.SnapshotService;
+import com.contactcenter.billing.source.SourceLocations;
 import com.contactcenter.billing.source.SourceProperties;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.sync.SyncService.SourceOutcome;
@@ -30,7 +30,11 @@ import com.contactcenter.billing.usage.Preset;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.stereotype.Component;
@@ -40,6 +44,13 @@ import org.springframework.stereotype.Component;
 class CliCommands {
 
     static final String DEMO_SOURCE = "demo";
+    /** The demo tenant: about three months of data up to the instant it is made. */
+    static final int DEMO_USERS = 300;
+
+    static final long DEMO_MESSAGES = 1_000_000;
+    static final long DEMO_SEED = 42;
+    static final int DEMO_MONTHS = 3;
+    private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     static final int FAILURES_NAMED = 20;
     static final int TENANTS_LISTED = 50;
 
@@ -296,46 +307,69 @@ class CliCommands {
         return 0;
     }
 
+    /**
+     * The demo: a tenant of about three months up to this instant ({@link #DEMO_MONTHS}), synced,
+     * then last month by day (printed, exported and reported) and today (printed), in the
+     * reports' language.
+     */
     private int demo(PrintStream out, PrintStream err) {
         SourceProperties demo = sources.find(DEMO_SOURCE).orElse(null);
         if (demo == null) {
             err.println("error: the demo needs a source named '" + DEMO_SOURCE + "' in billing.sources");
             return 1;
         }
-        LocalDate today = LocalDate.now(clock.withZone(demo.timeZone()));
-        out.println("generating the demo tenant database at " + demo.url());
-        DriverManagerDataSource target = new DriverManagerDataSource(demo.url(), demo.username(), demo.password());
-        DemoDataSummary summary;
-        try (ProgressTicker progress = new ProgressTicker(out)) {
-            summary = new DemoDataGenerator(target)
-                    .generate(new DemoDataSpec(300, 1_000_000, 42, today, 3), progress::doing);
-        }
-        out.printf(
-                "  %,d users, %,d channels, %,d messages, %,d calls, %,d bot sessions, %,d invalid rows%n",
-                summary.users(),
-                summary.channels(),
-                summary.messages(),
-                summary.calls(),
-                summary.botSessions(),
-                summary.invalidRows());
-        SyncWindow window = new SyncWindow(today.minusMonths(3).withDayOfMonth(1), today);
+        CliTexts texts = CliTexts.of(reportSettings.locale());
+        ZoneId zone = demo.timeZone();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        out.println(texts.text(
+                "demo.generating",
+                SourceLocations.describe(demo.url()),
+                LOCAL_MINUTE.format(now.atZone(zone)) + " " + zone.getId()));
+        out.flush();
+        long started = System.nanoTime();
+        DemoDataSummary summary = DemoDataCommand.generate(
+                new DriverManagerDataSource(demo.url(), demo.username(), demo.password()),
+                DemoDataSpec.upTo(DEMO_USERS, DEMO_MESSAGES, DEMO_SEED, now, DEMO_MONTHS),
+                texts,
+                err);
+        out.println("  "
+                + texts.text(
+                        "demo.generated",
+                        summary.users(),
+                        summary.channels(),
+                        summary.messages(),
+                        summary.calls(),
+                        summary.botSessions(),
+                        summary.invalidRows(),
+                        Math.round((System.nanoTime() - started) / 1e9)));
+        SyncWindow window = new SyncWindow(today.minusMonths(DEMO_MONTHS).withDayOfMonth(1), today);
         SyncOutcome outcome = jobs.sync(List.of(DEMO_SOURCE), window, Requester.cli());
-        printOutcome(outcome, out);
+        for (SourceOutcome s : outcome.sources()) {
+            out.println("  "
+                    + texts.text("demo.synced", s.from().toString(), s.to().toString(), s.daysDone(), s.rowsRead()));
+        }
         if (!outcome.succeeded()) {
             err.println("error: sync failed: " + outcome.failureSummary());
             return 1;
         }
-        Period month = Preset.THIS_MONTH.resolve(clock, demo.timeZone());
-        Snapshot s = snapshots.compute(DEMO_SOURCE, month.from(), month.to(), GroupBy.MONTH);
+        Period lastMonth = Preset.LAST_MONTH.resolve(clock, zone);
+        Snapshot month = snapshots.compute(DEMO_SOURCE, lastMonth.from(), lastMonth.to(), GroupBy.DAY);
         out.println();
-        SummaryPrinter.print(s, out);
+        out.println(
+                texts.text("demo.lastMonth", YearMonth.from(lastMonth.from()).toString()));
+        SummaryPrinter.print(month, out, texts);
+        Snapshot day = snapshots.compute(DEMO_SOURCE, today, today, GroupBy.DAY);
+        out.println();
+        out.println(texts.text("demo.today", today.toString()));
+        SummaryPrinter.print(day, out, texts);
         Path json = export.exportDir()
-                .resolve("billing-estimate_" + DEMO_SOURCE + "_" + month.from() + "_" + month.to() + ".json");
+                .resolve("billing-estimate_" + DEMO_SOURCE + "_" + lastMonth.from() + "_" + lastMonth.to() + ".json");
         out.println();
-        out.println("JSON export: " + writeAtomically(json, s));
+        out.println(texts.text("demo.export", writeAtomically(json, month).toString()));
         ReportService.Rendered rendered = reports.render(
-                s, List.of(ReportService.Format.XLSX, ReportService.Format.PDF), reportSettings.outDir());
-        rendered.files().forEach(f -> out.println("Report: " + f));
+                month, List.of(ReportService.Format.XLSX, ReportService.Format.PDF), reportSettings.outDir());
+        rendered.files().forEach(f -> out.println(texts.text("demo.report", f.toString())));
         return 0;
     }
 

@@ -12,9 +12,9 @@ final class CommandHelp {
     private static final String HEADER = """
             usage: ./run-job.sh [COMMAND] [OPTIONS] [--spring.*=...]
 
-            With no command, runs the demo: generates a demo tenant database, syncs it into the
-            embedded warehouse, snapshots the current month, prints the estimate and writes
-            the JSON export and both reports.
+            With no command, runs the demo: generates a demo tenant database (three months up to
+            now), syncs it into the embedded warehouse, prints last month by day and today, and
+            writes last month's JSON export and both its reports.
 
             """;
 
@@ -96,7 +96,8 @@ final class CommandHelp {
             new Entry("demo-data", """
                   demo-data --url JDBC_URL [--user U --password P] --users N --messages N [--seed S]
                             [--months M] [--end DATE]
-                            generate reference-schema demo data into a MySQL, MariaDB or H2 database
+                            generate reference-schema demo data into a MySQL, MariaDB or H2 database,
+                            up to now or over whole days up to --end (H2 without --user: sa)
                 """),
             new Entry("bench", """
                   bench     [OPTIONS]

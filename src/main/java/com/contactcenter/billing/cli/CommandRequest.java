@@ -124,8 +124,20 @@ sealed interface CommandRequest {
         }
     }
 
+    /**
+     * {@code end}: the last day of data; {@code upTo}: without {@code --end}, the instant the data
+     * runs up to (the clock's), else null (the data covers {@code end} whole).
+     */
     record DemoData(
-            String url, String user, String password, int users, long messages, long seed, int months, LocalDate end)
+            String url,
+            String user,
+            String password,
+            int users,
+            long messages,
+            long seed,
+            int months,
+            LocalDate end,
+            java.time.Instant upTo)
             implements CommandRequest {
         public String command() {
             return "demo-data";
@@ -219,7 +231,8 @@ sealed interface CommandRequest {
                         a.number("messages", 0, DemoDataSpec.MAX_MESSAGES),
                         a.has("seed") ? a.number("seed", 0, Long.MAX_VALUE) : 42,
                         a.has("months") ? (int) a.number("months", 1, DemoDataSpec.MAX_MONTHS) : 3,
-                        a.has("end") ? a.date("end") : LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)));
+                        a.has("end") ? a.date("end") : LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)),
+                        a.has("end") ? null : clock.instant());
             }
             case "sources" -> new Sources();
             case "portfolio" -> portfolio(a);

@@ -40,6 +40,9 @@ public final class DemoDataGenerator {
     private static final List<String> HELPER_TABLES =
             List.of("gen_last_login", "gen_users", "gen_pool", "gen_blocks", "gen_weeks", "gen_names", "gen_numbers");
 
+    private static final int PEOPLE_NIGHT_PERCENT = 15;
+    private static final int BOTS_NIGHT_PERCENT = 40;
+
     private final DataSource dataSource;
     private final DemoStatements statements = new DemoStatements();
 
@@ -57,10 +60,10 @@ public final class DemoDataGenerator {
     }
 
     /**
-     * {@link #generate(DemoDataSpec)}, telling {@code progress} what it starts: "reference data and
-     * users", "messages: days 1-12 of 92", ..., "indexes".
+     * {@link #generate(DemoDataSpec)}, telling {@code progress} what it starts: the reference data
+     * and users, each chunk of event rows (with how many are made already), the indexes.
      */
-    public DemoDataSummary generate(DemoDataSpec spec, Consumer<String> progress) {
+    public DemoDataSummary generate(DemoDataSpec spec, Consumer<Progress> progress) {
         Objects.requireNonNull(spec, "spec");
         // One connection for the whole run: the helper tables must be visible to every statement,
         // and each statement commits on its own so no transaction grows with the data.
@@ -79,6 +82,28 @@ public final class DemoDataGenerator {
             }
         } catch (SQLException e) {
             throw new CannotGetJdbcConnectionException("Demo data generation could not use its connection", e);
+        }
+    }
+
+    /** The steps of a generation, in order. */
+    public enum Step {
+        /** Reference data, users, their channels and sessions. */
+        USERS,
+        /** Messages, calls and bot sessions, chunk by chunk. */
+        EVENTS,
+        /** The secondary indexes, once the rows are in. */
+        INDEXES
+    }
+
+    /**
+     * What a generation is doing: its step, and how many of the valid event rows (messages, calls
+     * and bot sessions) it will make are made already.
+     */
+    public record Progress(Step step, long eventRowsDone, long eventRows) {
+
+        /** The event rows made, in whole percent (0-100). */
+        public int percent() {
+            return eventRows == 0 ? 100 : (int) (100 * eventRowsDone / eventRows);
         }
     }
 
@@ -102,19 +127,22 @@ public final class DemoDataGenerator {
         private final JdbcTemplate jdbc;
         private final NamedParameterJdbcTemplate named;
         private final DemoPlan plan;
-        private final Consumer<String> progress;
+        private final Consumer<Progress> progress;
         private final Map<String, Object> parameters;
+        private final long eventRows;
+        private long eventRowsDone;
 
-        Run(JdbcTemplate jdbc, DemoPlan plan, Consumer<String> progress) {
+        Run(JdbcTemplate jdbc, DemoPlan plan, Consumer<Progress> progress) {
             this.jdbc = jdbc;
             this.named = new NamedParameterJdbcTemplate(jdbc);
             this.plan = plan;
             this.progress = progress;
             this.parameters = plan.parameters();
+            this.eventRows = plan.validMessages() + plan.validCalls() + plan.validBotSessions();
         }
 
         DemoDataSummary execute() {
-            progress.accept("reference data and users");
+            progress.accept(new Progress(Step.USERS, 0, eventRows));
             dropTables(jdbc, HELPER_TABLES);
             dropTables(jdbc, SOURCE_TABLES);
             statements.tables().forEach(jdbc::execute);
@@ -132,13 +160,13 @@ public final class DemoDataGenerator {
             run("user_sessions");
             run("last_login");
 
-            long[] messages = plan.rowsPerDay(plan.validMessages());
-            long[] calls = plan.rowsPerDay(plan.validCalls());
-            long[] botSessions = plan.rowsPerDay(plan.validBotSessions());
             // Bots work around the clock; people mostly in office hours.
-            insertBlocks("messages", messages, 15);
-            insertBlocks("calls", calls, 15);
-            insertBlocks("bot_sessions", botSessions, 40);
+            long[] messages = plan.rowsPerDay(plan.validMessages(), PEOPLE_NIGHT_PERCENT);
+            long[] calls = plan.rowsPerDay(plan.validCalls(), PEOPLE_NIGHT_PERCENT);
+            long[] botSessions = plan.rowsPerDay(plan.validBotSessions(), BOTS_NIGHT_PERCENT);
+            insertBlocks("messages", messages, PEOPLE_NIGHT_PERCENT);
+            insertBlocks("calls", calls, PEOPLE_NIGHT_PERCENT);
+            insertBlocks("bot_sessions", botSessions, BOTS_NIGHT_PERCENT);
             run("pool");
             checkPools();
             insertEvents("messages", messages);
@@ -153,7 +181,7 @@ public final class DemoDataGenerator {
                     plan.validBotSessions());
             long expectedInvalid = insertInvalidRows(validRows);
 
-            progress.accept("indexes");
+            progress.accept(new Progress(Step.INDEXES, eventRowsDone, eventRows));
             statements.indexes().forEach(jdbc::execute);
 
             long invalid = 0;
@@ -242,9 +270,9 @@ public final class DemoDataGenerator {
         /** An event table, in the plan's chunks of days. */
         private void insertEvents(String table, long[] bounds) {
             for (int[] chunk : plan.chunks(bounds)) {
-                progress.accept(String.format(
-                        "%s: days %d-%d of %d", table.replace('_', ' '), chunk[0] + 1, chunk[1] + 1, plan.days()));
+                progress.accept(new Progress(Step.EVENTS, eventRowsDone, eventRows));
                 run(table, Map.of("dFrom", (long) chunk[0], "dTo", (long) chunk[1]));
+                eventRowsDone += bounds[chunk[1] + 1] - bounds[chunk[0]];
             }
         }
 

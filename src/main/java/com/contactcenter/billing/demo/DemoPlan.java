@@ -1,5 +1,6 @@
 package com.contactcenter.billing.demo;
 
+import java.math.BigInteger;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -37,13 +38,21 @@ final class DemoPlan {
     private final LocalDateTime start;
     private final LocalDateTime end;
     private final int days;
+    /** Days covered whole: all of them, or all but the last when the data ends inside it. */
+    private final int fullDays;
+    /** How much of the last day the data covers, in ms from its 00:00 UTC. */
+    private final long lastDayMillis;
+
     private final long[] salts = new long[HASHES];
 
     DemoPlan(DemoDataSpec spec) {
         this.spec = spec;
         this.start = spec.endDate().minusMonths(spec.months()).atStartOfDay();
-        this.end = spec.endDate().plusDays(1).atStartOfDay();
-        this.days = (int) ChronoUnit.DAYS.between(start, end);
+        this.end = spec.end();
+        this.days =
+                (int) ChronoUnit.DAYS.between(start, spec.endDate().plusDays(1).atStartOfDay());
+        this.fullDays = spec.wholeDays() ? days : days - 1;
+        this.lastDayMillis = spec.endMillis();
         long mixedSeed = mix(spec.seed());
         for (int i = 0; i < HASHES; i++) {
             salts[i] = Math.floorMod(mix(mixedSeed + i), PRIME);
@@ -79,6 +88,12 @@ final class DemoPlan {
         parameters.put("end", end);
         parameters.put("lastDay", end.minusDays(1));
         parameters.put("days", (long) days);
+        parameters.put("fullDays", (long) fullDays);
+        LocalDateTime[] invalidDays = invalidDays();
+        parameters.put("invalidStart", invalidDays[0]);
+        parameters.put("invalidDays", ChronoUnit.DAYS.between(invalidDays[0], invalidDays[1]));
+        parameters.put("futureFrom", spec.wholeDays() ? 43_200L : 600L);
+        parameters.put("futureSpan", spec.wholeDays() ? 43_200L : 3_600L);
         parameters.put("weeks", (long) (days + 6) / 7);
         parameters.put("users", (long) spec.users());
         parameters.put("hiCount", (long) (spec.users() + NUMBERS - 1) / NUMBERS);
@@ -98,11 +113,37 @@ final class DemoPlan {
     }
 
     /**
+     * The days the invalid rows not stamped after the end fall in, as [from, to) at 00:00 UTC: the
+     * whole range when the data covers its last day whole; when it runs up to an instant, the 2nd
+     * to the second-to-last day of the month before (so that the previous calendar month, which a
+     * demo shows, holds every one of them in any zone), or the whole days of the range when those
+     * days are not in it.
+     */
+    LocalDateTime[] invalidDays() {
+        if (spec.wholeDays()) {
+            return new LocalDateTime[] {start, end};
+        }
+        LocalDate previousMonth = spec.endDate().withDayOfMonth(1).minusMonths(1);
+        LocalDateTime from = previousMonth.plusDays(1).atStartOfDay();
+        LocalDateTime to =
+                previousMonth.withDayOfMonth(previousMonth.lengthOfMonth()).atStartOfDay();
+        if (from.isBefore(start)) {
+            from = start;
+        }
+        if (!from.isBefore(to)) {
+            return new LocalDateTime[] {start, start.plusDays(Math.max(1, fullDays))};
+        }
+        return new LocalDateTime[] {from, to};
+    }
+
+    /**
      * Splits {@code total} rows over the days by weight: day d gets row numbers bounds[d] ..
      * bounds[d+1]-1. Weekends are quiet, days differ a little (seeded), and the business grows
-     * about 15% over the range, as the charts of a real tenant would show.
+     * about 15% over the range, as the charts of a real tenant would show. A last day that the data
+     * covers in part weighs the share of its rows that come before its end ({@link #blocks}:
+     * {@code nightPercent} of a day's rows at night, the others in office hours).
      */
-    long[] rowsPerDay(long total) {
+    long[] rowsPerDay(long total, int nightPercent) {
         long[] weights = new long[days];
         LocalDate first = start.toLocalDate();
         long sum = 0;
@@ -112,6 +153,9 @@ final class DemoPlan {
             long noise = 85 + Math.floorMod(mix(salts[0] + d), 31);
             long trend = 1000 + 150L * d / Math.max(1, days - 1);
             weights[d] = base * noise * trend / 1000;
+            if (d == fullDays) {
+                weights[d] = weights[d] * lastDayShare(nightPercent) / 1_000_000;
+            }
             sum += weights[d];
         }
         long[] bounds = new long[days + 1];
@@ -134,8 +178,12 @@ final class DemoPlan {
             long first = bounds[d];
             long next = bounds[d + 1];
             long last = next - 1;
-            long night = (next - first) * nightPercent / 100;
+            boolean partial = d == fullDays;
+            long night = partial ? lastDayNightRows(next - first, nightPercent) : (next - first) * nightPercent / 100;
             long split = first + night;
+            // the last day, covered in part: its night and office hours end at the data's end
+            long nightMs = partial ? Math.min(NIGHT_MS, lastDayMillis) : NIGHT_MS;
+            long officeMs = partial ? Math.max(0, lastDayMillis - NIGHT_MS) : OFFICE_MS;
             rows.add(new Object[] {
                 table,
                 (long) d,
@@ -147,8 +195,8 @@ final class DemoPlan {
                 // An empty day gets an empty block range (from > to), so it joins no numbers.
                 next == first ? -1L : last / NUMBERS,
                 next == first ? -1L : last % NUMBERS,
-                Math.max(1, NIGHT_MS / Math.max(1, night)),
-                Math.max(1, OFFICE_MS / Math.max(1, next - split))
+                Math.max(1, nightMs / Math.max(1, night)),
+                Math.max(1, officeMs / Math.max(1, next - split))
             });
         }
         return rows;
@@ -172,6 +220,34 @@ final class DemoPlan {
             from = to + 1;
         }
         return chunks;
+    }
+
+    /**
+     * The share, in millionths, of a whole day's rows that come before the end of a last day the
+     * data covers in part: the night's share times the part of the night covered, plus the office
+     * hours' share times the part of them covered.
+     */
+    private long lastDayShare(int nightPercent) {
+        long nightCovered = Math.min(NIGHT_MS, lastDayMillis);
+        long officeCovered = Math.max(0, lastDayMillis - NIGHT_MS);
+        return (nightPercent * 1_000_000L * nightCovered / NIGHT_MS
+                        + (100 - nightPercent) * 1_000_000L * officeCovered / OFFICE_MS)
+                / 100;
+    }
+
+    /** Of the {@code rows} of a last day covered in part, those at night, in the same proportion as on a whole day. */
+    private long lastDayNightRows(long rows, int nightPercent) {
+        long nightCovered = Math.min(NIGHT_MS, lastDayMillis);
+        long officeCovered = Math.max(0, lastDayMillis - NIGHT_MS);
+        // rows x weight leaves a long
+        BigInteger nightWeight =
+                BigInteger.valueOf(nightPercent * nightCovered).multiply(BigInteger.valueOf(OFFICE_MS));
+        BigInteger officeWeight =
+                BigInteger.valueOf((100 - nightPercent) * officeCovered).multiply(BigInteger.valueOf(NIGHT_MS));
+        BigInteger both = nightWeight.add(officeWeight);
+        return both.signum() == 0
+                ? rows
+                : BigInteger.valueOf(rows).multiply(nightWeight).divide(both).longValueExact();
     }
 
     /** SplitMix64 finaliser: spreads a seed over all 64 bits, so that seeds 1 and 2 give unrelated salts. */

@@ -68,7 +68,8 @@ final class DemoStatements {
     /**
      * {@code HASH(key, i)}: x = (key * factor + salt) mod p, then x * x mod p, with p the prime
      * 2^31 + 11 written as a BIGINT literal. {@code IN_RANGE(key)} and {@code AFTER_END(key)}: a
-     * millisecond timestamp in the range, or in the second half of the day after it.
+     * millisecond timestamp in the invalid rows' days, or
+     * {@code :futureFrom} + [0, {@code :futureSpan}) seconds after its end.
      */
     static String expand(String statement) {
         String sql = replace(
@@ -77,12 +78,15 @@ final class DemoStatements {
                 m -> timestamp(
                         m.group(1),
                         "MOD(HASH(" + m.group(1) + ", 91), 86400)",
-                        "TIMESTAMPADD(DAY, MOD(HASH(" + m.group(1) + ", 90), :days), CAST(:start AS DATETIME(3)))"));
+                        "TIMESTAMPADD(DAY, MOD(HASH(" + m.group(1)
+                                + ", 90), :invalidDays), CAST(:invalidStart AS DATETIME(3)))"));
         sql = replace(
                 AFTER_END,
                 sql,
                 m -> timestamp(
-                        m.group(1), "43200 + MOD(HASH(" + m.group(1) + ", 91), 43200)", "CAST(:end AS DATETIME(3))"));
+                        m.group(1),
+                        ":futureFrom + MOD(HASH(" + m.group(1) + ", 91), :futureSpan)",
+                        "CAST(:end AS DATETIME(3))"));
         return replace(HASH, sql, m -> {
             int i = Integer.parseInt(m.group(2));
             if (i >= DemoPlan.HASHES) {

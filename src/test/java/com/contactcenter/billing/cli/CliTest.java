@@ -247,6 +247,28 @@ class CliTest {
     }
 
     @Test
+    void demoDataIntoAnH2FileNeedsNoUserAndRunsUpToTheClocksInstant() {
+        // 2026-10-31 14:00 UTC: the data ends then, its future rows 10 to 70 minutes later
+        java.time.Clock clock =
+                java.time.Clock.fixed(java.time.Instant.parse("2026-10-31T14:00:00Z"), java.time.ZoneOffset.UTC);
+        String[] args = {"demo-data", "--url", cli.sourceUrl(), "--users", "30", "--messages", "2000", "--months", "1"};
+
+        CliRun.Result first = cli.run(clock, args);
+        // a database that exists already (made by the demo as sa) opens the same way
+        CliRun.Result again = cli.run(clock, args);
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(again.exit()).as(again.err()).isZero();
+        // 2,000 valid messages + 42 invalid, 100 + 29 calls, 40 + 16 bot sessions, 87 invalid rows
+        assertThat(again.out())
+                .contains(
+                        "2,042 messages, 129 calls, 56 bot sessions (87 invalid rows); data up to 2026-10-31T14:00 UTC");
+        CliRun.Result synced =
+                cli.run(cli.with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
+        assertThat(synced.exit()).as(synced.err()).isZero();
+    }
+
+    @Test
     void generatesSyncsSnapshotsExportsAndDiffsATenant() throws Exception {
         CliRun.Result generated = cli.run(
                 "demo-data",

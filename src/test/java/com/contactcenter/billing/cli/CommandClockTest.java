@@ -32,6 +32,7 @@ class CommandClockTest {
 
         // then
         assertThat(request.end()).isEqualTo(LocalDate.of(2020, 6, 1));
+        assertThat(request.upTo()).isEqualTo(JUNE_FIRST.instant());
     }
 
     @Test

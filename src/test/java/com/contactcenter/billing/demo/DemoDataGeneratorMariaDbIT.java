@@ -58,6 +58,12 @@ class DemoDataGeneratorMariaDbIT {
         assertIdentical("demo_it_small", SPEC);
     }
 
+    /** A tenant made up to an instant: a last day in part, and the future rows minutes after it. */
+    @Test
+    void tenantUpToAnInstantIsIdenticalOnH2AndMariaDb() {
+        assertIdentical("demo_it_up_to", DemoDataGeneratorTest.SPEC_UP_TO);
+    }
+
     /**
      * More than 10,000 users and days spanning several blocks of the numbers table, so that
      * every cross join of gen_numbers takes more than its first block.

@@ -14,6 +14,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -39,6 +40,10 @@ class DemoDataGeneratorTest {
 
     static final LocalDate END_DATE = LocalDate.of(2026, 5, 20);
     static final DemoDataSpec SPEC = new DemoDataSpec(40, 20_000, 7, END_DATE, 3);
+    /** The instant a tenant made "now" is made: a Wednesday, 14:37:12.345 UTC. */
+    static final Instant NOW = Instant.parse("2026-05-20T14:37:12.345Z");
+
+    static final DemoDataSpec SPEC_UP_TO = DemoDataSpec.upTo(40, 20_000, 7, NOW, 3);
 
     /** Every table, every column, in a total order: equal dumps mean equal tables. */
     static final Map<String, String> DUMPS = dumpQueries();
@@ -181,6 +186,100 @@ class DemoDataGeneratorTest {
                         table + " " + reason);
             }
         }
+    }
+
+    @Test
+    void aTenantMadeUpToAnInstantHasNoRowAfterItButItsFutureOnes() {
+        DataSource upTo = h2("demo1_up_to");
+        DemoDataSummary made = new DemoDataGenerator(upTo).generate(SPEC_UP_TO);
+        Map<String, List<List<Object>>> rows = dump(upTo);
+        // the whole second of the instant
+        LocalDateTime cut = LocalDateTime.of(2026, 5, 20, 14, 37, 12);
+        assertEquals(cut, SPEC_UP_TO.end());
+        assertEquals(END_DATE, SPEC_UP_TO.endDate());
+        assertEquals((14 * 3600 + 37 * 60 + 12) * 1000L, SPEC_UP_TO.endMillis());
+
+        // the same promises as a tenant of whole days, with the instant as the end and the as-of
+        assertGeneratedContent(SPEC_UP_TO, made, rows);
+
+        // Stamped after the instant: the 18 future_timestamp rows and, by generate.sql's comments,
+        // 7 rows invalid first for another reason (messages: unknown_channel row 2,
+        // unknown_channel_type row 1, bad_direction row 3, bad_segments row 0; calls: bad_direction
+        // row 1, negative_duration row 0; bot sessions: unknown_channel row 0), all 10 to 70
+        // minutes after it. Every other invalid row is in April's 2nd to 29th (UTC).
+        Map<String, Integer> timestampColumn = Map.of("messages", 5, "calls", 4, "bot_sessions", 2);
+        Map<String, Long> valid = Map.of("messages", 20_000L, "calls", 1_000L, "bot_sessions", 400L);
+        Map<String, Integer> afterCut = new TreeMap<>();
+        int inApril = 0;
+        for (String table : timestampColumn.keySet()) {
+            for (List<Object> row : rows.get(table)) {
+                LocalDateTime ts = (LocalDateTime) row.get(timestampColumn.get(table));
+                boolean invalid = (Long) row.get(0) > valid.get(table);
+                if (!ts.isBefore(cut)) {
+                    assertTrue(invalid, table + " row after the instant: " + row);
+                    assertFalse(ts.isBefore(cut.plusMinutes(10)), "too soon: " + row);
+                    assertTrue(ts.isBefore(cut.plusMinutes(70)), "too late: " + row);
+                    afterCut.merge(table, 1, Integer::sum);
+                } else if (invalid) {
+                    assertFalse(ts.isBefore(LocalDateTime.of(2026, 4, 2, 0, 0)), "before April 2nd: " + row);
+                    assertTrue(ts.isBefore(LocalDateTime.of(2026, 4, 30, 0, 0)), "after April 29th: " + row);
+                    inApril++;
+                }
+            }
+        }
+        assertEquals(Map.of("bot_sessions", 6, "calls", 7, "messages", 12), afterCut);
+        assertEquals(87 - 25, inApril);
+
+        // Users, their channels and sessions end before the instant too.
+        for (List<Object> user : rows.get("users")) {
+            for (int column : List.of(4, 5, 6, 7)) {
+                LocalDateTime at = (LocalDateTime) user.get(column);
+                assertTrue(at == null || at.isBefore(cut), "user " + user);
+            }
+        }
+        rows.get("user_channels").forEach(uc -> assertTrue(((LocalDateTime) uc.get(2)).isBefore(cut), "" + uc));
+        rows.get("user_sessions").forEach(us -> {
+            assertTrue(((LocalDateTime) us.get(2)).isBefore(cut), "" + us);
+            assertTrue(us.get(3) == null || ((LocalDateTime) us.get(3)).isBefore(cut), "" + us);
+        });
+
+        // The last day runs at a whole day's pace up to the instant: its messages of office hours
+        // (11:00 UTC to the instant, 3 h 37 min) per hour are those of the Wednesday before, within
+        // the days' noise (85-115 %) and the range's growth.
+        LocalDateTime officeFrom = LocalDateTime.of(2026, 5, 20, 11, 0);
+        double hoursToday = java.time.Duration.between(officeFrom, cut).toMillis() / 3_600_000.0;
+        long today = countBetween(rows.get("messages"), 5, officeFrom, cut, 20_000);
+        long weekBefore = countBetween(
+                rows.get("messages"),
+                5,
+                officeFrom.minusDays(7),
+                officeFrom.minusDays(7).plusHours(13),
+                20_000);
+        double ratio = (today / hoursToday) / (weekBefore / 13.0);
+        assertTrue(ratio > 0.7 && ratio < 1.4, "pace of the last day against a week before: " + ratio);
+        // about 20,000 x 1.15 / 92 / 0.93 messages a weekday, 85 % of them over 13 office hours:
+        // some 16 an hour, so some 58 in 3.6 hours
+        assertTrue(today > 40 && today < 80, "the last day's office-hours messages: " + today);
+    }
+
+    @Test
+    void aTenantMadeAtMidnightEndsWithTheWholeDayBefore() {
+        DemoDataSpec midnight = DemoDataSpec.upTo(40, 20_000, 7, Instant.parse("2026-05-21T00:00:00Z"), 3);
+        assertEquals(SPEC, midnight);
+        assertThrows(IllegalArgumentException.class, () -> new DemoDataSpec(40, 1000, 1, END_DATE, 3, 0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new DemoDataSpec(40, 1000, 1, END_DATE, 3, DemoDataSpec.DAY_MILLIS + 1));
+    }
+
+    /** Valid rows (id up to {@code validRows}) stamped in [from, to). */
+    private static long countBetween(
+            List<List<Object>> rows, int column, LocalDateTime from, LocalDateTime to, long validRows) {
+        return rows.stream()
+                .filter(r -> (Long) r.get(0) <= validRows)
+                .map(r -> (LocalDateTime) r.get(column))
+                .filter(t -> !t.isBefore(from) && t.isBefore(to))
+                .count();
     }
 
     @Test
@@ -358,7 +457,7 @@ class DemoDataGeneratorTest {
     static void assertInvalidRows(DemoDataSpec spec, Map<String, List<List<Object>>> dump) {
         Map<Long, String> types = new HashMap<>();
         dump.get("channels").forEach(c -> types.put((Long) c.get(0), (String) c.get(1)));
-        LocalDateTime asOf = spec.endDate().plusDays(1).atStartOfDay();
+        LocalDateTime asOf = spec.end();
         Map<String, Long> valid = Map.of(
                 "messages", spec.messages(), "calls", spec.messages() / 20, "bot_sessions", spec.messages() / 50);
         for (String table : EXPECTED_INVALID.keySet()) {
@@ -411,7 +510,7 @@ class DemoDataGeneratorTest {
         assertSummaryMatches(spec, summary, dump);
         assertInvalidRows(spec, dump);
         LocalDateTime start = spec.endDate().minusMonths(spec.months()).atStartOfDay();
-        LocalDateTime end = spec.endDate().plusDays(1).atStartOfDay();
+        LocalDateTime end = spec.end();
 
         assertEquals(
                 List.of(
