@@ -115,6 +115,10 @@
     snapshotId = s.snapshot.id;
     zone = s.timeZone;
     document.getElementById('freshness').textContent = s.snapshot.freshness;
+    document.getElementById('headline-total').textContent = money(s.total) + ' ' + s.currency;
+    // with no usage synced the total is the seats alone, and the headline says so
+    document.getElementById('headline-total-label').textContent = t('total') + (s.usageSynced ? '' : ' (' + t('seatsOnly') + ')');
+    document.getElementById('headline-asof').textContent = s.snapshot.freshness;
     document.getElementById('period-text').textContent = t('period') + ': ' + s.period.from + ' – ' + s.period.to
       + ' (' + s.timeZone + ') · ' + t('snapshot', s.snapshot.id.substring(0, 8), s.snapshot.version)
       + ' · ' + t('daysSynced', s.daysSynced, s.daysBegun, s.period.days);
@@ -280,6 +284,43 @@
     document.getElementById('total-label').textContent = t('total') + ' (' + s.currency + '):';
     document.getElementById('estimate-total').textContent = money(s.total);
     document.getElementById('estimate-total').dataset.value = s.total;
+    document.getElementById('headline-split').textContent =
+      t('headline.split', money(s.seatsTotal) + ' ' + s.currency, money(s.servicesTotal) + ' ' + s.currency);
+  }
+
+  // The period projected to its end (/forecast), asked for once: the headline and the charts read it.
+  // A period that has ended, or a forecast that cannot be made, shows none.
+  let forecastAnswer = null;
+
+  function forecast() {
+    if (!forecastAnswer) {
+      forecastAnswer = api('forecast').catch(() => null);
+    }
+    return forecastAnswer;
+  }
+
+  async function loadForecastHeadline() {
+    const f = await forecast();
+    const line = document.getElementById('headline-forecast');
+    const note = document.getElementById('headline-forecast-note');
+    const shown = Boolean(f && f.open && f.headline);
+    line.hidden = !shown;
+    line.textContent = shown ? f.headline : '';
+    // a short or missing history says so, next to the figure it qualifies
+    note.hidden = !(shown && f.message);
+    note.textContent = shown && f.message ? f.message : '';
+  }
+
+  // A change as the comparison table shows it: signed, one decimal, or "sin datos" when a side has none.
+  function changeText(r) {
+    return r.current === null || r.previous === null ? t('noData') : r.changePercent === null ? '—'
+      : (r.changePercent.startsWith('-') ? '' : '+') + money(r.changePercent) + ' %';
+  }
+
+  function headlineChange(comparison) {
+    const total = comparison.rows.find(r => r.key === 'total');
+    document.getElementById('headline-change-value').textContent = total ? changeText(total) : t('noData');
+    document.getElementById('headline-change-label').textContent = comparison.label;
   }
 
   const COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
@@ -300,22 +341,49 @@
       // figures on the axis and in the tooltips are grouped as in the tables, not in the browser's language
       options: { animation: false, responsive: true, maintainAspectRatio: false,
         scales: { y: { ticks: { callback: value => num(value) } } },
-        plugins: { legend: { position: 'bottom' },
+        plugins: { legend: { position: 'bottom', labels: { filter: (item, data) => !data.datasets[item.datasetIndex].forecast } },
           tooltip: { callbacks: { label: item => item.dataset.label + ': ' + num(item.parsed.y) } } } }
     });
   }
 
-  // The figures of a chart over time, as a table: a row per bucket, a column per series.
-  function chartData(id, buckets, series) {
+  // The figures of a chart over time, as a table: a row per bucket, a column per series. Rows from
+  // {@code actual} on are the forecast's (marked so, and said so above the table), not synced data.
+  function chartData(id, buckets, series, actual) {
     const table = document.getElementById(id);
     const head = el('tr');
     headerRow(head, [t('col.bucket'), ...series.map(s => s.label)]);
     table.tHead.replaceChildren(head);
     table.tBodies[0].replaceChildren(...buckets.map((bucket, i) => {
-      const tr = el('tr', null, { 'data-bucket': bucket });
-      tr.append(el('th', bucket, { scope: 'row' }), ...series.map(s => el('td', num(s.data[i]))));
+      const projected = i >= actual;
+      const tr = el('tr', null, projected ? { 'data-bucket': bucket, 'data-forecast': 'true', class: 'forecast' }
+        : { 'data-bucket': bucket });
+      tr.append(el('th', bucket, { scope: 'row' }), ...series.map(s => el('td', num(s.values[i]))));
       return tr;
     }));
+    document.getElementById(id.replace(/-data$/, '-forecast-note')).hidden = actual >= buckets.length;
+  }
+
+  // The buckets the forecast projects that come after the chart's last one (none once the period has ended).
+  function continuation(c, f) {
+    if (!f || !f.open || !Array.isArray(f.buckets) || c.buckets.length === 0) {
+      return [];
+    }
+    const last = c.buckets[c.buckets.length - 1];
+    return f.buckets.filter(b => b.first > last);
+  }
+
+  // A series over time and, when the period runs on, its dotted continuation: a dataset of its own
+  // that starts at the last synced bucket and holds only projected values after it, so that no
+  // point after the as-of is ever drawn as an actual figure.
+  function withContinuation(series, projected, color, actualCount) {
+    const actual = Object.assign({ label: series.label, borderColor: color, backgroundColor: color,
+      data: series.values.slice(0, actualCount).concat(projected.map(() => null)) }, series.style);
+    if (projected.length === 0) {
+      return [actual];
+    }
+    const data = series.values.slice(0, actualCount).map((v, i) => i === actualCount - 1 ? v : null).concat(projected);
+    return [actual, { label: t('forecastSeries', series.label), data: data, forecast: true, borderColor: color,
+      backgroundColor: color, borderDash: [2, 4], pointRadius: 0, pointHitRadius: 6 }];
   }
 
   // printed, each chart is drawn again at the width of the page
@@ -323,19 +391,36 @@
   window.addEventListener('afterprint', () => Object.values(charts).forEach(c => c.resize()));
 
   async function loadConsumption() {
-    const c = await api('consumption');
+    const [c, f] = await Promise.all([api('consumption'), forecast()]);
     document.getElementById('chart-services-title').textContent = t('chart.services');
     document.getElementById('chart-roles-title').textContent = t('chart.roles');
-    const type = c.buckets.length > 1 ? 'line' : 'bar';
+    // the forecast's buckets after the last synced one are drawn dotted, as a line even after a single bucket
+    const future = continuation(c, f);
+    const actualCount = c.buckets.length;
+    const type = actualCount + future.length > 1 ? 'line' : 'bar';
     // a partial bucket (under way, or clipped by the period) is named so and drawn dashed, not read as a drop
-    const labels = c.bucketDetails.map(b => b.first + (b.partial ? ' (' + t('partialBucket') + ')' : ''));
-    const dashed = { segment: { borderDash: ctx => c.bucketDetails[ctx.p1DataIndex].partial ? [6, 4] : undefined } };
-    const services = c.services.map(s => Object.assign({ label: s.label, data: s.units }, dashed));
-    const roles = c.usersByRole.map(r => Object.assign({ label: r.role, data: r.users }, dashed));
+    const labels = c.bucketDetails.map(b => b.first + (b.partial ? ' (' + t('partialBucket') + ')' : ''))
+      .concat(future.map(b => b.first + ' (' + t('forecast') + ')'));
+    const dashed = { segment: { borderDash: ctx => {
+      const bucket = c.bucketDetails[ctx.p1DataIndex];
+      return bucket && bucket.partial ? [6, 4] : undefined;
+    } } };
+    const serviceSeries = c.services.map(s => ({ label: s.label, values: s.units, style: dashed }));
+    const roleSeries = c.usersByRole.map(r => ({ label: r.role, values: r.users, style: dashed }));
+    const services = serviceSeries.flatMap((s, i) => withContinuation(s,
+      future.map(b => b.services[c.services[i].key] || 0), COLORS[i % COLORS.length], actualCount));
+    const roles = roleSeries.flatMap((r, i) => withContinuation(r,
+      future.map(b => b.usersByRole[r.label] || 0), COLORS[i % COLORS.length], actualCount));
     chart('chart-services', type, labels, services);
     chart('chart-roles', type, labels, roles);
-    chartData('chart-services-data', labels, services);
-    chartData('chart-roles-data', labels, roles);
+    // the tables: synced figures, then the projected buckets' figures in the same columns
+    const projectedTable = (series, list) => series.map((s, i) => ({ label: s.label,
+      values: s.values.concat(future.map(b => list(b, i))) }));
+    chartData('chart-services-data', labels,
+      projectedTable(serviceSeries, (b, i) => b.services[c.services[i].key] || 0), actualCount);
+    chartData('chart-roles-data', labels,
+      projectedTable(roleSeries, (b, i) => b.usersByRole[roleSeries[i].label] || 0), actualCount);
+    headlineChange(c.comparison);
 
     document.getElementById('comparison-title').textContent =
       t('comparison', c.comparison.label) + (c.comparison.partial ? ' · ' + t('partial') : '');
@@ -347,8 +432,7 @@
       const tr = el('tr', null, { 'data-key': r.key });
       // a side with no synced day has no figure: "sin datos", never 0
       const show = v => v === null ? t('noData') : (r.key === 'total' ? money(v) : num(v));
-      const change = r.current === null || r.previous === null ? t('noData') : r.changePercent === null ? '—'
-        : (r.changePercent.startsWith('-') ? '' : '+') + money(r.changePercent) + ' %';
+      const change = changeText(r);
       tr.append(el('td', r.label), el('td', show(r.current), { 'data-col': 'current' }),
         el('td', show(r.previous), { 'data-col': 'previous' }), el('td', change, { 'data-col': 'change' }));
       return tr;
@@ -435,13 +519,16 @@
   }
 
   watchFilters();
+  // the headline is busy until every line of it is filled: its figures come from the other sections
+  busy('headline', true);
   loading('banner', loadSummary).then(() => Promise.all([
     loading('users-section', loadUsers).catch(e => fail('users-pager', e)),
     loading('services-section', loadServices).catch(e => fail('services-section', e)),
-    loading('consumption-section', loadConsumption).catch(e => fail('consumption-section', e))
-  ])).then(() => { body.dataset.loaded = 'true'; }, e => {
+    loading('consumption-section', loadConsumption).catch(e => fail('consumption-section', e)),
+    loadForecastHeadline()
+  ])).then(() => { busy('headline', false); body.dataset.loaded = 'true'; }, e => {
     document.getElementById('freshness').textContent = t('noData') + ': ' + e.message;
-    ['users-section', 'services-section', 'consumption-section'].forEach(id => busy(id, false));
+    ['headline', 'users-section', 'services-section', 'consumption-section'].forEach(id => busy(id, false));
     body.dataset.loaded = 'error';
   });
 }());

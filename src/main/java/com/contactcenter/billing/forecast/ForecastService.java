@@ -6,6 +6,7 @@ import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.usage.DayUnits;
 import com.contactcenter.billing.usage.Forecast;
 import com.contactcenter.billing.usage.Forecaster;
+import com.contactcenter.billing.usage.GroupBy;
 import com.contactcenter.billing.usage.Period;
 import com.contactcenter.billing.usage.Roles;
 import com.contactcenter.billing.usage.UserRecord;
@@ -46,6 +47,13 @@ public class ForecastService {
     public Forecast forecast(String source, Period period, Instant asOf) {
         Staff staff = staff(source);
         return forecaster(source).forecast(period, asOf, days(source, period, asOf), staff.roles(), staff.users());
+    }
+
+    /** The point forecast of the period's buckets still to come at {@code asOf}, from the same days. */
+    public List<Forecaster.BucketForecast> byBucket(String source, Period period, GroupBy groupBy, Instant asOf) {
+        Staff staff = staff(source);
+        return forecaster(source)
+                .byBucket(period, groupBy, asOf, days(source, period, asOf), staff.roles(), staff.users());
     }
 
     Staff staff(String source) {

@@ -84,6 +84,73 @@ public final class Forecaster {
         return priced(period, asOf, Method.STRAIGHT_LINE, coverage, services, roles, users);
     }
 
+    /**
+     * The point forecast bucket by bucket, for the buckets not begun on the as-of's local day: per
+     * service the units projected for the bucket's days (as {@link #forecast} projects them, each
+     * day from its own weekday; whole units, half up, so the buckets' sum may differ from the
+     * period's point by a unit or so of rounding), and per role the users known at the as-of that
+     * are billable in the bucket. Nothing for {@link Method#NO_HISTORY}: with no history there is no
+     * projection to draw.
+     */
+    public List<BucketForecast> byBucket(
+            Period period, GroupBy groupBy, Instant asOf, List<DayUnits> days, Roles roles, List<UserRecord> users) {
+        PeriodCoverage coverage = PeriodCoverage.of(period, asOf, days);
+        int historyDays = coverage.history().size();
+        if (historyDays == 0) {
+            return List.of();
+        }
+        Map<ServiceKey, WeekdayTrend> trends = new EnumMap<>(ServiceKey.class);
+        Map<ServiceKey, Double> meanDay = new EnumMap<>(ServiceKey.class);
+        for (ServiceKey key : ServiceKey.values()) {
+            if (historyDays < MIN_HISTORY_DAYS) {
+                meanDay.put(
+                        key,
+                        coverage.history().stream()
+                                .mapToLong(d -> d.units(key))
+                                .average()
+                                .orElse(0));
+            } else {
+                trends.put(key, new WeekdayTrend(coverage.history(), key, coverage.today()));
+            }
+        }
+        List<UserRecord> known = knownAt(asOf, users);
+        List<BucketForecast> buckets = new ArrayList<>();
+        for (Bucket bucket : period.buckets(groupBy)) {
+            if (bucket.begun(coverage.today())) {
+                continue;
+            }
+            List<PeriodCoverage.ToCome> toCome = coverage.toCome().stream()
+                    .filter(d -> bucket.contains(d.day()))
+                    .toList();
+            Map<ServiceKey, Long> units = new EnumMap<>(ServiceKey.class);
+            for (ServiceKey key : ServiceKey.values()) {
+                double projected = historyDays < MIN_HISTORY_DAYS
+                        ? toCome.stream()
+                                        .mapToDouble(PeriodCoverage.ToCome::share)
+                                        .sum()
+                                * meanDay.get(key)
+                        : trends.get(key).project(toCome).units();
+                units.put(key, units(projected));
+            }
+            Period part = new Period(bucket.first(), bucket.last(), period.zone());
+            Map<String, Long> seats = new TreeMap<>();
+            known.stream()
+                    .filter(u -> u.billableIn(part))
+                    .forEach(u -> seats.merge(roles.nameOf(u.roleId()), 1L, Long::sum));
+            buckets.add(new BucketForecast(bucket, units, seats));
+        }
+        return List.copyOf(buckets);
+    }
+
+    /** A bucket still to come as the point forecast sees it: units per service, billable users per role. */
+    public record BucketForecast(Bucket bucket, Map<ServiceKey, Long> units, Map<String, Long> usersByRole) {
+
+        public BucketForecast {
+            units = Map.copyOf(units);
+            usersByRole = Map.copyOf(usersByRole);
+        }
+    }
+
     private static ServiceForecast project(ServiceKey key, Method method, PeriodCoverage coverage) {
         long soFar = coverage.soFar(key);
         if (method == Method.NO_HISTORY) {

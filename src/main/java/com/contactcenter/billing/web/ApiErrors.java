@@ -21,7 +21,8 @@ class ApiErrors {
 
     @ExceptionHandler(SyncBusyException.class)
     ResponseEntity<Map<String, Object>> busy(SyncBusyException e) {
-        Map<String, Object> body = error(e.getMessage());
+        // the run's own account (requester, node, lock expiry) is the job history's and the log's
+        Map<String, Object> body = error(texts.get("error.busyRun", e.source(), Long.toString(e.runningExecutionId())));
         body.put("runningJobExecutionId", e.runningExecutionId());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }

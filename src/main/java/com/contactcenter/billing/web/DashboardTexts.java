@@ -2,6 +2,7 @@ package com.contactcenter.billing.web;
 
 import com.contactcenter.billing.report.ReportProperties;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +17,14 @@ class DashboardTexts {
     private final MessageSource messages;
     private final Locale locale;
 
+    @Autowired
     DashboardTexts(MessageSource messages, ReportProperties reports) {
+        this(messages, reports.locale());
+    }
+
+    DashboardTexts(MessageSource messages, Locale locale) {
         this.messages = messages;
-        this.locale = reports.locale();
+        this.locale = locale;
     }
 
     Locale locale() {

@@ -18,6 +18,7 @@ import com.contactcenter.billing.usage.UsageReport.RoleUsers;
 import com.contactcenter.billing.usage.UsageReport.WhatsappChannel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.Collator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +55,7 @@ class DashboardViews {
 
     private final SnapshotService snapshots;
     private final Clock clock;
+    private final DashboardTexts texts;
     private final Locale locale;
     private final Map<String, Parsed> cache = new LinkedHashMap<>(CACHED_SNAPSHOTS, 0.75f, true) {
         @Override
@@ -67,8 +69,9 @@ class DashboardViews {
     };
     private long cachedUsers;
 
-    DashboardViews(SnapshotService snapshots, ReportProperties reports, Clock clock) {
+    DashboardViews(SnapshotService snapshots, ReportProperties reports, Clock clock, DashboardTexts texts) {
         this.clock = clock;
+        this.texts = texts;
         this.snapshots = snapshots;
         this.locale = reports.locale();
     }
@@ -190,7 +193,7 @@ class DashboardViews {
                         && p.snapshot().from().equals(query.from())
                         && p.snapshot().to().equals(query.to())
                         && p.snapshot().groupBy() == query.groupBy())
-                .orElseThrow(() -> new NotFound("no snapshot with that id for this view"));
+                .orElseThrow(() -> Refusal.notFound("error.noSnapshotForView"));
     }
 
     /** The current snapshot of the query's key: the newest, or a new version when a sync has touched its period since. */
@@ -199,7 +202,7 @@ class DashboardViews {
         try {
             id = current(query, query.from(), query.to(), Set.of());
         } catch (NoDataException e) {
-            throw new NotFound("no data for source '" + query.source() + "' yet: it has never been synced");
+            throw Refusal.notFound("error.neverSynced", query.source());
         }
         return parsed(id).orElseThrow();
     }
@@ -242,13 +245,13 @@ class DashboardViews {
 
     UserPage users(Parsed p, String q, String sort, String dir, int page, int size) {
         if (page < 1 || size < 1 || size > 500) {
-            throw new BadRequest("page must be >= 1 and size between 1 and 500");
+            throw Refusal.badRequest("error.usersPage");
         }
         String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        Comparator<SnapshotUser> order = comparator(sort == null || sort.isBlank() ? "name" : sort);
+        Comparator<SnapshotUser> order = comparator(sort == null || sort.isBlank() ? "name" : sort, collator());
         boolean descending = "desc".equalsIgnoreCase(dir);
         if (dir != null && !dir.isBlank() && !descending && !"asc".equalsIgnoreCase(dir)) {
-            throw new BadRequest("dir must be asc or desc, not '" + dir + "'");
+            throw Refusal.badRequest("error.usersDir", dir);
         }
         if (descending) {
             order = order.reversed();
@@ -280,7 +283,7 @@ class DashboardViews {
                 .filter(u -> u.id() == userId)
                 .findFirst()
                 .flatMap(u -> SnapshotReader.user(p.snapshot(), userId))
-                .orElseThrow(() -> new NotFound("no billable user " + userId + " in this period"));
+                .orElseThrow(() -> Refusal.notFound("error.noUser", String.valueOf(userId)));
     }
 
     Services services(Parsed p) {
@@ -370,12 +373,12 @@ class DashboardViews {
         }
         rows.add(change(
                 "billable_users",
-                text("Usuarios facturables", "Billable users"),
+                texts.get("comparison.billableUsers"),
                 side(nowSynced, current.users().size()),
                 side(wasSynced, previous.users().size())));
         rows.add(change(
                 "total",
-                text("Total estimado", "Estimated total"),
+                texts.get("comparison.total"),
                 nowSynced ? now.estimate().total() : null,
                 wasSynced ? old.estimate().total() : null));
         return new Comparison(
@@ -495,16 +498,25 @@ class DashboardViews {
         return !"en".equals(locale.getLanguage());
     }
 
-    private String text(String spanish, String english) {
-        return spanish() ? spanish : english;
+    /**
+     * Names as a reader of the configured language sorts them: Spanish by default (Á with A, Ñ
+     * after N), English with {@code billing.report.locale: en}. Accents tell names apart but case
+     * does not (secondary strength); equal names keep the users' ids' order.
+     */
+    Collator collator() {
+        Collator collator = Collator.getInstance(spanish() ? SPANISH : Locale.ENGLISH);
+        collator.setStrength(Collator.SECONDARY);
+        return collator;
     }
+
+    private static final Locale SPANISH = Locale.forLanguageTag("es");
 
     private static boolean contains(String text, String needle) {
         return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
     }
 
-    private static Comparator<SnapshotUser> comparator(String sort) {
-        Comparator<String> text = Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER);
+    private static Comparator<SnapshotUser> comparator(String sort, Collator collator) {
+        Comparator<String> text = Comparator.nullsFirst(collator::compare);
         return switch (sort) {
             case "id" -> Comparator.comparingLong(SnapshotUser::id);
             case "name" -> Comparator.comparing(SnapshotUser::name, text);
@@ -517,9 +529,7 @@ class DashboardViews {
             case "callMinutes" -> Comparator.comparingLong(SnapshotUser::callMinutes);
             case "lastLoginAt" ->
                 Comparator.comparing(SnapshotUser::lastLoginAt, Comparator.nullsFirst(Comparator.naturalOrder()));
-            default ->
-                throw new BadRequest("sort must be one of id, name, email, role, channels, sessions,"
-                        + " messagesSent, calls, callMinutes, lastLoginAt; not '" + sort + "'");
+            default -> throw Refusal.badRequest("error.usersSort", sort);
         };
     }
 }

@@ -7,17 +7,25 @@ import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.usage.EstimateLine;
 import com.contactcenter.billing.usage.Forecast;
 import com.contactcenter.billing.usage.Forecast.ServiceForecast;
+import com.contactcenter.billing.usage.Forecaster;
+import com.contactcenter.billing.usage.ServiceKey;
 import com.contactcenter.billing.validation.DateLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.TreeMap;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +56,9 @@ class ForecastApi {
             String currency,
             List<ServiceView> services,
             List<SeatView> seats,
-            Range total) {}
+            Range total,
+            String headline,
+            List<BucketView> buckets) {}
 
     /** {@code endUtc}: the period's end, exclusive. */
     record PeriodView(LocalDate from, LocalDate to, String timeZone, Instant endUtc) {}
@@ -57,6 +67,13 @@ class ForecastApi {
     record ServiceView(String key, long soFar, long point, long low, Long high) {}
 
     record SeatView(String role, long users, String amount) {}
+
+    /**
+     * A bucket of the period's grouping not begun at the as-of, as the point forecast sees it: units
+     * per service key (in the services' order) and billable users per role. What the charts draw
+     * as their dotted continuation; none when there is no history to project from.
+     */
+    record BucketView(LocalDate first, LocalDate last, Map<String, Long> services, Map<String, Long> usersByRole) {}
 
     /** Money as plain decimal strings, as in the export. */
     record Range(String point, String low, String high) {}
@@ -112,13 +129,17 @@ class ForecastApi {
                     null,
                     List.of(),
                     List.of(),
-                    null);
+                    null,
+                    null,
+                    List.of());
         }
         Forecast forecast;
+        List<Forecaster.BucketForecast> byBucket;
         try {
             forecast = forecasts.forecast(query.source(), query.period(), asOf);
+            byBucket = forecasts.byBucket(query.source(), query.period(), query.groupBy(), asOf);
         } catch (NoDataException e) {
-            throw new NotFound("no data for source '" + query.source() + "' yet: it has never been synced");
+            throw Refusal.notFound("error.neverSynced", query.source());
         }
         List<ServiceView> services =
                 forecast.services().stream().map(ForecastApi::service).toList();
@@ -143,7 +164,61 @@ class ForecastApi {
                 forecast.point().currency(),
                 services,
                 seats,
-                total);
+                total,
+                headline(forecast),
+                byBucket.stream().map(ForecastApi::bucket).toList());
+    }
+
+    private static BucketView bucket(Forecaster.BucketForecast b) {
+        Map<String, Long> units = new LinkedHashMap<>();
+        for (ServiceKey key : ServiceKey.values()) {
+            units.put(key.key(), b.units().getOrDefault(key, 0L));
+        }
+        return new BucketView(b.bucket().first(), b.bucket().last(), units, new TreeMap<>(b.usersByRole()));
+    }
+
+    /**
+     * "Proyección al cierre: 61,2 M COP (58,9–63,8 M)": the total's point and 80 % range, in millions
+     * with one decimal (half up) once the point reaches a million, else in whole units, grouped as
+     * the reports group; with no history, the figure so far as a floor.
+     */
+    private String headline(Forecast forecast) {
+        BigDecimal point = forecast.point().total();
+        String currency = forecast.point().currency();
+        boolean millions = point.abs().compareTo(MILLION) >= 0;
+        if (forecast.high() == null) {
+            return text("forecast.headline.unbounded", compact(point, millions, true), currency);
+        }
+        return text(
+                "forecast.headline",
+                compact(point, millions, true),
+                currency,
+                compact(forecast.low().total(), millions, false),
+                compact(forecast.high().total(), millions, true));
+    }
+
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+    private String compact(BigDecimal amount, boolean millions, boolean unit) {
+        return compact(amount, millions, unit, "en".equals(locale.getLanguage()));
+    }
+
+    /**
+     * An amount as the headline shows it: "61,2 M" (in millions, with its unit when {@code unit}), or
+     * "840.000"; grouped and pointed as the reports do in Spanish, or in English.
+     */
+    static String compact(BigDecimal amount, boolean millions, boolean unit, boolean english) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        symbols.setGroupingSeparator(english ? ',' : '.');
+        symbols.setDecimalSeparator(english ? '.' : ',');
+        symbols.setMinusSign('-');
+        DecimalFormat format = new DecimalFormat(millions ? "#,##0.0" : "#,##0", symbols);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        if (!millions) {
+            return format.format(amount);
+        }
+        String figure = format.format(amount.divide(MILLION, 1, RoundingMode.HALF_UP));
+        return unit ? figure + " M" : figure;
     }
 
     private static ServiceView service(ServiceForecast s) {

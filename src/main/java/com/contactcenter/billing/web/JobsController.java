@@ -47,20 +47,27 @@ class JobsController {
     static final String NO_SOURCE = "error.noSource";
 
     /** What a tenant's account reads instead of an error that is not about its source. */
-    static final String INTERNAL_ERROR = "the job failed on the platform's side; platform staff have the details";
+    static final String INTERNAL_ERROR = "error.jobInternal";
 
     private final JobRunner runner;
     private final JobHistory history;
     private final SourceRegistry sources;
     private final DateLimits dates;
+    private final DashboardTexts texts;
     private final BudgetService budgets;
 
     JobsController(
-            JobRunner runner, JobHistory history, SourceRegistry sources, DateLimits dates, BudgetService budgets) {
+            JobRunner runner,
+            JobHistory history,
+            SourceRegistry sources,
+            DateLimits dates,
+            DashboardTexts texts,
+            BudgetService budgets) {
         this.runner = runner;
         this.history = history;
         this.sources = sources;
         this.dates = dates;
+        this.texts = texts;
         this.budgets = budgets;
     }
 
@@ -286,11 +293,11 @@ class JobsController {
                         e.status(),
                         e.finishedAt(),
                         e.counts(),
-                        e.errors().stream().map(JobsController::tenantSafe).toList()))
+                        e.errors().stream().map(this::tenantSafe).toList()))
                 .toList();
     }
 
-    private static JobHistory.JobStatus project(JobHistory.JobStatus s, TenantScope scope) {
+    private JobHistory.JobStatus project(JobHistory.JobStatus s, TenantScope scope) {
         if (scope.platform()) {
             return s;
         }
@@ -326,7 +333,7 @@ class JobsController {
                                 p.finishedAt(),
                                 tenantSafe(p.error())))
                         .toList(),
-                s.errors().stream().map(JobsController::tenantSafe).toList(),
+                s.errors().stream().map(this::tenantSafe).toList(),
                 null);
     }
 
@@ -339,16 +346,20 @@ class JobsController {
      * An error as a tenant's account may read it: what the source answered (the sync names the
      * source and its host, with credentials masked), never the warehouse's SQL or internals.
      */
-    static String tenantSafe(String error) {
-        if (error == null) {
-            return null;
-        }
-        boolean aboutSource = error.startsWith("source '")
-                && !error.contains("SQL [")
-                && !error.contains("wh_")
-                && !error.contains("Exception");
-        return aboutSource ? error : INTERNAL_ERROR;
+    String tenantSafe(String error) {
+        return isAboutTheSource(error) || error == null ? error : texts.get(INTERNAL_ERROR);
     }
+
+    /** Whether an error names its source and nothing of the warehouse or the code. */
+    static boolean isAboutTheSource(String error) {
+        return error != null
+                && error.startsWith("source '")
+                && WAREHOUSE_WORDS.stream().noneMatch(error::contains);
+    }
+
+    /** Words that only the warehouse's or the code's errors carry. */
+    private static final List<String> WAREHOUSE_WORDS =
+            List.of("SQL [", "wh_", "fact_", "sync_", "snapshot", "BATCH_", "QRTZ_", "job_request", "Exception");
 
     /**
      * The days asked for, within {@link DateLimits} in each tenant's zone: not before the earliest

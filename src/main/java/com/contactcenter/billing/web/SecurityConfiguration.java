@@ -80,11 +80,13 @@ class SecurityConfiguration {
     /** Scripts and tools: every request brings its Basic credentials; no session, no cookie, no CSRF token. */
     @Bean
     @Order(1)
-    SecurityFilterChain basic(HttpSecurity http, UserDetailsService accounts, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain basic(
+            HttpSecurity http, UserDetailsService accounts, LoginThrottle throttle, DashboardTexts texts)
+            throws Exception {
         authorize(http.securityMatcher(SecurityConfiguration::hasBasicCredentials))
                 .authenticationManager(logins(accounts, throttle))
                 .httpBasic(basic -> basic.realmName(REALM)
-                        .authenticationEntryPoint(ThrottledLogins.basicEntryPoint(basicEntryPoint())))
+                        .authenticationEntryPoint(ThrottledLogins.basicEntryPoint(basicEntryPoint(), texts)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable());

@@ -68,10 +68,10 @@ final class ThrottledLogins implements AuthenticationManager {
     }
 
     /** HTTP Basic: 429 with {@code Retry-After} when throttled, otherwise the challenge. */
-    static AuthenticationEntryPoint basicEntryPoint(AuthenticationEntryPoint challenge) {
+    static AuthenticationEntryPoint basicEntryPoint(AuthenticationEntryPoint challenge, DashboardTexts texts) {
         return (request, response, e) -> {
             if (e instanceof Throttled throttled) {
-                tooManyRequests(response, throttled);
+                tooManyRequests(response, throttled, texts);
             } else {
                 challenge.commence(request, response, e);
             }
@@ -93,14 +93,15 @@ final class ThrottledLogins implements AuthenticationManager {
         };
     }
 
-    private static void tooManyRequests(HttpServletResponse response, Throttled throttled) throws java.io.IOException {
+    /** The refusal in {@code billing.report.locale}, as every other answer's error. */
+    private static void tooManyRequests(HttpServletResponse response, Throttled throttled, DashboardTexts texts)
+            throws java.io.IOException {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter()
-                .write("{\"error\":\"too many failed logins; try again in " + throttled.retryAfterSeconds()
-                        + " seconds\"}");
+        String text = texts.get("error.throttled", Long.toString(throttled.retryAfterSeconds()));
+        response.getWriter().write("{\"error\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 
     /** A name as typed may hold anything: the log gets at most 64 characters, without line breaks or controls. */

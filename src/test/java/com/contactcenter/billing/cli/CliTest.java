@@ -201,6 +201,41 @@ class CliTest {
     }
 
     @Test
+    void aSyncOfManyTenantsWhereSomeFailExitsOneNamingTheFirstTwentyAndCountingTheRest() {
+        // given t1 and 22 more tenants whose databases do not exist (an H2 file is never created)
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                cli.with("sync", "--from", "2026-10-01", "--to", "2026-10-02", "--billing.sync.retry.attempts=1")));
+        for (int i = 1; i <= 22; i++) {
+            String name = String.format("gone-%02d", i);
+            args.add("--billing.sources[" + i + "].name=" + name);
+            args.add("--billing.sources[" + i + "].url=jdbc:h2:file:" + dir.resolve(name) + ";IFEXISTS=TRUE");
+            args.add("--billing.sources[" + i + "].username=sa");
+            args.add("--billing.sources[" + i + "].time-zone=UTC");
+        }
+
+        // when they are synced in one request
+        CliRun.Result result = cli.run(args.toArray(String[]::new));
+
+        // then the command fails, names the first 20 with their reasons and counts the other 3
+        assertThat(result.exit()).as(result.out() + result.err()).isEqualTo(1);
+        StringBuilder expected = new StringBuilder("error: sync failed for 23 tenants: ");
+        for (int i = 1; i <= 20; i++) {
+            String name = String.format("gone-%02d", i);
+            String file = dir.resolve(name).toString();
+            expected.append(name)
+                    .append(" (source '")
+                    .append(name)
+                    .append("' at h2:file:")
+                    .append(file)
+                    .append(": reading users, roles and channels failed: Database \"")
+                    .append(file)
+                    .append("\" not found, and IFEXISTS=true, so we cant auto-create it [90146-240]); ");
+        }
+        assertThat(result.err().strip()).isEqualTo(expected.append("and 3 more").toString());
+        assertThat(result.out()).contains("23 / 23 tenants done, 23 failed, 0 running, 0 waiting");
+    }
+
+    @Test
     void snapshotOfASourceNeverSyncedFailsWithOneLineAndExitOne() {
         CliRun.Result result =
                 cli.run(cli.with("snapshot", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));

@@ -19,10 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A real sync process killed with SIGKILL halfway (one pass per day, after some days were
- * committed), then at once {@code restart EXECUTION_ID} on the same host: the dead process's lock is
- * taken over without waiting for its lease, the execution left STARTED is recovered and continues
- * after its last committed day,
- * and every fact equals an uninterrupted sync's of the same tenant.
+ * committed), then at once the same {@code sync} on the same host: the dead process's lock is taken
+ * over without waiting for its 30-minute lease, the execution left STARTED is recovered and its
+ * instance continues after its last committed day, and every fact equals an uninterrupted sync's
+ * of the same tenant.
  */
 @ExtendWith(MariaDb.class)
 class KillAndRestartMariaDbIT {
@@ -50,7 +50,8 @@ class KillAndRestartMariaDbIT {
         all.add("--spring.datasource.username=" + MariaDb.USER);
         all.add("--spring.datasource.password=" + MariaDb.PASSWORD);
         all.add("--billing.sync.max-days-per-pass=1");
-        all.add("--billing.lock.ttl=6s");
+        // a lease far longer than the test: taking the lock over must not wait for it
+        all.add("--billing.lock.ttl=30m");
         all.add("--billing.lock.heartbeat=1s");
         all.add("--logging.level.com.contactcenter.billing=WARN");
         String[] names = {"killed", "clean"};
@@ -130,13 +131,15 @@ class KillAndRestartMariaDbIT {
         assertThat(wh.queryForObject("SELECT job_execution_id FROM sync_lock WHERE source = 'killed'", Long.class))
                 .isEqualTo(execution);
 
-        // when it is restarted at once on the same host: the holder's process is gone, so its lock is
-        // taken over without waiting for the lease
-        Result restarted = cli(command(warehouse, source, "restart", String.valueOf(execution)));
+        // when the same sync is asked for at once on the same host: the holder's process is gone, so
+        // its lock is taken over without waiting for its 30-minute lease
+        Result restarted = cli(command(warehouse, source, "sync", "--source", "killed", "--from", FROM, "--to", TO));
 
         // then it is recovered and continues from the last committed day to the end
         assertThat(restarted.exit()).as(restarted.out() + restarted.err()).isZero();
-        assertThat(restarted.out()).contains("COMPLETED").contains("92 days");
+        assertThat(restarted.out())
+                .contains(": COMPLETED (1 of 1 tenants synced)")
+                .containsPattern("killed +ok +2026-08-01\\.\\.2026-10-31 +92 days");
         assertThat(wh.queryForObject(
                         "SELECT status FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", String.class, execution))
                 .isEqualTo("FAILED");

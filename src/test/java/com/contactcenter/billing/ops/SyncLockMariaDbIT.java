@@ -9,6 +9,8 @@ import com.contactcenter.billing.support.MariaDb;
 import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncWindow;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +211,55 @@ class SyncLockMariaDbIT {
         assertThat((System.nanoTime() - started) / 1_000_000_000L).isLessThan(60);
         assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class))
                 .isZero();
+    }
+
+    @Test
+    void theLockOfAHolderWhoseNodeLeftTheClusterIsTakenOverAtOnce() throws Exception {
+        // given a holder on another host, its lease running for an hour more, whose node's Quartz
+        // instance no longer checks in to the cluster (no row in the cluster's check-in table)
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        warehouse.update(
+                "INSERT INTO sync_lock (source, job_execution_id, holder, scheduler_instance, acquired_at,"
+                        + " heartbeat_at, expires_at) VALUES ('edge', 999996, 'other-host:4242', 'gone-node-1', ?, ?, ?)",
+                now,
+                now,
+                now.plusHours(1));
+
+        // when the same source is asked for at once
+        JobRunner.Started run = runner.startSync("edge", OCTOBER, Requester.cli());
+
+        // then it starts without waiting for the lease, and completes
+        assertThat(run.await().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(warehouse.queryForObject("SELECT COUNT(*) FROM sync_lock", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void aHolderOnAnotherHostWhoseNodeStillChecksInIsRefused() throws Exception {
+        // given a holder on another host whose node checked in to the cluster a moment ago
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        warehouse.update(
+                "INSERT INTO QRTZ_SCHEDULER_STATE (SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL)"
+                        + " VALUES (?, 'live-node-1', ?, 7500)",
+                WorkScheduler.NAME,
+                System.currentTimeMillis());
+        warehouse.update(
+                "INSERT INTO sync_lock (source, job_execution_id, holder, scheduler_instance, acquired_at,"
+                        + " heartbeat_at, expires_at) VALUES ('edge', 999995, 'other-host:4243', 'live-node-1', ?, ?,"
+                        + " '2099-01-01 00:00:00')",
+                now,
+                now);
+        try {
+            // when the source is asked for
+            // then it is refused: the holder may well be working, and its lease says until when
+            assertThatThrownBy(() -> runner.startSync("edge", OCTOBER, Requester.cli()))
+                    .isInstanceOf(SyncBusyException.class)
+                    .hasMessageStartingWith("source 'edge' is already being synced by job execution 999995")
+                    .hasMessageContaining("its lock expires at 2099-01-01T00:00:00Z");
+        } finally {
+            warehouse.update("DELETE FROM sync_lock WHERE source = 'edge'");
+            warehouse.update("DELETE FROM QRTZ_SCHEDULER_STATE WHERE INSTANCE_NAME = 'live-node-1'");
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -418,6 +419,83 @@ class ForecasterTest {
         assertThat(forecast.point()).isEqualTo(estimate);
         assertThat(forecast.low()).isEqualTo(estimate);
         assertThat(forecast.high()).isEqualTo(estimate);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // twelve weeks of 100 a weekday, 40 a Saturday, 10 a Sunday, as of Sunday Nov 15 00:00: the
+                // week ending today has begun (it is the charts' own); the next two are 5 x 100 + 40 + 10,
+                // Monday Nov 30 alone 100
+                "weekly history, by week | 2026-08-23 | 2026-11-14 | 2026-11-15T05:00:00Z | WEEK"
+                        + " | 2026-11-16..2026-11-22=550; 2026-11-23..2026-11-29=550; 2026-11-30..2026-11-30=100",
+                // by day: each day from its own weekday
+                "weekly history, by day, first days | 2026-08-23 | 2026-11-14 | 2026-11-15T05:00:00Z | DAY"
+                        + " | 2026-11-16..2026-11-16=100; 2026-11-17..2026-11-17=100; 2026-11-18..2026-11-18=100;"
+                        + " 2026-11-19..2026-11-19=100; 2026-11-20..2026-11-20=100; 2026-11-21..2026-11-21=40;"
+                        + " 2026-11-22..2026-11-22=10",
+                // one week of history (short): the mean day, 550 / 7; a whole week 550, Monday Nov 30 78.57 -> 79
+                "short history, by week | 2026-11-08 | 2026-11-14 | 2026-11-15T05:00:00Z | WEEK"
+                        + " | 2026-11-16..2026-11-22=550; 2026-11-23..2026-11-29=550; 2026-11-30..2026-11-30=79",
+                // the month has begun: no bucket of it is still to come
+                "by month | 2026-08-23 | 2026-11-14 | 2026-11-15T05:00:00Z | MONTH | ",
+                // on Monday Nov 30 at noon the last bucket has begun too
+                "the last day, by day | 2026-09-06 | 2026-11-29 | 2026-11-30T17:00:00Z | DAY | ",
+                // no history: nothing to draw
+                "no history | 2026-07-01 | 2026-07-01 | 2026-11-15T05:00:00Z | WEEK | "
+            })
+    void projectsEachBucketStillToComeForTheCharts(
+            String name, String from, String to, String asOf, GroupBy groupBy, String expected) {
+        // when
+        List<Forecaster.BucketForecast> buckets = new Forecaster(PRICING)
+                .byBucket(
+                        month(2026, 11, BOGOTA),
+                        groupBy,
+                        Instant.parse(asOf),
+                        days(from, to, BOGOTA, ForecasterTest::weekly),
+                        ROLES,
+                        ONE_AGENT);
+
+        // then
+        List<String> shown = buckets.stream()
+                .map(b -> b.bucket().first() + ".." + b.bucket().last() + "="
+                        + b.units().get(ServiceKey.SMS_OUT))
+                .toList();
+        if (expected == null) {
+            assertThat(shown).isEmpty();
+        } else if (name.endsWith("first days")) {
+            assertThat(shown.subList(0, 7)).containsExactly(expected.split("; "));
+            assertThat(shown).hasSize(15);
+        } else {
+            assertThat(shown).containsExactly(expected.split("; "));
+        }
+        buckets.forEach(b -> assertThat(b.units().get(ServiceKey.EMAIL_OUT)).isZero());
+    }
+
+    @Test
+    void eachBucketStillToComeHasTheUsersKnownAtTheAsOf() {
+        // given: as of Nov 15 one agent stays, one deactivated later is not known to go, one created
+        // later is not known yet, one left in October
+        List<UserRecord> users = List.of(
+                user(1, "2025-01-01T00:00:00Z", null),
+                user(2, "2025-01-01T00:00:00Z", "2026-11-20T00:00:00Z"),
+                user(3, "2026-11-16T00:00:00Z", null),
+                user(4, "2025-01-01T00:00:00Z", "2026-10-31T00:00:00Z"));
+
+        // when
+        List<Forecaster.BucketForecast> buckets = new Forecaster(PRICING)
+                .byBucket(
+                        month(2026, 11, BOGOTA),
+                        GroupBy.WEEK,
+                        Instant.parse("2026-11-15T05:00:00Z"),
+                        days("2026-08-23", "2026-11-14", BOGOTA, ForecasterTest::weekly),
+                        ROLES,
+                        users);
+
+        // then
+        assertThat(buckets).hasSize(3);
+        buckets.forEach(b -> assertThat(b.usersByRole()).isEqualTo(Map.of("Agente", 2L)));
     }
 
     private static ServiceForecast sms(Forecast forecast) {

@@ -321,7 +321,7 @@ class DashboardApiTest {
         String base = "/api/dashboard/users?source=edge&preset=last-month&groupBy=day";
         JsonNode export = export(EDGE, "2026-10-01", "2026-10-31", GroupBy.DAY);
 
-        // every billable user, by name (case-insensitive), 25 a page
+        // every billable user, by name (a Spanish collator: symbols first, case ignored), 25 a page
         JsonNode all = api(base);
         assertThat(all.get("total").asLong()).isEqualTo(8);
         assertThat(all.get("pages").asInt()).isEqualTo(1);
@@ -650,7 +650,7 @@ class DashboardApiTest {
                     .getResponse()
                     .getContentAsString();
             assertThat(ExportJson.parse(body).get("error").asString())
-                    .isEqualTo("no snapshot with that id for this view");
+                    .isEqualTo("no hay ninguna instantánea con ese id para esta vista");
         }
     }
 

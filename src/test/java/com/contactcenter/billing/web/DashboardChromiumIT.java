@@ -13,18 +13,24 @@ import com.contactcenter.billing.support.ExportJson;
 import com.contactcenter.billing.support.FixedClock;
 import com.contactcenter.billing.usage.GroupBy;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.text.Collator;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -448,6 +454,210 @@ class DashboardChromiumIT {
     }
 
     @Test
+    void theHeadlineShowsTheTotalTheChangeAndTheForecastOnAnyScreen() throws Exception {
+        // given: this month, by day, as of Sunday Nov 15 12:00 in Bogota
+        DashboardFixture.syncBoth(sync);
+        logIn("ada");
+        String view = "source=acme&preset=this-month&groupBy=day";
+        JsonNode summary = apiJson("summary?" + view);
+        JsonNode comparison = apiJson("comparison?" + view);
+        JsonNode forecast = apiJson("forecast?" + view);
+        JsonNode total = ExportJson.elements(comparison.get("rows")).stream()
+                .filter(r -> r.get("key").asString().equals("total"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(forecast.get("open").asBoolean()).isTrue();
+        assertThat(forecast.get("method").asString()).isNotEqualTo("no-history");
+
+        for (int width : new int[] {1366, 390}) {
+            // when the admin opens it on a screen this wide
+            browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+            browser.get("http://127.0.0.1:" + port + "/dashboard?" + view);
+            awaitLoaded();
+
+            // then the headline holds the total, seats against services, the change and what it compares
+            assertThat(text("headline-total"))
+                    .isEqualTo(money(summary.get("total").asString()) + " COP");
+            assertThat(text("headline-split"))
+                    .isEqualTo("Puestos: "
+                            + money(apiJson("services?" + view)
+                                    .get("seatsTotal")
+                                    .asString())
+                            + " COP · Servicios: "
+                            + money(apiJson("services?" + view)
+                                    .get("servicesTotal")
+                                    .asString()) + " COP");
+            assertThat(text("headline-change-label"))
+                    .isEqualTo(comparison.get("label").asString());
+            assertThat(text("headline-change-value")).isEqualTo(change(total));
+            assertThat(text("headline-asof")).isEqualTo("Datos sincronizados hasta las 12:00");
+            // and the forecast to the month's end as the API gives it, formatted by hand here
+            assertThat(text("headline-forecast"))
+                    .isEqualTo(forecast.get("headline").asString())
+                    .isEqualTo(forecastLine(forecast.get("total")));
+            assertThat(browser.findElement(By.id("headline-budget")).getAttribute("hidden"))
+                    .isNotNull();
+            // and the page never scrolls sideways
+            assertThat((Long) script("return document.documentElement.scrollWidth"))
+                    .as("page width at " + width)
+                    .isLessThanOrEqualTo(width);
+            WebElement headline = browser.findElement(By.id("headline"));
+            assertThat(headline.getRect().getX() + headline.getRect().getWidth())
+                    .isLessThanOrEqualTo(width);
+            screenshot("headline-" + width + ".png");
+        }
+        // and a month that has ended has no forecast line
+        browser.get("http://127.0.0.1:" + port + "/dashboard?source=acme&preset=last-month&groupBy=day");
+        awaitLoaded();
+        assertThat(browser.findElement(By.id("headline-forecast")).isDisplayed())
+                .isFalse();
+        assertThat(text("headline-change-label")).isEqualTo("1–31 oct. frente a 1–30 sept.");
+    }
+
+    @Test
+    void eachSeriesRunsOnDottedToTheMonthsEndAndNoPointAfterTheAsOfIsDrawnAsActual() throws Exception {
+        // given
+        DashboardFixture.syncBoth(sync);
+        logIn("ada");
+        String view = "source=acme&preset=this-month&groupBy=day";
+        JsonNode consumption = apiJson("consumption?" + view);
+        JsonNode forecast = apiJson("forecast?" + view);
+        int actual = consumption.get("buckets").size();
+        // Nov 1 to today, the 15th, synced; the 16th to the 30th projected
+        assertThat(actual).isEqualTo(15);
+        assertThat(forecast.get("buckets").size()).isEqualTo(15);
+
+        // when
+        browser.get("http://127.0.0.1:" + port + "/dashboard?" + view);
+        awaitLoaded();
+
+        // then each service's synced points end at the as-of; its continuation is its own dotted dataset
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> datasets = (List<Map<String, Object>>)
+                script("return Chart.getChart('chart-services').data.datasets.map(d => ({ label: d.label,"
+                        + " forecast: Boolean(d.forecast), dash: d.borderDash || [], data: d.data }))");
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) script("return Chart.getChart('chart-services').data.labels");
+        assertThat(labels).hasSize(30);
+        assertThat(labels.get(15)).isEqualTo("2026-11-16 (proyección)");
+        List<JsonNode> services = ExportJson.elements(consumption.get("services"));
+        assertThat(datasets).hasSize(2 * services.size());
+        for (int s = 0; s < services.size(); s++) {
+            JsonNode service = services.get(s);
+            Map<String, Object> synced = datasets.get(2 * s);
+            Map<String, Object> dotted = datasets.get(2 * s + 1);
+            List<?> syncedData = (List<?>) synced.get("data");
+            List<?> dottedData = (List<?>) dotted.get("data");
+            assertThat(synced.get("forecast")).isEqualTo(false);
+            assertThat(synced.get("label")).isEqualTo(service.get("label").asString());
+            for (int i = 0; i < 30; i++) {
+                if (i < actual) {
+                    assertThat(syncedData.get(i))
+                            .isEqualTo(service.get("units").get(i).asLong());
+                } else {
+                    assertThat(syncedData.get(i))
+                            .as("actual point after the as-of, " + labels.get(i))
+                            .isNull();
+                }
+            }
+            assertThat(dotted.get("forecast")).isEqualTo(true);
+            assertThat(dotted.get("label")).isEqualTo(service.get("label").asString() + " (proyección)");
+            assertThat((List<?>) dotted.get("dash")).isNotEmpty();
+            for (int i = 0; i < 30; i++) {
+                Object expected = i < actual - 1
+                        ? null
+                        : i == actual - 1
+                                ? service.get("units").get(i).asLong()
+                                : forecast.at("/buckets/" + (i - actual) + "/services/"
+                                                + service.get("key").asString())
+                                        .asLong();
+                assertThat(dottedData.get(i))
+                        .as(service.get("key").asString() + " " + i)
+                        .isEqualTo(expected);
+            }
+        }
+        // and the chart's table says which rows are the forecast's
+        List<WebElement> rows = browser.findElements(By.cssSelector("#chart-services-data tbody tr"));
+        assertThat(rows).hasSize(30);
+        for (int i = 0; i < 30; i++) {
+            WebElement row = rows.get(i);
+            String first = row.findElement(By.tagName("th")).getAttribute("textContent");
+            if (i < actual) {
+                assertThat(row.getAttribute("data-forecast")).isNull();
+                assertThat(first).doesNotContain("proyección");
+            } else {
+                assertThat(row.getAttribute("data-forecast")).isEqualTo("true");
+                assertThat(first).endsWith(" (proyección)");
+                assertThat(row.findElements(By.tagName("td")).get(0).getAttribute("textContent"))
+                        .isEqualTo(String.format(
+                                        Locale.ROOT,
+                                        "%,d",
+                                        forecast.at("/buckets/" + (i - actual) + "/services/sms_out")
+                                                .asLong())
+                                .replace(',', '.'));
+            }
+        }
+        assertThat(browser.findElement(By.id("chart-services-forecast-note")).getAttribute("textContent"))
+                .isEqualTo("Las filas marcadas «proyección» son la proyección al cierre del periodo, no datos"
+                        + " sincronizados.");
+        // the roles' chart the same way: the agents known today run on
+        @SuppressWarnings("unchecked")
+        List<Boolean> roleForecast = (List<Boolean>)
+                script("return Chart.getChart('chart-roles').data.datasets.map(d => Boolean(d.forecast))");
+        assertThat(roleForecast).hasSize(2 * consumption.get("usersByRole").size());
+        browser.executeScript("document.getElementById('consumption-section').scrollIntoView()");
+        screenshot("dashboard-forecast.png");
+    }
+
+    /** The dashboard API's answer for ada, read apart from the page. */
+    private JsonNode apiJson(String path) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dashboard/" + path))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(
+                                                                ("ada:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                                .header("Accept", "application/json")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(answer.statusCode()).as(path).isEqualTo(200);
+        return ExportJson.parse(answer.body());
+    }
+
+    /** A change as the page writes it: signed, a decimal comma, or "Sin datos" for a side with none. */
+    private static String change(JsonNode row) {
+        if (row.get("current").isNull() || row.get("previous").isNull()) {
+            return "Sin datos";
+        }
+        if (row.get("changePercent").isNull()) {
+            return "—";
+        }
+        String percent = row.get("changePercent").asString();
+        return (percent.startsWith("-") ? "-" + money(percent.substring(1)) : "+" + money(percent)) + " %";
+    }
+
+    /** "Proyección al cierre: 61,2 M COP (58,9–63,8 M)": millions with a decimal from a million, else whole. */
+    private static String forecastLine(JsonNode total) {
+        BigDecimal point = new BigDecimal(total.get("point").asString());
+        boolean millions = point.compareTo(BigDecimal.valueOf(1_000_000)) >= 0;
+        java.util.function.Function<String, String> shown = amount -> millions
+                ? money(new BigDecimal(amount)
+                        .movePointLeft(6)
+                        .setScale(1, RoundingMode.HALF_UP)
+                        .toPlainString())
+                : money(new BigDecimal(amount).setScale(0, RoundingMode.HALF_UP).toPlainString());
+        String unit = millions ? " M" : "";
+        return "Proyección al cierre: " + shown.apply(total.get("point").asString()) + unit + " COP ("
+                + shown.apply(total.get("low").asString()) + "–"
+                + shown.apply(total.get("high").asString()) + unit
+                + ")";
+    }
+
+    @Test
     void theFaviconIsServedToEveryone() throws Exception {
         HttpResponse<byte[]> icon = HttpClient.newHttpClient()
                 .send(
@@ -608,7 +818,10 @@ class DashboardChromiumIT {
 
     private void assertFirstPageOfUsers(JsonNode export) {
         List<JsonNode> users = new ArrayList<>(ExportJson.elements(export.get("users")));
-        users.sort(Comparator.comparing((JsonNode u) -> u.get("name").asString(), String.CASE_INSENSITIVE_ORDER)
+        // as a Spanish reader sorts names: Á with A, Ñ after N, case ignored, then by id
+        Collator spanish = Collator.getInstance(Locale.forLanguageTag("es"));
+        spanish.setStrength(Collator.SECONDARY);
+        users.sort(Comparator.comparing((JsonNode u) -> u.get("name").asString(), spanish)
                 .thenComparingLong(u -> u.get("id").asLong()));
         List<WebElement> rows = browser.findElements(By.cssSelector("#users-table tbody tr.user-row"));
         assertThat(rows).hasSize(Math.min(25, users.size()));

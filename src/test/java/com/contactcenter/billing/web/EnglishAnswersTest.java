@@ -73,7 +73,9 @@ class EnglishAnswersTest {
                 "users?source=edge&dir=up | 400 | dir must be asc or desc, not 'up'",
                 "users?source=edge&size=0 | 400 | page must be >= 1 and size between 1 and 500",
                 "summary?source=nobody | 404 | no source by that name",
-                "snapshots/nothing/download/json | 404 | no snapshot with that id"
+                "snapshots/nothing/download/json | 404 | no snapshot with that id",
+                "summary?source=edge | 404 | no data for source 'edge' yet: it has never been synced",
+                "forecast?source=edge&preset=this-month | 404 | no data for source 'edge' yet: it has never been synced"
             })
     void theApiRefusesInEnglish(String request, int status, String error) throws Exception {
         HttpResponse<String> answer = get("/api/dashboard/" + request, "application/json");
@@ -103,6 +105,20 @@ class EnglishAnswersTest {
                         "<p id=\"page-error\" class=\"error\" role=\"alert\">From 2026-11-30 is after To"
                                 + " 2026-11-01</p>",
                         "<label for=\"user-search\">Search by name, email or role</label>");
+    }
+
+    @Test
+    void theHeadlineSpeaksEnglish() throws Exception {
+        ErrorPagesTest.Session ada = ErrorPagesTest.Session.logIn(port, "ada", PASSWORD);
+
+        String page = ada.get("/dashboard?source=edge&preset=this-month").body();
+
+        assertThat(page)
+                .contains(
+                        "<h2 id=\"headline-title\">The period at a glance</h2>",
+                        "<span>Change in the estimated total:</span>",
+                        "&quot;forecastNote&quot;:&quot;Rows marked \\&quot;forecast\\&quot; are the projection to the"
+                                + " period&#39;s end, not synced data.&quot;");
     }
 
     @Test

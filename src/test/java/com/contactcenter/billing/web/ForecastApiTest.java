@@ -159,6 +159,55 @@ class ForecastApiTest {
         assertThat(forecast.at("/total/point").asString()).isEqualTo("264880.00");
         assertThat(forecast.at("/total/low").asString()).isEqualTo("264160.00");
         assertThat(forecast.at("/total/high").asString()).isEqualTo("265600.00");
+        // the headline's line: under a million, whole and grouped
+        assertThat(forecast.get("headline").asString())
+                .isEqualTo("Proyección al cierre: 264.880 COP (264.160–265.600)");
+        // grouped by month the period is one bucket, begun: nothing to continue
+        assertThat(forecast.get("buckets").size()).isZero();
+    }
+
+    @Test
+    void projectsEachWeekStillToComeForTheChartsContinuation() throws Exception {
+        // when
+        JsonNode forecast = api("/api/dashboard/forecast?source=steady&preset=this-month&groupBy=week", admin("ada"));
+
+        // then: the weeks not begun on Sunday Nov 15 (the one ending today is the charts' own), each
+        // as its weekdays: SMS 5 x 10 + 4 + 2 = 56 a whole week, WhatsApp Monday's mean 5 + 4 x 5 + 1 + 0
+        // = 26; Monday Nov 30 alone SMS 10, WhatsApp 5; the three agents billable in each
+        assertThat(buckets(forecast))
+                .containsExactly(
+                        "2026-11-16..2026-11-22 sms_out=56 whatsapp_out=26 {Agente=3}",
+                        "2026-11-23..2026-11-29 sms_out=56 whatsapp_out=26 {Agente=3}",
+                        "2026-11-30..2026-11-30 sms_out=10 whatsapp_out=5 {Agente=3}");
+        // with today's half Sunday (1 SMS, no WhatsApp) they add up to the point less what is known
+        assertThat(56 + 56 + 10 + 1 + 113)
+                .isEqualTo(forecast.at("/services/0/point").asLong());
+        assertThat(26 + 26 + 5 + 52).isEqualTo(forecast.at("/services/2/point").asLong());
+        // every service is named in every bucket, in the services' order
+        assertThat(fieldNames(forecast.at("/buckets/0/services")))
+                .containsExactly(
+                        "sms_out",
+                        "email_out",
+                        "whatsapp_out",
+                        "whatsapp_in",
+                        "voice_minutes",
+                        "video_minutes",
+                        "bot_sessions");
+    }
+
+    @Test
+    void projectsEachDayStillToCome() throws Exception {
+        // when
+        JsonNode forecast = api("/api/dashboard/forecast?source=steady&preset=this-month&groupBy=day", admin("ada"));
+
+        // then: Nov 16 to 30, a day each: a Monday, a Saturday, a Sunday as their weekdays
+        List<String> days = buckets(forecast);
+        assertThat(days).hasSize(15);
+        assertThat(days.get(0)).isEqualTo("2026-11-16..2026-11-16 sms_out=10 whatsapp_out=5 {Agente=3}");
+        assertThat(days.get(1)).isEqualTo("2026-11-17..2026-11-17 sms_out=10 whatsapp_out=5 {Agente=3}");
+        assertThat(days.get(5)).isEqualTo("2026-11-21..2026-11-21 sms_out=4 whatsapp_out=1 {Agente=3}");
+        assertThat(days.get(6)).isEqualTo("2026-11-22..2026-11-22 sms_out=2 whatsapp_out=0 {Agente=3}");
+        assertThat(days.get(14)).isEqualTo("2026-11-30..2026-11-30 sms_out=10 whatsapp_out=5 {Agente=3}");
     }
 
     @Test
@@ -187,6 +236,8 @@ class ForecastApiTest {
         assertThat(forecast.get("seats").size()).isZero();
         assertThat(forecast.get("total").isNull()).isTrue();
         assertThat(forecast.get("method").isNull()).isTrue();
+        assertThat(forecast.get("headline").isNull()).isTrue();
+        assertThat(forecast.get("buckets").size()).isZero();
     }
 
     @Test
@@ -206,7 +257,8 @@ class ForecastApiTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(body).contains("it has never been synced");
+        assertThat(ExportJson.parse(body).get("error").asString())
+                .isEqualTo("el cliente 'edge' aún no tiene datos: nunca se ha sincronizado");
         mvc.perform(get("/api/dashboard/forecast?source=steady&preset=yesterday")
                         .with(admin("ada")))
                 .andExpect(status().isBadRequest());
@@ -222,6 +274,33 @@ class ForecastApiTest {
 
     private static RequestPostProcessor admin(String name) {
         return httpBasic(name, PASSWORD);
+    }
+
+    /** Each bucket as "first..last sms_out=N whatsapp_out=N {role=users}"; the other services are asserted zero. */
+    private static List<String> buckets(JsonNode forecast) {
+        List<String> buckets = new ArrayList<>();
+        for (JsonNode b : forecast.get("buckets")) {
+            for (String quiet : List.of("email_out", "whatsapp_in", "voice_minutes", "video_minutes", "bot_sessions")) {
+                assertThat(b.at("/services/" + quiet).asLong()).as(quiet).isZero();
+            }
+            StringBuilder roles = new StringBuilder();
+            for (String role : fieldNames(b.get("usersByRole"))) {
+                roles.append(roles.isEmpty() ? "" : ", ")
+                        .append(role)
+                        .append('=')
+                        .append(b.at("/usersByRole/" + role).asLong());
+            }
+            buckets.add(b.get("first").asString() + ".." + b.get("last").asString() + " sms_out="
+                    + b.at("/services/sms_out").asLong() + " whatsapp_out="
+                    + b.at("/services/whatsapp_out").asLong() + " {" + roles + "}");
+        }
+        return buckets;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
     }
 
     /** Each service as "key soFar point low high". */

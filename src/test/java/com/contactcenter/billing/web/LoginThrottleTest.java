@@ -96,7 +96,8 @@ class LoginThrottleTest {
         assertThat(sixth.getStatus()).isEqualTo(429);
         assertThat(sixth.getHeader("Retry-After")).isEqualTo("900");
         assertThat(sixth.getContentAsString())
-                .isEqualTo("{\"error\":\"too many failed logins; try again in 900 seconds\"}");
+                .isEqualTo(
+                        "{\"error\":\"demasiados inicios de sesión fallidos; vuelva a intentarlo en 900 segundos\"}");
         assertThat(right.getStatus()).isEqualTo(429);
         assertThat(right.getHeader("Retry-After")).isEqualTo("900");
 

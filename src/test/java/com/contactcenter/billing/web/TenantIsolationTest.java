@@ -401,6 +401,38 @@ class TenantIsolationTest {
     }
 
     @Test
+    void aSyncRequestNamingNoSourcesCoversEveryTenantTheAccountMaySeeAndNoOther() throws Exception {
+        String november = "{\"from\": \"2026-11-14\", \"to\": \"2026-11-15\"}";
+        for (String[] caller : new String[][] {{"acme-ops", "1", "acme"}, {"staff", "2", "acme,edge"}}) {
+            // when the account asks for a sync without naming sources
+            String answer = mvc.perform(post("/api/jobs/sync")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(november)
+                            .with(as(caller[0])))
+                    .andExpect(status().isAccepted())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            JsonNode submitted = ExportJson.parse(answer);
+            long requestId = submitted.get("requestId").asLong();
+            runner.await(requestId, counts -> {});
+
+            // then the request holds exactly the tenants that account may see
+            assertThat(submitted.get("tenants").asInt()).as(caller[0]).isEqualTo(Integer.parseInt(caller[1]));
+            JsonNode request = ExportJson.parse(body("/api/jobs/requests/" + requestId, "staff", 200));
+            assertThat(ExportJson.elements(request.get("tenants")).stream()
+                            .map(t -> t.get("source").asString() + ":"
+                                    + t.get("status").asString())
+                            .sorted()
+                            .collect(java.util.stream.Collectors.joining(",")))
+                    .as(caller[0])
+                    .isEqualTo(java.util.Arrays.stream(caller[2].split(","))
+                            .map(t -> t + ":COMPLETED")
+                            .collect(java.util.stream.Collectors.joining(",")));
+        }
+    }
+
+    @Test
     void theDashboardPageOffersOnlyTheAccountsTenantsAndShowsNothingOfAnother() throws Exception {
         MockHttpSession session = (MockHttpSession)
                 mvc.perform(formLogin("/login").user("acme-admin").password(PASSWORD))
