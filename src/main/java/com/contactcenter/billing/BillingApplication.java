@@ -1,5 +1,6 @@
 package com.contactcenter.billing;
 
+import com.contactcenter.billing.budget.BudgetProperties;
 import com.contactcenter.billing.cli.Cli;
 import com.contactcenter.billing.ops.LockProperties;
 import com.contactcenter.billing.pricing.PricingProperties;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @SpringBootApplication
 @EnableConfigurationProperties({
     TenantsProperties.class,
+    BudgetProperties.class,
     ServerConnectionsProperties.class,
     PricingProperties.class,
     SyncProperties.class,

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The product's layers, top to bottom: the command line; the dashboard and the schedule; reports,
- * forecasts and job control; snapshots and the sync; the sources; prices; the warehouse; the
+ * budgets (above the forecasts they read) and job control; snapshots and the sync; the sources; prices; the warehouse; the
  * billing rules, which reach nothing, like the clock's configuration and the date limits. No
  * package reaches one above it; the command line and the dashboard reach the data only through
  * services; only {@code snapshot} reads the export document.
@@ -44,6 +44,8 @@ class LayeringArchitectureTest {
             .definedBy(ROOT + ".schedule..")
             .layer("Report")
             .definedBy(ROOT + ".report..")
+            .layer("Budget")
+            .definedBy(ROOT + ".budget..")
             .layer("Forecast")
             .definedBy(ROOT + ".forecast..")
             .layer("Ops")
@@ -82,19 +84,22 @@ class LayeringArchitectureTest {
             .mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule")
             .whereLayer("Ops")
             .mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule")
+            .whereLayer("Budget")
+            .mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule")
             .whereLayer("Forecast")
-            .mayOnlyBeAccessedByLayers("Cli", "Web")
+            .mayOnlyBeAccessedByLayers("Cli", "Web", "Budget")
             .whereLayer("Snapshot")
-            .mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Ops", "Forecast")
+            .mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Ops", "Forecast", "Budget")
             .whereLayer("Sync")
-            .mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Ops")
+            .mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Ops", "Budget")
             .whereLayer("Source")
-            .mayOnlyBeAccessedByLayers("Cli", "Web", "Schedule", "Report", "Forecast", "Ops", "Snapshot", "Sync")
+            .mayOnlyBeAccessedByLayers(
+                    "Cli", "Web", "Schedule", "Report", "Forecast", "Budget", "Ops", "Snapshot", "Sync")
             .whereLayer("Warehouse")
             .mayOnlyBeAccessedByLayers("Schedule", "Report", "Forecast", "Ops", "Snapshot", "Sync")
             .whereLayer("Pricing")
             .mayOnlyBeAccessedByLayers(
-                    "Cli", "Web", "Schedule", "Report", "Forecast", "Ops", "Snapshot", "Sync", "Source")
+                    "Cli", "Web", "Schedule", "Report", "Forecast", "Budget", "Ops", "Snapshot", "Sync", "Source")
             .whereLayer("Config")
             .mayNotAccessAnyLayer()
             .whereLayer("Validation")
@@ -108,6 +113,7 @@ class LayeringArchitectureTest {
                     "Schedule",
                     "Report",
                     "Forecast",
+                    "Budget",
                     "Ops",
                     "Snapshot",
                     "Sync",
@@ -115,7 +121,7 @@ class LayeringArchitectureTest {
                     "Warehouse",
                     "Pricing")
             .whereLayer("Jdbc")
-            .mayOnlyBeAccessedByLayers("Forecast", "Ops", "Snapshot", "Sync", "Source", "Warehouse");
+            .mayOnlyBeAccessedByLayers("Forecast", "Budget", "Ops", "Snapshot", "Sync", "Source", "Warehouse");
 
     static final ArchRule WEB_AND_CLI_THROUGH_SERVICES = noClasses()
             .that()

@@ -1,6 +1,7 @@
 package com.contactcenter.billing.cli;
 
 import com.contactcenter.billing.BillingApplication;
+import com.contactcenter.billing.budget.BudgetProperties;
 import com.contactcenter.billing.ops.LockProperties;
 import com.contactcenter.billing.pricing.PricingProperties;
 import com.contactcenter.billing.report.ExportProperties;
@@ -41,6 +42,7 @@ import org.springframework.context.annotation.FilterType;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
     TenantsProperties.class,
+    BudgetProperties.class,
     ServerConnectionsProperties.class,
     PricingProperties.class,
     SyncProperties.class,

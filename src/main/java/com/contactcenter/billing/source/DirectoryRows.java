@@ -1,15 +1,21 @@
 package com.contactcenter.billing.source;
 
 import com.contactcenter.billing.source.SourceRegistry.SkippedRow;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 
 /**
@@ -19,10 +25,13 @@ import org.springframework.boot.context.properties.bind.Binder;
  */
 final class DirectoryRows {
 
-    record Accepted(List<SourceProperties> sources, List<SkippedRow> skipped) {}
+    /** {@code budgets}: the accepted rows' monthly budgets, by tenant name (rows without one are absent). */
+    record Accepted(List<SourceProperties> sources, List<SkippedRow> skipped, Map<String, BigDecimal> budgets) {}
 
     /** A YAML source's defaults (query and connect timeouts), bound from its annotations. */
     private static final SourceProperties YAML_DEFAULTS = new Binder().bindOrCreate("source", SourceProperties.class);
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryRows.class);
 
     private DirectoryRows() {}
 
@@ -37,6 +46,7 @@ final class DirectoryRows {
         Set<String> taken = new HashSet<>();
         List<SourceProperties> sources = new ArrayList<>();
         List<SkippedRow> skipped = new ArrayList<>();
+        Map<String, BigDecimal> budgets = new LinkedHashMap<>();
         for (TenantDirectory.Row row : rows) {
             if (!row.enabled()) {
                 continue;
@@ -59,8 +69,49 @@ final class DirectoryRows {
                     List.of(),
                     YAML_DEFAULTS.connectTimeout(),
                     row.plan()));
+            budget(row).ifPresent(b -> budgets.put(row.name(), b));
         }
-        return new Accepted(List.copyOf(sources), List.copyOf(skipped));
+        return new Accepted(List.copyOf(sources), List.copyOf(skipped), Collections.unmodifiableMap(budgets));
+    }
+
+    /**
+     * The row's {@code monthly_budget}: empty when absent or blank; a value that is no amount, or a
+     * negative one, is logged and left out (the tenant is still listed, without a budget from the
+     * directory).
+     */
+    static Optional<BigDecimal> budget(TenantDirectory.Row row) {
+        Object value = row.monthlyBudget();
+        if (value == null || value.toString().isBlank()) {
+            return Optional.empty();
+        }
+        BigDecimal amount;
+        try {
+            amount = value instanceof BigDecimal d
+                    ? d
+                    : new BigDecimal(value.toString().strip());
+        } catch (NumberFormatException e) {
+            log.warn(
+                    "directory row {} ('{}'): monthly_budget '{}' is not an amount; left out",
+                    row.number(),
+                    row.name(),
+                    shown(value));
+            return Optional.empty();
+        }
+        if (amount.signum() < 0) {
+            log.warn(
+                    "directory row {} ('{}'): monthly_budget {} is negative; left out",
+                    row.number(),
+                    row.name(),
+                    amount.toPlainString());
+            return Optional.empty();
+        }
+        return Optional.of(amount);
+    }
+
+    /** A value as logged: one line, at most 40 characters. */
+    private static String shown(Object value) {
+        String text = value.toString().replaceAll("\\p{Cntrl}", "?");
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     /** Why the row cannot be a source, or null. Never quotes the url: it may hold credentials. */

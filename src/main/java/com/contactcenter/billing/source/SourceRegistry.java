@@ -1,6 +1,7 @@
 package com.contactcenter.billing.source;
 
 import com.contactcenter.billing.pricing.PricingProperties;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,7 +39,12 @@ public class SourceRegistry implements DisposableBean {
         }
     }
 
-    public record Tenant(SourceProperties source, Origin origin) {
+    /** {@code monthlyBudget}: the directory row's {@code monthly_budget}, or null (a YAML source: always null). */
+    public record Tenant(SourceProperties source, Origin origin, BigDecimal monthlyBudget) {
+
+        public Tenant(SourceProperties source, Origin origin) {
+            this(source, origin, null);
+        }
 
         public String name() {
             return source.name();
@@ -170,7 +176,11 @@ public class SourceRegistry implements DisposableBean {
                         yaml.stream().map(SourceProperties::name).toList(),
                         directoryProperties,
                         plans);
-                accepted.sources().forEach(s -> tenants.put(s.name(), new Tenant(s, Origin.DIRECTORY)));
+                accepted.sources()
+                        .forEach(s -> tenants.put(
+                                s.name(),
+                                new Tenant(
+                                        s, Origin.DIRECTORY, accepted.budgets().get(s.name()))));
                 skipped = accepted.skipped();
                 logSkipped(skipped, before.skipped());
             } catch (TenantDirectory.Unavailable e) {

@@ -20,8 +20,24 @@ import java.util.Properties;
  */
 final class TenantDirectory {
 
-    /** A row as the query returned it, before any check; {@code number} counts from 1. */
-    record Row(int number, String name, String url, String timeZone, String username, boolean enabled, String plan) {}
+    /**
+     * A row as the query returned it, before any check; {@code number} counts from 1;
+     * {@code monthlyBudget} the optional column's value as read (a number or text), or null.
+     */
+    record Row(
+            int number,
+            String name,
+            String url,
+            String timeZone,
+            String username,
+            boolean enabled,
+            String plan,
+            Object monthlyBudget) {
+
+        Row(int number, String name, String url, String timeZone, String username, boolean enabled, String plan) {
+            this(number, name, url, timeZone, username, enabled, plan, null);
+        }
+    }
 
     /** The directory could not be read; the message names its host, never a password. */
     static final class Unavailable extends RuntimeException {
@@ -92,13 +108,15 @@ final class TenantDirectory {
         Map<String, Integer> columns = columns(rs.getMetaData());
         for (String required : REQUIRED) {
             if (!columns.containsKey(required)) {
-                throw new IllegalStateException("the directory query returns no column '" + required
-                        + "' (it must return name, url, time_zone, optionally username and enabled)");
+                throw new IllegalStateException(
+                        "the directory query returns no column '" + required
+                                + "' (it must return name, url, time_zone, optionally username, enabled, plan and monthly_budget)");
             }
         }
         Integer username = columns.get("username");
         Integer enabled = columns.get("enabled");
         Integer plan = columns.get("plan");
+        Integer budget = columns.get("monthly_budget");
         List<Row> rows = new ArrayList<>();
         while (rs.next()) {
             rows.add(new Row(
@@ -108,7 +126,8 @@ final class TenantDirectory {
                     rs.getString(columns.get("time_zone")),
                     username == null ? null : rs.getString(username),
                     enabled == null || enabled(rs.getObject(enabled)),
-                    plan == null ? null : rs.getString(plan)));
+                    plan == null ? null : rs.getString(plan),
+                    budget == null ? null : rs.getObject(budget)));
         }
         return rows;
     }

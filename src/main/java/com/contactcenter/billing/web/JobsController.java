@@ -1,5 +1,6 @@
 package com.contactcenter.billing.web;
 
+import com.contactcenter.billing.budget.BudgetService;
 import com.contactcenter.billing.ops.JobHistory;
 import com.contactcenter.billing.ops.JobRunner;
 import com.contactcenter.billing.ops.Requester;
@@ -9,7 +10,9 @@ import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.sync.SyncWindow;
 import com.contactcenter.billing.validation.DateLimits;
 import com.contactcenter.billing.validation.InvalidDateException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,14 +54,21 @@ class JobsController {
     private final SourceRegistry sources;
     private final DateLimits dates;
     private final DashboardTexts texts;
+    private final BudgetService budgets;
 
     JobsController(
-            JobRunner runner, JobHistory history, SourceRegistry sources, DateLimits dates, DashboardTexts texts) {
+            JobRunner runner,
+            JobHistory history,
+            SourceRegistry sources,
+            DateLimits dates,
+            DashboardTexts texts,
+            BudgetService budgets) {
         this.runner = runner;
         this.history = history;
         this.sources = sources;
         this.dates = dates;
         this.texts = texts;
+        this.budgets = budgets;
     }
 
     /** Starts the re-sync and answers at once: 202 with the job execution id; 409 while the source syncs. */
@@ -180,15 +190,92 @@ class JobsController {
                 .orElseThrow(() -> Refusal.notFound("error.noJobExecution"));
     }
 
+    /**
+     * The history, newest first: requests, and the changes of the tenants' budget states
+     * ({@link BudgetLine}), each kind cut to {@code limit} and the two merged by time, {@code limit} in all.
+     */
     @GetMapping
-    List<JobHistory.Entry> jobs(@RequestParam(defaultValue = "50") int limit, Authentication user) {
+    List<Object> jobs(@RequestParam(defaultValue = "50") int limit, Authentication user) {
         if (limit < 1 || limit > 1000) {
             throw Refusal.badRequest("error.limit");
         }
         TenantScope scope = TenantScope.of(user);
+        List<JobHistory.Entry> requests;
         if (scope.platform()) {
-            return history.history(limit);
+            requests = history.history(limit);
+        } else {
+            requests = requestsOf(scope, limit, user);
         }
+        List<BudgetLine> changes = budgets.changes(scope.platform() ? null : scope.tenants(), limit).stream()
+                .map(c -> BudgetLine.of(c, scope.platform()))
+                .toList();
+        return merged(requests, changes, limit);
+    }
+
+    /**
+     * A change of a tenant's budget state, as a line of the history; {@code requestedAt} is when it
+     * was recorded, {@code cause} {@code sync} (with the sync's {@code jobExecutionId}) or {@code api}
+     * (seen by {@code GET /api/alerts} or the dashboard), {@code deliveredAt} when the webhook took it
+     * (platform accounts only).
+     */
+    record BudgetLine(
+            String jobName,
+            long changeId,
+            String source,
+            String month,
+            String previousState,
+            String state,
+            String currency,
+            String budget,
+            String estimateSoFar,
+            String forecastPoint,
+            String forecastLow,
+            String forecastHigh,
+            Instant requestedAt,
+            String cause,
+            Long jobExecutionId,
+            Instant deliveredAt) {
+
+        static final String JOB_NAME = "budgetState";
+
+        static BudgetLine of(BudgetService.StateChange c, boolean platform) {
+            return new BudgetLine(
+                    JOB_NAME,
+                    c.id(),
+                    c.source(),
+                    c.month().toString(),
+                    c.previous().code(),
+                    c.state().code(),
+                    c.currency(),
+                    c.budget(),
+                    c.estimateSoFar(),
+                    c.forecastPoint(),
+                    c.forecastLow(),
+                    c.forecastHigh(),
+                    c.changedAt(),
+                    c.cause(),
+                    c.jobExecutionId(),
+                    platform ? c.deliveredAt() : null);
+        }
+    }
+
+    /** Both kinds newest first (a request before a change of the same instant), {@code limit} in all. */
+    private static List<Object> merged(List<JobHistory.Entry> requests, List<BudgetLine> changes, int limit) {
+        List<Object> lines = new ArrayList<>(limit);
+        int r = 0;
+        int c = 0;
+        while (lines.size() < limit && (r < requests.size() || c < changes.size())) {
+            boolean request = c >= changes.size()
+                    || (r < requests.size()
+                            && !requests.get(r)
+                                    .requestedAt()
+                                    .isBefore(changes.get(c).requestedAt()));
+            lines.add(request ? requests.get(r++) : changes.get(c++));
+        }
+        return lines;
+    }
+
+    private List<JobHistory.Entry> requestsOf(TenantScope scope, int limit, Authentication user) {
         return history.historyOf(scope.tenants(), limit).stream()
                 .map(e -> new JobHistory.Entry(
                         e.requestId(),

@@ -359,7 +359,7 @@ class TenantDirectoryTest {
         assertThat(registry.directoryError())
                 .contains("tenant directory at h2:mem:dir_control could not be read:"
                         + " the directory query returns no column 'time_zone' (it must return name, url, time_zone,"
-                        + " optionally username and enabled)");
+                        + " optionally username, enabled, plan and monthly_budget)");
         assertThat(registry.names()).containsExactly("acme");
     }
 

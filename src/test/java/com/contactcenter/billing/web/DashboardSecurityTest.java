@@ -330,6 +330,8 @@ class DashboardSecurityTest {
         List<String> paths = doc.get("paths").propertyNames().stream().sorted().toList();
         assertThat(paths)
                 .containsExactly(
+                        "/api/alerts",
+                        "/api/dashboard/budget",
                         "/api/dashboard/comparison",
                         "/api/dashboard/consumption",
                         "/api/dashboard/forecast",
@@ -366,5 +368,19 @@ class DashboardSecurityTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(script).contains("textContent").doesNotContain("innerHTML");
+        String budget = mvc.perform(get("/dashboard/budget.js").session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(budget)
+                .contains("getElementById('headline-budget')", "/api/dashboard/budget?", "textContent")
+                .doesNotContain("innerHTML");
+        String page = mvc.perform(get("/dashboard").session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("<script src=\"/dashboard/budget.js\"></script>");
     }
 }

@@ -18,7 +18,7 @@ class TenantSafeErrorsTest {
         messages.setBasename("messages/dashboard");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        return new JobsController(null, null, null, null, new DashboardTexts(messages, locale));
+        return new JobsController(null, null, null, null, new DashboardTexts(messages, locale), null);
     }
 
     @ParameterizedTest
