@@ -269,6 +269,26 @@ public class SnapshotService {
     }
 
     /**
+     * Why the estimate moved from {@code older} to {@code newer}: parts that add up exactly to the
+     * total difference ({@link ChangeBreakdown}). Both documents are read streamed, each user's id,
+     * name and role kept.
+     */
+    public ChangeBreakdown explain(Snapshot older, Snapshot newer) {
+        return ChangeBreakdown.explain(side(older), side(newer));
+    }
+
+    private static ChangeBreakdown.Side side(Snapshot snapshot) {
+        List<ChangeBreakdown.Member> users = new ArrayList<>();
+        SnapshotFigures figures =
+                SnapshotReader.read(snapshot, u -> users.add(new ChangeBreakdown.Member(u.id(), u.name(), u.role())));
+        return new ChangeBreakdown.Side(
+                new ChangeBreakdown.VersionInfo(
+                        snapshot.id(), snapshot.version(), snapshot.asOf(), snapshot.computedAt()),
+                figures,
+                users);
+    }
+
+    /**
      * The whole document as one tree: only for documents known to be small (tests, fixtures). Every
      * figure the product shows is read through {@link SnapshotReader}.
      */
