@@ -127,6 +127,30 @@ public record ChangeBreakdown(
     /** One version's figures and its billable users. */
     public record Side(VersionInfo version, SnapshotFigures figures, List<Member> users) {}
 
+    /** As {@link #explain}, when the newer version's figures and users have been read already. */
+    public static ChangeBreakdown between(
+            Snapshot older, Snapshot newer, SnapshotFigures newerFigures, List<SnapshotUser> newerUsers) {
+        return explain(
+                side(older),
+                new Side(
+                        info(newer),
+                        newerFigures,
+                        newerUsers.stream()
+                                .map(u -> new Member(u.id(), u.name(), u.role()))
+                                .toList()));
+    }
+
+    /** A version read streamed, each user's id, name and role kept. */
+    static Side side(Snapshot snapshot) {
+        List<Member> users = new ArrayList<>();
+        SnapshotFigures figures = SnapshotReader.read(snapshot, u -> users.add(new Member(u.id(), u.name(), u.role())));
+        return new Side(info(snapshot), figures, users);
+    }
+
+    private static VersionInfo info(Snapshot snapshot) {
+        return new VersionInfo(snapshot.id(), snapshot.version(), snapshot.asOf(), snapshot.computedAt());
+    }
+
     /** The parts that explain {@code newer}'s total against {@code older}'s. */
     public static ChangeBreakdown explain(Side older, Side newer) {
         SnapshotFigures.Estimate a = older.figures().estimate();

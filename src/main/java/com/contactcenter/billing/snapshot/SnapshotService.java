@@ -274,18 +274,7 @@ public class SnapshotService {
      * name and role kept.
      */
     public ChangeBreakdown explain(Snapshot older, Snapshot newer) {
-        return ChangeBreakdown.explain(side(older), side(newer));
-    }
-
-    private static ChangeBreakdown.Side side(Snapshot snapshot) {
-        List<ChangeBreakdown.Member> users = new ArrayList<>();
-        SnapshotFigures figures =
-                SnapshotReader.read(snapshot, u -> users.add(new ChangeBreakdown.Member(u.id(), u.name(), u.role())));
-        return new ChangeBreakdown.Side(
-                new ChangeBreakdown.VersionInfo(
-                        snapshot.id(), snapshot.version(), snapshot.asOf(), snapshot.computedAt()),
-                figures,
-                users);
+        return ChangeBreakdown.explain(ChangeBreakdown.side(older), ChangeBreakdown.side(newer));
     }
 
     /**
