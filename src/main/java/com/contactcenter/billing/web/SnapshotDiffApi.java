@@ -88,6 +88,7 @@ class SnapshotDiffApi {
             String difference,
             String sum,
             List<String> heading,
+            List<String> columns,
             String sumText,
             String order,
             List<PartView> parts) {}
@@ -158,6 +159,7 @@ class SnapshotDiffApi {
                     null,
                     null,
                     List.of(),
+                    columns(),
                     null,
                     null,
                     List.of());
@@ -179,9 +181,16 @@ class SnapshotDiffApi {
                 b.comparable() ? plain(b.difference()) : null,
                 b.comparable() ? plain(b.sum()) : null,
                 words.heading(b),
+                columns(),
                 b.comparable() ? words.text("diff.sum", words.signed(b.sum(), b.scale()) + " " + b.currency()) : null,
                 words.text("diff.order"),
                 b.parts().stream().map(p -> part(p, b.scale())).toList());
+    }
+
+    /** The headers of the parts' table: part, amount, detail. */
+    private List<String> columns() {
+        return List.of(
+                words.text("diff.header.part"), words.text("diff.header.amount"), words.text("diff.header.detail"));
     }
 
     private PartView part(ChangeBreakdown.Part p, int scale) {

@@ -6,6 +6,7 @@ import static com.contactcenter.billing.support.EdgeTenantFixture.OCTOBER_LAST;
 import static com.contactcenter.billing.support.EdgeTenantFixture.SYNC_FROM;
 import static com.contactcenter.billing.support.EdgeTenantFixture.SYNC_TO;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -129,6 +131,7 @@ class SnapshotDiffApiTest {
         assertThat(part.get("buckets").get(0).get("bucket").asString()).isEqualTo("2026-10-10");
         assertThat(diff.get("heading").get(2).asString())
                 .isEqualTo("Total estimado: 572.392,50 COP → 572.592,50 COP; diferencia +200,00 COP");
+        assertThat(diff.get("columns").toString()).isEqualTo("[\"Parte\",\"Importe\",\"Detalle\"]");
         assertThat(diff.get("sumText").asString()).isEqualTo("Suma de las partes: +200,00 COP (igual a la diferencia)");
     }
 
@@ -181,6 +184,36 @@ class SnapshotDiffApiTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(get(URI.create("/api/snapshots/diff?" + KEY)).with(admin("edge-admin")))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theDashboardHasAWhyDidItChangeSectionFilledByItsOwnScript() throws Exception {
+        MockHttpSession session = (MockHttpSession)
+                mvc.perform(formLogin("/login").user("edge-admin").password(PASSWORD))
+                        .andReturn()
+                        .getRequest()
+                        .getSession(false);
+        String page = mvc.perform(get(URI.create("/dashboard?source=edge&preset=custom&" + KEY))
+                        .session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("<section id=\"diff-section\"")
+                .contains("¿Por qué cambió?")
+                .contains("<script src=\"/dashboard/diff.js\"></script>")
+                .contains("data-from=\"2026-10-01\"")
+                .contains("data-group-by=\"day\"");
+        String script = mvc.perform(get(URI.create("/dashboard/diff.js")).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(script)
+                .contains("/api/snapshots/diff?")
+                .contains("textContent")
+                .doesNotContain("innerHTML");
     }
 
     private JsonNode api(String path, RequestPostProcessor account) throws Exception {
