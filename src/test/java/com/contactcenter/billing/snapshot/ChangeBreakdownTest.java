@@ -123,6 +123,33 @@ class ChangeBreakdownTest {
     }
 
     @Test
+    void overTwoMonthsByDayTheOldAmountIsRescaledToTheNewPrice() {
+        // given the same figures by day: the document holds no seat-months per month
+        LocalDate from = LocalDate.parse("2026-10-17");
+        LocalDate to = LocalDate.parse("2026-11-15");
+        Side older = side(
+                1, from, to, "day", List.of(seat("Agente", 2, "62000.00", "91000.00")), List.of(ANA, LUIS), List.of());
+        Side newer = side(
+                2,
+                from,
+                to,
+                "day",
+                List.of(seat("Agente", 3, "93000.00", "183000.00")),
+                List.of(ANA, LUIS, EVA),
+                List.of());
+
+        // when
+        ChangeBreakdown b = ChangeBreakdown.explain(older, newer);
+
+        // then 91,000.00 x 93,000 / 62,000 = 136,500.00: the same parts as by month
+        assertThat(b.parts())
+                .extracting(Part::kind, p -> p.amount().toPlainString())
+                .containsExactly(tuple(Kind.SEAT_PRICE, "45500.00"), tuple(Kind.SEATS_CHANGED, "46500.00"));
+        assertThat(ChangeBreakdown.seatMonths(older.figures(), "Agente", 2)).isNull();
+        assertThat(b.sum()).isEqualTo(b.difference());
+    }
+
+    @Test
     void twoCurrenciesAreNotSetAgainstEachOther() {
         Side older = side(1, OCT_1, OCT_1, "day", List.of(service("sms_out", 1, "50", "50.00")), List.of(), List.of());
         Side newer = new Side(
