@@ -14,9 +14,10 @@ import com.contactcenter.billing.report.PortfolioService;
 import com.contactcenter.billing.report.ReportException;
 import com.contactcenter.billing.report.ReportProperties;
 import com.contactcenter.billing.report.ReportService;
+import com.contactcenter.billing.snapshot.ChangeBreakdown;
+import com.contactcenter.billing.snapshot.ChangeWording;
 import com.contactcenter.billing.snapshot.NoDataException;
 import com.contactcenter.billing.snapshot.Snapshot;
-import com.contactcenter.billing.snapshot.SnapshotDiff;
 import com.contactcenter.billing.snapshot.SnapshotService;
 import com.contactcenter.billing.source.SourceLocations;
 import com.contactcenter.billing.source.SourceProperties;
@@ -268,43 +269,47 @@ class CliCommands {
         return 0;
     }
 
+    /** Why the estimate moved between the two newest versions, in the reports' language. */
     private int diff(CommandRequest.Diff request, PrintStream out, PrintStream err) {
+        ChangeWording words = ChangeWording.forLocale(reportSettings.locale());
         List<Snapshot> versions = snapshots.versions(request.source(), request.from(), request.to(), request.groupBy());
         if (versions.size() < 2) {
-            err.printf(
-                    "error: %s %s..%s by %s has %d snapshot version(s); a diff needs two%n",
-                    request.source(),
-                    request.from(),
-                    request.to(),
-                    request.groupBy().code(),
-                    versions.size());
+            err.println("error: "
+                    + words.text(
+                            "diff.error.versions",
+                            request.source(),
+                            request.from().toString(),
+                            request.to().toString(),
+                            request.groupBy().code(),
+                            String.valueOf(versions.size())));
             return 1;
         }
-        SnapshotDiff diff = snapshots.diff(versions.get(1), versions.get(0));
-        out.printf(
-                "%s %s..%s by %s: version %d (as of %s) -> version %d (as of %s)%n",
-                request.source(),
-                request.from(),
-                request.to(),
-                request.groupBy().code(),
-                diff.older().version(),
-                diff.older().asOf(),
-                diff.newer().version(),
-                diff.newer().asOf());
-        out.printf("  %-9s %-28s %-7s %16s %16s %16s%n", "section", "key", "measure", "old", "new", "difference");
-        for (SnapshotDiff.Line line : diff.lines()) {
-            out.printf(
-                    "  %-9s %-28s %-7s %16s %16s %16s%s%n",
-                    line.section(),
-                    line.key(),
-                    line.measure(),
-                    line.oldValue().toPlainString(),
-                    line.newValue().toPlainString(),
-                    line.difference().toPlainString(),
-                    line.changed() ? "  *" : "");
-        }
-        diff.planChange().ifPresent(change -> out.println("  " + change.describe()));
+        ChangeBreakdown breakdown = snapshots.explain(versions.get(1), versions.get(0));
+        printBreakdown(breakdown, words, out);
         return 0;
+    }
+
+    /** The heading, one line per part (label, amount, detail), the sum and the attribution order. */
+    static void printBreakdown(ChangeBreakdown b, ChangeWording words, PrintStream out) {
+        words.heading(b).forEach(out::println);
+        if (!b.comparable()) {
+            return;
+        }
+        if (b.parts().isEmpty()) {
+            out.println("  " + words.text("diff.none"));
+            return;
+        }
+        int width =
+                b.parts().stream().mapToInt(p -> words.label(p).length()).max().orElse(0);
+        for (ChangeBreakdown.Part part : b.parts()) {
+            out.printf(
+                    "  %-" + width + "s %20s  %s%n",
+                    words.label(part),
+                    words.signed(part.amount(), b.scale()),
+                    words.detail(part, b.scale()));
+        }
+        out.println(words.text("diff.sum", words.signed(b.sum(), b.scale()) + " " + b.currency()));
+        out.println(words.text("diff.order"));
     }
 
     /**

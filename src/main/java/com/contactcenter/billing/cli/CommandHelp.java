@@ -47,7 +47,9 @@ final class CommandHelp {
                 """),
             new Entry("diff", """
                   diff      --source NAME --from DATE --to DATE [--group-by ...]
-                            compare the two newest snapshot versions of a period
+                            why the estimate moved between the two newest snapshot versions of a
+                            period: parts (prices, users added and ended, usage per service,
+                            rounding) that add up exactly to the total's difference
                 """),
             new Entry("report", """
                   report    --source NAME (--period YYYY-MM | --from DATE --to DATE) [--group-by ...]

@@ -1,5 +1,6 @@
 package com.contactcenter.billing.report;
 
+import com.contactcenter.billing.snapshot.ChangeBreakdown;
 import com.contactcenter.billing.snapshot.Snapshot;
 import com.contactcenter.billing.snapshot.SnapshotDiff;
 import com.contactcenter.billing.snapshot.SnapshotFigures;
@@ -14,12 +15,25 @@ import java.util.Optional;
  * report can never disagree with the JSON export), plus the changes against the previous version
  * when there is one.
  */
-public record ReportData(SnapshotFigures figures, List<SnapshotUser> users, Optional<SnapshotDiff> changes) {
+public record ReportData(
+        SnapshotFigures figures,
+        List<SnapshotUser> users,
+        Optional<SnapshotDiff> changes,
+        Optional<ChangeBreakdown> breakdown) {
+
+    /** Without the explanation of the changes (the Cambios sheet then shows the previous version's absence). */
+    public ReportData(SnapshotFigures figures, List<SnapshotUser> users, Optional<SnapshotDiff> changes) {
+        this(figures, users, changes, Optional.empty());
+    }
 
     /** Reads the document streamed, a user at a time: only the users' figures are kept, never their lists. */
     public static ReportData of(Snapshot snapshot, Optional<Snapshot> previous) {
         List<SnapshotUser> users = new ArrayList<>();
         SnapshotFigures figures = SnapshotReader.read(snapshot, users::add);
-        return new ReportData(figures, users, previous.map(p -> SnapshotDiff.between(p, snapshot, figures)));
+        return new ReportData(
+                figures,
+                users,
+                previous.map(p -> SnapshotDiff.between(p, snapshot, figures)),
+                previous.map(p -> ChangeBreakdown.between(p, snapshot, figures, users)));
     }
 }

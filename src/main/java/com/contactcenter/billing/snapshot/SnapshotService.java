@@ -269,6 +269,15 @@ public class SnapshotService {
     }
 
     /**
+     * Why the estimate moved from {@code older} to {@code newer}: parts that add up exactly to the
+     * total difference ({@link ChangeBreakdown}). Both documents are read streamed, each user's id,
+     * name and role kept.
+     */
+    public ChangeBreakdown explain(Snapshot older, Snapshot newer) {
+        return ChangeBreakdown.explain(ChangeBreakdown.side(older), ChangeBreakdown.side(newer));
+    }
+
+    /**
      * The whole document as one tree: only for documents known to be small (tests, fixtures). Every
      * figure the product shows is read through {@link SnapshotReader}.
      */

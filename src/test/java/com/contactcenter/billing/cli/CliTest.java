@@ -355,7 +355,10 @@ class CliTest {
         CliRun.Result oneVersion =
                 cli.run(cli.with("diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
         assertThat(oneVersion.exit()).isEqualTo(1);
-        assertThat(oneVersion.err()).contains("has 1 snapshot version(s); a diff needs two");
+        assertThat(oneVersion.err())
+                .isEqualTo(
+                        "error: t1 del 2026-10-01 al 2026-10-31 (por month) tiene 1 versión(es); comparar necesita dos"
+                                + System.lineSeparator());
 
         assertThat(cli.run(cli.with("sync", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"))
                         .exit())
@@ -367,13 +370,17 @@ class CliTest {
 
         CliRun.Result diff = cli.run(cli.with("diff", "--source", "t1", "--from", "2026-10-01", "--to", "2026-10-31"));
         assertThat(diff.exit()).as(diff.err()).isZero();
-        assertThat(diff.out()).contains("version 1").contains("-> version 2");
-        assertThat(diff.out().lines().filter(l -> l.endsWith("*")))
+        String total = new java.math.BigDecimal(doc.get("estimate").get("total").asString()).toPlainString();
+        String grouped =
+                String.format(java.util.Locale.forLanguageTag("es-CO"), "%,.2f", new java.math.BigDecimal(total));
+        assertThat(diff.out().lines())
                 .as("a re-sync of unchanged data changes nothing")
-                .isEmpty();
-        assertThat(diff.out())
-                .containsPattern("total\\s+total\\s+amount\\s+"
-                        + doc.get("estimate").get("total").asString().replace(".", "\\.") + "\\s+"
-                        + doc.get("estimate").get("total").asString().replace(".", "\\.") + "\\s+0\\.00");
+                .containsExactly(
+                        "¿Por qué cambió? t1 del 2026-10-01 al 2026-10-31 (por month)",
+                        diff.out().lines().toList().get(1),
+                        "Total estimado: " + grouped + " COP → " + grouped + " COP; diferencia 0,00 COP",
+                        "  Nada cambió entre las dos versiones.");
+        assertThat(diff.out().lines().toList().get(1))
+                .matches("Versión 1 \\(datos hasta .*\\) → versión 2 \\(datos hasta .*\\)");
     }
 }

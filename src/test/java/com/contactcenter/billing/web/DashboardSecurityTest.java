@@ -347,6 +347,7 @@ class DashboardSecurityTest {
                         "/api/jobs/sync",
                         "/api/jobs/{id}",
                         "/api/portfolio",
+                        "/api/snapshots/diff",
                         "/api/sources/reload");
         assertThat(doc.at("/paths/~1api~1dashboard~1users/get/parameters").toString())
                 .contains("\"q\"", "\"sort\"", "\"page\"", "\"size\"", "\"source\"", "\"preset\"", "\"groupBy\"");

@@ -3,21 +3,33 @@ package com.contactcenter.billing.report.excel;
 import static com.contactcenter.billing.report.excel.Styles.NOTE;
 import static com.contactcenter.billing.report.excel.Styles.NUMBER;
 import static com.contactcenter.billing.report.excel.Styles.TEXT;
+import static com.contactcenter.billing.report.excel.Styles.TOTAL;
 
+import com.contactcenter.billing.snapshot.ChangeBreakdown;
+import com.contactcenter.billing.snapshot.ChangeWording;
 import com.contactcenter.billing.snapshot.SnapshotDiff;
-import java.math.BigDecimal;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
- * Sheet Cambios: every figure of the previous snapshot version next to this one's. Without a
- * previous version the sheet stays, saying so, so that the workbook always has the same sheets.
+ * Sheet Cambios: why the estimate moved since the previous snapshot version, as labelled parts
+ * (part, item, before, after, amount, detail), each in its own cell, that add up to the total's
+ * difference; then that sum and the totals. Without a previous version the sheet stays, saying so,
+ * so that the workbook always has the same sheets.
  */
 final class ChangesSheet {
 
     static final int NOTE_ROW = 1;
     static final int HEADER_ROW = 2;
+    static final int PART = 0;
+    static final int CONCEPT = 1;
+    static final int BEFORE = 2;
+    static final int AFTER = 3;
+    static final int AMOUNT = 4;
+    static final int DETAIL = 5;
+    /** Column widths in characters: wide enough that no two cells read as one. */
+    private static final int[] WIDTHS = {30, 28, 18, 18, 18, 90};
 
     private final Cells cells;
     private final Labels labels;
@@ -27,14 +39,19 @@ final class ChangesSheet {
         this.labels = labels;
     }
 
-    void fill(Sheet sheet, Optional<SnapshotDiff> changes) {
+    void fill(Sheet sheet, Optional<SnapshotDiff> changes, Optional<ChangeBreakdown> breakdown) {
         Cells.clearBelowBand(sheet);
         Cells.band(sheet, labels.get("changes.title"));
-        if (changes.isEmpty()) {
+        if (changes.isEmpty() || breakdown.isEmpty()) {
             cells.text(sheet.createRow(NOTE_ROW), 0, labels.get("changes.none"), NOTE);
             return;
         }
         SnapshotDiff diff = changes.get();
+        ChangeBreakdown b = breakdown.get();
+        ChangeWording words = ChangeWording.forLocale(labels.textLocale());
+        for (int c = 0; c < WIDTHS.length; c++) {
+            sheet.setColumnWidth(c, WIDTHS[c] * 256);
+        }
         cells.text(
                 sheet.createRow(NOTE_ROW),
                 0,
@@ -47,25 +64,59 @@ final class ChangesSheet {
                 NOTE);
         cells.header(
                 sheet.createRow(HEADER_ROW),
-                labels.get("col.section"),
-                labels.get("col.key"),
-                labels.get("col.measure"),
-                labels.get("col.old"),
-                labels.get("col.new"),
-                labels.get("col.difference"),
-                labels.get("col.changed"));
+                words.text("diff.header.part"),
+                words.text("diff.header.concept"),
+                words.text("diff.header.before"),
+                words.text("diff.header.after"),
+                words.text("diff.header.amount"),
+                words.text("diff.header.detail"));
         int r = HEADER_ROW + 1;
-        for (SnapshotDiff.Line line : diff.lines()) {
-            Row row = sheet.createRow(r++);
-            cells.text(row, 0, labels.getOrDefault("diff.section." + line.section(), "diff.other"), TEXT);
-            cells.text(row, 1, line.key(), TEXT);
-            cells.text(row, 2, labels.getOrDefault("diff.measure." + line.measure(), "diff.other"), TEXT);
-            boolean money = line.measure().equals("amount");
-            figure(row, 3, line.oldValue(), money);
-            figure(row, 4, line.newValue(), money);
-            figure(row, 5, line.difference(), money);
-            cells.text(row, 6, labels.get(line.changed() ? "yes" : "no"), TEXT);
+        if (!b.comparable()) {
+            cells.text(sheet.createRow(r), 0, words.text("diff.notComparable", b.oldCurrency(), b.currency()), NOTE);
+            return;
         }
+        for (ChangeBreakdown.Part part : b.parts()) {
+            Row row = sheet.createRow(r++);
+            cells.text(row, PART, words.kind(part), TEXT);
+            cells.text(row, CONCEPT, words.concept(part), TEXT);
+            switch (part.kind()) {
+                case SEAT_PRICE, SERVICE_PRICE -> {
+                    cells.money(
+                            row,
+                            BEFORE,
+                            part.oldPrice(),
+                            NUMBER,
+                            Math.max(b.scale(), part.oldPrice().scale()));
+                    cells.money(
+                            row,
+                            AFTER,
+                            part.newPrice(),
+                            NUMBER,
+                            Math.max(b.scale(), part.newPrice().scale()));
+                }
+                case ROUNDING -> {
+                    // no quantity or price: the rounding of the other parts
+                }
+                default -> {
+                    cells.count(row, BEFORE, part.oldQuantity(), NUMBER);
+                    cells.count(row, AFTER, part.newQuantity(), NUMBER);
+                }
+            }
+            cells.money(row, AMOUNT, part.amount(), NUMBER, b.scale());
+            cells.text(row, DETAIL, words.detail(part, b.scale()), TEXT);
+        }
+        if (b.parts().isEmpty()) {
+            cells.text(sheet.createRow(r++), PART, words.text("diff.none"), NOTE);
+        }
+        Row sum = sheet.createRow(r++);
+        cells.text(sum, PART, words.text("diff.row.sum"), TOTAL);
+        cells.money(sum, AMOUNT, b.sum(), TOTAL, b.scale());
+        Row total = sheet.createRow(r++);
+        cells.text(total, PART, words.text("diff.row.total"), TOTAL);
+        cells.money(total, BEFORE, b.oldTotal(), TOTAL, b.scale());
+        cells.money(total, AFTER, b.newTotal(), TOTAL, b.scale());
+        cells.money(total, AMOUNT, b.difference(), TOTAL, b.scale());
+        cells.text(sheet.createRow(++r), 0, words.text("diff.order"), NOTE);
         int planRow = r + 1;
         diff.planChange()
                 .ifPresent(change -> cells.text(
@@ -78,13 +129,5 @@ final class ChangesSheet {
                                         change.newer().plan())
                                 : labels.format("changes.prices", change.newer().plan()),
                         NOTE));
-    }
-
-    private void figure(Row row, int column, BigDecimal value, boolean money) {
-        if (!money && value.stripTrailingZeros().scale() <= 0) {
-            cells.count(row, column, value.longValue(), NUMBER);
-        } else {
-            cells.money(row, column, value, NUMBER);
-        }
     }
 }

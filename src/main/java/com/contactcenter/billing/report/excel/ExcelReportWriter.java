@@ -53,7 +53,7 @@ public class ExcelReportWriter {
             new WhatsappSheet(cells, labels)
                     .fill(templateFile, workbook.getSheet(Template.WHATSAPP), figures.whatsapp());
             new DataQualitySheet(cells, labels).fill(workbook.getSheet(Template.DATA_QUALITY), figures.dataQuality());
-            new ChangesSheet(cells, labels).fill(workbook.getSheet(Template.CHANGES), data.changes());
+            new ChangesSheet(cells, labels).fill(workbook.getSheet(Template.CHANGES), data.changes(), data.breakdown());
             UsersSheet users = new UsersSheet(cells, labels);
             users.prepare(workbook.getSheet(Template.USERS), data.users());
             describe(workbook, figures, labels);
