@@ -84,7 +84,7 @@ class BenchMariaDbIT {
         }
         assertThat(rows.get("month end to end (sync, snapshot, xlsx, pdf)").get(1))
                 .isEqualTo("3,425");
-        assertThat(rows.get("full-month sync").get(6)).isEqualTo("≤ 2 × scan floor; ≤ 1.2 × query floor");
+        assertThat(rows.get("full-month sync").get(6)).isEqualTo("≤ 2 × scan floor; ≤ 1.5 × query floor");
         assertThat(rows.get("whole run").get(6)).isEqualTo("within a 256 MB heap (-Xmx256m)");
         assertThat(rows.get("command start: export of an existing snapshot (median of 5)")
                         .get(6))

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -58,6 +59,7 @@ class ParallelFoldTest {
     }
 
     @Nested
+    @DirtiesContext
     @Order(1)
     @TestPropertySource(
             properties = {
@@ -80,6 +82,7 @@ class ParallelFoldTest {
     }
 
     @Nested
+    @DirtiesContext
     @Order(2)
     @TestPropertySource(
             properties = {
@@ -103,6 +106,7 @@ class ParallelFoldTest {
     }
 
     @Nested
+    @DirtiesContext
     @Order(3)
     @TestPropertySource(
             properties = {
