@@ -218,7 +218,8 @@ final class Benchmark {
         BenchStep xlsx = median(xlsxRuns);
         // The ratio and its targets at 100,000 users only: at 5,000 the workbook takes a fifth of a
         // second, and its ratio to a tenth-of-a-second floor is the machine's noise
-        boolean manyUsers = users.size() >= BenchSpec.MANY_USERS;
+        // the tenant's users (the snapshot lists those of the month: 99,998 of 100,000 in the bench)
+        boolean manyUsers = spec.users() >= BenchSpec.MANY_USERS;
         List<BenchStep.Target> xlsxTargets = manyUsers
                 ? List.of(
                         new BenchStep.Target("≤ 1.3 × Excel floor", xlsx.seconds() <= 1.3 * excelFloor.seconds()),
