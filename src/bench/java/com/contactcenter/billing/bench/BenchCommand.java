@@ -7,6 +7,7 @@ import com.contactcenter.billing.source.SourceLocations;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -45,7 +46,9 @@ public final class BenchCommand {
                         in MariaDB/MySQL (default jdbc:mysql://127.0.0.1:3306/billing_bench: databases
                         billing_bench_src and billing_bench_wh, recreated), measure the floors, the
                         syncs, the snapshot and both reports, and write DIR/results.md (default
-                        target/bench); run-job.sh runs it with -Xmx256m unless JAVA_OPTS sets -Xmx
+                        target/bench); without --messages and --users, then the same for 1,000,000
+                        messages of 100,000 users (billing_bench_100k_*, DIR/100k) and both side by
+                        side; run-job.sh runs it with -Xmx256m unless JAVA_OPTS sets -Xmx
               bench     --tenants N [--tenant-messages M] [--nodes K] [--db JDBC_URL] [--user U
                         --password P] [--out DIR]
                         make N small tenants (M messages each, default 2,000, data up to today) in
@@ -97,7 +100,23 @@ public final class BenchCommand {
         }
         BenchSpec spec = (BenchSpec) request;
         return run(
-                () -> new Benchmark(spec, out, clock).run(springArgs, Cli::start),
+                () -> {
+                    Benchmark first = new Benchmark(spec, out, clock);
+                    Path results = first.run(springArgs, Cli::start);
+                    if (!spec.manyUsers()) {
+                        return results;
+                    }
+                    // the default run: the tenant of 100,000 users after it, and both side by side
+                    BenchSpec many = spec.manyUsersSpec();
+                    out.println();
+                    Benchmark second = new Benchmark(many, out, clock);
+                    second.run(springArgs, Cli::start);
+                    String columns =
+                            BenchResults.sideBySide(List.of(spec, many), List.of(first.steps(), second.steps()));
+                    out.println();
+                    out.print(columns);
+                    return BenchResults.append(results, "\n## Side by side\n\n" + columns);
+                },
                 spec.serverUrl(),
                 spec.password(),
                 out,

@@ -52,7 +52,8 @@ sealed interface BenchRequest permits BenchSpec, TenantsSpec {
                 password,
                 month,
                 out,
-                a.has("reuse-tenant"));
+                a.has("reuse-tenant"),
+                !a.has("messages") && !a.has("users"));
     }
 
     /** {@code --tenants N}: many small tenants, their data up to {@code today}; the one-tenant options do not apply. */

@@ -8,10 +8,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The benchmark's table, as printed and as written to {@code results.md} with the date and the machine. */
@@ -84,6 +87,62 @@ final class BenchResults {
                 + " left after a collection during the step (0: none ran).\n\n"
                 + table();
         return writeText(file, text);
+    }
+
+    /**
+     * Runs of several tenants as one Markdown table: a column per tenant, a row per step (in the
+     * first run's order), each cell the step's time, its ratio when it has one, and whether its
+     * targets hold; the last row the whole run's peak and live heap.
+     */
+    static String sideBySide(List<BenchSpec> specs, List<List<BenchStep>> runs) {
+        StringBuilder table = new StringBuilder("| step |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (BenchSpec spec : specs) {
+            table.append(String.format(" %,d messages, %,d users |", spec.messages(), spec.users()));
+            rule.append("---|");
+        }
+        table.append('\n').append(rule).append('\n');
+        Set<String> names = new LinkedHashSet<>();
+        runs.forEach(steps -> steps.forEach(step -> names.add(step.name())));
+        for (String name : names) {
+            table.append("| ").append(name).append(" |");
+            for (List<BenchStep> steps : runs) {
+                BenchStep step = steps.stream()
+                        .filter(s -> s.name().equals(name))
+                        .findFirst()
+                        .orElse(null);
+                table.append(' ').append(step == null ? "" : cell(step)).append(" |");
+            }
+            table.append('\n');
+        }
+        table.append("| peak / live heap, whole run |");
+        for (List<BenchStep> steps : runs) {
+            BenchStep whole = steps.get(steps.size() - 1);
+            table.append(String.format(
+                    " %.0f / %.0f MB |", whole.peakHeap() / Benchmark.MB, whole.liveHeap() / Benchmark.MB));
+        }
+        return table.append('\n').toString();
+    }
+
+    private static String cell(BenchStep step) {
+        String cell = String.format("%.2f s", step.seconds());
+        if (!step.ratio().isEmpty()) {
+            cell += ": " + step.ratio();
+        }
+        if (!step.targets().isEmpty()) {
+            cell += step.holds() ? " (targets hold)" : " (**a target fails**)";
+        }
+        return cell;
+    }
+
+    /** Adds {@code text} at the end of {@code file}; returns the file. */
+    static Path append(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     /** Writes {@code text} to {@code file}, its folder created; returns the file. */

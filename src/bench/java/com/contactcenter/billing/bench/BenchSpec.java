@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param server      JDBC URL of the server, without a database ({@code jdbc:mysql://host:port})
  * @param options     the URL's query string ({@code ?a=b...}), or empty
  * @param reuseTenant keep the source tenant when an earlier run generated the same one
+ * @param manyUsers   after this tenant, measure {@link #manyUsersSpec()} too and print both side by
+ *                    side (the default run: neither {@code --users} nor {@code --messages} given)
  */
 record BenchSpec(
         long messages,
@@ -26,13 +28,18 @@ record BenchSpec(
         String password,
         YearMonth month,
         Path outDir,
-        boolean reuseTenant)
+        boolean reuseTenant,
+        boolean manyUsers)
         implements BenchRequest {
 
     public static final long DEFAULT_MESSAGES = 10_000_000;
     public static final int DEFAULT_USERS = 5_000;
     public static final String DEFAULT_DATABASE = "billing_bench";
     public static final String DEFAULT_URL = "jdbc:mysql://127.0.0.1:3306/" + DEFAULT_DATABASE;
+    /** The default run's second column: 100,000 users, 1,000,000 messages. */
+    public static final int MANY_USERS = 100_000;
+
+    public static final long MANY_USERS_MESSAGES = 1_000_000;
 
     private static final Pattern URL = Pattern.compile("(jdbc:mysql://[^/?]+)/?([^?]*)(\\?.*)?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]{1,60}");
@@ -64,6 +71,26 @@ record BenchSpec(
                     + database + "_wh");
         }
         return new String[] {m.group(1), database, m.group(3) == null ? "" : m.group(3)};
+    }
+
+    /**
+     * The default run's second tenant: {@value #MANY_USERS} users and {@value #MANY_USERS_MESSAGES}
+     * messages in the same month, in the databases {@code <database>_100k_src} and
+     * {@code <database>_100k_wh}, its results in {@code <out>/100k}.
+     */
+    public BenchSpec manyUsersSpec() {
+        return new BenchSpec(
+                MANY_USERS_MESSAGES,
+                MANY_USERS,
+                server,
+                database + "_100k",
+                options,
+                user,
+                password,
+                month,
+                outDir.resolve("100k"),
+                reuseTenant,
+                false);
     }
 
     public String sourceDatabase() {

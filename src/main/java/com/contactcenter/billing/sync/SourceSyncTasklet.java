@@ -4,6 +4,7 @@ import com.contactcenter.billing.source.SourceConnection;
 import com.contactcenter.billing.source.SourceException;
 import com.contactcenter.billing.source.SourceReader;
 import com.contactcenter.billing.source.SourceRegistry;
+import com.contactcenter.billing.usage.Channel;
 import com.contactcenter.billing.usage.Classifier;
 import com.contactcenter.billing.usage.DayFacts;
 import com.contactcenter.billing.usage.Period;
@@ -17,7 +18,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +49,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Syncs the source of its job. The first call copies the reference tables and opens the
- * sync run; each later call reads up to {@code max-days-per-pass} days in one pass per event
- * table and replaces those days' facts. Each call commits with the step's execution context, so
- * a restarted run continues from the last committed day.
+ * sync run; each later call is one pass of up to {@code max-days-per-pass} days, read in slices of
+ * {@code read-slice-days} local days, {@code read-parallelism} at once, each slice on a connection
+ * of its own, folded into its own facts and its days replaced in a transaction of its own. Each call
+ * commits with the step's execution context once all its slices are written, so a restarted run
+ * continues after the last committed pass and writes again the days of a pass that failed halfway
+ * (days it never reached keep the facts an earlier sync left).
  */
 @Component
 class SourceSyncTasklet implements Tasklet, StepExecutionListener {
@@ -105,47 +120,16 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
             last = to;
         }
         Period pass = new Period(first, last, source.zone());
-        var channels = references.channels(name);
+        Map<Integer, Channel> channels = references.channels(name);
         long started = System.nanoTime();
-        long startedCpu = THREADS.getCurrentThreadCpuTime();
-        Classifier classifier = withRetries(source, () -> {
-            // a fresh fold per attempt: rows of an attempt that failed halfway are never counted
-            Classifier attempt = new Classifier(channels);
-            pass.dates().forEach(attempt::day);
-            reader.readFacts(
-                    source, pass.startUtc(), pass.endUtc(), asOf, settings.readsByIdRange(pass.days()), attempt);
-            return attempt;
-        });
-        long read = System.nanoTime();
-        long readCpu = THREADS.getCurrentThreadCpuTime();
-        writeWithRetry(
+        List<Period> slices = slices(pass, settings.readSliceDays());
+        Lock writes = new ReentrantLock();
+        long passRows = inSlices(
                 name,
-                () -> facts.replaceDays(name, classifier.days().values(), runId, asOf, settings.writeBatchSize()));
+                slices,
+                settings.readParallelism(),
+                (slice, abandoned) -> slice(source, channels, slice, asOf, runId, writes, abandoned));
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-        // this thread's CPU beside the wall time: what the fold and the driver cost, apart from the source
-        log.debug(
-                "{} {}..{}: read {} s (this thread's cpu {} s), write {} s (cpu {} s)",
-                name,
-                first,
-                last,
-                (read - started) / 1e9,
-                (readCpu - startedCpu) / 1e9,
-                (System.nanoTime() - read) / 1e9,
-                (THREADS.getCurrentThreadCpuTime() - readCpu) / 1e9);
-
-        long passRows = classifier.days().values().stream()
-                .mapToLong(DayFacts::rowsRead)
-                .sum();
-        for (DayFacts day : classifier.days().values()) {
-            log.info(
-                    "{} {}: {} rows read, {} service facts, {} findings, {} users active",
-                    name,
-                    day.day(),
-                    day.rowsRead(),
-                    day.channelFactCount(),
-                    day.findingFactCount(),
-                    day.userFactCount());
-        }
         long rows = ctx.getLong(ROWS) + passRows;
         int days = ctx.getInt(DAYS) + (int) pass.days();
         log.info(
@@ -162,12 +146,167 @@ class SourceSyncTasklet implements Tasklet, StepExecutionListener {
         ctx.putInt(DAYS, days);
         ctx.putString(NEXT_DAY, last.plusDays(1).toString());
         runs.progress(runId, days, rows);
-        contribution.incrementWriteCount(classifier.days().size());
+        contribution.incrementWriteCount((int) pass.days());
         if (last.equals(to)) {
             runs.finish(runId, SyncRunStore.Status.COMPLETED, null);
             return RepeatStatus.FINISHED;
         }
         return RepeatStatus.CONTINUABLE;
+    }
+
+    /** {@code pass} cut into consecutive periods of at most {@code days} local days. */
+    static List<Period> slices(Period pass, int days) {
+        List<Period> slices = new ArrayList<>();
+        for (LocalDate from = pass.from(); !from.isAfter(pass.to()); from = from.plusDays(days)) {
+            LocalDate to = from.plusDays(days - 1L);
+            slices.add(new Period(from, to.isAfter(pass.to()) ? pass.to() : to, pass.zone()));
+        }
+        return slices;
+    }
+
+    /** Reads, folds and writes one slice of a pass; returns the rows it read. */
+    @FunctionalInterface
+    interface SliceWork {
+        long run(Period slice, AtomicBoolean abandoned);
+    }
+
+    /**
+     * Runs {@code work} on every slice, {@code parallelism} at once (each slice on a thread of its
+     * own; one at a time on this thread when 1), and returns the rows read. When one slice fails,
+     * slices not yet started are skipped, those under way are waited for, and the first failure is
+     * thrown: no slice of the pass is still running when this returns or throws.
+     */
+    static long inSlices(String source, List<Period> slices, int parallelism, SliceWork work) {
+        AtomicBoolean abandoned = new AtomicBoolean();
+        if (parallelism <= 1 || slices.size() == 1) {
+            long rows = 0;
+            for (Period slice : slices) {
+                rows += work.run(slice, abandoned);
+            }
+            return rows;
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, slices.size()), task -> {
+            Thread thread = new Thread(task, "sync-" + source + "-slice-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Future<Long>> running = new ArrayList<>();
+        try {
+            for (Period slice : slices) {
+                running.add(pool.submit(() -> {
+                    if (abandoned.get()) {
+                        return 0L;
+                    }
+                    try {
+                        return work.run(slice, abandoned);
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                        abandoned.set(true);
+                        throw e;
+                    }
+                }));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long rows = 0;
+        boolean interrupted = false;
+        for (Future<Long> slice : running) {
+            while (true) {
+                try {
+                    rows += slice.get();
+                    break;
+                } catch (ExecutionException e) {
+                    failure.compareAndSet(null, e.getCause());
+                    break;
+                } catch (InterruptedException e) {
+                    // the slices under way are still waited for: none may write after the pass ends
+                    interrupted = true;
+                    abandoned.set(true);
+                    failure.compareAndSet(
+                            null, new IllegalStateException("the sync of " + source + " was interrupted"));
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed instanceof Error e) {
+            throw e;
+        }
+        if (failed != null) {
+            throw new IllegalStateException(failed);
+        }
+        return rows;
+    }
+
+    /**
+     * One slice: its rows read on a connection of its own (by id range when it is short enough),
+     * folded into its own facts and its days written in a transaction of their own, one slice's
+     * write at a time ({@code writes}: the slices' deletes and inserts would otherwise deadlock
+     * on the same tables). A slice read after another failed is not written.
+     */
+    private long slice(
+            SourceConnection source,
+            Map<Integer, Channel> channels,
+            Period slice,
+            Instant asOf,
+            long runId,
+            Lock writes,
+            AtomicBoolean abandoned) {
+        String name = source.name();
+        long started = System.nanoTime();
+        long startedCpu = THREADS.getCurrentThreadCpuTime();
+        Classifier classifier = withRetries(source, () -> {
+            // a fresh fold per attempt: rows of an attempt that failed halfway are never counted
+            Classifier attempt = new Classifier(channels);
+            slice.dates().forEach(attempt::day);
+            reader.readFacts(
+                    source, slice.startUtc(), slice.endUtc(), asOf, settings.readsByIdRange(slice.days()), attempt);
+            return attempt;
+        });
+        long read = System.nanoTime();
+        long readCpu = THREADS.getCurrentThreadCpuTime();
+        writes.lock();
+        try {
+            if (abandoned.get()) {
+                return 0;
+            }
+            writeWithRetry(
+                    name,
+                    () -> facts.replaceDays(name, classifier.days().values(), runId, asOf, settings.writeBatchSize()));
+        } finally {
+            writes.unlock();
+        }
+        // this thread's CPU beside the wall time: what the fold and the driver cost, apart from the source
+        log.debug(
+                "{} {}..{}: read {} s (this thread's cpu {} s), write {} s (cpu {} s)",
+                name,
+                slice.from(),
+                slice.to(),
+                (read - started) / 1e9,
+                (readCpu - startedCpu) / 1e9,
+                (System.nanoTime() - read) / 1e9,
+                (THREADS.getCurrentThreadCpuTime() - readCpu) / 1e9);
+        long rows = 0;
+        for (DayFacts day : classifier.days().values()) {
+            rows += day.rowsRead();
+            log.info(
+                    "{} {}: {} rows read, {} service facts, {} findings, {} users active",
+                    name,
+                    day.day(),
+                    day.rowsRead(),
+                    day.channelFactCount(),
+                    day.findingFactCount(),
+                    day.userFactCount());
+        }
+        return rows;
     }
 
     private void begin(StepExecution step, SourceConnection source) {

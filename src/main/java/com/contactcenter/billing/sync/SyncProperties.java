@@ -20,6 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       unreachable one
  * @param earliestDate no sync, re-sync or snapshot request may ask for a day before this one
  * @param maxDaysPerRequest the longest period a tenant's own account may ask for at once
+ * @param readSliceDays a pass longer than this is read in slices of this many local days, each
+ *                      on its own connection, folded into its own facts and written on its own
+ * @param readParallelism slices of one pass read at once (default: the machine's cores, at most
+ *                        4); each takes one of its server's connections
+ *                        ({@code max-connections-per-server}) while it reads
  */
 @ConfigurationProperties("billing.sync")
 public record SyncProperties(
@@ -31,7 +36,14 @@ public record SyncProperties(
         @DefaultValue("7") int idRangeMaxDays,
         @DefaultValue("10m") Duration saturatedWait,
         @DefaultValue("2000-01-01") LocalDate earliestDate,
-        @DefaultValue("400") int maxDaysPerRequest) {
+        @DefaultValue("400") int maxDaysPerRequest,
+        @DefaultValue("3") int readSliceDays,
+        Integer readParallelism) {
+
+    /** Slices read at once when {@code read-parallelism} is not set: the machine's cores, at most 4. */
+    public static int defaultReadParallelism() {
+        return Math.min(4, Runtime.getRuntime().availableProcessors());
+    }
 
     public SyncProperties {
         if (nightlyTrailingDays < 0
@@ -40,8 +52,13 @@ public record SyncProperties(
                 || writeBatchSize < 1
                 || idRangeMaxDays < 0
                 || saturatedWait.isNegative()
-                || maxDaysPerRequest < 1) {
+                || maxDaysPerRequest < 1
+                || readSliceDays < 1
+                || readParallelism != null && readParallelism < 1) {
             throw new IllegalArgumentException("billing.sync values must be positive");
+        }
+        if (readParallelism == null) {
+            readParallelism = defaultReadParallelism();
         }
     }
 

@@ -4,8 +4,9 @@ import com.contactcenter.billing.jdbc.Utc;
 import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.jdbc.JdbcStatement;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +15,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -98,17 +100,14 @@ public class BulkInsert {
     private <T> boolean load(
             Connection connection, String table, List<String> columns, Collection<T> rows, RowWriter<T> writer)
             throws SQLException {
-        TabSeparated data = new TabSeparated();
-        for (T row : rows) {
-            writer.write(row, data);
-            data.endRow();
-        }
+        // made as the driver sends it, 64 KB at a time: the rows are never all held as text
+        InputStream data = new RowStream<>(rows.iterator(), writer);
         String sql = "LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE " + table + " CHARACTER SET utf8mb4"
                 + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
                 + String.join(", ", columns) + ")";
         try (Statement statement = connection.createStatement()) {
             // The stream is what the driver sends, whatever file name the server asks for.
-            statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(data.stream());
+            statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(data);
             long inserted = statement.executeLargeUpdate(sql);
             if (inserted != rows.size()) {
                 // LOAD DATA LOCAL skips a duplicate key instead of failing: never let a row vanish
@@ -208,6 +207,60 @@ public class BulkInsert {
         }
     }
 
+    /** Rows as LOAD DATA text, made from the rows as it is read, about 64 KB at a time. */
+    static final class RowStream<T> extends InputStream {
+
+        private final Iterator<T> rows;
+        private final RowWriter<T> writer;
+        private final TabSeparated text = new TabSeparated();
+        private byte[] chunk = new byte[0];
+        private int at;
+
+        RowStream(Iterator<T> rows, RowWriter<T> writer) {
+            this.rows = rows;
+            this.writer = writer;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return more() ? chunk[at++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (!more()) {
+                return -1;
+            }
+            int n = Math.min(length, chunk.length - at);
+            System.arraycopy(chunk, at, into, offset, n);
+            at += n;
+            return n;
+        }
+
+        /** Whether bytes are left, making the next chunk from the next rows when the last is used up. */
+        private boolean more() throws IOException {
+            while (at == chunk.length) {
+                if (!rows.hasNext()) {
+                    return false;
+                }
+                try {
+                    while (rows.hasNext() && !text.full()) {
+                        writer.write(rows.next(), text);
+                        text.endRow();
+                    }
+                } catch (SQLException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+                chunk = text.take();
+                at = 0;
+            }
+            return true;
+        }
+    }
+
     /** Rows as LOAD DATA's default text format: tab between fields, newline after rows, {@code \N} for NULL. */
     static final class TabSeparated implements Values {
 
@@ -266,9 +319,17 @@ public class BulkInsert {
             }
         }
 
-        ByteArrayInputStream stream() {
+        /** Whether about 64 KB wait to be taken. */
+        boolean full() {
+            return bytes.size() >= 1 << 16;
+        }
+
+        /** The rows written since the last take, as UTF-8, and starts again empty. */
+        byte[] take() {
             flush();
-            return new ByteArrayInputStream(bytes.toByteArray());
+            byte[] taken = bytes.toByteArray();
+            bytes.reset();
+            return taken;
         }
 
         String asText() {

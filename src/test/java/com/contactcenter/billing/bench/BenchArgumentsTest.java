@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +65,17 @@ class BenchArgumentsTest {
         assertThat(spec.month()).isEqualTo(YearMonth.now(ZoneOffset.UTC).minusMonths(1));
         assertThat(spec.outDir()).isEqualTo(Path.of("target", "bench"));
         assertThat(spec.reuseTenant()).isFalse();
+        // and beside it, the tenant of 100,000 users
+        assertThat(spec.manyUsers()).isTrue();
+        BenchSpec many = spec.manyUsersSpec();
+        assertThat(List.of(many.messages(), (long) many.users())).containsExactly(1_000_000L, 100_000L);
+        assertThat(many.sourceUrl()).isEqualTo("jdbc:mysql://127.0.0.1:3306/billing_bench_100k_src");
+        assertThat(many.warehouseDatabase()).isEqualTo("billing_bench_100k_wh");
+        assertThat(many.outDir()).isEqualTo(Path.of("target", "bench", "100k"));
+        assertThat(many.month()).isEqualTo(spec.month());
+        assertThat(many.manyUsers()).isFalse();
+        assertThat(parse("bench", "--users", "5000").manyUsers()).isFalse();
+        assertThat(parse("bench", "--messages", "10000000").manyUsers()).isFalse();
     }
 
     @Test
@@ -117,6 +129,7 @@ class BenchArgumentsTest {
         assertThat(spec.month()).isEqualTo(YearMonth.of(2026, 2));
         assertThat(spec.outDir()).isEqualTo(Path.of("/tmp/b"));
         assertThat(spec.reuseTenant()).isTrue();
+        assertThat(spec.manyUsers()).isFalse();
     }
 
     @Test

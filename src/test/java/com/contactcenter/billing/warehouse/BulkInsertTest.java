@@ -2,8 +2,13 @@ package com.contactcenter.billing.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class BulkInsertTest {
@@ -46,5 +51,37 @@ class BulkInsertTest {
 
         // then
         assertThat(rows.asText()).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void streamsRowsAsTheyAreReadInChunksOfAbout64Kb() throws IOException {
+        // given 50,000 rows, about 1.2 MB of text
+        List<Integer> numbers = IntStream.range(0, 50_000).boxed().toList();
+        StringBuilder expected = new StringBuilder();
+        for (int i : numbers) {
+            expected.append(i).append('\t').append("Zoë 😀 ").append(i).append('\n');
+        }
+        int[] written = new int[1];
+        BulkInsert.RowStream<Integer> stream = new BulkInsert.RowStream<>(numbers.iterator(), (i, values) -> {
+            written[0]++;
+            values.number(i).text("Zoë 😀 " + i);
+        });
+
+        // when the first bytes are read, only the rows of the first chunk are made
+        byte[] first = new byte[10];
+        assertThat(stream.read(first, 0, 10)).isEqualTo(10);
+        assertThat(written[0]).isBetween(2_000, 4_000);
+
+        // then all of it reads back, in small reads and single bytes alike, exactly
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.write(first);
+        all.write(stream.read());
+        byte[] buffer = new byte[1000];
+        for (int n; (n = stream.read(buffer, 0, buffer.length)) > 0; ) {
+            all.write(buffer, 0, n);
+        }
+        assertThat(stream.read()).isEqualTo(-1);
+        assertThat(written[0]).isEqualTo(50_000);
+        assertThat(all.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
     }
 }
