@@ -14,7 +14,25 @@ import java.util.Optional;
  * report can never disagree with the JSON export), plus the changes against the previous version
  * when there is one.
  */
-public record ReportData(SnapshotFigures figures, List<SnapshotUser> users, Optional<SnapshotDiff> changes) {
+public record ReportData(
+        SnapshotFigures figures,
+        List<SnapshotUser> users,
+        Optional<SnapshotDiff> changes,
+        Optional<HeadlineChange> change) {
+
+    public ReportData {
+        change = change == null ? Optional.empty() : change;
+    }
+
+    /** Without a like-for-like change: the headline says it has none. */
+    public ReportData(SnapshotFigures figures, List<SnapshotUser> users, Optional<SnapshotDiff> changes) {
+        this(figures, users, changes, Optional.empty());
+    }
+
+    /** The same report with the headline's like-for-like change. */
+    public ReportData withChange(Optional<HeadlineChange> headline) {
+        return new ReportData(figures, users, changes, headline);
+    }
 
     /** Reads the document streamed, a user at a time: only the users' figures are kept, never their lists. */
     public static ReportData of(Snapshot snapshot, Optional<Snapshot> previous) {
