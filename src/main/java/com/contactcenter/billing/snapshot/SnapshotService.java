@@ -153,11 +153,13 @@ public class SnapshotService {
 
     /**
      * The period projected to its end as of the snapshot's as-of, from the warehouse's days before
-     * the as-of ({@link ForecastService}); null for a period over at the as-of, whose document then
-     * has no forecast block and stays what it always was.
+     * the as-of ({@link ForecastService}); null for a period that is over, at the as-of or by the
+     * clock (as the forecast API says: its estimate is the final figure, nothing is left to project),
+     * whose document then has no forecast block and stays what it always was.
      */
     private Forecast forecast(String source, Period period, Instant asOf) {
-        if (forecasts == null || !period.endUtc().isAfter(asOf)) {
+        Instant end = period.endUtc();
+        if (forecasts == null || !end.isAfter(asOf) || !end.isAfter(clock.instant())) {
             return null;
         }
         return forecasts.forecast(source, period, asOf);

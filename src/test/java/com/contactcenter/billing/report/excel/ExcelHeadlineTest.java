@@ -190,6 +190,46 @@ class ExcelHeadlineTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            Europe/Madrid  | 2026-10-25T02:30 | 2026-10-25T02:30 | 2026-10-25T03:00
+            America/Bogota | 2026-10-24T19:30 | 2026-10-24T20:30 | 2026-10-24T21:00
+            """)
+    void lastLoginsAreInTheTenantsZoneAcrossADstDay(String zone, String first, String second, String third)
+            throws IOException {
+        // given logins at 00:30, 01:30 and 02:00 UTC on 2026-10-25, the night Madrid leaves summer time
+        // (03:00 CEST becomes 02:00 CET at 01:00 UTC: 02:30 comes twice); Bogota stays at UTC-5
+        ObjectNode doc = (ObjectNode) JSON.readTree(ReportFixtures.document(DEMO_BY_MONTH));
+        doc.put("timeZone", zone);
+        ReportData base = ReportData.of(ReportFixtures.snapshot(JSON.writeValueAsString(doc)), Optional.empty());
+        List<SnapshotUser> users = new ArrayList<>();
+        String[] logins = {"2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z", "2026-10-25T02:00:00Z"};
+        for (int i = 0; i < logins.length; i++) {
+            users.add(new SnapshotUser(
+                    i + 1, "Usuario " + (i + 1), "u" + i + "@e.co", "Agente", 1, 1, 0, 0, 0, Instant.parse(logins[i])));
+        }
+
+        // when
+        try (XSSFWorkbook workbook =
+                Workbooks.written(new ReportData(base.figures(), users, base.changes()), SPANISH)) {
+            // then
+            Sheet sheet = workbook.getSheet("Usuarios");
+            assertThat(text(sheet.getRow(UsersSheet.HEADER_ROW), UsersSheet.LAST_COLUMN))
+                    .isEqualTo("Último ingreso (hora local, " + zone + ")");
+            List<String> local = new ArrayList<>();
+            for (int r = UsersSheet.FIRST_USER_ROW; r <= sheet.getLastRowNum(); r++) {
+                local.add(sheet.getRow(r)
+                        .getCell(UsersSheet.LAST_COLUMN)
+                        .getLocalDateTimeCellValue()
+                        .toString());
+            }
+            assertThat(local).containsExactly(first, second, third);
+            // and the as-of line in the same zone
+            assertThat(text(workbook.getSheet("Resumen").getRow(SummarySheet.FRESHNESS_ROW), 0))
+                    .endsWith("(" + zone + ")");
+        }
+    }
+
     private static List<String> names(XSSFWorkbook workbook) {
         Sheet users = workbook.getSheet("Usuarios");
         List<String> names = new ArrayList<>();
