@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
  * A source whose users.full_name and channels.name are TEXT, holding a 10,000-character name (accents,
  * Cyrillic, CJK, emoji) and a 2,000-character channel name: every sync completes, the warehouse
  * keeps both whole, and they come out whole in the JSON export and the workbook; the PDF renders
- * them (wrapped, CJK drawn as '?', its fonts having no glyph for it).
+ * them (wrapped, CJK drawn as '□', its fonts having no glyph for it).
  */
 @ExtendWith(MariaDb.class)
 @SpringBootTest(properties = {FixedClock.PROPERTY + "=" + AS_OF, "logging.level.com.contactcenter.billing=WARN"})
