@@ -52,13 +52,29 @@ public final class Freshness {
      * hasta 29/11/2026 14:30 (America/Bogota)". A zone id Java does not know is read as UTC.
      */
     public static String withZone(Instant asOf, String zoneId, Locale locale) {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(zoneId);
-        } catch (DateTimeException | NullPointerException unknown) {
-            zone = UTC;
-        }
+        ZoneId zone = zone(zoneId);
         return text(asOf, zone, locale) + " (" + zone.getId() + ")";
+    }
+
+    /** The tenant's zone; a zone id Java does not know (or none) is read as UTC. */
+    public static ZoneId zone(String zoneId) {
+        try {
+            return ZoneId.of(zoneId);
+        } catch (DateTimeException | NullPointerException unknown) {
+            return UTC;
+        }
+    }
+
+    /** "08/09/2026 03:30" (Spanish) or "2026-09-08 03:30" (English): an instant's wall-clock time in {@code zone}. */
+    public static String dateTime(Instant instant, ZoneId zone, Locale locale) {
+        ZonedDateTime local = local(instant, zone);
+        return english(locale) ? ENGLISH_DATE_TIME.format(local) : SPANISH_DATE_TIME.format(local);
+    }
+
+    /** As {@link #dateTime}, followed by the zone: "08/09/2026 03:30 (America/Santiago)". */
+    public static String dateTimeWithZone(Instant instant, String zoneId, Locale locale) {
+        ZoneId zone = zone(zoneId);
+        return dateTime(instant, zone, locale) + " (" + zone.getId() + ")";
     }
 
     private static ZonedDateTime local(Instant asOf, ZoneId zone) {

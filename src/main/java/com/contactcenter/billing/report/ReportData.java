@@ -19,11 +19,22 @@ public record ReportData(
         SnapshotFigures figures,
         List<SnapshotUser> users,
         Optional<SnapshotDiff> changes,
-        Optional<ChangeBreakdown> breakdown) {
+        Optional<ChangeBreakdown> breakdown,
+        Optional<HeadlineChange> change) {
 
-    /** Without the explanation of the changes (the Cambios sheet then shows the previous version's absence). */
+    public ReportData {
+        breakdown = breakdown == null ? Optional.empty() : breakdown;
+        change = change == null ? Optional.empty() : change;
+    }
+
+    /** Without the explanation of the changes nor a like-for-like change: the headline says it has none. */
     public ReportData(SnapshotFigures figures, List<SnapshotUser> users, Optional<SnapshotDiff> changes) {
-        this(figures, users, changes, Optional.empty());
+        this(figures, users, changes, Optional.empty(), Optional.empty());
+    }
+
+    /** The same report with the headline's like-for-like change. */
+    public ReportData withChange(Optional<HeadlineChange> headline) {
+        return new ReportData(figures, users, changes, breakdown, headline);
     }
 
     /** Reads the document streamed, a user at a time: only the users' figures are kept, never their lists. */
@@ -34,6 +45,7 @@ public record ReportData(
                 figures,
                 users,
                 previous.map(p -> SnapshotDiff.between(p, snapshot, figures)),
-                previous.map(p -> ChangeBreakdown.between(p, snapshot, figures, users)));
+                previous.map(p -> ChangeBreakdown.between(p, snapshot, figures, users)),
+                Optional.empty());
     }
 }

@@ -1,6 +1,7 @@
 package com.contactcenter.billing.snapshot;
 
 import com.contactcenter.billing.usage.EstimateLine;
+import com.contactcenter.billing.usage.Forecast;
 import com.contactcenter.billing.usage.Period;
 import com.contactcenter.billing.usage.UsageReport;
 import com.contactcenter.billing.usage.UsageReport.AssignedChannel;
@@ -59,6 +60,22 @@ final class SnapshotDocument {
      */
     static void write(
             OutputStream out, String source, UsageReport report, Header header, long daysSynced, PlanStamp plan) {
+        write(out, source, report, header, daysSynced, plan, null);
+    }
+
+    /**
+     * As {@link #write(OutputStream, String, UsageReport, Header, long, PlanStamp)}, with the extra
+     * {@code forecast} block last when {@code forecast} is not null (a period that ends after the
+     * as-of); without it the document is byte for byte what it was before forecasts.
+     */
+    static void write(
+            OutputStream out,
+            String source,
+            UsageReport report,
+            Header header,
+            long daysSynced,
+            PlanStamp plan,
+            Forecast forecast) {
         try (JsonGenerator g = JSON.writerWithDefaultPrettyPrinter().createGenerator(out)) {
             Period period = report.period();
             g.writeStartObject();
@@ -173,8 +190,46 @@ final class SnapshotDocument {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (forecast != null) {
+                writeForecast(g, forecast);
+            }
             g.writeEndObject();
         }
+    }
+
+    /**
+     * The period projected to its end as of the snapshot's as-of: per service the units so far and
+     * projected (point and 80 % interval), the estimated total at each, the method and the days of
+     * history it used. {@code high} is null when nothing bounds what is to come (no history).
+     */
+    private static void writeForecast(JsonGenerator g, Forecast forecast) {
+        g.writeObjectPropertyStart("forecast");
+        g.writeStringProperty("periodEnd", forecast.period().to().toString());
+        g.writeStringProperty("endUtc", forecast.period().endUtc().toString());
+        g.writeStringProperty("method", forecast.method().code());
+        g.writeNumberProperty("daysOfHistory", forecast.daysOfHistory());
+        g.writeNumberProperty("daysToCome", forecast.daysToCome());
+        g.writeArrayPropertyStart("services");
+        for (Forecast.ServiceForecast s : forecast.services()) {
+            g.writeStartObject();
+            g.writeStringProperty("key", s.key().key());
+            g.writeNumberProperty("soFar", s.soFar());
+            g.writeNumberProperty("point", s.point());
+            g.writeNumberProperty("low", s.low());
+            if (s.high() == null) {
+                g.writeNullProperty("high");
+            } else {
+                g.writeNumberProperty("high", s.high());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectPropertyStart("total");
+        g.writeStringProperty("point", money(forecast.point().total()));
+        g.writeStringProperty("low", money(forecast.low().total()));
+        text(g, "high", forecast.high() == null ? null : money(forecast.high().total()));
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     private static void writeHeader(JsonGenerator g, Header header) {

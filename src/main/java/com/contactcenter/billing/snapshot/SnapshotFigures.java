@@ -31,7 +31,69 @@ public record SnapshotFigures(
         List<SeriesPoint> series,
         List<RoleSeriesPoint> usersByRoleSeries,
         Estimate estimate,
-        List<Finding> dataQuality) {
+        List<Finding> dataQuality,
+        Optional<ForecastFigures> forecast) {
+
+    public SnapshotFigures {
+        forecast = forecast == null ? Optional.empty() : forecast;
+    }
+
+    /** A document without a forecast block: a period over at its as-of, or a version written before forecasts. */
+    public SnapshotFigures(
+            String source,
+            String timeZone,
+            PeriodBounds period,
+            String groupBy,
+            Version version,
+            Coverage coverage,
+            List<RoleUsers> usersByRole,
+            List<ServiceUsage> services,
+            List<WhatsappChannel> whatsapp,
+            List<SeriesPoint> series,
+            List<RoleSeriesPoint> usersByRoleSeries,
+            Estimate estimate,
+            List<Finding> dataQuality) {
+        this(
+                source,
+                timeZone,
+                period,
+                groupBy,
+                version,
+                coverage,
+                usersByRole,
+                services,
+                whatsapp,
+                series,
+                usersByRoleSeries,
+                estimate,
+                dataQuality,
+                Optional.empty());
+    }
+
+    /**
+     * The document's {@code forecast} block: the period projected to its end ({@code periodEnd}, the
+     * last local date) as of the snapshot's as-of. {@code high} values are null when nothing bounds
+     * what is to come ({@code no-history}).
+     */
+    public record ForecastFigures(
+            LocalDate periodEnd,
+            Instant endUtc,
+            String method,
+            int daysOfHistory,
+            double daysToCome,
+            List<ServiceRange> services,
+            BigDecimal totalPoint,
+            BigDecimal totalLow,
+            BigDecimal totalHigh) {
+
+        /** Fewer synced days of history than the weekday method needs: the range is wide on purpose. */
+        public boolean shortHistory() {
+            return "short-history".equals(method) || "no-history".equals(method);
+        }
+    }
+
+    /** One service's units so far and projected to the period's end. */
+    public record ServiceRange(String key, long soFar, long point, long low, Long high) {}
 
     /** The local dates, both inclusive, and the UTC instants {@code [startUtc, endUtc)} they cover. */
     public record PeriodBounds(LocalDate from, LocalDate to, Instant startUtc, Instant endUtc) {}

@@ -4,8 +4,10 @@ import com.contactcenter.billing.snapshot.SnapshotFigures.Coverage;
 import com.contactcenter.billing.snapshot.SnapshotFigures.Estimate;
 import com.contactcenter.billing.snapshot.SnapshotFigures.EstimateLine;
 import com.contactcenter.billing.snapshot.SnapshotFigures.Finding;
+import com.contactcenter.billing.snapshot.SnapshotFigures.ForecastFigures;
 import com.contactcenter.billing.snapshot.SnapshotFigures.PeriodBounds;
 import com.contactcenter.billing.snapshot.SnapshotFigures.SeriesPoint;
+import com.contactcenter.billing.snapshot.SnapshotFigures.ServiceRange;
 import com.contactcenter.billing.snapshot.SnapshotFigures.ServiceUsage;
 import com.contactcenter.billing.snapshot.SnapshotFigures.Version;
 import com.contactcenter.billing.usage.UsageReport.AssignedChannel;
@@ -143,7 +145,35 @@ public final class SnapshotReader {
                 estimate(doc.get("estimate")),
                 list(
                         doc.get("dataQuality"),
-                        f -> new Finding(text(f.get("reason")), f.get("count").asLong())));
+                        f -> new Finding(text(f.get("reason")), f.get("count").asLong())),
+                forecast(doc.get("forecast")));
+    }
+
+    /** The extra {@code forecast} block; absent for a period over at the as-of. */
+    private static Optional<ForecastFigures> forecast(JsonNode forecast) {
+        if (forecast == null || forecast.isNull()) {
+            return Optional.empty();
+        }
+        JsonNode total = forecast.get("total");
+        return Optional.of(new ForecastFigures(
+                date(forecast.get("periodEnd")),
+                instant(forecast.get("endUtc")),
+                text(forecast.get("method")),
+                forecast.get("daysOfHistory").asInt(),
+                forecast.get("daysToCome").asDouble(),
+                list(
+                        forecast.get("services"),
+                        s -> new ServiceRange(
+                                text(s.get("key")),
+                                s.get("soFar").asLong(),
+                                s.get("point").asLong(),
+                                s.get("low").asLong(),
+                                s.get("high") == null || s.get("high").isNull()
+                                        ? null
+                                        : s.get("high").asLong())),
+                money(total.get("point")),
+                money(total.get("low")),
+                total.get("high") == null || total.get("high").isNull() ? null : money(total.get("high"))));
     }
 
     private static Estimate estimate(JsonNode estimate) {

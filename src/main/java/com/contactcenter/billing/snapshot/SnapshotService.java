@@ -1,9 +1,11 @@
 package com.contactcenter.billing.snapshot;
 
+import com.contactcenter.billing.forecast.ForecastService;
 import com.contactcenter.billing.pricing.PricingProperties;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.usage.Bucket;
 import com.contactcenter.billing.usage.DayFacts.UserFact;
+import com.contactcenter.billing.usage.Forecast;
 import com.contactcenter.billing.usage.GroupBy;
 import com.contactcenter.billing.usage.Period;
 import com.contactcenter.billing.usage.Plan;
@@ -17,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +39,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -56,6 +60,8 @@ public class SnapshotService {
     private final PricingProperties pricing;
     private final Clock clock;
     private final SnapshotRetention retention;
+    /** Projects an open period to its end; null: no forecast block (tests that build the service by hand). */
+    private final ForecastService forecasts;
 
     SnapshotService(
             SourceRegistry sources,
@@ -65,6 +71,20 @@ public class SnapshotService {
             PricingProperties pricing,
             Clock clock,
             SnapshotRetention retention) {
+        this(sources, references, facts, store, pricing, clock, retention, null);
+    }
+
+    @Autowired
+    SnapshotService(
+            SourceRegistry sources,
+            ReferenceStore references,
+            FactStore facts,
+            SnapshotStore store,
+            PricingProperties pricing,
+            Clock clock,
+            SnapshotRetention retention,
+            ForecastService forecasts) {
+        this.forecasts = forecasts;
         this.retention = retention;
         this.sources = sources;
         this.references = references;
@@ -94,8 +114,15 @@ public class SnapshotService {
         long daysSynced = figures.daysSynced();
         PlanStamp plan = figures.plan();
         PlanStamp documented = figures.planInDocument() ? plan : null;
+        Forecast forecast = forecast(source, report.period(), asOf);
         String hash = sha256(out -> SnapshotDocument.write(
-                out, source, report, SnapshotDocument.Header.figures(asOf, syncRunIds), daysSynced, documented));
+                out,
+                source,
+                report,
+                SnapshotDocument.Header.figures(asOf, syncRunIds),
+                daysSynced,
+                documented,
+                forecast));
         for (int attempt = 0; ; attempt++) {
             int newest = store.newestVersion(source, from, to, groupBy);
             Optional<SnapshotStore.Stored> current =
@@ -109,7 +136,8 @@ public class SnapshotService {
             Instant computedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             SnapshotDocument.Header header = new SnapshotDocument.Header(id, newest + 1, asOf, computedAt, syncRunIds);
             // Written straight from the figures, gzipped: neither a tree nor the text is ever held whole.
-            byte[] gzip = gzip(out -> SnapshotDocument.write(out, source, report, header, daysSynced, documented));
+            byte[] gzip =
+                    gzip(out -> SnapshotDocument.write(out, source, report, header, daysSynced, documented, forecast));
             Snapshot snapshot = new Snapshot(
                     id, source, from, to, groupBy, newest + 1, asOf, computedAt, Snapshot.Content.gzip(gzip), plan);
             try {
@@ -121,6 +149,20 @@ public class SnapshotService {
                 }
             }
         }
+    }
+
+    /**
+     * The period projected to its end as of the snapshot's as-of, from the warehouse's days before
+     * the as-of ({@link ForecastService}); null for a period that is over, at the as-of or by the
+     * clock (as the forecast API says: its estimate is the final figure, nothing is left to project),
+     * whose document then has no forecast block and stays what it always was.
+     */
+    private Forecast forecast(String source, Period period, Instant asOf) {
+        Instant end = period.endUtc();
+        if (forecasts == null || !end.isAfter(asOf) || !end.isAfter(clock.instant())) {
+            return null;
+        }
+        return forecasts.forecast(source, period, asOf);
     }
 
     /**
@@ -171,6 +213,17 @@ public class SnapshotService {
         Instant asOf = days.stream().map(SyncedDay::asOf).reduce(reference.asOf(), (a, b) -> a.isAfter(b) ? a : b);
         return new Figures(
                 report, asOf, List.copyOf(runIds), days.size(), PlanStamp.of(plan), pricing.isNamedPlan(plan.name()));
+    }
+
+    /**
+     * The estimated total of {@code source} over {@code from..to} (both inclusive) from the warehouse as
+     * it is now, no version stored: a report's like-for-like side. Empty when none of its days is synced.
+     */
+    public Optional<BigDecimal> estimatedTotal(String source, LocalDate from, LocalDate to) {
+        Figures figures = figures(source, from, to, GroupBy.MONTH);
+        return figures.daysSynced() == 0
+                ? Optional.empty()
+                : Optional.of(figures.report().estimate().total());
     }
 
     public Optional<Snapshot> newest(String source, LocalDate from, LocalDate to, GroupBy groupBy) {

@@ -102,7 +102,8 @@ class SnapshotPlanTest {
         // then it records the default plan, and its document is the export it was before plans
         assertThat(v1.plan()).isEqualTo(PlanStamp.of(pricing.plan(null)));
         assertThat(v1.plan().plan()).isEqualTo("default");
-        assertThat(ExportJson.without(SnapshotService.json(v1), "snapshot")).isEqualTo(EXPECTED);
+        assertThat(ExportJson.without(SnapshotService.json(v1), "snapshot", "forecast"))
+                .isEqualTo(EXPECTED);
         assertThat(snapshots.compute("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH))
                 .isEqualTo(v1);
 
@@ -113,7 +114,8 @@ class SnapshotPlanTest {
         // then a new version, with the same figures and document, whose diff names the prices
         assertThat(v2.version()).isEqualTo(2);
         assertThat(v2.plan().pricesHash()).isNotEqualTo(v1.plan().pricesHash());
-        assertThat(ExportJson.without(SnapshotService.json(v2), "snapshot")).isEqualTo(EXPECTED);
+        assertThat(ExportJson.without(SnapshotService.json(v2), "snapshot", "forecast"))
+                .isEqualTo(EXPECTED);
         SnapshotDiff pricesChanged = snapshots.diff(v1, v2);
         assertThat(pricesChanged.lines()).noneMatch(SnapshotDiff.Line::changed);
         assertThat(pricesChanged.planChange()).hasValueSatisfying(change -> {

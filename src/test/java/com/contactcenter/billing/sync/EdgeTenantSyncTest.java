@@ -116,10 +116,11 @@ class EdgeTenantSyncTest {
         // when
         Snapshot snapshot = snapshots.compute("edge", OCTOBER_FIRST, OCTOBER_LAST, GroupBy.MONTH);
 
-        // then every figure of the document, exactly
+        // then every figure of the document, exactly (the fixture is synced up to 22:00 on Oct 31, so
+        // the month is still open at its as-of: its extra forecast block is report/pdf/ReportForecastTest's)
         JsonNode doc = SnapshotService.json(snapshot);
-        assertThat(ExportJson.text(without(doc, "snapshot"))).isEqualTo(ExportJson.text(EXPECTED));
-        assertThat(without(doc, "snapshot")).isEqualTo(EXPECTED);
+        assertThat(ExportJson.text(without(doc, "snapshot", "forecast"))).isEqualTo(ExportJson.text(EXPECTED));
+        assertThat(without(doc, "snapshot", "forecast")).isEqualTo(EXPECTED);
         JsonNode meta = doc.get("snapshot");
         assertThat(meta.get("id").asString()).isEqualTo(snapshot.id());
         assertThat(meta.get("version").isInt()).isTrue();
@@ -483,7 +484,7 @@ class EdgeTenantSyncTest {
     }
 
     private static JsonNode figures(Snapshot snapshot) {
-        return without(SnapshotService.json(snapshot), "source", "snapshot");
+        return without(SnapshotService.json(snapshot), "source", "snapshot", "forecast");
     }
 
     private static String service(JsonNode doc, String key) {

@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * A source whose users.full_name and channels.name are TEXT, holding a 10,000-character name (accents,
  * Cyrillic, CJK, emoji) and a 2,000-character channel name: every sync completes, the warehouse
  * keeps both whole, and they come out whole in the JSON export and the workbook; the PDF renders
- * them (wrapped, CJK drawn as '?', its fonts having no glyph for it). The warehouse and the source
+ * them (wrapped, CJK drawn as '□', its fonts having no glyph for it). The warehouse and the source
  * are a subclass's: MariaDB ({@link SourceTextMariaDbIT}) and H2 ({@link SourceTextTest}).
  */
 abstract class SourceTextChecks {
@@ -46,7 +46,7 @@ abstract class SourceTextChecks {
     /** 20 characters, of two, three and four bytes in utf8mb4 (the emoji). */
     private static final String UNIT = "Ñandú Zoë Жук¿? 😀漢字 ";
     /** What the PDF draws of one unit: its fonts have no CJK characters. */
-    private static final String UNIT_IN_PDF = "Ñandú Zoë Жук¿? 😀?? ";
+    private static final String UNIT_IN_PDF = "Ñandú Zoë Жук¿? 😀□□ ";
 
     static final String NAME = UNIT.repeat(500);
     static final String CHANNEL = "WhatsApp Ventas ñ😀 ".repeat(100);

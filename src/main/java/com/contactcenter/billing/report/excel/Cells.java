@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -108,6 +109,24 @@ final class Cells {
         if (value != null) {
             cell.setCellValue(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
         }
+        return cell;
+    }
+
+    /** An instant as a date-time cell of its wall-clock time in the tenant's {@code zone}; empty when there is none. */
+    Cell local(Row row, int column, Instant value, ZoneId zone, String style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(styles.formatted(style, styles.dateTimeFormat()));
+        if (value != null) {
+            cell.setCellValue(LocalDateTime.ofInstant(value, zone));
+        }
+        return cell;
+    }
+
+    /** A fraction shown as a percentage with {@code format} ("+0.0%"): 0.123 reads +12.3 %. */
+    Cell percent(Row row, int column, BigDecimal fraction, String format, String style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(styles.formatted(style, format));
+        cell.setCellValue(fraction.doubleValue());
         return cell;
     }
 

@@ -1,15 +1,21 @@
 package com.contactcenter.billing.report.excel;
 
+import com.contactcenter.billing.report.Freshness;
 import com.contactcenter.billing.report.ReportData;
+import com.contactcenter.billing.report.UserOrder;
 import com.contactcenter.billing.snapshot.SnapshotFigures;
+import com.contactcenter.billing.snapshot.SnapshotUser;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -54,13 +60,15 @@ public class ExcelReportWriter {
                     .fill(templateFile, workbook.getSheet(Template.WHATSAPP), figures.whatsapp());
             new DataQualitySheet(cells, labels).fill(workbook.getSheet(Template.DATA_QUALITY), figures.dataQuality());
             new ChangesSheet(cells, labels).fill(workbook.getSheet(Template.CHANGES), data.changes(), data.breakdown());
-            UsersSheet users = new UsersSheet(cells, labels);
-            users.prepare(workbook.getSheet(Template.USERS), data.users());
+            UsersSheet users = new UsersSheet(cells, labels, figures.timeZone());
+            List<SnapshotUser> sorted = UserOrder.byName(data.users(), labels.textLocale());
+            users.prepare(workbook.getSheet(Template.USERS), sorted);
             describe(workbook, figures, labels);
+            repeatHeaders(workbook);
 
             // Closing the streaming workbook deletes its temporary files (and closes the template copy).
             try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, STREAM_WINDOW)) {
-                users.stream(streaming.getSheet(Template.USERS), data.users());
+                users.stream(streaming.getSheet(Template.USERS), sorted);
                 streaming.write(new KeepOpen(out));
             }
         } catch (IOException e) {
@@ -68,8 +76,23 @@ public class ExcelReportWriter {
         }
     }
 
+    /** The rows printed again at the top of every page: the band and column headers of each long sheet. */
+    static final Map<String, Integer> HEADER_ROWS = Map.of(
+            Template.USERS, UsersSheet.HEADER_ROW,
+            Template.SERVICES, ServicesSheet.HEADER_ROW,
+            Template.WHATSAPP, WhatsappSheet.HEADER_ROW,
+            Template.DATA_QUALITY, DataQualitySheet.HEADER_ROW);
+
+    private static void repeatHeaders(XSSFWorkbook workbook) {
+        HEADER_ROWS.forEach((name, header) -> {
+            Sheet sheet = workbook.getSheet(name);
+            sheet.setRepeatingRows(new CellRangeAddress(0, header, -1, -1));
+        });
+    }
+
     private static void describe(XSSFWorkbook workbook, SnapshotFigures figures, Labels labels) {
-        String footer = labels.format("footer", figures.version().asOf().toString());
+        String asOf = Freshness.dateTimeWithZone(figures.version().asOf(), figures.timeZone(), labels.textLocale());
+        String footer = labels.format("footer", asOf);
         for (Sheet sheet : workbook) {
             sheet.getFooter().setCenter(footer);
         }
@@ -80,8 +103,7 @@ public class ExcelReportWriter {
                 figures.period().from().toString(),
                 figures.period().to().toString()));
         properties.setCreator("billing-estimate");
-        properties.setDescription(
-                labels.format("disclaimer.text", figures.version().asOf().toString()));
+        properties.setDescription(labels.format("disclaimer.text", asOf));
     }
 
     /** POI may close the stream it writes to; the caller owns {@code out}. */

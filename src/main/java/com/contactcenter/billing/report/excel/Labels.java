@@ -8,6 +8,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -72,6 +74,13 @@ final class Labels {
         return ServiceKey.ofKey(key)
                 .map(s -> english ? s.englishLabel() : s.spanishLabel())
                 .orElse(key);
+    }
+
+    /** A local date as the report writes dates in text: 30/11/2026 (Spanish), 2026-11-30 (English). */
+    String date(LocalDate date) {
+        return english
+                ? date.toString()
+                : DateTimeFormatter.ofPattern("dd/MM/yyyy").format(date);
     }
 
     Locale textLocale() {

@@ -10,35 +10,47 @@ import static com.contactcenter.billing.report.excel.Styles.TEXT;
 import static com.contactcenter.billing.report.excel.Styles.TOTAL;
 
 import com.contactcenter.billing.report.Freshness;
+import com.contactcenter.billing.report.HeadlineChange;
 import com.contactcenter.billing.report.ReportData;
 import com.contactcenter.billing.snapshot.SnapshotFigures;
 import com.contactcenter.billing.snapshot.SnapshotFigures.Estimate;
 import com.contactcenter.billing.snapshot.SnapshotFigures.EstimateLine;
+import com.contactcenter.billing.snapshot.SnapshotFigures.ForecastFigures;
 import com.contactcenter.billing.snapshot.SnapshotFigures.PeriodBounds;
 import com.contactcenter.billing.snapshot.SnapshotFigures.PricedService;
 import com.contactcenter.billing.snapshot.SnapshotFigures.Version;
 import com.contactcenter.billing.usage.UsageReport.RoleUsers;
-import java.time.DateTimeException;
-import java.time.Instant;
+import java.math.BigDecimal;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * Sheet Resumen: the estimate disclaimer, how fresh the figures are, what the figures are
- * (tenant, period, snapshot), users by role, the services and the estimate lines with their total.
+ * Sheet Resumen: a headline (how fresh the figures are, the estimated total, seats and services,
+ * the like-for-like change and, for a period still to end, the forecast to its end), the estimate
+ * disclaimer, what the figures are (tenant, period, snapshot; instants in the tenant's zone), users
+ * by role, the services and the estimate lines with their total. It prints on one page.
  */
 final class SummarySheet {
 
     /** Columns A..G; the tables share them so that quantities, prices and amounts line up. */
     static final int LAST_COLUMN = 6;
-    /** "Datos sincronizados hasta 29/11/2026 14:30 (America/Bogota)", under the disclaimer. */
-    static final int FRESHNESS_ROW = 3;
+    /** "Datos sincronizados hasta 29/11/2026 14:30 (America/Bogota)", the headline's first line. */
+    static final int FRESHNESS_ROW = 1;
+    /** The headline: the estimated total, seats, services, the like-for-like change, the forecast. */
+    static final int TOTAL_ROW = 2;
 
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    static final int SEATS_ROW = 3;
+    static final int SERVICES_ROW = 4;
+    static final int CHANGE_ROW = 5;
+    /** Only for a period that ends after the as-of; its note follows when the history is short. */
+    static final int FORECAST_ROW = 6;
+    /** "+12,3 %", "-4,0 %", "0,0 %". */
+    static final String PERCENT_FORMAT = "+0.0%;-0.0%;0.0%";
 
     private final Cells cells;
     private final Labels labels;
@@ -52,31 +64,37 @@ final class SummarySheet {
         SnapshotFigures figures = data.figures();
         PeriodBounds period = figures.period();
         Version version = figures.version();
+        ZoneId zone = Freshness.zone(figures.timeZone());
         Cells.clearBelowBand(sheet);
-        wide(sheet, 1, labels.get("disclaimer.title"), DISCLAIMER);
-        Row sentence =
-                wide(sheet, 2, labels.format("disclaimer.text", version.asOf().toString()), NOTE);
-        sentence.setHeightInPoints(2 * sheet.getDefaultRowHeightInPoints() + 4);
         wide(sheet, FRESHNESS_ROW, Freshness.withZone(version.asOf(), figures.timeZone(), labels.textLocale()), NOTE);
+        int r = headline(sheet, data);
 
-        int r = 4;
+        r++;
+        wide(sheet, r++, labels.get("disclaimer.title"), DISCLAIMER);
+        Row sentence = wide(
+                sheet,
+                r++,
+                labels.format(
+                        "disclaimer.text",
+                        Freshness.dateTimeWithZone(version.asOf(), figures.timeZone(), labels.textLocale())),
+                NOTE);
+        sentence.setHeightInPoints(2 * sheet.getDefaultRowHeightInPoints() + 4);
+
+        r++;
         cells.text(sheet.createRow(r++), 0, labels.get("section.report"), SECTION);
         cells.text(field(sheet, r++, "field.tenant"), 1, figures.source(), TEXT);
         cells.text(field(sheet, r++, "field.timeZone"), 1, figures.timeZone(), TEXT);
         cells.date(field(sheet, r++, "field.from"), 1, period.from(), NUMBER);
         cells.date(field(sheet, r++, "field.to"), 1, period.to(), NUMBER);
-        cells.text(field(sheet, r++, "field.periodLocal"), 1, localPeriod(period, figures.timeZone()), TEXT);
-        cells.text(
-                field(sheet, r++, "field.periodUtc"), 1, "[" + period.startUtc() + ", " + period.endUtc() + ")", TEXT);
-        cells.instant(field(sheet, r++, "field.startUtc"), 1, period.startUtc(), NUMBER);
-        cells.instant(field(sheet, r++, "field.endUtc"), 1, period.endUtc(), NUMBER);
+        cells.local(field(sheet, r++, "field.start"), 1, period.startUtc(), zone, NUMBER);
+        cells.local(field(sheet, r++, "field.end"), 1, period.endUtc(), zone, NUMBER);
         cells.text(
                 field(sheet, r++, "field.groupBy"),
                 1,
                 labels.getOrDefault("groupBy." + figures.groupBy(), "groupBy.other"),
                 TEXT);
-        cells.instant(field(sheet, r++, "field.asOf"), 1, version.asOf(), NUMBER);
-        cells.instant(field(sheet, r++, "field.computedAt"), 1, version.computedAt(), NUMBER);
+        cells.local(field(sheet, r++, "field.asOf"), 1, version.asOf(), zone, NUMBER);
+        cells.local(field(sheet, r++, "field.computedAt"), 1, version.computedAt(), zone, NUMBER);
         cells.text(field(sheet, r++, "field.snapshotId"), 1, version.id(), TEXT);
         cells.count(field(sheet, r++, "field.version"), 1, version.number(), NUMBER);
         cells.text(field(sheet, r++, "field.currency"), 1, figures.estimate().currency(), TEXT);
@@ -93,7 +111,85 @@ final class SummarySheet {
 
         r = roles(sheet, r + 1, figures);
         r = services(sheet, r + 1, figures);
-        estimate(sheet, r + 1, figures.estimate());
+        int last = estimate(sheet, r + 1, figures.estimate());
+        printOnOnePage(sheet, last);
+    }
+
+    /**
+     * The headline under the band: the estimated total, seats and services, the like-for-like
+     * change, and for a period still to end the forecast to its end; returns the next free row.
+     */
+    private int headline(Sheet sheet, ReportData data) {
+        SnapshotFigures figures = data.figures();
+        Estimate estimate = figures.estimate();
+        Row total = field(sheet, TOTAL_ROW, "headline.total", estimate.currency());
+        cells.money(total, 1, estimate.total(), TOTAL);
+        Row seats = field(sheet, SEATS_ROW, "headline.seats", estimate.currency());
+        cells.money(seats, 1, estimate.seatsAmount(), NUMBER);
+        Row services = field(sheet, SERVICES_ROW, "headline.services", estimate.currency());
+        cells.money(services, 1, estimate.servicesAmount(), NUMBER);
+
+        Row change = field(sheet, CHANGE_ROW, "headline.change");
+        Optional<HeadlineChange> comparison = data.change();
+        if (comparison.isEmpty()) {
+            cells.text(change, 1, labels.get("headline.noComparison"), TEXT);
+        } else {
+            HeadlineChange c = comparison.get();
+            Optional<BigDecimal> percent = c.percent();
+            if (percent.isPresent()) {
+                cells.percent(change, 1, percent.get().movePointLeft(2), PERCENT_FORMAT, TOTAL);
+            } else {
+                cells.text(
+                        change,
+                        1,
+                        labels.get(
+                                c.current() == null || c.previous() == null ? "headline.noData" : "headline.noPercent"),
+                        TEXT);
+            }
+            cells.text(change, 2, c.label(), NOTE);
+            cells.text(change, 5, labels.get("headline.previous"), LABEL);
+            if (c.previous() == null) {
+                cells.text(change, 6, labels.get("headline.noData"), TEXT);
+            } else {
+                cells.money(change, 6, c.previous(), NUMBER);
+            }
+        }
+        int r = FORECAST_ROW;
+        Optional<ForecastFigures> forecast = figures.forecast();
+        if (forecast.isPresent()) {
+            ForecastFigures f = forecast.get();
+            Row row = field(sheet, r++, "headline.forecast", labels.date(f.periodEnd()));
+            cells.money(row, 1, f.totalPoint(), TOTAL);
+            cells.text(row, 2, labels.get("headline.range"), LABEL);
+            cells.money(row, 3, f.totalLow(), NUMBER);
+            if (f.totalHigh() == null) {
+                cells.text(row, 4, labels.get("headline.noHigh"), TEXT);
+            } else {
+                cells.money(row, 4, f.totalHigh(), NUMBER);
+            }
+            cells.text(row, 5, labels.get("headline.method"), LABEL);
+            cells.text(row, 6, labels.getOrDefault("method." + f.method(), "method.other"), TEXT);
+            if (f.shortHistory()) {
+                wide(sheet, r++, labels.format("headline.shortHistory", f.daysOfHistory()), FLAG);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Resumen prints on one page, the total and the headline at its top: the print area is the
+     * sheet's figures, scaled to one page wide and one tall.
+     */
+    private static void printOnOnePage(Sheet sheet, int lastRow) {
+        Workbook workbook = sheet.getWorkbook();
+        workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, LAST_COLUMN, 0, lastRow);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        PrintSetup print = sheet.getPrintSetup();
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 1);
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.setHorizontallyCenter(true);
     }
 
     private int roles(Sheet sheet, int r, SnapshotFigures figures) {
@@ -148,7 +244,8 @@ final class SummarySheet {
         return r;
     }
 
-    private void estimate(Sheet sheet, int r, Estimate estimate) {
+    /** The estimate lines and their total; returns the total's row. */
+    private int estimate(Sheet sheet, int r, Estimate estimate) {
         cells.text(sheet.createRow(r++), 0, labels.get("section.estimate"), SECTION);
         cells.header(
                 sheet.createRow(r++),
@@ -178,11 +275,12 @@ final class SummarySheet {
             cells.text(total, c, null, TOTAL);
         }
         cells.money(total, 5, estimate.total(), TOTAL);
+        return r;
     }
 
-    private Row field(Sheet sheet, int r, String labelKey) {
+    private Row field(Sheet sheet, int r, String labelKey, Object... arguments) {
         Row row = sheet.createRow(r);
-        cells.text(row, 0, labels.get(labelKey), LABEL);
+        cells.text(row, 0, arguments.length == 0 ? labels.get(labelKey) : labels.format(labelKey, arguments), LABEL);
         return row;
     }
 
@@ -194,19 +292,5 @@ final class SummarySheet {
         }
         sheet.addMergedRegion(new CellRangeAddress(r, r, 0, LAST_COLUMN));
         return row;
-    }
-
-    /** {@code [from 00:00, (to + 1) 00:00)} in the tenant's zone, read off the UTC instants (DST-safe). */
-    private static String localPeriod(PeriodBounds period, String timeZone) {
-        try {
-            ZoneId zone = ZoneId.of(timeZone);
-            return "[" + local(period.startUtc(), zone) + ", " + local(period.endUtc(), zone) + ") " + zone.getId();
-        } catch (DateTimeException e) {
-            return "[" + period.from() + ", " + period.to().plusDays(1) + ")";
-        }
-    }
-
-    private static String local(Instant instant, ZoneId zone) {
-        return LOCAL_TIME.format(instant.atZone(zone));
     }
 }

@@ -4,7 +4,9 @@ import static com.contactcenter.billing.report.excel.Styles.NUMBER;
 import static com.contactcenter.billing.report.excel.Styles.TEXT;
 import static com.contactcenter.billing.report.excel.Styles.TOTAL;
 
+import com.contactcenter.billing.report.Freshness;
 import com.contactcenter.billing.snapshot.SnapshotUser;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.apache.poi.ss.usermodel.Row;
@@ -13,7 +15,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 /**
- * Sheet Usuarios: one row per billable user. The band, a totals row and the header are written
+ * Sheet Usuarios: one row per billable user, in the order of {@link com.contactcenter.billing.report.UserOrder}
+ * (the caller sorts), the last login in the tenant's zone. The band, a totals row and the header are written
  * into the template before streaming starts; the user rows are streamed below them, so the
  * sheet's size does not depend on the heap.
  */
@@ -35,10 +38,15 @@ final class UsersSheet {
 
     private final Cells cells;
     private final Labels labels;
+    private final String timeZone;
+    private final ZoneId zone;
 
-    UsersSheet(Cells cells, Labels labels) {
+    /** {@code timeZone}: the tenant's, the last logins' wall-clock time (UTC when Java does not know it). */
+    UsersSheet(Cells cells, Labels labels, String timeZone) {
         this.cells = cells;
         this.labels = labels;
+        this.zone = Freshness.zone(timeZone);
+        this.timeZone = zone.getId();
     }
 
     /** Everything above the user rows, on the template sheet (before streaming). */
@@ -78,7 +86,7 @@ final class UsersSheet {
                 labels.get("col.messagesSent"),
                 labels.get("col.calls"),
                 labels.get("col.callMinutes"),
-                labels.get("col.lastLogin"));
+                labels.format("col.lastLogin", timeZone));
         sheet.createFreezePane(0, FIRST_USER_ROW);
         sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, FIRST_USER_ROW + users.size() - 1, 0, LAST_COLUMN));
     }
@@ -95,7 +103,7 @@ final class UsersSheet {
             for (int i = 0; i < FIGURES.size(); i++) {
                 cells.count(row, FIRST_FIGURE + i, FIGURES.get(i).applyAsLong(user), NUMBER);
             }
-            cells.instant(row, LAST_COLUMN, user.lastLoginAt(), NUMBER);
+            cells.local(row, LAST_COLUMN, user.lastLoginAt(), zone, NUMBER);
         }
     }
 }

@@ -23,8 +23,12 @@ final class Figures {
 
     static final Locale SPANISH = Locale.forLanguageTag("es-CO");
 
-    private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter SPANISH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter SPANISH_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+    private static final DateTimeFormatter SPANISH_MINUTE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter ENGLISH_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter ENGLISH_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final ZoneId UTC = ZoneId.of("UTC");
     private static final char NO_BREAK_SPACE = '\u00a0';
 
     private final Locale locale;
@@ -65,23 +69,24 @@ final class Figures {
         return money.format(amount);
     }
 
+    /** A local date: 30/11/2026 in Spanish, 2026-11-30 in English. */
     String date(LocalDate date) {
-        return date.toString();
+        return english() ? date.toString() : SPANISH_DATE.format(date);
     }
 
+    /** An instant's wall-clock time in the tenant's zone (UTC if the zone is unknown), to the second. */
     String instant(Instant instant) {
-        return instant.toString();
+        return (english() ? ENGLISH_DATE_TIME : SPANISH_DATE_TIME).format(instant.atZone(zoneOrUtc()));
     }
 
-    /** The instant's wall-clock time in the tenant's zone, to the second; empty if the zone is unknown. */
-    Optional<String> localTime(Instant instant) {
-        return zone.map(z -> LOCAL_DATE_TIME.format(instant.atZone(z)));
+    /** An instant's wall-clock time in the tenant's zone (UTC if the zone is unknown), to the minute. */
+    String minute(Instant instant) {
+        return (english() ? ENGLISH_MINUTE : SPANISH_MINUTE).format(instant.atZone(zoneOrUtc()));
     }
 
-    /** {@code [start, end)} as wall-clock times in the tenant's zone, with the zone; empty if the zone is unknown. */
-    Optional<String> localPeriod(Instant start, Instant end) {
-        return zone.map(z -> "[" + LOCAL_MINUTE.format(start.atZone(z)) + ", " + LOCAL_MINUTE.format(end.atZone(z))
-                + ") " + z.getId());
+    /** The zone instants are written in: the tenant's, UTC if Java does not know it. */
+    ZoneId zoneOrUtc() {
+        return zone.orElse(UTC);
     }
 
     /** A last-login instant in the tenant's zone to the minute (UTC if the zone is unknown); a dash for never. */
@@ -89,7 +94,20 @@ final class Figures {
         if (instant == null) {
             return "—";
         }
-        return LOCAL_MINUTE.format(instant.atZone(zone.orElse(ZoneId.of("UTC"))));
+        return minute(instant);
+    }
+
+    /** A fraction of one hundred with one decimal and its sign: "+12,3 %", "-4,0 %", "0,0 %". */
+    String percent(BigDecimal percent) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return (percent.signum() > 0 ? "+" : "") + format.format(percent) + NO_BREAK_SPACE + "%";
+    }
+
+    private boolean english() {
+        return Labels.isEnglish(locale);
     }
 
     private static NumberFormat moneyFormat(Locale locale, String currency, int scale) {

@@ -5,23 +5,39 @@ import java.util.BitSet;
 
 /**
  * Makes text printable in one font: a character the font has no glyph for (an emoji or CJK
- * character outside DejaVu, a lone surrogate) becomes {@code '?'} and a control character a space,
- * so text from the source can never break the document. One per font and document (not thread-safe).
+ * character outside DejaVu, a lone surrogate) becomes {@link #MISSING}, a visible white square the
+ * report explains in a note, and a control character a space, so text from the source can never
+ * break the document. One per font and document (not thread-safe).
+ *
+ * <p>No emoji font is bundled: the colour emoji fonts free to embed (Noto Color Emoji) are bitmap
+ * (CBDT) or SVG fonts that a PDF's TrueType embedding cannot draw, and the outline ones with emoji
+ * are either not free to redistribute or not on the machines this product runs on.
  */
 final class Glyphs {
 
-    static final char MISSING = '?';
+    /** U+25A1 WHITE SQUARE, which DejaVu Sans has: unlike "?" it cannot be taken for the text's own. */
+    static final char MISSING = '\u25a1';
 
     private final BaseFont font;
     private final BitSet checked = new BitSet();
     private final BitSet present = new BitSet();
+    private boolean replaced;
+
+    /** {@link #MISSING}, or "?" in a font that lacks the square too. */
+    private final char marker;
 
     Glyphs(BaseFont font) {
         this.font = font;
+        this.marker = font.charExists(MISSING) ? MISSING : '?';
     }
 
     BaseFont font() {
         return font;
+    }
+
+    /** Whether a character was replaced by {@link #MISSING} in this document so far. */
+    boolean replaced() {
+        return replaced;
     }
 
     String printable(String text) {
@@ -41,7 +57,8 @@ final class Glyphs {
             } else if (has(cp)) {
                 out.appendCodePoint(cp);
             } else {
-                out.append(MISSING);
+                out.append(marker);
+                replaced = true;
             }
         }
         return out.toString();

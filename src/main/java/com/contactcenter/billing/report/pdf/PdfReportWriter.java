@@ -102,7 +102,7 @@ public class PdfReportWriter {
         sections.estimate();
         sections.charts();
         sections.dataQuality();
-        sections.users(UserListing.of(data.users(), topUsers, allUsersUpTo));
+        sections.users(UserListing.of(data.users(), topUsers, allUsersUpTo).byName(locale));
         document.close();
     }
 

@@ -94,6 +94,11 @@ final class ReportFonts {
             return regular.printable(text);
         }
 
+        /** Whether some text of this document had a character the font lacks, printed as {@link Glyphs#MISSING}. */
+        boolean replacedAny() {
+            return regular.replaced() || bold.replaced();
+        }
+
         java.awt.Font awt(boolean boldFace, float size) {
             return (boldFace ? awtBold : awtRegular).deriveFont(size);
         }

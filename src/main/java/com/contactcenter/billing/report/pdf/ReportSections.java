@@ -1,18 +1,21 @@
 package com.contactcenter.billing.report.pdf;
 
 import com.contactcenter.billing.report.Freshness;
+import com.contactcenter.billing.report.HeadlineChange;
 import com.contactcenter.billing.report.ReportData;
 import com.contactcenter.billing.report.pdf.ReportFonts.DocumentFonts;
 import com.contactcenter.billing.snapshot.SnapshotDiff;
 import com.contactcenter.billing.snapshot.SnapshotFigures;
 import com.contactcenter.billing.snapshot.SnapshotFigures.EstimateLine;
 import com.contactcenter.billing.snapshot.SnapshotFigures.Finding;
+import com.contactcenter.billing.snapshot.SnapshotFigures.ForecastFigures;
 import com.contactcenter.billing.snapshot.SnapshotFigures.PeriodBounds;
 import com.contactcenter.billing.snapshot.SnapshotFigures.PricedService;
 import com.contactcenter.billing.snapshot.SnapshotFigures.Version;
 import com.contactcenter.billing.snapshot.SnapshotUser;
 import com.contactcenter.billing.usage.UsageReport.RoleUsers;
 import com.contactcenter.billing.usage.UsageReport.WhatsappChannel;
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -20,6 +23,7 @@ import com.lowagie.text.Image;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
+import com.lowagie.text.SplitCharacter;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -69,6 +73,8 @@ final class ReportSections {
     private final Labels labels;
     private final Figures figures;
     private final DocumentFonts fonts;
+    private final Optional<HeadlineChange> comparison;
+    private boolean glyphsNoted;
 
     ReportSections(
             Document document, PdfWriter writer, ReportData data, Labels labels, Figures figures, DocumentFonts fonts) {
@@ -76,6 +82,7 @@ final class ReportSections {
         this.writer = writer;
         this.snapshot = data.figures();
         this.changes = data.changes();
+        this.comparison = data.change();
         this.labels = labels;
         this.figures = figures;
         this.fonts = fonts;
@@ -94,8 +101,9 @@ final class ReportSections {
                 fonts.printable(
                         Freshness.withZone(version.asOf(), snapshot.timeZone(), figures.locale()), freshnessFont),
                 freshnessFont);
-        freshness.setSpacingAfter(8);
+        freshness.setSpacingAfter(6);
         document.add(freshness);
+        headline();
 
         PdfPTable info = new PdfPTable(new float[] {2.2f, 4f});
         info.setWidthPercentage(75);
@@ -106,18 +114,21 @@ final class ReportSections {
                 info,
                 "field.period",
                 labels.text("value.period", figures.date(period.from()), figures.date(period.to())));
-        figures.localPeriod(period.startUtc(), period.endUtc())
-                .ifPresent(local -> field(info, "field.periodLocal", local));
         field(
                 info,
-                "field.periodUtc",
-                "[" + figures.instant(period.startUtc()) + ", " + figures.instant(period.endUtc()) + ")");
+                "field.periodLocal",
+                labels.text(
+                        "value.periodLocal",
+                        figures.minute(period.startUtc()),
+                        figures.minute(period.endUtc()),
+                        figures.zoneOrUtc().getId()));
         field(
                 info,
                 "field.asOf",
-                figures.localTime(version.asOf())
-                        .map(local -> labels.text("value.asOf", figures.instant(version.asOf()), local))
-                        .orElse(figures.instant(version.asOf())));
+                labels.text(
+                        "value.asOf",
+                        figures.instant(version.asOf()),
+                        figures.zoneOrUtc().getId()));
         field(info, "field.groupBy", labels.groupBy(snapshot.groupBy()));
         field(info, "field.snapshot", labels.text("value.snapshot", version.id(), version.number()));
         field(info, "field.computedAt", figures.instant(version.computedAt()));
@@ -140,12 +151,91 @@ final class ReportSections {
 
         PdfPTable box = new PdfPTable(1);
         box.setWidthPercentage(100);
-        PdfPCell disclaimer =
-                cell(labels.text("disclaimer", figures.instant(version.asOf())), fonts.bold(BODY), Element.ALIGN_LEFT);
+        PdfPCell disclaimer = cell(
+                labels.text(
+                        "disclaimer",
+                        figures.minute(version.asOf()) + " ("
+                                + figures.zoneOrUtc().getId() + ")"),
+                fonts.bold(BODY),
+                Element.ALIGN_LEFT);
         disclaimer.setBackgroundColor(NOTE_FILL);
         disclaimer.setPadding(6);
         box.addCell(disclaimer);
         document.add(box);
+        glyphsNote();
+    }
+
+    /**
+     * The first page's headline: the estimated total, seats and services, the like-for-like change
+     * of the total, and for a period still to end its forecast (point and 80 % range), saying so
+     * when the history is short.
+     */
+    private void headline() {
+        SnapshotFigures.Estimate estimate = snapshot.estimate();
+        PdfPTable table = new PdfPTable(new float[] {2.6f, 5.4f});
+        table.setWidthPercentage(80);
+        table.setHorizontalAlignment(Element.ALIGN_LEFT);
+        table.setKeepTogether(true);
+        Font big = fonts.bold(HEADING);
+        headlineRow(table, labels.text("headline.total", estimate.currency()), figures.money(estimate.total()), big);
+        headlineRow(table, labels.text("headline.seats"), figures.money(estimate.seatsAmount()), fonts.regular(BODY));
+        headlineRow(
+                table, labels.text("headline.services"), figures.money(estimate.servicesAmount()), fonts.regular(BODY));
+        headlineRow(table, labels.text("headline.change"), change(), fonts.regular(BODY));
+        Optional<ForecastFigures> forecast = snapshot.forecast();
+        if (forecast.isPresent()) {
+            ForecastFigures f = forecast.get();
+            String value = f.totalHigh() == null
+                    ? labels.text("headline.forecastNoHigh", figures.money(f.totalPoint()))
+                    : labels.text(
+                            "headline.forecastValue",
+                            figures.money(f.totalPoint()),
+                            figures.money(f.totalLow()),
+                            figures.money(f.totalHigh()));
+            headlineRow(table, labels.text("headline.forecast", figures.date(f.periodEnd())), value, fonts.bold(BODY));
+            if (f.shortHistory()) {
+                Font font = fonts.bold(SMALL);
+                font.setColor(FLAG);
+                PdfPCell note = cell(labels.text("headline.shortHistory", f.daysOfHistory()), font, Element.ALIGN_LEFT);
+                note.setColspan(2);
+                note.setBorder(Rectangle.NO_BORDER);
+                table.addCell(note);
+            }
+        }
+        table.setSpacingAfter(8);
+        document.add(table);
+    }
+
+    /** "+12,3 % (1–30 nov. frente a 1–31 oct.; anterior $ 1.000,00)", or says there is no figure to compare. */
+    private String change() {
+        if (comparison.isEmpty()) {
+            return labels.text("headline.noComparison");
+        }
+        HeadlineChange c = comparison.get();
+        String previous = c.previous() == null ? labels.text("headline.noData") : figures.money(c.previous());
+        String value = c.percent()
+                .map(figures::percent)
+                .orElseGet(() -> labels.text(
+                        c.current() == null || c.previous() == null ? "headline.noData" : "headline.noPercent"));
+        return labels.text("headline.changeValue", value, c.label(), previous);
+    }
+
+    private void headlineRow(PdfPTable table, String label, String value, Font valueFont) {
+        PdfPCell name =
+                cell(label, valueFont.getSize() > BODY ? fonts.bold(HEADING) : fonts.bold(BODY), Element.ALIGN_LEFT);
+        name.setBorder(Rectangle.NO_BORDER);
+        table.addCell(name);
+        PdfPCell content = cell(value, valueFont, Element.ALIGN_LEFT);
+        content.setBorder(Rectangle.NO_BORDER);
+        table.addCell(content);
+    }
+
+    /** Says what the white square stands for, once text on the page had a character the font lacks. */
+    private void glyphsNote() {
+        if (fonts.replacedAny() && !glyphsNoted) {
+            note(labels.text("glyphs.note", String.valueOf(Glyphs.MISSING)));
+            glyphsNoted = true;
+        }
     }
 
     void usersByRole() {
@@ -292,7 +382,7 @@ final class ReportSections {
         for (SnapshotUser user : listing.users()) {
             table.addCell(cell(Long.toString(user.id()), font, Element.ALIGN_RIGHT));
             table.addCell(cell(user.name(), font, Element.ALIGN_LEFT));
-            table.addCell(cell(user.email(), font, Element.ALIGN_LEFT));
+            table.addCell(email(user.email(), font));
             table.addCell(cell(user.role(), font, Element.ALIGN_LEFT));
             table.addCell(cell(figures.count(user.channels()), font, Element.ALIGN_RIGHT));
             table.addCell(cell(figures.count(user.sessions()), font, Element.ALIGN_RIGHT));
@@ -306,7 +396,28 @@ final class ReportSections {
         }
         table.setComplete(true);
         document.add(table);
+        glyphsNoted = false;
+        glyphsNote();
     }
+
+    /** An email address that wraps after its "@" and its dots, never inside a word. */
+    private PdfPCell email(String address, Font font) {
+        PdfPCell cell = cell(address, font, Element.ALIGN_LEFT);
+        for (Object element : cell.getPhrase()) {
+            if (element instanceof Chunk chunk) {
+                chunk.setSplitCharacter(EMAIL_BREAKS);
+            }
+        }
+        return cell;
+    }
+
+    /** Breaks a line after "@" or "." (and where a line breaks anyway: a space, a hyphen). */
+    static final SplitCharacter EMAIL_BREAKS = (start, current, end, chars, chunks) -> {
+        char c = chunks == null
+                ? chars[current]
+                : (char) chunks[Math.min(current, chunks.length - 1)].getUnicodeEquivalent(chars[current]);
+        return c == '@' || c == '.' || c <= ' ' || c == '-';
+    };
 
     private String changes(SnapshotDiff diff) {
         return diff.lines().stream()

@@ -87,8 +87,9 @@ class ExcelLibreOfficeIT {
         List<List<String>> users = Csv.read(csv.resolveSibling("report-Usuarios.csv"));
         List<List<String>> userRows = users.subList(UsersSheet.FIRST_USER_ROW, users.size());
         assertThat(userRows).hasSize(data.users().size());
-        for (int i = 0; i < data.users().size(); i++) {
-            assertThat(userRows.get(i).get(1)).isEqualTo(data.users().get(i).name());
+        List<SnapshotUser> sorted = byName(data.users());
+        for (int i = 0; i < sorted.size(); i++) {
+            assertThat(userRows.get(i).get(1)).isEqualTo(sorted.get(i).name());
         }
         long[] expected = {
             data.users().stream().mapToLong(SnapshotUser::channels).sum(),
@@ -116,6 +117,18 @@ class ExcelLibreOfficeIT {
         }
     }
 
+    /** The users in the workbook's order: the Spanish collator's order of names, then ids. */
+    private static List<SnapshotUser> byName(List<SnapshotUser> users) {
+        java.text.Collator spanish = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("es"));
+        spanish.setStrength(java.text.Collator.SECONDARY);
+        return users.stream()
+                .sorted((a, b) -> {
+                    int byName = spanish.compare(a.name(), b.name());
+                    return byName != 0 ? byName : Long.compare(a.id(), b.id());
+                })
+                .toList();
+    }
+
     @Test
     void namesThatLookLikeFormulasComeOutOfLibreOfficeExactlyAsWritten() throws Exception {
         // given
@@ -132,7 +145,7 @@ class ExcelLibreOfficeIT {
                 .toList();
         assertThat(names)
                 .containsExactlyElementsOf(
-                        data.users().stream().map(SnapshotUser::name).toList());
+                        byName(data.users()).stream().map(SnapshotUser::name).toList());
         List<List<String>> summary = Csv.read(csv.resolveSibling("report-Resumen.csv"));
         assertThat(new BigDecimal(rowStartingWith(summary, ES.format("total.estimate", "CLP"))
                         .get(5)))

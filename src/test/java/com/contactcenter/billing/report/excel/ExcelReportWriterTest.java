@@ -17,10 +17,11 @@ import com.contactcenter.billing.usage.ServiceKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.text.Collator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,9 +196,15 @@ class ExcelReportWriterTest {
         try (XSSFWorkbook spanish = Workbooks.written(data, SPANISH);
                 XSSFWorkbook english = Workbooks.written(data, Locale.ENGLISH)) {
             // then the line under the disclaimer gives the as-of in Santiago's wall-clock time
-            assertThat(spanish.getSheet("Resumen").getRow(3).getCell(0).getStringCellValue())
+            assertThat(spanish.getSheet("Resumen")
+                            .getRow(SummarySheet.FRESHNESS_ROW)
+                            .getCell(0)
+                            .getStringCellValue())
                     .isEqualTo("Datos sincronizados hasta 08/09/2026 03:30 (America/Santiago)");
-            assertThat(english.getSheet("Resumen").getRow(3).getCell(0).getStringCellValue())
+            assertThat(english.getSheet("Resumen")
+                            .getRow(SummarySheet.FRESHNESS_ROW)
+                            .getCell(0)
+                            .getStringCellValue())
                     .isEqualTo("Data synced up to 2026-09-08 03:30 (America/Santiago)");
         }
     }
@@ -212,21 +219,29 @@ class ExcelReportWriterTest {
             // then
             Sheet summary = workbook.getSheet("Resumen");
             assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Estimación de facturación");
-            assertThat(summary.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Estimación, no es una factura");
-            assertThat(summary.getRow(2).getCell(0).getStringCellValue())
-                    .contains("estimación calculada con los datos sincronizados hasta 2026-09-08T06:30:00.123Z (UTC)");
+            int disclaimer =
+                    rowStartingWith(summary, "Estimación, no es una factura").getRowNum();
+            assertThat(text(summary.getRow(disclaimer + 1), 0))
+                    .contains("estimación calculada con los datos sincronizados hasta 08/09/2026 03:30"
+                            + " (America/Santiago);");
             assertThat(text(field(summary, "field.tenant"), 1)).isEqualTo("=cmd|' /C calc'!A0");
             assertThat(text(field(summary, "field.timeZone"), 1)).isEqualTo("America/Santiago");
             assertDate(field(summary, "field.from"), 1, LocalDate.of(2026, 9, 1));
             assertDate(field(summary, "field.to"), 1, LocalDate.of(2026, 9, 7));
-            assertThat(text(field(summary, "field.periodLocal"), 1))
-                    .isEqualTo("[2026-09-01T00:00, 2026-09-08T00:00) America/Santiago");
-            assertThat(text(field(summary, "field.periodUtc"), 1))
-                    .isEqualTo("[2026-09-01T04:00:00Z, 2026-09-08T03:00:00Z)");
-            assertInstant(field(summary, "field.startUtc"), 1, Instant.parse("2026-09-01T04:00:00Z"));
-            assertInstant(field(summary, "field.endUtc"), 1, Instant.parse("2026-09-08T03:00:00Z"));
-            assertInstant(field(summary, "field.asOf"), 1, Instant.parse("2026-09-08T06:30:00.123Z"));
-            assertInstant(field(summary, "field.computedAt"), 1, Instant.parse("2026-09-08T06:45:00Z"));
+            // Santiago moved from UTC-4 to UTC-3 on Sep 6: the period starts and ends at local midnight
+            assertLocalDateTime(field(summary, "field.start"), 1, LocalDateTime.of(2026, 9, 1, 0, 0));
+            assertLocalDateTime(field(summary, "field.end"), 1, LocalDateTime.of(2026, 9, 8, 0, 0));
+            assertLocalDateTime(field(summary, "field.asOf"), 1, LocalDateTime.of(2026, 9, 8, 3, 30, 0, 123_000_000));
+            assertLocalDateTime(field(summary, "field.computedAt"), 1, LocalDateTime.of(2026, 9, 8, 3, 45));
+            for (Row row : summary) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.STRING) {
+                        assertThat(cell.getStringCellValue())
+                                .as(Workbooks.where(row, cell.getColumnIndex()))
+                                .doesNotContain("UTC", "[", "T06:");
+                    }
+                }
+            }
             assertThat(text(field(summary, "field.snapshotId"), 1)).isEqualTo("11111111-2222-3333-4444-555555555555");
             assertThat(number(field(summary, "field.version"), 1)).isEqualTo(4);
             assertThat(text(field(summary, "field.currency"), 1)).isEqualTo("CLP");
@@ -242,8 +257,19 @@ class ExcelReportWriterTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {DEMO_BY_WEEK, HOSTILE})
     void usersSheetHasOneRowPerBillableUserWithEveryField(String fixture) throws IOException {
-        // given
-        JsonNode users = ReportFixtures.json(fixture).get("users");
+        // given the export's users in the Spanish collator's order of names, then ids
+        JsonNode export = ReportFixtures.json(fixture);
+        ZoneId zone = ZoneId.of(export.get("timeZone").asString());
+        Collator spanish = Collator.getInstance(Locale.forLanguageTag("es"));
+        spanish.setStrength(Collator.SECONDARY);
+        List<JsonNode> users = new ArrayList<>();
+        export.get("users").forEach(users::add);
+        users.sort((a, b) -> {
+            int byName = spanish.compare(a.get("name").asString(), b.get("name").asString());
+            return byName != 0
+                    ? byName
+                    : Long.compare(a.get("id").asLong(), b.get("id").asLong());
+        });
 
         // when
         try (XSSFWorkbook workbook = Workbooks.written(ReportFixtures.report(fixture), SPANISH)) {
@@ -262,7 +288,7 @@ class ExcelReportWriterTest {
                             "Mensajes enviados",
                             "Llamadas",
                             "Minutos de llamada",
-                            "Último ingreso (UTC)");
+                            "Último ingreso (hora local, " + zone.getId() + ")");
             int r = UsersSheet.FIRST_USER_ROW;
             for (JsonNode user : users) {
                 Row row = sheet.getRow(r++);
@@ -278,7 +304,7 @@ class ExcelReportWriterTest {
                 if (user.get("lastLoginAt").isNull()) {
                     assertThat(row.getCell(9).getCellType()).isEqualTo(CellType.BLANK);
                 } else {
-                    assertInstant(row, 9, Instant.parse(user.get("lastLoginAt").asString()));
+                    assertLocal(row, 9, Instant.parse(user.get("lastLoginAt").asString()), zone);
                 }
             }
         }
@@ -677,16 +703,17 @@ class ExcelReportWriterTest {
         try (XSSFWorkbook workbook = Workbooks.written(ReportFixtures.report(DEMO_BY_MONTH), Locale.ENGLISH)) {
             // then
             Sheet summary = workbook.getSheet("Resumen");
-            assertThat(summary.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Estimate, not an invoice");
-            assertThat(summary.getRow(2).getCell(0).getStringCellValue())
+            int disclaimer =
+                    rowStartingWith(summary, "Estimate, not an invoice").getRowNum();
+            assertThat(text(summary.getRow(disclaimer + 1), 0))
                     .isEqualTo("These figures are an estimate computed from the data synced up to"
-                            + " 2026-11-25T20:39:19.083Z (UTC); they may change when newer data is synced or the"
+                            + " 2026-11-25 15:39 (America/Bogota); they may change when new data is synced or the"
                             + " snapshot is recomputed.");
             rowStartingWith(summary, "Users by role");
             Row total = rowStartingWith(summary, "Estimated total (COP)");
             assertMoney(total, 5, new BigDecimal("53542532.50"));
             assertThat(text(workbook.getSheet("Usuarios").getRow(UsersSheet.HEADER_ROW), 9))
-                    .isEqualTo("Last login (UTC)");
+                    .isEqualTo("Last login (local time, America/Bogota)");
             assertThat(text(workbook.getSheet("Servicios").getRow(ServicesSheet.HEADER_ROW), 1))
                     .isEqualTo("Outgoing SMS (sms_out)");
             assertThat(text(workbook.getSheet("Calidad de datos").getRow(DataQualitySheet.HEADER_ROW + 1), 1))
@@ -777,13 +804,21 @@ class ExcelReportWriterTest {
         assertThat(cell.getLocalDateTimeCellValue()).isEqualTo(expected.atStartOfDay());
     }
 
-    private static void assertInstant(Row row, int column, Instant expected) {
+    private static void assertLocal(Row row, int column, Instant expected, ZoneId zone) {
         Cell cell = row.getCell(column);
         assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
         assertThat(DateUtil.isCellDateFormatted(cell))
                 .as(Workbooks.where(row, column))
                 .isTrue();
-        assertThat(cell.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.ofInstant(expected, ZoneOffset.UTC));
+        assertThat(cell.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.ofInstant(expected, zone));
+    }
+
+    private static void assertLocalDateTime(Row row, int column, LocalDateTime expected) {
+        Cell cell = row.getCell(column);
+        assertThat(DateUtil.isCellDateFormatted(cell))
+                .as(Workbooks.where(row, column))
+                .isTrue();
+        assertThat(cell.getLocalDateTimeCellValue()).isEqualTo(expected);
     }
 
     static XSSFChart chartOn(XSSFSheet sheet) {

@@ -38,21 +38,58 @@ class FiguresTest {
     }
 
     @Test
-    void writesInstantsAsStoredAndLastLoginsInTheTenantsZone() {
-        Figures figures = Figures.of(Locale.forLanguageTag("es-CO"), "COP", 2, "America/Bogota");
+    void writesInstantsInTheTenantsZoneAndTheLanguagesLocalFormat() {
+        Figures spanish = Figures.of(Locale.forLanguageTag("es-CO"), "COP", 2, "America/Bogota");
+        Figures english = Figures.of(Locale.ENGLISH, "COP", 2, "America/Bogota");
         Instant instant = Instant.parse("2026-11-02T03:04:05.678Z");
 
-        assertThat(figures.instant(instant)).isEqualTo("2026-11-02T03:04:05.678Z");
-        assertThat(figures.localTime(instant)).contains("2026-11-01 22:04:05");
-        assertThat(figures.lastLogin(instant)).isEqualTo("2026-11-01 22:04");
-        assertThat(figures.lastLogin(null)).isEqualTo("—");
+        // Bogota is UTC-5 all year: the evening before, in Bogota
+        assertThat(spanish.instant(instant)).isEqualTo("01/11/2026 22:04:05");
+        assertThat(english.instant(instant)).isEqualTo("2026-11-01 22:04:05");
+        assertThat(spanish.lastLogin(instant)).isEqualTo("01/11/2026 22:04");
+        assertThat(english.lastLogin(instant)).isEqualTo("2026-11-01 22:04");
+        assertThat(spanish.lastLogin(null)).isEqualTo("—");
+        assertThat(spanish.date(java.time.LocalDate.of(2026, 11, 30))).isEqualTo("30/11/2026");
+        assertThat(english.date(java.time.LocalDate.of(2026, 11, 30))).isEqualTo("2026-11-30");
+    }
+
+    @ParameterizedTest(name = "{0} in {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2026-10-24T23:59:00Z | Europe/Madrid  | 25/10/2026 01:59:00
+            2026-10-25T00:30:00Z | Europe/Madrid  | 25/10/2026 02:30:00
+            2026-10-25T01:30:00Z | Europe/Madrid  | 25/10/2026 02:30:00
+            2026-10-25T02:00:00Z | Europe/Madrid  | 25/10/2026 03:00:00
+            2026-10-25T01:30:00Z | America/Bogota | 24/10/2026 20:30:00
+            2026-03-29T00:59:00Z | Europe/Madrid  | 29/03/2026 01:59:00
+            2026-03-29T01:00:00Z | Europe/Madrid  | 29/03/2026 03:00:00
+            """)
+    void followsTheZonesOffsetAcrossADstDay(String instant, String zone, String expected) {
+        // Madrid leaves summer time on 2026-10-25 at 03:00 CEST (01:00 UTC): 02:30 comes twice, an hour
+        // apart; it enters it on 2026-03-29 at 02:00 CET (01:00 UTC): 02:xx never happens. Bogota has no DST.
+        Figures figures = Figures.of(Locale.forLanguageTag("es-CO"), "COP", 2, zone);
+
+        assertThat(figures.instant(Instant.parse(instant))).isEqualTo(expected);
     }
 
     @Test
     void fallsBackToUtcForAnUnknownZone() {
         Figures figures = Figures.of(Locale.forLanguageTag("es-CO"), "COP", 2, "Mars/Olympus");
 
-        assertThat(figures.localTime(Instant.EPOCH)).isEmpty();
-        assertThat(figures.lastLogin(Instant.EPOCH)).isEqualTo("1970-01-01 00:00");
+        assertThat(figures.zoneOrUtc().getId()).isEqualTo("UTC");
+        assertThat(figures.lastLogin(Instant.EPOCH)).isEqualTo("01/01/1970 00:00");
+    }
+
+    @Test
+    void writesAPercentWithItsSignAndOneDecimal() {
+        Figures spanish = Figures.of(Locale.forLanguageTag("es-CO"), "COP", 2, "UTC");
+
+        assertThat(spanish.percent(new BigDecimal("12.3")).replace('\u00a0', ' '))
+                .isEqualTo("+12,3 %");
+        assertThat(spanish.percent(new BigDecimal("-4.0")).replace('\u00a0', ' '))
+                .isEqualTo("-4,0 %");
+        assertThat(Figures.of(Locale.ENGLISH, "COP", 2, "UTC")
+                        .percent(new BigDecimal("0.0"))
+                        .replace('\u00a0', ' '))
+                .isEqualTo("0.0 %");
     }
 }

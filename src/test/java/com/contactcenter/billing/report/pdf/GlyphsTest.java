@@ -22,9 +22,9 @@ class GlyphsTest {
     @CsvSource(delimiter = '|', textBlock = """
             Zoë Ñandú ¿sí? áéíóú ü                  | Zoë Ñandú ¿sí? áéíóú ü
             Camila 😀 Ríos                          | Camila 😀 Ríos
-            Cohete 🚀                               | Cohete ?
-            中文名字                                 | ????
-            𝐀 bold math                             | ? bold math
+            Cohete 🚀                               | Cohete □
+            中文名字                                 | □□□□
+            𝐀 bold math                             | □ bold math
             עברית العربية                           | עברית العربية
             """)
     void keepsWhatTheFontCanDrawAndMarksTheRest(String text, String printable) {
@@ -34,8 +34,19 @@ class GlyphsTest {
     @Test
     void turnsControlCharactersIntoSpacesAndALoneSurrogateIntoAMark() {
         assertThat(dejaVu.printable("a\tb\nc\u0000d\u2028e")).isEqualTo("a b c d e");
-        assertThat(dejaVu.printable("x\ud800y")).isEqualTo("x?y");
-        assertThat(dejaVu.printable("y\udc00")).isEqualTo("y?");
+        assertThat(dejaVu.printable("x\ud800y")).isEqualTo("x□y");
+        assertThat(dejaVu.printable("y\udc00")).isEqualTo("y□");
+    }
+
+    @Test
+    void remembersWhetherItReplacedACharacterSoTheReportCanSaySo() throws IOException {
+        Glyphs glyphs =
+                new Glyphs(BaseFont.createFont(PdfReports.FONT.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED));
+
+        glyphs.printable("Camila 😀 Ríos");
+        assertThat(glyphs.replaced()).isFalse();
+        assertThat(glyphs.printable("Cohete 🚀")).isEqualTo("Cohete \u25a1");
+        assertThat(glyphs.replaced()).isTrue();
     }
 
     @Test

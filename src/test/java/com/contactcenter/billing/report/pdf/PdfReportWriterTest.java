@@ -55,19 +55,21 @@ class PdfReportWriterTest {
                 .contains(
                         "Cliente demo",
                         "Zona horaria America/Bogota",
-                        "Periodo (fechas locales, ambas incluidas) 2026-11-01 a 2026-11-30",
-                        "Periodo en hora local [desde, hasta) [2026-11-01 00:00, 2026-12-01 00:00) America/Bogota",
-                        "Periodo en UTC [desde, hasta) [2026-11-01T05:00:00Z, 2026-12-01T05:00:00Z)",
-                        "Datos sincronizados hasta 2026-11-25T20:39:19.083Z (hora local: 2026-11-25 15:39:19)",
+                        "Periodo (fechas locales, ambas incluidas) 01/11/2026 a 30/11/2026",
+                        "Periodo en hora local del 01/11/2026 00:00 al 01/12/2026 00:00, sin incluir el final"
+                                + " (America/Bogota)",
+                        "Datos sincronizados hasta 25/11/2026 15:39:19 (America/Bogota)",
                         "Agrupación por mes",
                         "Instantánea c80e243a-8447-4f55-996c-40fd032aaa04, versión 1",
-                        "Calculada 2026-11-25T20:39:24.566Z",
+                        "Calculada 25/11/2026 15:39:24",
                         "Moneda COP",
                         "Versión anterior no hay versión anterior",
                         "Calidad de datos 3.196 filas o usuarios fuera de las cifras (ver «Calidad de datos»)");
         assertThat(flat(first))
                 .contains("Esta es una ESTIMACIÓN, no una factura. Las cifras salen de los datos "
-                        + "sincronizados hasta 2026-11-25T20:39:19.083Z");
+                        + "sincronizados hasta 25/11/2026 15:39 (America/Bogota)");
+        // no instant is written raw, in UTC, nor as a [from, to) range
+        assertThat(first).doesNotContain("T20:39", "Z)", "UTC", "[");
     }
 
     @Test
@@ -220,7 +222,7 @@ class PdfReportWriterTest {
         Pattern pageOf = Pattern.compile("Página (\\d+) de\\s+(\\d+)");
         for (int i = 0; i < pages.size(); i++) {
             String page = pages.get(i);
-            assertThat(page).contains("demo · 2026-11-01 a 2026-11-30").contains("Estimación, no es una factura");
+            assertThat(page).contains("demo · 01/11/2026 a 30/11/2026").contains("Estimación, no es una factura");
             Matcher matcher = pageOf.matcher(page);
             assertThat(matcher.find()).as("page %d has 'Página X de Y'", i + 1).isTrue();
             assertThat(Integer.parseInt(matcher.group(1))).isEqualTo(i + 1);
@@ -297,7 +299,7 @@ class PdfReportWriterTest {
 
         assertThat(text).contains("Ñandú ¿sí?");
         assertThat(lines(text)).anyMatch(l -> l.startsWith("1 Zoë ") && l.contains("Ñandú ¿sí? zoe"));
-        assertThat(text).contains("ñandú-co · 2026-09-05 a 2026-09-08");
+        assertThat(text).contains("ñandú-co · 05/09/2026 a 08/09/2026");
     }
 
     @Test
@@ -306,12 +308,15 @@ class PdfReportWriterTest {
 
         assertThat(lines(text))
                 .contains(
-                        "3 ???? ? cjk@ejemplo.co Supervisor ? 2 8 44 9 31 —",
+                        "3 □□□□ □ cjk@ejemplo.co Supervisor □ 2 8 44 9 31 —",
                         "5 Tab and newline null ctrl@ejemplo.co Sin rol 0 1 2 1 1 —",
-                        "10 Lone ? surrogate lone@ejemplo.co Agente 1 1 1 0 0 —",
-                        "2 =HYPERLINK(\"http://x\",\"y\") formula@ejemplo.co Agente 1 5 120 3 7 2026-09-05 22:00",
-                        "4 <script>alert(1)</script> xss@ejemplo.co Agente 1 2 0 0 0 2026-09-05 00:30");
-        assertThat(text).contains("Supervisor ? 2", "WhatsApp ?? 0 0");
+                        "10 Lone □ surrogate lone@ejemplo.co Agente 1 1 1 0 0 —",
+                        "2 =HYPERLINK(\"http://x\",\"y\") formula@ejemplo.co Agente 1 5 120 3 7 05/09/2026 22:00",
+                        "4 <script>alert(1)</script> xss@ejemplo.co Agente 1 2 0 0 0 05/09/2026 00:30");
+        assertThat(text).contains("Supervisor □ 2", "WhatsApp □□ 0 0");
+        // and says what the square stands for, on the first page and under the users
+        assertThat(flat(text))
+                .contains("□ marca un carácter que la fuente del informe no puede imprimir (por ejemplo, un emoji)");
     }
 
     @Test
@@ -322,6 +327,7 @@ class PdfReportWriterTest {
                         ? Long.compare(b.activity(), a.activity())
                         : Long.compare(a.id(), b.id()))
                 .limit(50)
+                .sorted(byName())
                 .map(SnapshotUser::id)
                 .toList();
 
@@ -335,15 +341,18 @@ class PdfReportWriterTest {
     }
 
     @Test
-    void listsAllFiveHundredUsersInTheExportsOrder() {
+    void listsAllFiveHundredUsersByName() {
         List<SnapshotUser> users = PdfReports.users(500);
 
         byte[] pdf = render(PdfReports.withUsers(PdfReports.demo(), users), SPANISH);
         String text = PdfReports.text(pdf);
 
+        // "U1", "U10", "U100", "U101", ... as text sorts them
         assertThat(listedUserIds(text))
-                .containsExactlyElementsOf(users.stream().map(SnapshotUser::id).toList());
-        assertThat(lines(text)).contains("1 U1 u1@ejemplo.co Agente 1 1 0 0 0 2026-11-20 10:00");
+                .containsExactlyElementsOf(
+                        users.stream().sorted(byName()).map(SnapshotUser::id).toList());
+        assertThat(listedUserIds(text)).startsWith(1L, 10L, 100L, 101L);
+        assertThat(lines(text)).contains("1 U1 u1@ejemplo.co Agente 1 1 0 0 0 20/11/2026 10:00");
         assertThat(flat(text))
                 .contains("Los 500 usuarios facturables del periodo.")
                 .doesNotContain("hoja de cálculo");
@@ -353,6 +362,16 @@ class PdfReportWriterTest {
         assertThat(userPages)
                 .hasSizeGreaterThan(1)
                 .allMatch(p -> p.contains("ID Nombre Correo Rol Canales Sesiones Mensajes"), "repeats the header row");
+    }
+
+    /** The Spanish collator's order of names, as {@code UserOrder} is specified, then ids. */
+    private static java.util.Comparator<SnapshotUser> byName() {
+        java.text.Collator spanish = java.text.Collator.getInstance(Locale.forLanguageTag("es"));
+        spanish.setStrength(java.text.Collator.SECONDARY);
+        return (a, b) -> {
+            int byName = spanish.compare(a.name(), b.name());
+            return byName != 0 ? byName : Long.compare(a.id(), b.id());
+        };
     }
 
     @Test
