@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -17,10 +18,39 @@ import org.apache.poi.ss.usermodel.Sheet;
  */
 final class Cells {
 
-    private final Styles styles;
+    /** The most characters (UTF-16 units) one cell of a workbook holds: Excel's limit. */
+    static final int MAX_CELL_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
-    Cells(Styles styles) {
+    private final Styles styles;
+    private final Labels labels;
+    private int cut;
+
+    Cells(Styles styles, Labels labels) {
         this.styles = styles;
+        this.labels = labels;
+    }
+
+    /**
+     * A text longer than a cell holds, cut where it fits (never inside a character) and ended by a
+     * note that says so and how long it was; any other text as it is. The JSON export and the PDF
+     * keep such a text whole; only the workbook has a limit.
+     */
+    String fitted(String text) {
+        if (text.length() <= MAX_CELL_TEXT) {
+            return text;
+        }
+        String note = labels.format("text.cut", text.codePointCount(0, text.length()));
+        int end = MAX_CELL_TEXT - note.length();
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        cut++;
+        return text.substring(0, end) + note;
+    }
+
+    /** How many texts were cut to fit their cell. */
+    int cut() {
+        return cut;
     }
 
     Styles styles() {
@@ -47,7 +77,7 @@ final class Cells {
             return cell;
         }
         cell.setCellStyle(looksLikeFormula(value) ? styles.quotePrefixed(base) : base);
-        cell.setCellValue(value);
+        cell.setCellValue(fitted(value));
         return cell;
     }
 

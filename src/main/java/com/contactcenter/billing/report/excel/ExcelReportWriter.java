@@ -52,7 +52,7 @@ public class ExcelReportWriter {
         SnapshotFigures figures = data.figures();
         try (XSSFWorkbook workbook = Template.open(templateFile)) {
             Cells cells = new Cells(
-                    Styles.read(templateFile, workbook, figures.estimate().scale(), labels));
+                    Styles.read(templateFile, workbook, figures.estimate().scale(), labels), labels);
             Template.finish(workbook);
             new SummarySheet(cells, labels).fill(workbook.getSheet(Template.SUMMARY), data);
             new ServicesSheet(cells, labels).fill(templateFile, workbook.getSheet(Template.SERVICES), figures);

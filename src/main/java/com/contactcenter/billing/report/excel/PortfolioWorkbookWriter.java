@@ -66,7 +66,7 @@ public class PortfolioWorkbookWriter {
     public void write(Portfolio portfolio, Locale locale, OutputStream out) {
         Labels labels = Labels.forLocale(locale);
         try (XSSFWorkbook workbook = Template.open(templateFile)) {
-            Cells cells = new Cells(Styles.read(templateFile, workbook, 2, labels));
+            Cells cells = new Cells(Styles.read(templateFile, workbook, 2, labels), labels);
             List<PortfolioColumns.Column> columns = PortfolioColumns.of(portfolio, labels);
             XSSFSheet tenants = workbook.createSheet(TENANTS);
             XSSFSheet summary = workbook.createSheet(SUMMARY);
