@@ -2,6 +2,7 @@ package com.contactcenter.billing.forecast;
 
 import com.contactcenter.billing.pricing.PricingProperties;
 import com.contactcenter.billing.snapshot.NoDataException;
+import com.contactcenter.billing.snapshot.PeriodForecasts;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.usage.DayUnits;
 import com.contactcenter.billing.usage.Forecast;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Service;
  * synced after the as-of. Priced with the tenant's plan, as its snapshots are.
  */
 @Service
-public class ForecastService {
+public class ForecastService implements PeriodForecasts {
 
     /** A tenant's users and roles as the warehouse's copy has them; the rules keep those known at each as-of. */
     record Staff(Roles roles, List<UserRecord> users) {}
@@ -44,6 +45,7 @@ public class ForecastService {
     }
 
     /** The period's forecast as of {@code asOf}; the period is in the source's zone. */
+    @Override
     public Forecast forecast(String source, Period period, Instant asOf) {
         Staff staff = staff(source);
         return forecaster(source).forecast(period, asOf, days(source, period, asOf), staff.roles(), staff.users());

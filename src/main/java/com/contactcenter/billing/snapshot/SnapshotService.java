@@ -1,6 +1,5 @@
 package com.contactcenter.billing.snapshot;
 
-import com.contactcenter.billing.forecast.ForecastService;
 import com.contactcenter.billing.pricing.PricingProperties;
 import com.contactcenter.billing.source.SourceRegistry;
 import com.contactcenter.billing.usage.Bucket;
@@ -61,7 +60,7 @@ public class SnapshotService {
     private final Clock clock;
     private final SnapshotRetention retention;
     /** Projects an open period to its end; null: no forecast block (tests that build the service by hand). */
-    private final ForecastService forecasts;
+    private final PeriodForecasts forecasts;
 
     SnapshotService(
             SourceRegistry sources,
@@ -83,7 +82,7 @@ public class SnapshotService {
             PricingProperties pricing,
             Clock clock,
             SnapshotRetention retention,
-            ForecastService forecasts) {
+            PeriodForecasts forecasts) {
         this.forecasts = forecasts;
         this.retention = retention;
         this.sources = sources;
@@ -153,7 +152,7 @@ public class SnapshotService {
 
     /**
      * The period projected to its end as of the snapshot's as-of, from the warehouse's days before
-     * the as-of ({@link ForecastService}); null for a period that is over, at the as-of or by the
+     * the as-of ({@link PeriodForecasts}); null for a period that is over, at the as-of or by the
      * clock (as the forecast API says: its estimate is the final figure, nothing is left to project),
      * whose document then has no forecast block and stays what it always was.
      */
