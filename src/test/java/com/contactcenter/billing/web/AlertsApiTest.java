@@ -12,12 +12,12 @@ import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.ExportJson;
 import com.contactcenter.billing.support.FixedClock;
 import com.contactcenter.billing.support.SourceDatabases;
+import com.contactcenter.billing.support.SteadyTenant;
 import com.contactcenter.billing.support.WeeklyTenant;
 import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncWindow;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,40 +89,13 @@ class AlertsApiTest {
             return;
         }
         for (String name : List.of(NORTH, SOUTH)) {
-            WeeklyTenant tenant = new WeeklyTenant()
-                    .days(
-                            LocalDate.parse("2026-09-20"),
-                            TODAY.minusDays(1),
-                            AlertsApiTest::sms,
-                            AlertsApiTest::whatsapp)
-                    .messages(1, Instant.parse("2026-11-15T15:00:00Z"), 1);
+            WeeklyTenant tenant = SteadyTenant.upTo(TODAY);
             SourceDatabases.loadH2Script("alerts_" + name + "_src", tenant.sql(3));
         }
         SyncOutcome outcome =
                 jobs.sync(List.of(NORTH, SOUTH), new SyncWindow(LocalDate.parse("2026-09-20"), TODAY), Requester.cli());
         assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
         synced = true;
-    }
-
-    private static long sms(LocalDate day) {
-        return switch (day.getDayOfWeek()) {
-            case SATURDAY -> 4;
-            case SUNDAY -> 2;
-            default -> 10;
-        };
-    }
-
-    /** As ForecastApiTest's: Mondays 3, 7, 7, 3 in turn from Sep 21, 5 Tuesday to Friday, 1 on Saturdays. */
-    private static long whatsapp(LocalDate day) {
-        return switch (day.getDayOfWeek()) {
-            case MONDAY -> {
-                long week = java.time.temporal.ChronoUnit.WEEKS.between(LocalDate.parse("2026-09-21"), day) % 4;
-                yield week == 1 || week == 2 ? 7 : 3;
-            }
-            case SATURDAY -> 1;
-            case SUNDAY -> 0;
-            default -> 5;
-        };
     }
 
     private static final String NORTH_ALERT = "north 2026-11 COP 264000.00 251890.00 264880.00 264160.00 265600.00"

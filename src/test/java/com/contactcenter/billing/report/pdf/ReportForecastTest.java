@@ -11,6 +11,7 @@ import com.contactcenter.billing.support.DashboardFixture;
 import com.contactcenter.billing.support.EdgeTenantFixture;
 import com.contactcenter.billing.support.FixedClock;
 import com.contactcenter.billing.support.SourceDatabases;
+import com.contactcenter.billing.support.SteadyTenant;
 import com.contactcenter.billing.support.WeeklyTenant;
 import com.contactcenter.billing.sync.SyncService.SyncOutcome;
 import com.contactcenter.billing.sync.SyncWindow;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
@@ -82,39 +82,12 @@ class ReportForecastTest {
         if (synced) {
             return;
         }
-        WeeklyTenant tenant = new WeeklyTenant()
-                .days(
-                        LocalDate.parse("2026-09-20"),
-                        TODAY.minusDays(1),
-                        ReportForecastTest::sms,
-                        ReportForecastTest::whatsapp)
-                .messages(1, Instant.parse("2026-11-15T15:00:00Z"), 1)
-                .messages(1, Instant.parse("2026-11-15T20:00:00Z"), 1);
+        WeeklyTenant tenant = SteadyTenant.upTo(TODAY).messages(1, Instant.parse("2026-11-15T20:00:00Z"), 1);
         SourceDatabases.loadH2Script("report_forecast_src", tenant.sql(3));
         SyncOutcome outcome =
                 jobs.sync(List.of(STEADY), new SyncWindow(LocalDate.parse("2026-09-20"), TODAY), Requester.cli());
         assertThat(outcome.succeeded()).as(outcome.failureSummary()).isTrue();
         synced = true;
-    }
-
-    private static long sms(LocalDate day) {
-        return switch (day.getDayOfWeek()) {
-            case SATURDAY -> 4;
-            case SUNDAY -> 2;
-            default -> 10;
-        };
-    }
-
-    private static long whatsapp(LocalDate day) {
-        return switch (day.getDayOfWeek()) {
-            case MONDAY -> {
-                long week = ChronoUnit.WEEKS.between(LocalDate.parse("2026-09-21"), day) % 4;
-                yield week == 1 || week == 2 ? 7 : 3;
-            }
-            case SATURDAY -> 1;
-            case SUNDAY -> 0;
-            default -> 5;
-        };
     }
 
     private Snapshot november() {
