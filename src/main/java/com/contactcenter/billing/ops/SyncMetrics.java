@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,7 @@ class SyncMetrics {
     private final MeterRegistry registry;
     private final SyncRunStore runs;
     private final JobExecutions executions;
+    private final Set<String> gauged = ConcurrentHashMap.newKeySet();
 
     SyncMetrics(
             ObjectProvider<MeterRegistry> registry,
@@ -40,6 +43,9 @@ class SyncMetrics {
 
     /** Registers the source's gauge once (again is a no-op): at start, and for a tenant the directory added since, at its first sync. */
     private void lastSuccessGauge(String source) {
+        if (!gauged.add(source)) {
+            return;
+        }
         Gauge.builder("billing.sync.last.success", runs, r -> lastSuccess(r, source))
                 .description("as-of of the newest completed sync of the source, epoch seconds")
                 .baseUnit("seconds")

@@ -15,14 +15,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The sync metrics of a tenant the directory added after the service started. */
+@ExtendWith(OutputCaptureExtension.class)
 class SyncMetricsTest {
 
     @Test
-    void aTenantAddedSinceTheStartGetsItsLastSuccessGaugeAtItsFirstSync() {
+    void aTenantAddedSinceTheStartGetsItsLastSuccessGaugeAtItsFirstSync(CapturedOutput output) {
         // given a service that started with one tenant
         MeterRegistry meters = new SimpleMeterRegistry();
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
@@ -79,5 +83,15 @@ class SyncMetricsTest {
                         .timer()
                         .totalTime(java.util.concurrent.TimeUnit.SECONDS))
                 .isEqualTo(3d);
+
+        // and a second sync of it adds its rows without registering its gauge again (no warning)
+        metrics.record(mock(JobExecution.class));
+        assertThat(meters.find("billing.sync.last.success").gauges()).hasSize(2);
+        assertThat(meters.get("billing.sync.rows")
+                        .tag("source", "globex")
+                        .counter()
+                        .count())
+                .isEqualTo(84d);
+        assertThat(output.getAll()).doesNotContain("already registered");
     }
 }
